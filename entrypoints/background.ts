@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired in src/shared by the popup/settings work.
+});
