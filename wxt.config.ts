@@ -12,6 +12,16 @@ export default defineConfig({
     description: 'Context for the news you read: who is who, what they demand, what they said, and where it was reported.',
     // storage: settings; tabs: the popup asks which tab it summarises. No host permissions beyond the content script's matches.
     permissions: ['storage', 'tabs'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next mention and open its card',
+      },
+      'prev-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous mention and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
