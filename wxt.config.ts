@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Icons and other files copied as they are; assets/ also holds the source articles, which are not shipped.
+  publicDir: 'assets/public',
   vite: () => ({
     plugins: [preact()],
   }),
