@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,7 +8,7 @@ export default defineConfig({
   // Icons and other files copied as they are; assets/ also holds the source articles, which are not shipped.
   publicDir: 'assets/public',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noInnerHtml()],
   }),
   manifest: ({ browser }) => ({
     name: 'Dossier',
@@ -29,7 +30,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dossier@dossier.local',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
