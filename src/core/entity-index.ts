@@ -1,0 +1,53 @@
+/**
+ * The matcher's dictionary: every actor and region of the data set with the forms of its name to find.
+ */
+import type { Category, Dataset, Lang } from '../data/schema';
+import { categoryOfActor } from '../data/schema';
+
+/** One entity to find in text, with every alias (the display name included) it may be written as. */
+export interface MatchEntry {
+  id: string;
+  name: string;
+  category: Category;
+  aliases: { text: string; lang: Lang }[];
+}
+
+/** Data that `buildMatchEntries` reads: actors and regions, and optionally the declared shared aliases. */
+export type MatchSource = Pick<Dataset, 'actors' | 'regions'> & Partial<Pick<Dataset, 'sharedAliases'>>;
+
+/**
+ * Build the dictionary from the data set: actors first (people before institutions only as the data
+ * orders them), then regions. The entity's display name is added as an alias when the data does not
+ * already list it, so the name shown in the popover is always found in text.
+ *
+ * Shared aliases: when `sharedAliases` is given, an alias text declared there stays only on the FIRST
+ * entity of its `entities` list and is removed from the others, so the data decides the resolution.
+ * (Undeclared duplicates are resolved by `compileMatcher`: the first entry in this order wins.)
+ */
+export function buildMatchEntries(dataset: MatchSource): MatchEntry[] {
+  const losers = new Map<string, Set<string>>(); // entity id → alias texts it must not claim
+  for (const shared of dataset.sharedAliases ?? []) {
+    for (const id of shared.entities.slice(1)) {
+      const set = losers.get(id) ?? new Set<string>();
+      set.add(shared.text.toLowerCase());
+      losers.set(id, set);
+    }
+  }
+  const entry = (
+    id: string,
+    name: string,
+    category: Category,
+    aliases: readonly { text: string; lang: Lang }[],
+  ): MatchEntry => {
+    const dropped = losers.get(id);
+    const list = aliases
+      .filter((a) => !dropped?.has(a.text.toLowerCase()))
+      .map((a) => ({ text: a.text, lang: a.lang }));
+    if (!list.some((a) => a.text === name) && !dropped?.has(name.toLowerCase())) list.unshift({ text: name, lang: 'en' });
+    return { id, name, category, aliases: list };
+  };
+  return [
+    ...dataset.actors.map((a) => entry(a.id, a.name, categoryOfActor(a.kind), a.aliases)),
+    ...dataset.regions.map((r) => entry(r.id, r.name, 'regions', r.aliases)),
+  ];
+}
