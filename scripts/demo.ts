@@ -1,0 +1,150 @@
+/**
+ * `npm run demo`: serves the demo news site (the five bundled articles) on 127.0.0.1 and opens Chromium with the
+ * built extension loaded on it. With a display and without `--headless`, a window opens and stays until Ctrl+C.
+ * Headless (no display, or `--headless`): visits every article, prints what Dossier found on each page, and writes
+ * screenshots of a highlighted page, an open popover and the popup to a folder it names.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { loadDemoArticles } from './lib/demo-site';
+import { launch, serve, type Launched } from '../tests/e2e/harness';
+
+const args = process.argv.slice(2);
+const headless = args.includes('--headless') || !process.env.DISPLAY;
+const outArg = args.find((a) => a.startsWith('--out='));
+const outDir = resolve(outArg ? outArg.slice('--out='.length) : '.demo-output');
+
+/** What the page shows highlighted, read from the page-side contract (CSS highlights or marks). */
+interface Found {
+  engine: 'css' | 'marks' | 'none';
+  byCategory: Record<string, number>;
+  entities: { text: string; category: string; count: number }[];
+}
+
+async function readHighlights(page: Page): Promise<Found> {
+  return page.evaluate(() => {
+    const byCategory: Record<string, number> = {};
+    const entities = new Map<string, { text: string; category: string; count: number }>();
+    const add = (category: string, text: string) => {
+      byCategory[category] = (byCategory[category] ?? 0) + 1;
+      const key = `${category}:${text}`;
+      const e = entities.get(key) ?? { text, category, count: 0 };
+      e.count++;
+      entities.set(key, e);
+    };
+    let engine: 'css' | 'marks' | 'none' = 'none';
+    const marks = document.querySelectorAll<HTMLElement>('[data-dossier-category]');
+    if (marks.length) {
+      engine = 'marks';
+      marks.forEach((m) => add(m.dataset.dossierCategory ?? '?', m.textContent ?? ''));
+    } else if ('highlights' in CSS) {
+      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<Range>>) {
+        if (!name.startsWith('dossier-')) continue;
+        engine = 'css';
+        for (const r of hl) add(name.slice('dossier-'.length), r.toString());
+      }
+    }
+    return { engine, byCategory, entities: [...entities.values()].sort((a, b) => b.count - a.count) };
+  });
+}
+
+async function settle(page: Page): Promise<Found> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const found = await readHighlights(page);
+    const sig = JSON.stringify(found.byCategory);
+    if (found.engine !== 'none' && sig === last) return found;
+    last = sig;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return readHighlights(page);
+}
+
+async function popupFor(app: Launched, page: Page): Promise<Page> {
+  const popup = await app.newPage();
+  await popup.setViewport({ width: 400, height: 600 });
+  await popup.goto(app.extensionUrl('/popup.html'));
+  const url = page.url();
+  const tabId = await popup.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
+  await popup.goto(app.extensionUrl(`/popup.html?tabId=${tabId}`));
+  await new Promise((r) => setTimeout(r, 800));
+  return popup;
+}
+
+async function hoverFirstMention(page: Page): Promise<boolean> {
+  const point = await page.evaluate(() => {
+    const el = document.querySelector('[data-dossier-category]');
+    let rect: DOMRect | undefined = el?.getBoundingClientRect();
+    if (!rect && 'highlights' in CSS) {
+      const hl = (CSS.highlights as unknown as Map<string, Set<Range>>).get('dossier-people');
+      const first = hl ? [...hl][0] : undefined;
+      first?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      rect = first?.getClientRects()[0];
+    }
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  });
+  if (!point) return false;
+  await page.mouse.move(point.x, point.y);
+  await new Promise((r) => setTimeout(r, 900));
+  return true;
+}
+
+async function main() {
+  const site = await serve();
+  const app = await launch('chromium', { headless });
+  const articles = loadDemoArticles();
+  console.log(`Demo news site: ${site.url('/')}`);
+  if (!headless) {
+    const page = await app.newPage();
+    await page.goto(site.url('/'));
+    console.log('Chromium is open with Dossier loaded. Hover a highlighted name; the toolbar button opens the popup. Ctrl+C to stop.');
+    await new Promise<void>((resolveStop) => {
+      process.on('SIGINT', () => resolveStop());
+      app.browser.on('disconnected', () => resolveStop());
+    });
+    await app.close();
+    await site.close();
+    return;
+  }
+  mkdirSync(outDir, { recursive: true });
+  let total = 0;
+  try {
+    for (const [i, article] of articles.entries()) {
+      const page = await app.newPage();
+      await page.goto(site.url(article.path), { waitUntil: 'load' });
+      const found = await settle(page);
+      const count = Object.values(found.byCategory).reduce((a, b) => a + b, 0);
+      total += count;
+      console.log(`\n${article.file} — "${article.title}"`);
+      console.log(`  ${count} mentions (${found.engine} engine): ${Object.entries(found.byCategory).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+      const top = found.entities.slice(0, 12).map((e) => `${e.text}×${e.count}`);
+      if (top.length) console.log(`  ${top.join(', ')}`);
+      if (i === 0) {
+        await page.screenshot({ path: resolve(outDir, 'page-highlighted.png') });
+        if (await hoverFirstMention(page)) await page.screenshot({ path: resolve(outDir, 'popover.png') });
+        const popup = await popupFor(app, page);
+        await popup.screenshot({ path: resolve(outDir, 'popup.png'), fullPage: true });
+        await popup.close();
+      }
+      await page.close();
+    }
+  } finally {
+    await app.close();
+    await site.close();
+  }
+  console.log(`\n${total} mentions on ${articles.length} pages. Screenshots in ${outDir}: page-highlighted.png, popover.png, popup.png`);
+  if (total === 0) {
+    console.error('demo: the extension highlighted nothing');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`demo: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
