@@ -1,0 +1,358 @@
+/**
+ * Pure builders for the popover's card: from the data set and a mention to a plain model the components render.
+ * No DOM and no extension APIs, so every rule about what a card says is tested in Node.
+ *
+ * "Appears in N of M sources" counts the sources the data itself ties to the entity (its evidence, its quotes, the
+ * sources of positions it holds or that concern it, control claims and disagreements naming it). The article texts
+ * are not bundled in the content script, so alias occurrences cannot be counted here; every figure the data gives
+ * comes with verbatim evidence, so this count is "sources that say something about it" — see docs/popover.md.
+ */
+import type {
+  Actor,
+  ActorKind,
+  Dataset,
+  Disagreement,
+  Position,
+  PositionType,
+  Quote,
+  Region,
+  RegionKind,
+  Source,
+} from '../../data/schema';
+import { excerptAnchor } from '../source-card/excerpts';
+
+/** The part of a matcher Mention the card needs (the real `Mention` from src/core/matcher satisfies it). */
+export interface MentionRef {
+  /** Entity id (actor, region or quote). */
+  id: string;
+  /** The text as it stands on the page. */
+  text: string;
+  /** The alias that matched; a string, or the data's Alias object. */
+  alias: string | { text: string };
+}
+
+/** A link to one source, labelled the way a reader knows it. */
+export interface SourceRef {
+  id: string;
+  /** "Reuters", or "Reuters (credited)" when the outlet is unknown but the text credits a wire. */
+  label: string;
+  /** The anchor in the source card page to jump to (a quote or evidence excerpt), when there is one. */
+  anchor?: string;
+}
+
+/** A person or institution mentioned on a card, with its role. */
+export interface ActorRef {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** One position (demand, condition, ...) as a card line. */
+export interface PositionItem {
+  id: string;
+  type: PositionType;
+  /** "Demand", "Condition", ... */
+  typeLabel: string;
+  summary: string;
+  /** Who holds it, by name. */
+  holders: string[];
+  /** Of whom it is asked, by name. */
+  addressees: string[];
+  /** Regions concerned, by name. */
+  regions: string[];
+  sources: SourceRef[];
+}
+
+/** A verbatim quotation with where it comes from. */
+export interface QuoteItem {
+  id: string;
+  /** Verbatim, without quotation marks (the component adds them). */
+  text: string;
+  speaker: string;
+  context?: string;
+  /** The source reports it second-hand. */
+  reported: boolean;
+  source: SourceRef;
+}
+
+/** One source's figure in a control claim or a disagreement. */
+export interface FigureItem {
+  value: string;
+  /** "according to Russian estimates", when the source says whose estimate it is. */
+  according?: string;
+  sources: SourceRef[];
+}
+
+/** What the sources say about how much of a region one actor controls. */
+export interface ControlGroup {
+  holder: string;
+  figures: FigureItem[];
+  /** The sources give different figures. */
+  differs: boolean;
+  /** The data's note on the disagreement, when it records one. */
+  note?: string;
+}
+
+/** A recorded disagreement between sources. */
+export interface DisagreementItem {
+  id: string;
+  topic: string;
+  versions: FigureItem[];
+  note?: string;
+}
+
+/** What every card has. */
+interface CardBase {
+  entityId: string;
+  title: string;
+  /** The alias that matched, for "Why is this highlighted?". */
+  matchedAlias: string;
+  /** The text on the page. */
+  matchedText: string;
+  appearsIn: { count: number; total: number };
+  /** "Data v1 · as of …". */
+  footer: string;
+}
+
+/** Card for a person, institution or state. */
+export interface ActorCard extends CardBase {
+  kind: 'actor';
+  actorKind: ActorKind;
+  role: string;
+  affiliation: string;
+  /** Positions it holds, most reported first. */
+  positions: PositionItem[];
+  /** Positions addressed to it (what is asked of it). */
+  askedOf: PositionItem[];
+  quotes: QuoteItem[];
+  /** For institutions and states: who speaks for it. */
+  spokespeople: ActorRef[];
+  /** For people: the institutions or states they speak for. */
+  speaksFor: ActorRef[];
+}
+
+/** Card for a region. */
+export interface RegionCard extends CardBase {
+  kind: 'region';
+  regionKind: RegionKind;
+  description: string;
+  /** Regions it is made of, by name. */
+  parts: string[];
+  /** Regions it belongs to, by name. */
+  partOf: string[];
+  positions: PositionItem[];
+  control: ControlGroup[];
+  disagreements: DisagreementItem[];
+}
+
+/** Card for a known quotation found on the page. */
+export interface QuoteCard extends CardBase {
+  kind: 'quote';
+  quote: QuoteItem;
+  speaker: ActorRef | undefined;
+}
+
+/** Everything the popover shows for one mention. */
+export type CardModel = ActorCard | RegionCard | QuoteCard;
+
+const TYPE_LABELS: Record<PositionType, string> = {
+  demand: 'Demand',
+  condition: 'Condition',
+  refusal: 'Refusal',
+  proposal: 'Proposal',
+  warning: 'Warning',
+  claim: 'Claim',
+  concern: 'Concern',
+};
+
+/** Order of types when positions are reported by as many sources: what is asked before what is said. */
+const TYPE_RANK: Record<PositionType, number> = {
+  demand: 0,
+  condition: 1,
+  refusal: 2,
+  proposal: 3,
+  warning: 4,
+  claim: 5,
+  concern: 6,
+};
+
+/** The label of a source: its outlet, or the wires it credits when the outlet is unknown. */
+export function sourceLabel(source: Source | undefined): string {
+  if (!source) return 'Unknown source';
+  if (source.outlet.trim().toLowerCase() !== 'unknown') return source.outlet;
+  if (source.credits.length > 0) return `${source.credits.join(', ')} (credited)`;
+  return 'Unknown outlet';
+}
+
+/** Most relevant first: reported by more sources, then demands before claims, then data order (stable sort). */
+export function rankPositions(positions: Position[]): Position[] {
+  return [...positions].sort(
+    (a, b) => distinct(b.sources).length - distinct(a.sources).length || TYPE_RANK[a.type] - TYPE_RANK[b.type],
+  );
+}
+
+function distinct<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+function aliasText(alias: MentionRef['alias']): string {
+  return typeof alias === 'string' ? alias : alias.text;
+}
+
+/** Builds card models for one data set; the lookups are indexed once, so a hover costs a few map reads. */
+export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardModel | null {
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const actors = new Map(data.actors.map((a) => [a.id, a]));
+  const regions = new Map(data.regions.map((r) => [r.id, r]));
+  const quotes = new Map(data.quotes.map((q) => [q.id, q]));
+  const total = data.sources.length;
+  const footer = `Dossier data ${data.version} · as of ${data.asOf} · ${total} bundled sources`;
+
+  const src = (id: string, anchor?: string): SourceRef => ({
+    id,
+    label: sourceLabel(sources.get(id)),
+    ...(anchor ? { anchor } : {}),
+  });
+  const nameOf = (id: string): string => actors.get(id)?.name ?? regions.get(id)?.name ?? id;
+  const actorRef = (a: Actor): ActorRef => ({ id: a.id, name: a.name, role: a.role });
+
+  const positionItem = (p: Position): PositionItem => ({
+    id: p.id,
+    type: p.type,
+    typeLabel: TYPE_LABELS[p.type],
+    summary: p.summary,
+    holders: p.holders.map(nameOf),
+    addressees: p.addressees.map(nameOf),
+    regions: p.regions.map(nameOf),
+    sources: distinct(p.sources).map((id) => {
+      const ev = p.evidence.find((e) => e.source === id);
+      return src(id, ev ? excerptAnchor(ev.text) : undefined);
+    }),
+  });
+
+  const quoteItem = (q: Quote): QuoteItem => ({
+    id: q.id,
+    text: q.text,
+    speaker: nameOf(q.speaker),
+    ...(q.context ? { context: q.context } : {}),
+    reported: q.reported,
+    source: src(q.source, excerptAnchor(q.sentence)),
+  });
+
+  const disagreementItem = (d: Disagreement): DisagreementItem => ({
+    id: d.id,
+    topic: d.topic,
+    versions: d.versions.map((v) => ({
+      value: v.value,
+      sources: v.sources.map((id) => src(id, id === v.evidence.source ? excerptAnchor(v.evidence.text) : undefined)),
+    })),
+    ...(d.note ? { note: d.note } : {}),
+  });
+
+  const base = (id: string, title: string, mention: MentionRef, sourceIds: Iterable<string>): CardBase => ({
+    entityId: id,
+    title,
+    matchedAlias: aliasText(mention.alias),
+    matchedText: mention.text,
+    appearsIn: { count: distinct(sourceIds).filter((s) => sources.has(s)).length, total },
+    footer,
+  });
+
+  function actorCard(actor: Actor, mention: MentionRef): ActorCard {
+    const held = rankPositions(data.positions.filter((p) => p.holders.includes(actor.id)));
+    const askedOf = rankPositions(
+      data.positions.filter((p) => p.addressees.includes(actor.id) && !p.holders.includes(actor.id)),
+    );
+    const own = data.quotes.filter((q) => q.speaker === actor.id);
+    // Quotes attached to positions the institution holds speak for it, even when the speaker is a person.
+    const forIt = actor.kind === 'person' ? [] : held.flatMap((p) => p.quotes);
+    const spokesIds = distinct([
+      ...actor.spokespeople,
+      ...forIt.map((id) => quotes.get(id)?.speaker).filter((s): s is string => !!s && s !== actor.id),
+    ]);
+    const speaksFor = data.actors.filter((a) => a.spokespeople.includes(actor.id));
+    const disputed = data.disagreements.filter((d) => d.subjects.includes(actor.id));
+    return {
+      kind: 'actor',
+      ...base(actor.id, actor.name, mention, [
+        ...actor.evidence.map((e) => e.source),
+        ...own.map((q) => q.source),
+        ...held.flatMap((p) => p.sources),
+        ...disputed.flatMap((d) => d.versions.flatMap((v) => v.sources)),
+      ]),
+      actorKind: actor.kind,
+      role: actor.role,
+      affiliation: actor.affiliation,
+      positions: held.map(positionItem),
+      askedOf: askedOf.map(positionItem),
+      quotes: own.map(quoteItem),
+      spokespeople: spokesIds.map((id) => actors.get(id)).filter((a): a is Actor => !!a).map(actorRef),
+      speaksFor: speaksFor.map(actorRef),
+    };
+  }
+
+  function regionCard(region: Region, mention: MentionRef): RegionCard {
+    const concerning = rankPositions(data.positions.filter((p) => p.regions.includes(region.id)));
+    const disputed = data.disagreements.filter((d) => d.subjects.includes(region.id));
+    const partOf = data.regions.filter((r) => r.parts.includes(region.id));
+
+    // Group control claims by holder; different figures from different sources are a disagreement in themselves.
+    const byHolder = new Map<string, Region['control']>();
+    for (const c of region.control) byHolder.set(c.holder, [...(byHolder.get(c.holder) ?? []), c]);
+    const covered = new Set<string>();
+    const control: ControlGroup[] = [...byHolder].map(([holder, claims]) => {
+      const figures: FigureItem[] = claims.map((c) => ({
+        value: c.figure,
+        ...(c.according ? { according: c.according } : {}),
+        sources: [src(c.evidence.source, excerptAnchor(c.evidence.text))],
+      }));
+      const differs = distinct(claims.map((c) => c.figure.trim().toLowerCase())).length > 1;
+      const claimSources = new Set(claims.map((c) => c.evidence.source));
+      // A figure disagreement over exactly these sources is the same story: show its note here, not twice.
+      const same = differs
+        ? disputed.find(
+            (d) => d.kind === 'figure' && d.versions.every((v) => v.sources.every((s) => claimSources.has(s))),
+          )
+        : undefined;
+      if (same) covered.add(same.id);
+      return { holder: nameOf(holder), figures, differs, ...(same?.note ? { note: same.note } : {}) };
+    });
+
+    return {
+      kind: 'region',
+      ...base(region.id, region.name, mention, [
+        ...region.evidence.map((e) => e.source),
+        ...region.control.map((c) => c.evidence.source),
+        ...concerning.flatMap((p) => p.sources),
+        ...disputed.flatMap((d) => d.versions.flatMap((v) => v.sources)),
+      ]),
+      regionKind: region.kind,
+      description: region.description,
+      parts: region.parts.map(nameOf),
+      partOf: partOf.map((r) => r.name),
+      positions: concerning.map(positionItem),
+      control,
+      disagreements: disputed.filter((d) => !covered.has(d.id)).map(disagreementItem),
+    };
+  }
+
+  function quoteCard(q: Quote, mention: MentionRef): QuoteCard {
+    const speaker = actors.get(q.speaker);
+    return {
+      kind: 'quote',
+      ...base(q.id, speaker ? `${speaker.name}, quoted` : 'Quotation', mention, [q.source]),
+      quote: quoteItem(q),
+      speaker: speaker ? actorRef(speaker) : undefined,
+    };
+  }
+
+  return (mention) => {
+    const actor = actors.get(mention.id);
+    if (actor) return actorCard(actor, mention);
+    const region = regions.get(mention.id);
+    if (region) return regionCard(region, mention);
+    const quote = quotes.get(mention.id);
+    if (quote) return quoteCard(quote, mention);
+    return null;
+  };
+}
