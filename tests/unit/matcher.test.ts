@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import type { MatchEntry } from '../../src/core/entity-index';
+import { buildMatchEntries } from '../../src/core/entity-index';
+import { compileMatcher } from '../../src/core/matcher';
+import type { Lang } from '../../src/data/schema';
+
+const a = (text: string, lang: Lang = 'en') => ({ text, lang });
+
+/** A small dictionary shaped like the real one (people, institutions, regions; several languages). */
+const ENTRIES: MatchEntry[] = [
+  {
+    id: 'vladimir-putin',
+    name: 'Vladimir Putin',
+    category: 'people',
+    aliases: [a('Vladimir Putin'), a('Putin'), a('Путин', 'ru'), a('Путін', 'uk'), a('Poutine', 'fr')],
+  },
+  {
+    id: 'volodymyr-zelensky',
+    name: 'Volodymyr Zelensky',
+    category: 'people',
+    aliases: [a('Volodymyr Zelensky'), a('Zelensky'), a('Zelenskiy'), a('Zelenskyy'), a('Зеленський', 'uk')],
+  },
+  { id: 'donald-trump', name: 'Donald Trump', category: 'people', aliases: [a('Donald Trump'), a('Trump')] },
+  { id: 'dmitry-peskov', name: 'Dmitry Peskov', category: 'people', aliases: [a('Dmitry Peskov'), a('Peskov')] },
+  { id: 'kremlin', name: 'Kremlin', category: 'organisations', aliases: [a('Kremlin'), a('Кремль', 'ru')] },
+  { id: 'elysee', name: 'Élysée Palace', category: 'organisations', aliases: [a('Élysée Palace'), a('Élysée', 'fr')] },
+  { id: 'united-states', name: 'United States', category: 'organisations', aliases: [a('United States'), a('U.S.'), a('US')] },
+  { id: 'donbas', name: 'Donbas', category: 'regions', aliases: [a('Donbas'), a('Donbass'), a('Донбас', 'uk')] },
+  { id: 'crimea', name: 'Crimea', category: 'regions', aliases: [a('Crimea'), a('Krim', 'de'), a('Crimée', 'fr')] },
+  { id: 'kyiv', name: 'Kyiv', category: 'regions', aliases: [a('Kyiv'), a('Київ', 'uk'), a('Kiev')] },
+  { id: 'zaporizhzhia', name: 'Zaporizhzhia', category: 'regions', aliases: [a('Zaporizhzhia'), a('Zaporizhzhia nuclear power plant')] },
+  { id: 'dnipropetrovsk', name: 'Dnipropetrovsk', category: 'regions', aliases: [a('Dnipropetrovsk')] },
+  { id: 'ivano-frankivsk', name: 'Ivano-Frankivsk', category: 'regions', aliases: [a('Ivano-Frankivsk')] },
+  { id: 'moscow', name: 'Moscow', category: 'regions', aliases: [a('Moscow')] },
+];
+
+const matcher = compileMatcher(ENTRIES);
+/** [text as written, entity id] of every mention: what a reader sees highlighted. */
+const found = (text: string, m = matcher) => m.scan(text).map((x) => [x.text, x.id]);
+
+describe('whole words with Unicode-aware boundaries', () => {
+  it('finds a name between spaces, punctuation, quotes and line ends', () => {
+    expect(found('Putin said. (Putin) “Putin”\nPutin')).toEqual([
+      ['Putin', 'vladimir-putin'],
+      ['Putin', 'vladimir-putin'],
+      ['Putin', 'vladimir-putin'],
+      ['Putin', 'vladimir-putin'],
+    ]);
+  });
+  it('does not find a name inside a longer word', () => {
+    expect(found('Putinism, the Crimean peninsula, Trumpian politics, AntiPutin, Kremlinology')).toEqual([]);
+  });
+  it('treats Cyrillic and accented letters as word letters on both sides', () => {
+    expect(found('Зеленський і Путін; Київ, Донбас, Crimée')).toEqual([
+      ['Зеленський', 'volodymyr-zelensky'],
+      ['Путін', 'vladimir-putin'],
+      ['Київ', 'kyiv'],
+      ['Донбас', 'donbas'],
+      ['Crimée', 'crimea'],
+    ]);
+    // Cyrillic inflections and accented neighbours are longer words, not mentions.
+    expect(found('Зеленського, Путіна, Київщина, éPutin, Putiné, Кремля')).toEqual([]);
+  });
+  it('does not treat a digit next to the name as a boundary', () => {
+    expect(found('Putin2024 and 2024Putin')).toEqual([]);
+    expect(found('Putin, 2024')).toEqual([['Putin', 'vladimir-putin']]);
+  });
+});
+
+describe('case', () => {
+  it('matches proper names as written', () => {
+    expect(found('Trump played a trump card; donbas coal; the kremlin')).toEqual([['Trump', 'donald-trump']]);
+  });
+  it('matches the all-caps form of aliases of 4 letters or more (headlines)', () => {
+    expect(found('WHAT MOSCOW IS SAYING')).toEqual([['MOSCOW', 'moscow']]);
+    expect(found('PUTIN DOUBLES DEMANDS ON DONBAS')).toEqual([
+      ['PUTIN', 'vladimir-putin'],
+      ['DONBAS', 'donbas'],
+    ]);
+    expect(found('ЗЕЛЕНСЬКИЙ')).toEqual([['ЗЕЛЕНСЬКИЙ', 'volodymyr-zelensky']]);
+  });
+  it('does not upper-case short aliases or match other mixed casings', () => {
+    // "Krim" has 4 letters so KRIM matches, but no three-letter alias gets an all-caps form.
+    const m = compileMatcher([{ id: 'eu', name: 'European Union', category: 'organisations', aliases: [a('Eu'), a('Kyiv')] }]);
+    expect(found('EU EU KYIV kYIV KyIv', m)).toEqual([['KYIV', 'eu']]);
+    expect(found('pUTIN PuTiN Putin')).toEqual([['Putin', 'vladimir-putin']]);
+  });
+  it('reports the data alias, not the all-caps form, as the alias', () => {
+    expect(matcher.scan('PUTIN')[0]).toMatchObject({ text: 'PUTIN', alias: 'Putin', name: 'Vladimir Putin' });
+  });
+});
+
+describe('possessives and punctuation', () => {
+  it('finds the name before straight and curly possessives, span excluding the ’s', () => {
+    const text = "Putin's aides, Putin’s aides, Zelenskyy’s team, Trump’s envoy, Kremlin’s";
+    const mentions = matcher.scan(text);
+    expect(mentions.map((x) => [x.text, x.id])).toEqual([
+      ['Putin', 'vladimir-putin'],
+      ['Putin', 'vladimir-putin'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Trump', 'donald-trump'],
+      ['Kremlin', 'kremlin'],
+    ]);
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+  it('splits hyphenated compounds of two names and keeps U.S. before a hyphen', () => {
+    expect(found('U.S.-led talks; the Russia–Ukraine war; Putin-Trump call; Kyiv—Moscow')).toEqual([
+      ['U.S.', 'united-states'],
+      ['Putin', 'vladimir-putin'],
+      ['Trump', 'donald-trump'],
+      ['Kyiv', 'kyiv'],
+      ['Moscow', 'moscow'],
+    ]);
+  });
+  it('treats hyphen and dash variants inside a name alike', () => {
+    for (const dash of ['-', '\u2010', '\u2011', '\u2013', '\u2014', '\u2212']) {
+      expect(found(`in Ivano${dash}Frankivsk`)).toEqual([[`Ivano${dash}Frankivsk`, 'ivano-frankivsk']]);
+    }
+    expect(found('Ivano Frankivsk, IvanoFrankivsk')).toEqual([]);
+  });
+  it('treats accented and plain spellings alike, precomposed or decomposed', () => {
+    expect(found('Elysee Palace, Élysée, E\u0301lyse\u0301e, ELYSEE, Crimee')).toEqual([
+      ['Elysee Palace', 'elysee'],
+      ['Élysée', 'elysee'],
+      ['E\u0301lyse\u0301e', 'elysee'],
+      ['ELYSEE', 'elysee'],
+      ['Crimee', 'crimea'],
+    ]);
+    // A different letter is not a diacritic variant.
+    expect(found('Elysie, Crimáe')).toEqual([]);
+  });
+  it('keeps Ukrainian й distinct from и, decomposed or not', () => {
+    expect(found('Зеленськии\u0306')).toEqual([['Зеленськии\u0306', 'volodymyr-zelensky']]);
+    expect(found('Зеленськии')).toEqual([]);
+  });
+  it('finds a name with a soft hyphen or zero-width space inside, offsets over the original text', () => {
+    const text = 'in Dnipro\u00adpetrovsk and Zapo\u200brizhzhia';
+    const mentions = matcher.scan(text);
+    expect(mentions.map((x) => [x.start, x.end, x.id])).toEqual([
+      [3, 18, 'dnipropetrovsk'],
+      [23, 36, 'zaporizhzhia'],
+    ]);
+    expect(found('Dnipro petrovsk, Dnipro-petrovsk')).toEqual([]);
+  });
+  it('lets a multi-word alias span any run of horizontal spaces but not a line break', () => {
+    expect(found('Vladimir\u00a0Putin; Vladimir  Putin')).toEqual([
+      ['Vladimir\u00a0Putin', 'vladimir-putin'],
+      ['Vladimir  Putin', 'vladimir-putin'],
+    ]);
+    expect(found('Vladimir\nPutin')).toEqual([['Putin', 'vladimir-putin']]);
+  });
+});
+
+describe('longest match wins, never overlapping', () => {
+  it('finds the full name as one mention, not the surname inside it', () => {
+    const mentions = matcher.scan('Russian President Vladimir Putin and Putin');
+    expect(mentions.map((x) => [x.start, x.end, x.text, x.id])).toEqual([
+      [18, 32, 'Vladimir Putin', 'vladimir-putin'],
+      [37, 42, 'Putin', 'vladimir-putin'],
+    ]);
+  });
+  it('prefers the longest alias and falls back to a shorter one at a word boundary', () => {
+    expect(found('the Zaporizhzhia nuclear power plant; the Zaporizhzhia nuclear power plants')).toEqual([
+      ['Zaporizhzhia nuclear power plant', 'zaporizhzhia'],
+      ['Zaporizhzhia', 'zaporizhzhia'],
+    ]);
+    expect(found('Donbass and Donbas and Donbasss')).toEqual([
+      ['Donbass', 'donbas'],
+      ['Donbas', 'donbas'],
+    ]);
+  });
+  it('resolves full name and lone surname to the same entity', () => {
+    const ids = matcher.scan('Volodymyr Zelensky met Zelensky').map((x) => x.id);
+    expect(ids).toEqual(['volodymyr-zelensky', 'volodymyr-zelensky']);
+  });
+  it('does not take a lone first name for a mention', () => {
+    expect(found('Volodymyr alone; Vladimir and Donald; Dmitry')).toEqual([]);
+  });
+  it('returns mentions sorted and non-overlapping over a long mixed text', () => {
+    const text = 'Kremlin spokesman Dmitry Peskov said Putin and Donald Trump, Zelenskiy’s Kyiv. '.repeat(50);
+    const mentions = matcher.scan(text);
+    expect(mentions).toHaveLength(50 * 6);
+    for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.start).toBeGreaterThanOrEqual(mentions[i - 1]!.end);
+  });
+  it('finds "Kremlin spokesman Dmitry Peskov" as Kremlin + Dmitry Peskov', () => {
+    expect(found('Kremlin spokesman Dmitry Peskov')).toEqual([
+      ['Kremlin', 'kremlin'],
+      ['Dmitry Peskov', 'dmitry-peskov'],
+    ]);
+  });
+});
+
+describe('dictionary', () => {
+  it('finds every alias of every entry in a sentence', () => {
+    for (const entry of ENTRIES) {
+      for (const alias of entry.aliases) {
+        const mentions = matcher.scan(`Reports said (${alias.text}) was mentioned.`);
+        expect(mentions, alias.text).toHaveLength(1);
+        expect(mentions[0], alias.text).toMatchObject({ id: entry.id, text: alias.text, alias: alias.text });
+      }
+    }
+  });
+  it('fills id, name and category from the entry', () => {
+    expect(matcher.scan('Donbass')[0]).toEqual({
+      start: 0,
+      end: 7,
+      text: 'Donbass',
+      id: 'donbas',
+      name: 'Donbas',
+      category: 'regions',
+      alias: 'Donbass',
+    });
+  });
+  it('counts distinct alias forms', () => {
+    expect(matcher.aliasCount).toBe(ENTRIES.reduce((n, e) => n + e.aliases.length, 0));
+    expect(compileMatcher([]).aliasCount).toBe(0);
+  });
+  it('matches nothing with an empty dictionary', () => {
+    expect(compileMatcher([]).scan('Putin and Trump')).toEqual([]);
+  });
+  it('gives a shared alias to the first entry that lists it', () => {
+    const m = compileMatcher([
+      { id: 'first', name: 'First', category: 'organisations', aliases: [a('Washington')] },
+      { id: 'second', name: 'Second', category: 'regions', aliases: [a('Washington'), a('Other')] },
+    ]);
+    expect(m.scan('Washington and Other').map((x) => x.id)).toEqual(['first', 'second']);
+  });
+  it('treats regex metacharacters in aliases literally', () => {
+    const m = compileMatcher([{ id: 'x', name: 'X', category: 'regions', aliases: [a('A.B (C)'), a('D+E')] }]);
+    expect(found('A.B (C) and AxB (C) and D+E and DDE', m)).toEqual([
+      ['A.B (C)', 'x'],
+      ['D+E', 'x'],
+    ]);
+  });
+});
+
+describe('excludedAliases ("Not this")', () => {
+  it('never matches an excluded alias, compared case-insensitively, and keeps the other aliases', () => {
+    const m = compileMatcher(ENTRIES, { excludedAliases: ['putin', 'KREMLIN'] });
+    expect(found('Putin, PUTIN, Vladimir Putin, the Kremlin, Путин', m)).toEqual([
+      ['Vladimir Putin', 'vladimir-putin'],
+      ['Путин', 'vladimir-putin'],
+    ]);
+    expect(m.aliasCount).toBe(matcher.aliasCount - 2);
+  });
+  it('does not exclude anything with an empty list', () => {
+    expect(found('Putin', compileMatcher(ENTRIES, { excludedAliases: [] }))).toEqual([['Putin', 'vladimir-putin']]);
+  });
+});
+
+describe('buildMatchEntries', () => {
+  const evidence = [{ source: 's', text: 'evidence' }];
+  const actor = (id: string, name: string, kind: 'person' | 'institution' | 'state', aliases: string[]) => ({
+    id, name, kind, role: 'role', affiliation: 'aff', side: 'other' as const, spokespeople: [], evidence,
+    aliases: aliases.map((t) => a(t)),
+  });
+  const region = (id: string, name: string, aliases: string[]) => ({
+    id, name, kind: 'region' as const, description: 'desc', parts: [], control: [], evidence,
+    aliases: aliases.map((t) => a(t)),
+  });
+
+  it('maps actor kinds to categories, regions to regions, and adds the display name as an alias', () => {
+    const entries = buildMatchEntries({
+      actors: [actor('p', 'Dmitry Peskov', 'person', ['Peskov']), actor('k', 'Kremlin', 'institution', ['Kremlin']), actor('r', 'Russia', 'state', ['Russia'])],
+      regions: [region('d', 'Donbas', ['Donbass'])],
+    });
+    expect(entries.map((e) => [e.id, e.category, e.aliases.map((x) => x.text)])).toEqual([
+      ['p', 'people', ['Dmitry Peskov', 'Peskov']],
+      ['k', 'organisations', ['Kremlin']],
+      ['r', 'organisations', ['Russia']],
+      ['d', 'regions', ['Donbas', 'Donbass']],
+    ]);
+  });
+  it('gives a declared shared alias only to the first entity listed in sharedAliases', () => {
+    const entries = buildMatchEntries({
+      actors: [actor('kremlin', 'Kremlin', 'institution', ['Moscow']), actor('russia', 'Russia', 'state', ['Moscow'])],
+      regions: [region('moscow', 'Moscow city', ['Moscow'])],
+      sharedAliases: [{ text: 'Moscow', entities: ['russia', 'kremlin', 'moscow'], resolution: 'metonym for the state' }],
+    });
+    expect(compileMatcher(entries).scan('Moscow said').map((x) => x.id)).toEqual(['russia']);
+  });
+});
