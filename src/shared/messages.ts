@@ -1,0 +1,120 @@
+/**
+ * The typed messages between the popup, the background and the content script, built on
+ * @webext-core/messaging. Every payload is validated with zod/mini on receipt: a malformed message
+ * is dropped with a console warning and never reaches a handler.
+ *
+ * popup → content:       getPageState(), jumpTo({ id, direction })
+ * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
+ * content → background:  pageStateChanged({ total, entities }) for the toolbar badge
+ */
+import * as z from 'zod/mini';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { CATEGORY_ORDER } from './categories';
+
+/** Direction of a jump between mentions. */
+export const Direction = z.enum(['next', 'prev']);
+export type Direction = z.infer<typeof Direction>;
+
+/** Payload of `jumpTo`: `id` null means any mention. */
+export const JumpToData = z.object({
+  id: z.nullable(z.string().check(z.minLength(1), z.maxLength(200))),
+  direction: Direction,
+});
+export type JumpToData = z.infer<typeof JumpToData>;
+
+const Count = z.number().check(z.int(), z.minimum(0));
+
+/** One entity found on the page. */
+export const PageMention = z.object({
+  id: z.string().check(z.minLength(1)),
+  category: z.enum(CATEGORY_ORDER),
+  count: z.number().check(z.int(), z.minimum(1)),
+  /** The text of its first mention, as the page writes it. */
+  firstText: z.string(),
+});
+export type PageMention = z.infer<typeof PageMention>;
+
+/** What the content script reports about its page. */
+export const PageState = z.object({
+  url: z.string(),
+  hostname: z.string(),
+  status: z.enum(['scanning', 'ready', 'paused', 'disabled']),
+  /** Scan progress, 0..1. */
+  progress: z.number().check(z.minimum(0), z.maximum(1)),
+  /** Entities found, in document order of their first mention. */
+  mentions: z.array(PageMention),
+  /** Total number of mentions. */
+  total: Count,
+});
+export type PageState = z.infer<typeof PageState>;
+
+/** Payload of `pageStateChanged`: the numbers the toolbar badge shows. */
+export const PageStateChangedData = z.object({ total: Count, entities: Count });
+export type PageStateChangedData = z.infer<typeof PageStateChangedData>;
+
+/** The message types and their payload → response. */
+export interface ProtocolMap {
+  getPageState(): PageState;
+  jumpTo(data: JumpToData): boolean;
+  pageStateChanged(data: PageStateChangedData): void;
+}
+
+/** Schema of each message's payload (`undefined` where the message carries none). */
+const payloadSchemas = {
+  getPageState: z.undefined(),
+  jumpTo: JumpToData,
+  pageStateChanged: PageStateChangedData,
+} satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
+
+/** The underlying messenger. Prefer `onMessage` below, which validates. */
+export const messenger = defineExtensionMessaging<ProtocolMap>({
+  // The library logs every listener registration with console.log; keep the page console clean.
+  logger: { debug() {}, log() {}, warn: console.warn, error: console.error },
+});
+
+/** Send a message; `tabId` for messages to a content script (main frame). */
+export function sendMessage<K extends keyof ProtocolMap>(
+  type: K,
+  data: Parameters<ProtocolMap[K]>[0],
+  tabId?: number,
+): Promise<ReturnType<ProtocolMap[K]>> {
+  const send = messenger.sendMessage as (t: K, d: unknown, arg?: { tabId: number; frameId: number }) => Promise<ReturnType<ProtocolMap[K]>>;
+  return tabId == null ? send(type, data) : send(type, data, { tabId, frameId: 0 });
+}
+
+/** Information about the sender that handlers may use. */
+export interface MessageSender {
+  tabId?: number;
+  url?: string;
+}
+
+/**
+ * Listen for one message type. The payload is validated first: a malformed one is dropped
+ * (the handler is not called, the sender gets `undefined`) with a console warning.
+ * Returns the function that removes the listener.
+ */
+export function onMessage<K extends keyof ProtocolMap>(
+  type: K,
+  handler: (data: Parameters<ProtocolMap[K]>[0], sender: MessageSender) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
+): () => void {
+  const schema: z.ZodMiniType = payloadSchemas[type];
+  return messenger.onMessage(type, (message) => {
+    const parsed = schema.safeParse(message.data);
+    if (!parsed.success) {
+      console.warn(`[dossier] dropped malformed "${String(type)}" message`, z.prettifyError(parsed.error));
+      return undefined as ReturnType<ProtocolMap[K]>;
+    }
+    const sender: MessageSender = { tabId: message.sender?.tab?.id, url: message.sender?.url };
+    return handler(parsed.data as Parameters<ProtocolMap[K]>[0], sender);
+  });
+}
+
+/** Validates a `getPageState` response; null when it is not a PageState (an older content script, say). */
+export function parsePageState(raw: unknown): PageState | null {
+  const r = PageState.safeParse(raw);
+  if (!r.success) {
+    console.warn('[dossier] ignored malformed page state', z.prettifyError(r.error));
+    return null;
+  }
+  return r.data;
+}
