@@ -1,0 +1,24 @@
+/**
+ * The content script's side of the messages: answers the popup's `getPageState` and `jumpTo`
+ * (also sent by the background for the keyboard commands) from the page controller.
+ */
+import { onMessage, type PageState } from '../shared/messages';
+
+/** What the content controller exposes to the popup and the background. */
+export interface PageApi {
+  /** The current state of the page (status, progress, entities found). */
+  getState(): PageState;
+  /** Scrolls to the next/previous mention of `id` (any mention when null) and opens its popover; false when there is none. */
+  jumpTo(id: string | null, direction: 'next' | 'prev'): boolean;
+}
+
+/** Registers the handlers; returns the function that removes them (call it from `ctx.onInvalidated`). */
+export function registerPageMessageHandlers(api: PageApi): () => void {
+  const removers = [
+    onMessage('getPageState', () => api.getState()),
+    onMessage('jumpTo', ({ id, direction }) => api.jumpTo(id, direction)),
+  ];
+  return () => {
+    for (const remove of removers) remove();
+  };
+}
