@@ -1,3 +1,5 @@
+import { startBackground } from '@/src/shared/background';
+
 export default defineBackground(() => {
-  // Wired in src/shared by the popup/settings work.
+  startBackground();
 });

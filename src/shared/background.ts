@@ -1,0 +1,83 @@
+/**
+ * The background's work: the toolbar badge (number of entities on each tab, which the user can
+ * turn off) and the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`.
+ */
+import { browser } from 'wxt/browser';
+import { onMessage, parsePageState, sendMessage, type Direction } from './messages';
+import { getSettings, watchSettings } from './settings';
+
+/** The badge background colour: the extension's ink, readable with white digits in both themes. */
+export const BADGE_COLOR = '#1f2a44';
+
+/** `browser.action` on MV3 (Chromium); Firefox MV2 only has `browser.browserAction`, with the same methods used here. */
+function toolbarAction() {
+  return browser.action ?? browser.browserAction;
+}
+
+/** The badge text for a number of entities: empty when there are none. */
+export function badgeText(entities: number): string {
+  if (entities <= 0) return '';
+  return entities > 999 ? '999+' : String(entities);
+}
+
+async function setBadge(tabId: number, entities: number): Promise<void> {
+  const action = toolbarAction();
+  try {
+    await action.setBadgeText({ tabId, text: badgeText(entities) });
+    if (entities > 0) await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+  } catch {
+    // The tab closed between the message and the update: nothing to show.
+  }
+}
+
+const COMMAND_DIRECTIONS: Record<string, Direction> = { 'next-mention': 'next', 'prev-mention': 'prev' };
+
+/** Wires the badge and the commands. Returns the function that removes every listener. */
+export function startBackground(): () => void {
+  let badgeOn = true;
+  void getSettings().then((s) => (badgeOn = s.badge));
+
+  const offState = onMessage('pageStateChanged', async ({ entities }, sender) => {
+    if (sender.tabId == null) return;
+    // Read the setting rather than trust the cached flag: an MV3 service worker may just have woken up.
+    badgeOn = (await getSettings()).badge;
+    await setBadge(sender.tabId, badgeOn ? entities : 0);
+  });
+
+  const unwatch = watchSettings((s) => {
+    if (s.badge === badgeOn) return;
+    badgeOn = s.badge;
+    void refreshAllBadges(badgeOn);
+  });
+
+  const onCommand = (command: string) => {
+    const direction = COMMAND_DIRECTIONS[command];
+    if (!direction) return;
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id == null) return;
+      // No content script on this tab (a browser page, or opened before install): nothing to jump to.
+      await sendMessage('jumpTo', { id: null, direction }, tab.id).catch(() => undefined);
+    })();
+  };
+  browser.commands.onCommand.addListener(onCommand);
+
+  return () => {
+    offState();
+    unwatch();
+    browser.commands.onCommand.removeListener(onCommand);
+  };
+}
+
+/** Badge on: ask every tab for its state (counts are not kept across service-worker restarts). Off: clear all. */
+async function refreshAllBadges(on: boolean): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id == null) return;
+      if (!on) return setBadge(tab.id, 0);
+      const state = await sendMessage('getPageState', undefined, tab.id).then(parsePageState, () => null);
+      if (state) await setBadge(tab.id, state.mentions.length);
+    }),
+  );
+}
