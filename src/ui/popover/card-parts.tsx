@@ -1,0 +1,113 @@
+/**
+ * Small building blocks of the popover card: source links, position lists, quotes, figures.
+ * Text only ever goes through JSX text nodes, which Preact escapes; no HTML is ever built from strings.
+ */
+import type { ComponentChildren } from 'preact';
+import type { FigureItem, PositionItem, QuoteItem, SourceRef } from './card-model';
+
+/** Turns a source reference into the URL of its source card (an extension page); injected so tests need no browser. */
+export type SourceHref = (ref: SourceRef) => string;
+
+/** A titled block of the card; renders nothing when it has no content. */
+export function Section(props: { title: string; count?: number; children: ComponentChildren; when?: boolean }) {
+  if (props.when === false) return null;
+  return (
+    <section class="dp-section">
+      <h3 class="dp-section-title">
+        {props.title}
+        {props.count !== undefined && props.count > 1 ? <span class="dp-count"> · {props.count}</span> : null}
+      </h3>
+      {props.children}
+    </section>
+  );
+}
+
+/** Links to the source cards, comma-separated, each opening in a new tab. */
+export function SourceLinks(props: { sources: SourceRef[]; href: SourceHref }) {
+  return (
+    <span class="dp-sources">
+      {props.sources.map((s, i) => (
+        <>
+          {i > 0 ? ', ' : null}
+          <a class="dp-source" href={props.href(s)} target="_blank" rel="noopener noreferrer">
+            {s.label}
+          </a>
+        </>
+      ))}
+    </span>
+  );
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Positions as a list: type badge, summary, whose / of whom / where, and how many sources report it. */
+export function PositionList(props: {
+  items: PositionItem[];
+  href: SourceHref;
+  /** Name the holders ("by ..."), the addressees ("asked of ..."), and the regions concerned. */
+  holders?: boolean;
+  addressees?: boolean;
+  regions?: boolean;
+}) {
+  return (
+    <ul class="dp-list">
+      {props.items.map((p) => {
+        const meta: string[] = [];
+        if (props.holders && p.holders.length > 0) meta.push(`By ${joinNames(p.holders)}`);
+        if (props.addressees && p.addressees.length > 0) meta.push(`asked of ${joinNames(p.addressees)}`);
+        if (props.regions && p.regions.length > 0) meta.push(`Concerns ${joinNames(p.regions)}`);
+        return (
+          <li class="dp-position" key={p.id} data-position={p.id}>
+            <span class={`dp-badge dp-badge-${p.type}`}>{p.typeLabel}</span> <span class="dp-summary">{p.summary}</span>
+            {meta.length > 0 ? <div class="dp-meta">{meta.join(' · ')}</div> : null}
+            <div class="dp-meta dp-reported">
+              {p.sources.length === 1 ? 'Reported by 1 source: ' : `Reported by ${p.sources.length} sources: `}
+              <SourceLinks sources={p.sources} href={props.href} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A verbatim quotation in quotation marks, with the outlet it comes from. */
+export function QuoteBlock(props: { quote: QuoteItem; href: SourceHref; showSpeaker?: boolean }) {
+  const q = props.quote;
+  return (
+    <figure class="dp-quote" data-quote={q.id}>
+      <blockquote class="dp-quote-text">“{q.text}”</blockquote>
+      <figcaption class="dp-quote-cite">
+        {props.showSpeaker ? `${q.speaker}, ` : ''}
+        {q.reported ? 'reported by ' : '— '}
+        <SourceLinks sources={[q.source]} href={props.href} />
+        {q.context ? <span class="dp-context"> · {q.context}</span> : null}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** One source's figure: "about 90% (according to Russian estimates) — Reuters". */
+export function Figure(props: { figure: FigureItem; href: SourceHref }) {
+  const f = props.figure;
+  return (
+    <li class="dp-figure">
+      <strong class="dp-figure-value">{f.value}</strong>
+      {f.according ? <span class="dp-according"> ({f.according})</span> : null}
+      {' — '}
+      <SourceLinks sources={f.sources} href={props.href} />
+    </li>
+  );
+}
+
+/** The visible mark that sources disagree. */
+export function DiffersBadge() {
+  return (
+    <span class="dp-differs" role="note">
+      Sources differ
+    </span>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * The popover card: who or what this is, what they want (or what is wanted of this region), what exactly was said,
+ * and who reported it. Renders a CardModel; knows nothing about the page or the extension.
+ */
+import { useState } from 'preact/hooks';
+import type { ActorCard, CardModel, QuoteCard, RegionCard } from './card-model';
+import { DiffersBadge, Figure, PositionList, QuoteBlock, Section, type SourceHref } from './card-parts';
+
+/** Where a "Not this" applies: only on this site, or on every site. */
+export type NotThisScope = 'site' | 'everywhere';
+
+/** Props of PopoverCard. */
+export interface PopoverCardProps {
+  card: CardModel;
+  sourceHref: SourceHref;
+  /** "Not this": stop highlighting this alias; omitted, the action is not offered. */
+  onNotThis?: (scope: NotThisScope) => void;
+  onClose?: () => void;
+  /** The site name shown on the "only here" choice. */
+  site?: string;
+}
+
+const ACTOR_KIND_LABEL = { person: 'Person', institution: 'Institution', state: 'State' } as const;
+
+function titleCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
+  return (
+    <>
+      {card.speaksFor.length > 0 ? (
+        <p class="dp-line">Speaks for {card.speaksFor.map((a) => a.name).join(', ')}</p>
+      ) : null}
+      <Section title="Speaking for it" when={card.spokespeople.length > 0}>
+        <ul class="dp-list dp-people">
+          {card.spokespeople.map((p) => (
+            <li key={p.id}>
+              <strong>{p.name}</strong>, {p.role}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Positions" count={card.positions.length} when={card.positions.length > 0}>
+        <PositionList items={card.positions} href={href} addressees regions />
+      </Section>
+      <Section title="Asked of them" count={card.askedOf.length} when={card.askedOf.length > 0}>
+        <PositionList items={card.askedOf} href={href} holders regions />
+      </Section>
+      <Section title="In their words" count={card.quotes.length} when={card.quotes.length > 0}>
+        {card.quotes.map((q) => (
+          <QuoteBlock key={q.id} quote={q} href={href} />
+        ))}
+      </Section>
+    </>
+  );
+}
+
+function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
+  return (
+    <>
+      <p class="dp-line dp-description">{card.description}</p>
+      {card.parts.length > 0 ? <p class="dp-line">Made up of {card.parts.join(', ')}</p> : null}
+      {card.partOf.length > 0 ? <p class="dp-line">Part of {card.partOf.join(', ')}</p> : null}
+      <Section title="Who controls it" when={card.control.length > 0}>
+        {card.control.map((g) => (
+          <div class={`dp-control${g.differs ? ' dp-disputed' : ''}`} key={g.holder}>
+            <div class="dp-control-head">
+              <span>{g.holder}</span>
+              {g.differs ? <DiffersBadge /> : null}
+            </div>
+            <ul class="dp-list dp-figures">
+              {g.figures.map((f, i) => (
+                <Figure key={i} figure={f} href={href} />
+              ))}
+            </ul>
+            {g.note ? <p class="dp-note">{g.note}</p> : null}
+          </div>
+        ))}
+      </Section>
+      {card.disagreements.map((d) => (
+        <div class="dp-control dp-disputed" key={d.id}>
+          <div class="dp-control-head">
+            <span>{d.topic}</span>
+            <DiffersBadge />
+          </div>
+          <ul class="dp-list dp-figures">
+            {d.versions.map((v, i) => (
+              <Figure key={i} figure={v} href={href} />
+            ))}
+          </ul>
+          {d.note ? <p class="dp-note">{d.note}</p> : null}
+        </div>
+      ))}
+      <Section title="Positions concerning it" count={card.positions.length} when={card.positions.length > 0}>
+        <PositionList items={card.positions} href={href} holders addressees />
+      </Section>
+    </>
+  );
+}
+
+function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
+  return (
+    <>
+      {card.speaker ? <p class="dp-line">{card.speaker.role}</p> : null}
+      <QuoteBlock quote={card.quote} href={href} />
+    </>
+  );
+}
+
+function subtitle(card: CardModel): string {
+  if (card.kind === 'actor') return `${card.role} · ${card.affiliation}`;
+  if (card.kind === 'region') return titleCase(card.regionKind);
+  return 'Known quotation';
+}
+
+function kindLabel(card: CardModel): string {
+  if (card.kind === 'actor') return ACTOR_KIND_LABEL[card.actorKind];
+  if (card.kind === 'region') return 'Region';
+  return 'Quote';
+}
+
+function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotThisScope) => void }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <button type="button" class="dp-button dp-notthis" aria-expanded="false" onClick={() => setOpen(true)}>
+        Not this…
+      </button>
+    );
+  return (
+    <div class="dp-notthis-choices" role="group" aria-label={`Stop highlighting “${props.alias}”`}>
+      <span>Stop highlighting “{props.alias}”:</span>
+      <button type="button" class="dp-button" data-scope="site" onClick={() => props.onNotThis('site')}>
+        {props.site ? `On ${props.site}` : 'On this site'}
+      </button>
+      <button type="button" class="dp-button" data-scope="everywhere" onClick={() => props.onNotThis('everywhere')}>
+        Everywhere
+      </button>
+    </div>
+  );
+}
+
+/** The card, as a labelled dialog. Focusable as a whole (tabIndex -1) so keyboard users land on it. */
+export function PopoverCard(props: PopoverCardProps) {
+  const { card, sourceHref: href } = props;
+  return (
+    <section class="dp-card" role="dialog" aria-label={`Dossier: ${card.title}`} tabIndex={-1} data-kind={card.kind}>
+      <header class="dp-head">
+        <div class="dp-head-text">
+          <span class="dp-kind">{kindLabel(card)}</span>
+          <h2 class="dp-title">{card.title}</h2>
+          <p class="dp-subtitle">{subtitle(card)}</p>
+        </div>
+        {props.onClose ? (
+          <button type="button" class="dp-close" aria-label="Close" onClick={props.onClose}>
+            ×
+          </button>
+        ) : null}
+      </header>
+      <div class="dp-body">
+        {card.kind === 'actor' ? <ActorBody card={card} href={href} /> : null}
+        {card.kind === 'region' ? <RegionBody card={card} href={href} /> : null}
+        {card.kind === 'quote' ? <QuoteBody card={card} href={href} /> : null}
+        <p class="dp-appears">
+          Appears in {card.appearsIn.count} of {card.appearsIn.total} bundled sources
+        </p>
+        <div class="dp-why">
+          <p class="dp-line">
+            <span class="dp-why-label">Why is this highlighted? </span>
+            {card.matchedText === card.matchedAlias
+              ? `“${card.matchedAlias}” is a name of ${card.title} in Dossier’s data.`
+              : `“${card.matchedText}” matches “${card.matchedAlias}”, a name of ${card.title} in Dossier’s data.`}
+          </p>
+          {props.onNotThis ? <NotThis alias={card.matchedAlias} site={props.site} onNotThis={props.onNotThis} /> : null}
+        </div>
+      </div>
+      <footer class="dp-foot">{card.footer}</footer>
+    </section>
+  );
+}
+

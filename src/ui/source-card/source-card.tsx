@@ -1,0 +1,85 @@
+/**
+ * The source card page: for each bundled source (or the one asked for), who published it, its headline and
+ * dateline, whom it credits, and the verbatim excerpts Dossier's data rests on. Never the whole article.
+ */
+import type { Dataset, Source } from '../../data/schema';
+import { sourceLabel } from '../popover/card-model';
+import { collectExcerpts } from './excerpts';
+
+function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
+  const excerpts = collectExcerpts(data, source.id);
+  return (
+    <article class="sc-source" id={source.id} aria-labelledby={`${source.id}-title`}>
+      <p class="sc-outlet">{sourceLabel(source)}</p>
+      <h2 class="sc-title" id={`${source.id}-title`}>
+        {source.headline ?? 'Untitled article'}
+      </h2>
+      <dl class="sc-facts">
+        {source.dateline ? (
+          <>
+            <dt>Dateline</dt>
+            <dd>{source.dateline}</dd>
+          </>
+        ) : null}
+        {source.byline ? (
+          <>
+            <dt>Byline</dt>
+            <dd>{source.byline}</dd>
+          </>
+        ) : null}
+        <dt>Credits</dt>
+        <dd>{source.credits.length > 0 ? source.credits.join(', ') : 'None given'}</dd>
+        {source.notes.length > 0 ? (
+          <>
+            <dt>Notes</dt>
+            <dd>
+              <ul class="sc-notes">
+                {source.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h3 class="sc-excerpts-title">Excerpts used by Dossier ({excerpts.length})</h3>
+      <ol class="sc-excerpts">
+        {excerpts.map((x) => (
+          <li class={`sc-excerpt sc-${x.kind}`} id={x.anchor} key={x.anchor} tabIndex={-1}>
+            <blockquote class="sc-text">{x.text}</blockquote>
+            <p class="sc-supports">
+              {x.kind === 'quote' ? 'Quotation · ' : ''}Supports: {x.supports.join('; ')}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+/** The page body: one source when `id` names one, otherwise all of them (an unknown id says so, then lists all). */
+export function SourceCardPage({ data, id }: { data: Dataset; id?: string | null }) {
+  const one = id ? data.sources.find((s) => s.id === id) : undefined;
+  const shown = one ? [one] : data.sources;
+  return (
+    <main class="sc-page">
+      <header class="sc-head">
+        <h1>Dossier sources</h1>
+        <p class="sc-sub">
+          {one ? 'One of ' : ''}
+          {data.sources.length} bundled news articles · data {data.version}, as of {data.asOf}
+          {one ? (
+            <>
+              {' · '}
+              <a href="?">show all</a>
+            </>
+          ) : null}
+        </p>
+        {id && !one ? <p class="sc-warn">No source “{id}” in the data; showing all sources.</p> : null}
+      </header>
+      {shown.map((s) => (
+        <SourceEntry key={s.id} data={data} source={s} />
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,158 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Dataset } from '../../src/data/schema';
+import { createCardBuilder, type CardModel, type SourceRef } from '../../src/ui/popover/card-model';
+import { PopoverCard } from '../../src/ui/popover/popover-card';
+import { SourceCardPage } from '../../src/ui/source-card/source-card';
+import { fixtureData, mentionOf } from './popover-fixture';
+
+const href = (s: SourceRef) => `chrome-extension://test/sources.html?id=${s.id}${s.anchor ? `#${s.anchor}` : ''}`;
+let root: HTMLElement;
+
+function mount(card: CardModel, onNotThis?: (scope: 'site' | 'everywhere') => void) {
+  root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(<PopoverCard card={card} sourceHref={href} onNotThis={onNotThis} site="example.org" />, root));
+  return root;
+}
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const build = createCardBuilder(fixtureData);
+
+describe('PopoverCard (actor)', () => {
+  it('is a labelled dialog with name, role, a position and a verbatim quote with its outlet', () => {
+    const el = mount(build(mentionOf('dmitry-peskov', 'Peskov'))!);
+    const dialog = el.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(el.querySelector('.dp-title')!.textContent).toBe('Dmitry Peskov');
+    expect(el.querySelector('.dp-subtitle')!.textContent).toBe('Kremlin spokesman · Russia');
+    const quote = el.querySelector('.dp-quote')!;
+    expect(quote.querySelector('blockquote')!.textContent).toBe(
+      '“We are talking about the withdrawal of the regime’s armed forces from the Donbas”',
+    );
+    const link = quote.querySelector('a')!;
+    expect(link.textContent).toBe('Reuters');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('href')).toMatch(/^chrome-extension:\/\/test\/sources\.html\?id=reuters-kremlin#x-/);
+    expect(el.textContent).toContain('Speaks for Kremlin');
+    expect(el.textContent).toContain('Why is this highlighted?');
+    expect(el.textContent).toContain('“Peskov” is a name of Dmitry Peskov');
+    expect(el.querySelector('.dp-foot')!.textContent).toContain('fixture-1');
+  });
+
+  it('shows positions with their sources for a person who holds them', () => {
+    const el = mount(build(mentionOf('vladimir-putin', 'Putin'))!);
+    const position = el.querySelector('[data-position="russia-demands-donbas-withdrawal"]')!;
+    expect(position.querySelector('.dp-badge')!.textContent).toBe('Demand');
+    expect(position.textContent).toContain('Ukraine must withdraw its forces');
+    expect(position.textContent).toContain('Concerns Donbas');
+    expect(position.textContent).toContain('Reported by 3 sources: Reuters, Unknown outlet, The Kyiv Independent (credited)');
+    expect(el.textContent).toContain('Appears in 3 of 5 bundled sources');
+  });
+
+  it('shows who speaks for an institution', () => {
+    const el = mount(build(mentionOf('kremlin', 'Kremlin'))!);
+    const section = [...el.querySelectorAll('.dp-section')].find((s) => s.textContent!.startsWith('Speaking for it'))!;
+    expect(section.textContent).toContain('Dmitry Peskov, Kremlin spokesman');
+  });
+
+  it('asks where "Not this" applies and reports the choice', () => {
+    const onNotThis = vi.fn();
+    const el = mount(build(mentionOf('ukraine', 'Kyiv'))!, onNotThis);
+    act(() => el.querySelector<HTMLButtonElement>('.dp-notthis')!.click());
+    expect(el.textContent).toContain('Stop highlighting “Kyiv”');
+    act(() => el.querySelector<HTMLButtonElement>('[data-scope="everywhere"]')!.click());
+    expect(onNotThis).toHaveBeenCalledWith('everywhere');
+    act(() => el.querySelector<HTMLButtonElement>('[data-scope="site"]')!.click());
+    expect(onNotThis).toHaveBeenLastCalledWith('site');
+    expect(el.querySelector('[data-scope="site"]')!.textContent).toBe('On example.org');
+  });
+});
+
+describe('PopoverCard (region)', () => {
+  it('shows both Donbas figures with their sources and marks that sources differ', () => {
+    const el = mount(build(mentionOf('donbas', 'Donbas'))!);
+    const control = el.querySelector('.dp-control')!;
+    expect(control.querySelector('.dp-differs')!.textContent).toBe('Sources differ');
+    const figures = [...control.querySelectorAll('.dp-figure')].map((f) => f.textContent);
+    expect(figures).toEqual([
+      'about 90% (according to Russian estimates) — Reuters',
+      'approximately 85% — Unknown outlet',
+    ]);
+    expect(el.textContent).toContain('Made up of Donetsk, Luhansk');
+    expect(el.textContent).toContain('By Kremlin and Vladimir Putin · asked of Ukraine');
+  });
+});
+
+describe('hostile text in data', () => {
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  const hostile = Dataset.parse({
+    ...fixtureData,
+    actors: fixtureData.actors.map((a) =>
+      a.id === 'dmitry-peskov' ? { ...a, name: `Peskov ${evil}`, role: '<script>window.__pwned=2</script>' } : a,
+    ),
+    quotes: fixtureData.quotes.map((q) => (q.id === 'peskov-withdrawal' ? { ...q, text: `${evil} said` } : q)),
+    sources: fixtureData.sources.map((s) => (s.id === 'reuters-kremlin' ? { ...s, outlet: '<b>Reuters</b>' } : s)),
+  });
+
+  it('renders markup from the data as text, never as elements', () => {
+    const el = mount(createCardBuilder(hostile)(mentionOf('dmitry-peskov', '<i>Peskov</i>', 'Peskov'))!);
+    expect(el.querySelector('img, script, b, i')).toBeNull();
+    expect(el.querySelector('.dp-title')!.textContent).toBe(`Peskov ${evil}`);
+    expect(el.querySelector('blockquote')!.textContent).toBe(`“${evil} said”`);
+    expect(el.querySelector('.dp-source')!.textContent).toBe('<b>Reuters</b>');
+    expect(el.textContent).toContain('“<i>Peskov</i>” matches “Peskov”');
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('source card page renders them as text too', () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<SourceCardPage data={hostile} id="reuters-kremlin" />, root));
+    expect(root.querySelector('img, script, b')).toBeNull();
+    expect(root.querySelector('.sc-outlet')!.textContent).toBe('<b>Reuters</b>');
+  });
+});
+
+describe('source card page', () => {
+  it('shows one source by id: outlet, headline, credits and its excerpts with the anchors the popover links to', () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<SourceCardPage data={fixtureData} id="kyiv-post" />, root));
+    expect(root.querySelectorAll('.sc-source')).toHaveLength(1);
+    expect(root.querySelector('.sc-outlet')!.textContent).toBe('The Kyiv Independent (credited)');
+    expect(root.querySelector('.sc-facts')!.textContent).toContain('The Kyiv Independent');
+    const putin = build(mentionOf('vladimir-putin', 'Putin'));
+    const anchor = putin!.kind === 'actor' ? putin!.quotes[0]!.source.anchor! : '';
+    const excerpt = root.querySelector(`[id="${anchor}"]`)!;
+    expect(excerpt.textContent).toContain('If they don’t withdraw, we’ll achieve this through military force');
+  });
+
+  it('lists every source when no id is given, and says so when the id is unknown', () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<SourceCardPage data={fixtureData} id="nope" />, root));
+    expect(root.querySelectorAll('.sc-source')).toHaveLength(5);
+    expect(root.textContent).toContain('No source “nope” in the data');
+  });
+});
+
+describe('popover sources', () => {
+  it('never write HTML from strings (innerHTML, outerHTML, insertAdjacentHTML, dangerouslySetInnerHTML)', () => {
+    const dirs = ['src/ui/popover', 'src/ui/source-card', 'src/content/popover', 'entrypoints/sources'];
+    const offenders: string[] = [];
+    for (const dir of dirs)
+      for (const f of readdirSync(dir)) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        if (/innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML/.test(text)) offenders.push(join(dir, f));
+      }
+    expect(offenders).toEqual([]);
+  });
+});
