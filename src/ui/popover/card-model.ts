@@ -13,13 +13,16 @@ import type {
   Dataset,
   Disagreement,
   Position,
-  PositionType,
   Quote,
   Region,
-  RegionKind,
   Source,
 } from '../../data/schema';
 import { excerptAnchor } from '../source-card/excerpts';
+
+/** Demand, condition, refusal, ... */
+export type PositionType = Position['type'];
+/** Country, region, oblast, ... */
+export type RegionKind = Region['kind'];
 
 /** The part of a matcher Mention the card needs (the real `Mention` from src/core/matcher satisfies it). */
 export interface MentionRef {
