@@ -1,0 +1,163 @@
+/**
+ * The toolbar popup: what Dossier found on the tab ("This page") and the state of the talks
+ * ("Briefing", shown first when the page mentions nothing), with the controls below.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { Category, Dataset } from '../../data/schema';
+import { buildBriefing, summarizePage } from '../../core/summary';
+import { sendMessage } from '../../shared/messages';
+import { updateSettings } from '../../shared/settings';
+import { Briefing } from './briefing';
+import { Controls } from './controls';
+import { ThisPage } from './this-page';
+import { usePage, type PageView } from './use-page';
+import { useSettings } from './use-settings';
+
+type TabName = 'page' | 'briefing';
+
+/** Props of PopupApp. */
+export interface PopupAppProps {
+  data: Dataset;
+  /** `location.search`: `?tabId=N` picks the tab. */
+  search: string;
+}
+
+/** The popup. */
+export function PopupApp({ data, search }: PopupAppProps) {
+  const { view, refresh, reload } = usePage(search);
+  // A settings change alters what the page shows: re-read it once the content script has applied it.
+  const settings = useSettings(() => setTimeout(refresh, 150));
+  const [chosen, setChosen] = useState<TabName | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
+
+  const state = view.kind === 'page' ? view.state : null;
+  const summary = useMemo(() => (state ? summarizePage(data, state.mentions) : null), [data, state]);
+  const briefing = useMemo(() => buildBriefing(data), [data]);
+  const counts = useMemo(() => {
+    if (!state) return null;
+    const c: Partial<Record<Category, number>> = {};
+    for (const m of state.mentions) c[m.category] = (c[m.category] ?? 0) + m.count;
+    return c;
+  }, [state]);
+
+  const hasMentions = (summary?.distinct ?? 0) > 0;
+  const tab: TabName = chosen ?? (hasMentions ? 'page' : 'briefing');
+  const hostname = view.kind === 'page' || view.kind === 'unreachable' ? view.hostname || null : null;
+
+  const jump = (id: string) => {
+    if (view.kind !== 'page') return;
+    setMissing(null);
+    void sendMessage('jumpTo', { id, direction: 'next' }, view.tabId)
+      .then((found) => setMissing(found ? null : id))
+      .catch(() => refresh());
+  };
+
+  return (
+    <div class="popup">
+      <header>
+        <h1>Dossier</h1>
+        <Status view={view} onReload={reload} onResume={() => void updateSettings({ paused: false })} />
+      </header>
+
+      <div class="tabs" role="tablist" aria-label="Views">
+        <TabButton name="page" label="This page" current={tab} onSelect={setChosen} badge={summary?.distinct} />
+        <TabButton name="briefing" label="Briefing" current={tab} onSelect={setChosen} />
+      </div>
+
+      <div class="panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1}>
+        {tab === 'page' ? (
+          summary ? (
+            <ThisPage summary={summary} onJump={jump} missing={missing} />
+          ) : (
+            <p class="muted">Nothing to summarise on this tab.</p>
+          )
+        ) : (
+          <Briefing sides={briefing} asOf={data.asOf} />
+        )}
+      </div>
+
+      {settings && (
+        <footer>
+          <Controls settings={settings} hostname={hostname} counts={counts} />
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function TabButton(props: { name: TabName; label: string; current: TabName; onSelect(t: TabName): void; badge?: number }) {
+  const selected = props.current === props.name;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${props.name}`}
+      aria-selected={selected}
+      aria-controls={`panel-${props.name}`}
+      class={selected ? 'tab selected' : 'tab'}
+      onClick={() => props.onSelect(props.name)}
+    >
+      {props.label}
+      {props.badge ? <span class="count">{props.badge}</span> : null}
+    </button>
+  );
+}
+
+/** One line (and maybe a button) on what Dossier is doing on this tab. */
+function Status({ view, onReload, onResume }: { view: PageView; onReload(): void; onResume(): void }) {
+  switch (view.kind) {
+    case 'loading':
+      return <p class="status">Looking at this tab…</p>;
+    case 'no-tab':
+      return <p class="status">There is no tab to summarise.</p>;
+    case 'restricted':
+      return (
+        <p class="status" data-status="restricted">
+          {view.reason}
+        </p>
+      );
+    case 'unreachable':
+      if (view.loading) return <p class="status">The page is still loading…</p>;
+      if (view.file)
+        return (
+          <p class="status" data-status="file">
+            To use Dossier on local files, turn on “Allow access to file URLs” in the browser’s extension settings, then reload.
+          </p>
+        );
+      return (
+        <div class="status" data-status="reload">
+          <p>Reload this page to use Dossier.</p>
+          <p class="muted">It was open before Dossier was installed or updated.</p>
+          <button type="button" class="primary" onClick={onReload}>
+            Reload this page
+          </button>
+        </div>
+      );
+    case 'page': {
+      const { state } = view;
+      if (state.status === 'scanning')
+        return (
+          <div class="status" data-status="scanning">
+            <label for="scan-progress">Reading the page… </label>
+            <progress id="scan-progress" max={1} value={state.progress} />
+          </div>
+        );
+      if (state.status === 'paused')
+        return (
+          <div class="status" data-status="paused">
+            <p>Dossier is paused on every site.</p>
+            <button type="button" class="primary" onClick={onResume}>
+              Resume
+            </button>
+          </div>
+        );
+      if (state.status === 'disabled')
+        return (
+          <p class="status" data-status="disabled">
+            Dossier is off on {view.hostname}.
+          </p>
+        );
+      return null;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The "This page" tab: counts, the actors and regions found (click to jump to them on the page),
+ * the positions in play and the known positions the page does not mention.
+ */
+import { CATEGORY_STYLES } from '../../shared/categories';
+import type { PageSummary } from '../../core/summary';
+import { PositionItem, PositionList } from './position-item';
+
+/** Props of ThisPage. */
+export interface ThisPageProps {
+  summary: PageSummary;
+  /** Jump to the next mention of an entity on the page. */
+  onJump(id: string): void;
+  /** Id of the entity whose jump just failed (no mention any more), for a short notice. */
+  missing: string | null;
+}
+
+function Dot({ category }: { category: keyof typeof CATEGORY_STYLES }) {
+  const s = CATEGORY_STYLES[category];
+  return <span class="dot" style={{ '--c': s.accent, '--c-dark': s.accentDark }} title={s.label} aria-hidden="true" />;
+}
+
+function JumpButton({ id, name, count, onJump }: { id: string; name: string; count: number; onJump(id: string): void }) {
+  return (
+    <button type="button" class="jump" data-entity={id} onClick={() => onJump(id)} title={`Go to the next mention of ${name}`}>
+      <span class="ename">{name}</span>
+      <span class="count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+        {count}
+      </span>
+    </button>
+  );
+}
+
+/** Renders the page summary. */
+export function ThisPage({ summary, onJump, missing }: ThisPageProps) {
+  return (
+    <div class="this-page">
+      <p class="totals" data-testid="totals">
+        <strong>{summary.total}</strong> {summary.total === 1 ? 'mention' : 'mentions'} of <strong>{summary.distinct}</strong>{' '}
+        {summary.distinct === 1 ? 'entity' : 'entities'}
+      </p>
+      {missing && (
+        <p class="notice" role="status">
+          No mention of that left on the page.
+        </p>
+      )}
+
+      <section aria-labelledby="h-actors">
+        <h2 id="h-actors">Actors</h2>
+        {summary.actors.length === 0 ? (
+          <p class="muted">No actors found on this page.</p>
+        ) : (
+          <ul class="entities" data-testid="actors">
+            {summary.actors.map((a) => (
+              <li key={a.id} class="entity">
+                <div class="erow">
+                  <Dot category={a.category} />
+                  <JumpButton id={a.id} name={a.name} count={a.count} onJump={onJump} />
+                </div>
+                <div class="erole">{a.role}</div>
+                {a.mainPosition && (
+                  <div class="emain">
+                    <PositionItem p={a.mainPosition} showHolders={false} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="h-regions">
+        <h2 id="h-regions">Regions</h2>
+        {summary.regions.length === 0 ? (
+          <p class="muted">No regions found on this page.</p>
+        ) : (
+          <ul class="entities" data-testid="regions">
+            {summary.regions.map((r) => (
+              <li key={r.id} class="entity">
+                <div class="erow">
+                  <Dot category="regions" />
+                  <JumpButton id={r.id} name={r.name} count={r.count} onJump={onJump} />
+                </div>
+                <div class="erole">{r.description}</div>
+                {r.control.length > 0 && (
+                  <ul class="control">
+                    {r.control.map((c, i) => (
+                      <li key={i}>
+                        {c.holder}: {c.figure}
+                        {c.according ? ` (${c.according})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {r.positions.length > 0 && (
+                  <details class="about">
+                    <summary>What is demanded ({r.positions.length})</summary>
+                    <PositionList positions={r.positions} empty="" />
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="h-inplay">
+        <h2 id="h-inplay">
+          Positions in play <span class="count">{summary.inPlay.length}</span>
+        </h2>
+        <PositionList positions={summary.inPlay} empty="None of the known positions involve what this page mentions." />
+      </section>
+
+      <section aria-labelledby="h-missing">
+        <h2 id="h-missing">
+          Not mentioned on this page <span class="count">{summary.notMentioned.length}</span>
+        </h2>
+        <details class="about" data-testid="not-mentioned">
+          <summary>Known positions this page leaves out</summary>
+          <PositionList positions={summary.notMentioned} empty="This page touches every known position." />
+        </details>
+      </section>
+    </div>
+  );
+}
