@@ -1,0 +1,337 @@
+/**
+ * Finds the data set's known quotations in page text, verbatim or with small differences
+ * (punctuation, quotation marks, case, a word added, removed or changed, a trimmed start or end).
+ *
+ * Two stages, so that it is fast on every page (docs/insights.md has the numbers):
+ * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common
+ *    words, are indexed by integer word ids. The page's word stream is scanned once; each page word
+ *    pair is one hash lookup. Only a stretch of page where enough pairs of one quote occur close
+ *    together becomes a candidate window.
+ * 2. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts),
+ *    accepted when enough words agree; the differences come from a word diff (word-diff.ts).
+ *
+ * Thresholds (documented in docs/insights.md):
+ * - Quotes of fewer than SHORT_QUOTE_WORDS words ("imperative", "no compromise", "reasonably good")
+ *   match only word for word (case and punctuation ignored) AND only where the page itself puts them
+ *   in quotation marks: three common words anywhere in a text are not a quotation.
+ * - Longer quotes match when at least `minSameWords(n)` words align and at least MIN_SIMILARITY of the
+ *   aligned stretch agrees (same words ÷ the longer of the page stretch and the quote part).
+ */
+import type { Quote } from '../data/schema';
+import { alignLocal, type LocalAlignment } from './quote-align';
+import { STOPWORDS, tokenizeWords } from './quote-tokens';
+import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
+
+/** Quotes with fewer words than this match only exactly and only inside quotation marks. */
+export const SHORT_QUOTE_WORDS = 4;
+/** Share of the aligned words that must agree for a fuzzy match. */
+export const MIN_SIMILARITY = 0.75;
+/** Words of a quote the page must reproduce: half the quote (rounded down), at least 3, and 8 are always enough. */
+export function minSameWords(quoteWords: number): number {
+  return Math.min(8, Math.max(3, Math.floor(quoteWords / 2)));
+}
+/** Distinct page positions with a shared word pair that make a candidate window. */
+export function minShingleHits(quoteWords: number): number {
+  return quoteWords <= 6 ? 1 : quoteWords <= 12 ? 2 : 3;
+}
+
+/** A known quotation found in text. Offsets index the scanned text (end exclusive). */
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  /** The text as written at [start, end): from the first to the last matched word. */
+  text: string;
+  quoteId: string;
+  /** 1 for an exact quotation; less the more words differ or the less of the quote the page gives. */
+  score: number;
+  /** The whole quote, word for word (case, punctuation and quotation marks ignored). */
+  exact: boolean;
+  /** Page wording against the source wording, over the part of the quote the page gives. */
+  diff: WordDiffOp[];
+  /** Share of the quote's words the page stretch covers (1 unless the page trims it). */
+  coverage: number;
+}
+
+/** What one scan did, for the benchmark. */
+export interface QuoteScanStats {
+  /** Words in the page text. */
+  words: number;
+  /** Windows that reached the fuzzy stage. */
+  candidateWindows: number;
+  /** Page words inside those windows, summed. */
+  windowWords: number;
+  /** Alignment cells computed (window words × quote words). */
+  fuzzyCells: number;
+}
+
+/** A compiled set of quotes. */
+export interface QuoteMatcher {
+  /** Every known quotation in `text`, sorted by start, never overlapping. */
+  find(text: string): QuoteMatch[];
+  /** `find` with what the two stages did. */
+  findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats };
+  /** Number of quotes compiled (those with at least one word). */
+  readonly quoteCount: number;
+}
+
+/** The part of a Quote the matcher reads. */
+export type QuoteInput = Pick<Quote, 'id' | 'text'>;
+
+interface CompiledQuote {
+  id: string;
+  ids: Int32Array;
+  words: DiffWord[];
+  short: boolean;
+}
+
+/** Opening and closing quotation marks a page may put around a short quote. */
+const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u201e', '\u201f', '\u2018', '\u2019', '\u201a', '\u00ab', '\u00bb', '\u2039', '\u203a', '\u300c', '\u300d']);
+/** Punctuation allowed between a short quote's last word and its closing mark ("reasonably good,”). */
+const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '\u2026']);
+/** Word ids are below this, so a word pair packs into one exact number key. */
+const ID_SPACE = 1 << 21;
+
+/** Compile the quotes once; `find` then scans any number of texts. */
+export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher {
+  const vocab = new Map<string, number>();
+  const idOf = (key: string): number => {
+    let id = vocab.get(key);
+    if (id === undefined) {
+      id = vocab.size;
+      vocab.set(key, id);
+    }
+    return id;
+  };
+  const compiled: CompiledQuote[] = [];
+  for (const quote of quotes) {
+    const stream = tokenizeWords(quote.text);
+    if (stream.keys.length === 0) continue;
+    compiled.push({
+      id: quote.id,
+      ids: Int32Array.from(stream.keys, idOf),
+      words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
+      short: stream.keys.length < SHORT_QUOTE_WORDS,
+    });
+  }
+  if (vocab.size >= ID_SPACE) throw new Error('quote vocabulary too large');
+
+  // Shingle index: packed word pair → (quote, position of the pair in the quote).
+  const shingles = new Map<number, { q: number; pos: number }[]>();
+  // Short quotes by their first word id.
+  const shortByFirst = new Map<number, number[]>();
+  const stopIds = new Set<number>();
+  for (const [key, id] of vocab) if (STOPWORDS.has(key)) stopIds.add(id);
+  compiled.forEach((quote, q) => {
+    const ids = quote.ids;
+    if (quote.short) {
+      const list = shortByFirst.get(ids[0]!) ?? [];
+      list.push(q);
+      shortByFirst.set(ids[0]!, list);
+      return;
+    }
+    const informative = (p: number): boolean => !stopIds.has(ids[p]!) || !stopIds.has(ids[p + 1]!);
+    let any = false;
+    for (let p = 0; p + 1 < ids.length; p++) any ||= informative(p);
+    for (let p = 0; p + 1 < ids.length; p++) {
+      // A quote made only of common words is indexed whole rather than not at all.
+      if (any && !informative(p)) continue;
+      const key = ids[p]! * ID_SPACE + ids[p + 1]!;
+      const list = shingles.get(key) ?? [];
+      list.push({ q, pos: p });
+      shingles.set(key, list);
+    }
+  });
+
+  function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
+    const stream = tokenizeWords(text);
+    const n = stream.keys.length;
+    const pageIds = new Int32Array(n);
+    for (let i = 0; i < n; i++) pageIds[i] = vocab.get(stream.keys[i]!) ?? -1;
+    const stats: QuoteScanStats = { words: n, candidateWindows: 0, windowWords: 0, fuzzyCells: 0 };
+    const found: QuoteMatch[] = [];
+
+    // Stage 1: one pass over the word pairs; hits are collected per quote in page order.
+    const hits = new Map<number, number[]>(); // q → [pageIndex, quotePos, pageIndex, quotePos, ...]
+    for (let i = 0; i + 1 < n; i++) {
+      const a = pageIds[i]!;
+      if (a < 0) continue;
+      const shortList = shortByFirst.get(a);
+      if (shortList) for (const q of shortList) matchShort(text, stream, pageIds, i, q, found);
+      const b = pageIds[i + 1]!;
+      if (b < 0) continue;
+      const postings = shingles.get(a * ID_SPACE + b);
+      if (!postings) continue;
+      for (const { q, pos } of postings) {
+        const list = hits.get(q);
+        if (list) list.push(i, pos);
+        else hits.set(q, [i, pos]);
+      }
+    }
+    if (n > 0 && pageIds[n - 1]! >= 0) {
+      const shortList = shortByFirst.get(pageIds[n - 1]!);
+      if (shortList) for (const q of shortList) matchShort(text, stream, pageIds, n - 1, q, found);
+    }
+
+    // Stage 2: clusters of hits → bounded windows → local alignment.
+    for (const [q, list] of hits) {
+      const quote = compiled[q]!;
+      const len = quote.ids.length;
+      const need = minShingleHits(len);
+      let k = 0;
+      while (k < list.length) {
+        let end = k;
+        let distinct = 1;
+        while (end + 2 < list.length && list[end + 2]! - list[end]! <= len) {
+          if (list[end + 2] !== list[end]) distinct++;
+          end += 2;
+        }
+        if (distinct >= need) {
+          const firstPage = list[k]!;
+          const lastPage = list[end]!;
+          let origin = Infinity;
+          let originEnd = -Infinity;
+          for (let h = k; h <= end; h += 2) {
+            origin = Math.min(origin, list[h]! - list[h + 1]!);
+            originEnd = Math.max(originEnd, list[h]! - list[h + 1]! + len);
+          }
+          const slack = Math.ceil(len / 4) + 2;
+          const from = Math.max(0, Math.max(origin, firstPage - len) - slack);
+          const to = Math.min(n, Math.min(originEnd, lastPage + 2 + len) + slack);
+          alignWindow(text, stream, pageIds, from, to, quote, stats, found, 0);
+        }
+        k = end + 2;
+      }
+    }
+    return { matches: resolveOverlaps(found), stats };
+  }
+
+  return { find: (text) => findWithStats(text).matches, findWithStats, quoteCount: compiled.length };
+
+  function matchShort(text: string, stream: ReturnType<typeof tokenizeWords>, pageIds: Int32Array, i: number, q: number, found: QuoteMatch[]): void {
+    const quote = compiled[q]!;
+    const len = quote.ids.length;
+    if (i + len > pageIds.length) return;
+    for (let k = 1; k < len; k++) if (pageIds[i + k] !== quote.ids[k]) return;
+    const start = stream.starts[i]!;
+    const end = stream.ends[i + len - 1]!;
+    if (!QUOTE_MARKS.has(text[start - 1] ?? '')) return;
+    let after = end;
+    while (TRAILING_PUNCT.has(text[after] ?? '')) after++;
+    if (!QUOTE_MARKS.has(text[after] ?? '')) return;
+    found.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      quoteId: quote.id,
+      score: 1,
+      exact: true,
+      diff: [{ op: 'same', text: text.slice(start, end) }],
+      coverage: 1,
+    });
+  }
+
+  function alignWindow(
+    text: string,
+    stream: ReturnType<typeof tokenizeWords>,
+    pageIds: Int32Array,
+    from: number,
+    to: number,
+    quote: CompiledQuote,
+    stats: QuoteScanStats,
+    found: QuoteMatch[],
+    depth: number,
+  ): void {
+    const len = quote.ids.length;
+    const need = minSameWords(len);
+    if (to - from < need) return;
+    stats.candidateWindows++;
+    stats.windowWords += to - from;
+    stats.fuzzyCells += (to - from) * len;
+    const a = trimAtQuoteMarks(text, stream, pageIds, quote, alignLocal(pageIds, from, to, quote.ids));
+    if (!a || !accepted(a, need)) return;
+    found.push(toMatch(text, stream, quote, a));
+    // The same quote may stand twice in one window (a page repeating it); look either side, a little.
+    if (depth < 2) {
+      alignWindow(text, stream, pageIds, from, a.pageFrom, quote, stats, found, depth + 1);
+      alignWindow(text, stream, pageIds, a.pageTo, to, quote, stats, found, depth + 1);
+    }
+  }
+}
+
+/**
+ * A page's own quotation marks bound what it quotes: when an alignment runs one or two words past a
+ * quotation mark at either end ("… arrest warrants” as goals"), those words are the page's, not the
+ * quote's, even if one happens to match the next word of the quote. Cut them off and realign.
+ */
+function trimAtQuoteMarks(
+  text: string,
+  stream: ReturnType<typeof tokenizeWords>,
+  pageIds: Int32Array,
+  quote: CompiledQuote,
+  a: LocalAlignment | null,
+): LocalAlignment | null {
+  if (!a) return a;
+  let from = a.pageFrom;
+  let to = a.pageTo;
+  const span = to - from;
+  const hasMark = (k: number): boolean => {
+    // the gap between word k and word k+1
+    for (let c = stream.ends[k]!; c < stream.starts[k + 1]!; c++) if (QUOTE_MARKS.has(text[c]!)) return true;
+    return false;
+  };
+  for (let k = to - 2; k >= Math.max(from, to - 3); k--) {
+    if (hasMark(k) && k + 1 - from > span / 2) {
+      to = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k <= Math.min(to - 2, from + 1); k++) {
+    if (hasMark(k) && to - (k + 1) > span / 2) {
+      from = k + 1;
+      break;
+    }
+  }
+  if (from === a.pageFrom && to === a.pageTo) return a;
+  return alignLocal(pageIds, from, to, quote.ids);
+}
+
+function similarity(a: LocalAlignment): number {
+  return a.same / Math.max(a.pageTo - a.pageFrom, a.quoteTo - a.quoteFrom);
+}
+
+function accepted(a: LocalAlignment, need: number): boolean {
+  return a.same >= need && similarity(a) >= MIN_SIMILARITY;
+}
+
+function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
+  const len = quote.ids.length;
+  const start = stream.starts[a.pageFrom]!;
+  const end = stream.ends[a.pageTo - 1]!;
+  const pageWords: DiffWord[] = [];
+  for (let i = a.pageFrom; i < a.pageTo; i++) {
+    pageWords.push({ key: stream.keys[i]!, text: text.slice(stream.starts[i], stream.ends[i]) });
+  }
+  const coverage = (a.quoteTo - a.quoteFrom) / len;
+  const exact = a.same === len && a.pageTo - a.pageFrom === len;
+  const score = exact ? 1 : Math.min(0.99, similarity(a) * (0.5 + 0.5 * coverage));
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    quoteId: quote.id,
+    score: Math.round(score * 1000) / 1000,
+    exact,
+    diff: diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo)),
+    coverage: Math.round(coverage * 1000) / 1000,
+  };
+}
+
+/** Best first (score, then length), keeping only matches that overlap none kept before; then by start. */
+function resolveOverlaps(found: QuoteMatch[]): QuoteMatch[] {
+  const byQuality = [...found].sort((x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || x.start - y.start);
+  const kept: QuoteMatch[] = [];
+  for (const m of byQuality) {
+    if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
+  }
+  return kept.sort((x, y) => x.start - y.start);
+}

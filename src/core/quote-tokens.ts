@@ -1,0 +1,55 @@
+/**
+ * Words for quotation matching: the page text and the quotes are compared word by word, ignoring
+ * punctuation, quotation marks, case and accents. Offsets always index the original text.
+ */
+
+/**
+ * A word: letters and digits (any script), with combining marks and invisible characters a page may
+ * put inside a word (soft hyphen, zero-width joiners), and inner apostrophes ("don't", "Russia’s").
+ * Hyphens and dots split words ("U.S.-backed" → u, s, backed) on both sides alike.
+ */
+const WORD_RE = /[\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060\ufeff]+(?:['\u2019\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
+const NON_ASCII_RE = /[^\u0000-\u007f]/;
+const COMBINING_OR_IGNORABLE_RE = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const APOSTROPHE_RE = /[\u2019\u02bc]/g;
+
+/** The words of a text: parallel arrays of comparison keys and their [start, end) offsets. */
+export interface WordStream {
+  keys: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** The comparison key of one word: lower case, accents dropped, typographic apostrophes as `'`. */
+export function wordKey(raw: string): string {
+  const lower = raw.toLowerCase();
+  if (!NON_ASCII_RE.test(lower)) return lower;
+  return lower.normalize('NFD').replace(COMBINING_OR_IGNORABLE_RE, '').replace(APOSTROPHE_RE, "'").normalize('NFC');
+}
+
+/** Split a text into words (one pass of one regular expression). */
+export function tokenizeWords(text: string): WordStream {
+  const keys: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    keys.push(wordKey(m[0]));
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { keys, starts, ends };
+}
+
+/**
+ * Very common English words. A shingle (word pair) made only of these says nothing about which
+ * quote a passage comes from ("of the", "it is"), so the candidate filter does not index it.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if of to in on at by for from with as is are was were be been being it its this that these ' +
+    'those there here we you he she they i me my our your his her their them us not no do does did have has had ' +
+    "will would can could should may might must so than then too very just also about into over up down out what " +
+    "which who whom when where why how all any some such only own same s t don't can't we'll it's that's"
+  ).split(' '),
+);
