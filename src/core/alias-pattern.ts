@@ -1,53 +1,31 @@
 /**
- * Compiles a set of folded alias keys into ONE regular expression source: a prefix tree (trie) written
- * as nested groups, so the regex engine never retries alternatives that share a prefix, and every
- * character written as the class of its variants (É/E, ’/', –/-), so the raw text is scanned directly
- * and match offsets are offsets in the original text.
+ * Compiles folded alias keys into regular expression sources: a prefix tree (trie) written as nested
+ * groups of literal characters. Measured (docs/matching.md): V8's irregexp runs a trie of literals at
+ * ~500 MB/s, while character classes for variants (É|E) inside the pattern cut it to < 100 MB/s, which
+ * is why the text is folded instead. Irregexp also stops optimising a pattern whose source exceeds
+ * 20 KB (kRegExpTooLargeToOptimize; measured 30× slower), so a big dictionary is cut into several
+ * sources below that size (`aliasPatternSources`), which the matcher runs side by side.
  */
-import { IGNORABLE_CHARS, takesCombiningMarks, variantsOf } from './normalize';
 
 interface TrieNode {
   terminal: boolean;
   children: Map<string, TrieNode>;
 }
 
-/** Unicode-aware word boundaries (JS `\b` is ASCII-only even with the `u` flag). */
-export const BEFORE_WORD = '(?<![\\p{L}\\p{N}\\p{M}])';
+/** Unicode-aware end of word (JS `\b` is ASCII-only even with the `u` flag). */
 export const AFTER_WORD = '(?![\\p{L}\\p{N}\\p{M}])';
 
-/** Invisible characters allowed between two letters of a name ("Dnipro\u00ADpetrovsk"). */
-const IGNORABLE_RUN = `[${IGNORABLE_CHARS}]*`;
-/** Decomposed accents after a Latin letter ("E\u0301lyse\u0301e"). */
-const MARK_RUN = '[\\u0300-\\u036f]*';
-/** A space in an alias: any run of horizontal white space (no line breaks: a block boundary ends a name). */
-const SPACE_RUN = `[ ${variantsOf(' ').slice(1).join('')}]+`;
+/** A space in an alias matches any run of white space (a line break inside an HTML text node renders as a space). */
+const SPACE_RUN = '\\s+';
 
-function escapeClassChar(ch: string): string {
-  return /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
+function escapeLiteral(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
-function escapeLiteral(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-}
-
-/** Pattern for one key character: the class of its variants, plus decomposed spellings where needed. */
-function charPattern(key: string): string {
-  if (key === ' ') return SPACE_RUN;
-  const variants = variantsOf(key);
-  const klass = variants.length === 1 ? escapeLiteral(key) : `[${variants.map(escapeClassChar).join('')}]`;
-  if (takesCombiningMarks(key)) return klass + MARK_RUN;
-  // A letter like й or ї that has a decomposed spelling (и + combining breve) but is not folded.
-  const decomposed = key.normalize('NFD');
-  if (decomposed !== key) return `(?:${klass}|${escapeLiteral(decomposed)})`;
-  return klass;
-}
-
-function emit(node: TrieNode, depth: number): string {
+function emit(node: TrieNode): string {
   const branches: string[] = [];
-  for (const [key, child] of node.children) {
-    // Invisible characters may sit between letters, never before the first one.
-    const lead = depth > 0 && key !== ' ' ? IGNORABLE_RUN : '';
-    branches.push(lead + charPattern(key) + emit(child, depth + 1));
+  for (const [key, child] of [...node.children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    branches.push((key === ' ' ? SPACE_RUN : escapeLiteral(key)) + emit(child));
   }
   if (branches.length === 0) return '';
   const body = branches.length === 1 && !node.terminal ? branches[0]! : `(?:${branches.join('|')})`;
@@ -57,8 +35,9 @@ function emit(node: TrieNode, depth: number): string {
 }
 
 /**
- * The regex source that matches any of `keys` as a whole word (leftmost-longest), or a pattern that
- * never matches when `keys` is empty. Use with the `gu` flags.
+ * The regex source that matches any of `keys` followed by an end of word, longest alias first, or a
+ * pattern that never matches when `keys` is empty. Use with the `gu` flags. The start-of-word check is
+ * left to the caller (a lookbehind halves irregexp's speed; one char test per match does not).
  */
 export function aliasPatternSource(keys: Iterable<string>): string {
   const root: TrieNode = { terminal: false, children: new Map() };
@@ -78,5 +57,23 @@ export function aliasPatternSource(keys: Iterable<string>): string {
     count++;
   }
   if (count === 0) return '(?!)';
-  return `${BEFORE_WORD}${emit(root, 0)}${AFTER_WORD}`;
+  return `${emit(root)}${AFTER_WORD}`;
+}
+
+/** Source length kept under irregexp's 20 KB optimisation limit, with a margin. */
+export const MAX_SOURCE_LENGTH = 16_000;
+
+/**
+ * The keys as one or more pattern sources (see `aliasPatternSource`), each at most `maxLength` long
+ * unless a single key is longer. Keys are sorted so that each source holds neighbouring prefixes.
+ */
+export function aliasPatternSources(keys: Iterable<string>, maxLength = MAX_SOURCE_LENGTH): string[] {
+  const sorted = [...new Set(keys)].filter((k) => k.length > 0).sort();
+  const build = (list: string[]): string[] => {
+    const source = aliasPatternSource(list);
+    if (source.length <= maxLength || list.length <= 1) return [source];
+    const half = Math.ceil(list.length / 2);
+    return [...build(list.slice(0, half)), ...build(list.slice(half))];
+  };
+  return build(sorted);
 }

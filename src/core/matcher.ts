@@ -1,13 +1,14 @@
 /**
  * The mention finder: one regular expression compiled once from the whole dictionary, run once over
- * the text. Rules (documented in docs/matching.md): whole words with Unicode boundaries, names match
- * as written (case-sensitive) plus an upper-case form for aliases of 4+ letters, typographic variants
- * (’ ' – - É E, soft hyphens, decomposed accents) treated alike, leftmost-longest, never overlapping.
+ * the folded text. Rules (documented in docs/matching.md): whole words with Unicode boundaries, names
+ * match as written (case-sensitive) plus an upper-case form for aliases of 4+ letters, typographic
+ * variants (’ ' – - É E, soft hyphens, decomposed accents) treated alike, leftmost-longest, never
+ * overlapping.
  */
 import type { Category } from '../data/schema';
-import { aliasPatternSource } from './alias-pattern';
+import { aliasPatternSources } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
-import { foldKey, letterCount } from './normalize';
+import { foldKey, foldText, letterCount } from './normalize';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
 export interface Mention {
@@ -65,31 +66,95 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
     const upper = foldKey(key.toUpperCase());
     if (!targets.has(upper)) targets.set(upper, target);
   }
-  // Longest keys first: not needed for correctness (the trie is greedy) but keeps the source stable.
-  const keys = [...targets.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(aliasPatternSource(keys), 'gu');
+  const patterns = aliasPatternSources(targets.keys()).map((source) => new RegExp(source, 'gu'));
 
   return {
     aliasCount,
     scan(text: string): Mention[] {
+      const folded = foldText(text);
+      const scanned = folded.text;
+      const map = folded.map;
       const mentions: Mention[] = [];
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      forEachLeftmostLongest(patterns, scanned, (m) => {
         const written = m[0];
-        // Fast path: the text is written exactly as the alias key (the common case).
-        const target = targets.get(written) ?? targets.get(foldKey(written));
-        if (!target) continue; // cannot happen: the pattern only matches keys' variants
+        // Fast path: the key is written with single spaces (the common case).
+        const target = targets.get(written) ?? targets.get(written.replace(WHITESPACE_RUN, ' '));
+        if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
+        let start = m.index;
+        let end = m.index + written.length;
+        if (map) {
+          start = map[start]!;
+          end = map[end - 1]! + 1;
+          while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
+        }
         mentions.push({
-          start: m.index,
-          end: m.index + written.length,
-          text: written,
+          start,
+          end,
+          text: text.slice(start, end),
           id: target.entry.id,
           name: target.entry.name,
           category: target.entry.category,
           alias: target.alias,
         });
-      }
+      });
       return mentions;
     },
   };
+}
+
+const WHITESPACE_RUN = /\s+/g;
+
+/** The first match at or after `from` that starts a word (the lookbehind, done in JS: see alias-pattern). */
+function nextMatch(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (!isWordCharBefore(text, m.index)) return m;
+    pattern.lastIndex = m.index + 1; // inside a longer word ("AntiPutin"): retry one character later
+  }
+  return null;
+}
+
+/**
+ * Leftmost-longest, non-overlapping matches of several patterns, exactly as one pattern holding all
+ * their alternatives would give them: at each step the leftmost start wins, then the longest; a
+ * pattern whose pending match was overtaken searches again from the new position.
+ */
+function forEachLeftmostLongest(patterns: readonly RegExp[], text: string, onMatch: (m: RegExpExecArray) => void): void {
+  if (patterns.length === 1) {
+    const pattern = patterns[0]!;
+    for (let m = nextMatch(pattern, text, 0); m !== null; m = nextMatch(pattern, text, m.index + m[0].length)) onMatch(m);
+    return;
+  }
+  const pending = patterns.map((p) => nextMatch(p, text, 0));
+  let position = 0;
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < patterns.length; i++) {
+      let m = pending[i] ?? null;
+      if (m !== null && m.index < position) m = pending[i] = nextMatch(patterns[i]!, text, position);
+      if (m === null) continue;
+      const b = best < 0 ? null : pending[best]!;
+      if (b === null || m.index < b.index || (m.index === b.index && m[0].length > b[0].length)) best = i;
+    }
+    if (best < 0) return;
+    const m = pending[best]!;
+    onMatch(m);
+    position = m.index + m[0].length;
+    pending[best] = nextMatch(patterns[best]!, text, position);
+  }
+}
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** Whether the character before `index` is a letter, digit or mark (so `index` is not a start of word). */
+function isWordCharBefore(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const c = text.charCodeAt(index - 1);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  const isLowSurrogate = c >= 0xdc00 && c <= 0xdfff && index >= 2;
+  const ch = isLowSurrogate ? String.fromCodePoint(text.codePointAt(index - 2)!) : text[index - 1]!;
+  return WORD_CHAR.test(ch);
+}
+
+function isCombiningMark(code: number): boolean {
+  return code >= 0x300 && code <= 0x36f;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldChar, foldKey, letterCount, variantsOf } from '../../src/core/normalize';
+import { foldChar, foldKey, foldText, letterCount } from '../../src/core/normalize';
 
 describe('foldKey', () => {
   it('folds accents, typographic apostrophes, dashes and spaces to one key', () => {
@@ -24,17 +24,41 @@ describe('foldKey', () => {
   });
 });
 
-describe('foldChar and variantsOf', () => {
-  it('maps variants to their key and back', () => {
+describe('foldChar', () => {
+  it('maps variants to their key and leaves other characters alone', () => {
     expect(foldChar('é')).toBe('e');
+    expect(foldChar('É')).toBe('E');
     expect(foldChar('’')).toBe("'");
     expect(foldChar('—')).toBe('-');
-    expect(foldChar('a')).toBe('a');
     expect(foldChar('ỳ')).toBe('y');
-    expect(variantsOf('E')).toEqual(expect.arrayContaining(['E', 'É', 'È', 'Ê', 'Ë']));
-    expect(variantsOf('e')).not.toContain('É');
-    expect(variantsOf("'")).toEqual(expect.arrayContaining(["'", '’', 'ʼ']));
-    expect(variantsOf('и')).toEqual(['и']);
+    expect(foldChar('a')).toBe('a');
+    expect(foldChar('и')).toBe('и');
+    expect(foldChar('ї')).toBe('ї');
+  });
+});
+
+describe('foldText', () => {
+  it('folds one character for one character, with no offset map, when nothing is removed', () => {
+    const text = 'Élysée — Zelenskyy’s «Crimée» Путін';
+    const folded = foldText(text);
+    expect(folded.text).toBe("Elysee - Zelenskyy's «Crimee» Путін");
+    expect(folded.text).toHaveLength(text.length);
+    expect(folded.map).toBeNull();
+  });
+  it('returns the same string for plain ASCII text', () => {
+    expect(foldText('Putin and Trump')).toEqual({ text: 'Putin and Trump', map: null });
+  });
+  it('removes invisible characters and decomposed accents and maps offsets back', () => {
+    const text = 'Dnipro\u00adpetrovsk, E\u0301lyse\u0301e, Зеленськии\u0306!';
+    const folded = foldText(text);
+    expect(folded.text).toBe('Dnipropetrovsk, Elysee, Зеленський!');
+    const map = folded.map!;
+    expect(map).toHaveLength(folded.text.length + 1);
+    // Every kept character maps to the same (folded) character of the original.
+    expect(text[map[folded.text.indexOf('p', 6)]!]).toBe('p');
+    expect(map[folded.text.indexOf('Elysee')]).toBe(text.indexOf('E\u0301'));
+    expect(map[folded.text.indexOf('!')]).toBe(text.indexOf('!'));
+    expect(map[folded.text.length]).toBe(text.length);
   });
 });
 
