@@ -32,17 +32,17 @@ function Switch({ id, label, checked, onChange, children }: { id: string; label:
   );
 }
 
-/** Renders the controls. */
-export function Controls({ settings, hostname, counts }: ControlsProps) {
+/** The controls used most, shown above the summary: categories, pause, this site. */
+export function QuickControls({ settings, hostname, counts }: ControlsProps) {
   const site = hostname ? siteKey(hostname) : null;
   const siteOn = site ? isSiteEnabled(settings, site) : true;
   return (
-    <div class="controls">
+    <div class="controls quick">
       <fieldset class="categories" disabled={settings.paused || !siteOn}>
         <legend>Highlight</legend>
         {CATEGORY_ORDER.map((c) => {
           const s = CATEGORY_STYLES[c];
-          const n = counts?.[c];
+          const n = counts ? (counts[c] ?? 0) : null;
           return (
             <Switch
               key={c}
@@ -77,7 +77,14 @@ export function Controls({ settings, hostname, counts }: ControlsProps) {
           </button>
         )}
       </div>
+    </div>
+  );
+}
 
+/** The rest, below the summary: the "Not this" lists, the badge and the engine. */
+export function MoreControls({ settings }: { settings: Settings }) {
+  return (
+    <div class="controls more">
       <NotThisList settings={settings} />
 
       <details class="advanced">

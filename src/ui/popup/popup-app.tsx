@@ -8,7 +8,7 @@ import { buildBriefing, summarizePage } from '../../core/summary';
 import { sendMessage } from '../../shared/messages';
 import { updateSettings } from '../../shared/settings';
 import { Briefing } from './briefing';
-import { Controls } from './controls';
+import { MoreControls, QuickControls } from './controls';
 import { ThisPage } from './this-page';
 import { usePage, type PageView } from './use-page';
 import { useSettings } from './use-settings';
@@ -59,6 +59,8 @@ export function PopupApp({ data, search }: PopupAppProps) {
         <Status view={view} onReload={reload} onResume={() => void updateSettings({ paused: false })} />
       </header>
 
+      {settings && <QuickControls settings={settings} hostname={hostname} counts={counts} />}
+
       <div class="tabs" role="tablist" aria-label="Views">
         <TabButton name="page" label="This page" current={tab} onSelect={setChosen} badge={summary?.distinct} />
         <TabButton name="briefing" label="Briefing" current={tab} onSelect={setChosen} />
@@ -78,7 +80,7 @@ export function PopupApp({ data, search }: PopupAppProps) {
 
       {settings && (
         <footer>
-          <Controls settings={settings} hostname={hostname} counts={counts} />
+          <MoreControls settings={settings} />
         </footer>
       )}
     </div>
