@@ -8,10 +8,34 @@
  * put inside a word (soft hyphen, zero-width joiners), and inner apostrophes ("don't", "Russia’s").
  * Hyphens and dots split words ("U.S.-backed" → u, s, backed) on both sides alike.
  */
-const WORD_RE = /[\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060\ufeff]+(?:['\u2019\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
+const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060\ufeff]/u;
 const NON_ASCII_RE = /[^\u0000-\u007f]/;
 const COMBINING_OR_IGNORABLE_RE = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const APOSTROPHE_RE = /[\u2019\u02bc]/g;
+
+/**
+ * Word-character class of every UTF-16 code unit, filled lazily: 0 unknown, 1 word, 2 not.
+ * A char-code loop with this table is about four times faster than a Unicode regular expression.
+ */
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) CLASS[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
+// Surrogates: a pair is classified as a whole in isWordAt.
+for (let c = 0xd800; c <= 0xdfff; c++) CLASS[c] = 3;
+
+function isWordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  let cls = CLASS[code]!;
+  if (cls === 0) {
+    cls = WORD_CHAR_RE.test(text[i]!) ? 1 : 2;
+    CLASS[code] = cls;
+  }
+  if (cls === 3) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i) ?? 0));
+  return cls === 1;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x02bc;
+}
 
 /** The words of a text: parallel arrays of comparison keys and their [start, end) offsets. */
 export interface WordStream {
@@ -27,16 +51,28 @@ export function wordKey(raw: string): string {
   return lower.normalize('NFD').replace(COMBINING_OR_IGNORABLE_RE, '').replace(APOSTROPHE_RE, "'").normalize('NFC');
 }
 
-/** Split a text into words (one pass of one regular expression). */
+/** Split a text into words (one pass over its character codes). */
 export function tokenizeWords(text: string): WordStream {
   const keys: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    keys.push(wordKey(m[0]));
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isWordAt(text, i)) i++;
+      // An apostrophe between two word characters stays inside the word.
+      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordAt(text, i + 1)) i++;
+      else break;
+    }
+    keys.push(wordKey(text.slice(start, i)));
+    starts.push(start);
+    ends.push(i);
   }
   return { keys, starts, ends };
 }
