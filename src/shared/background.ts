@@ -47,7 +47,7 @@ export function startBackground(): () => void {
   const unwatch = watchSettings((s) => {
     if (s.badge === badgeOn) return;
     badgeOn = s.badge;
-    void refreshAllBadges(badgeOn);
+    refreshAllBadges(badgeOn).catch((err) => console.warn('[dossier] could not update the badges', err));
   });
 
   const onCommand = (command: string) => {
@@ -56,9 +56,10 @@ export function startBackground(): () => void {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id == null) return;
-      // No content script on this tab (a browser page, or opened before install): nothing to jump to.
-      await sendMessage('jumpTo', { id: null, direction }, tab.id).catch(() => undefined);
-    })();
+      await sendMessage('jumpTo', { id: null, direction }, tab.id);
+    })().catch(() => {
+      // No content script on this tab (a browser page, or opened before install), or no window: nothing to jump to.
+    });
   };
   browser.commands.onCommand.addListener(onCommand);
 

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../src/shared/background';
+import { updateSettings } from '../../src/shared/settings';
+
+/** Delivers a message to the background as if a content script in `tabId` sent it; resolves with the reply. */
+function fromTab(tabId: number, type: string, data: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const message = { id: 1, type, data, timestamp: Date.now() };
+    void fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: tabId } } as never, resolve);
+  });
+}
+
+const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+
+describe('background', () => {
+  let stop: () => void;
+  let commandListeners: ((command: string) => void)[];
+  let sent: { tabId: number; message: { type: string; data: unknown } }[];
+  let tabA: number;
+  let tabB: number;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    commandListeners = [];
+    // The fake browser does not mock commands or tabs.sendMessage.
+    fakeBrowser.commands.onCommand = {
+      addListener: (l: (c: string) => void) => commandListeners.push(l),
+      removeListener: (l: (c: string) => void) => (commandListeners = commandListeners.filter((x) => x !== l)),
+    } as never;
+    sent = [];
+    fakeBrowser.tabs.sendMessage = ((tabId: number, message: { type: string; data: unknown }, _opts: unknown, cb: (r: unknown) => void) => {
+      sent.push({ tabId, message });
+      cb({ res: message.type === 'jumpTo' ? true : { url: 'https://a.test/', hostname: 'a.test', status: 'ready', progress: 1, mentions: [{ id: 'x', category: 'people', count: 2, firstText: 'X' }], total: 2 } });
+    }) as never;
+    await fakeBrowser.windows.create({ focused: true });
+    tabA = (await fakeBrowser.tabs.create({ url: 'https://a.test/', active: true })).id!;
+    tabB = (await fakeBrowser.tabs.create({ url: 'https://b.test/' })).id!;
+    await fakeBrowser.tabs.update(tabA, { active: true });
+    stop = startBackground();
+  });
+  afterEach(() => stop());
+
+  it('shows the number of entities on the tab that reported them, and nothing for none', async () => {
+    await fromTab(tabA, 'pageStateChanged', { total: 12, entities: 5 });
+    await fromTab(tabB, 'pageStateChanged', { total: 0, entities: 0 });
+    expect(await badge(tabA)).toBe('5');
+    expect(await badge(tabB)).toBe('');
+  });
+
+  it('ignores a malformed report', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fromTab(tabA, 'pageStateChanged', { total: 12, entities: 5 });
+    await fromTab(tabA, 'pageStateChanged', { total: 'many', entities: -3 });
+    expect(await badge(tabA)).toBe('5');
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it('clears every badge when the user turns the badge off, and fills them again when on', async () => {
+    await fromTab(tabA, 'pageStateChanged', { total: 12, entities: 5 });
+    await updateSettings({ badge: false });
+    await vi.waitFor(async () => expect(await badge(tabA)).toBe(''));
+    await fromTab(tabA, 'pageStateChanged', { total: 12, entities: 5 });
+    expect(await badge(tabA)).toBe('');
+    await updateSettings({ badge: true });
+    // Back on: each tab is asked for its state again (the stub answers 1 entity).
+    await vi.waitFor(async () => expect(await badge(tabB)).toBe('1'));
+    expect(await badge(tabA)).toBe('1');
+  });
+
+  it('forwards the keyboard commands to the active tab as jumpTo(null, direction)', async () => {
+    for (const l of commandListeners) l('next-mention');
+    for (const l of commandListeners) l('prev-mention');
+    for (const l of commandListeners) l('something-else');
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent.map((s) => [s.tabId, s.message.type, s.message.data])).toEqual([
+      [tabA, 'jumpTo', { id: null, direction: 'next' }],
+      [tabA, 'jumpTo', { id: null, direction: 'prev' }],
+    ]);
+  });
+});
