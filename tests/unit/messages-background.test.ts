@@ -24,10 +24,12 @@ describe('background', () => {
     fakeBrowser.reset();
     commandListeners = [];
     // The fake browser does not mock commands or tabs.sendMessage.
-    fakeBrowser.commands.onCommand = {
-      addListener: (l: (c: string) => void) => commandListeners.push(l),
-      removeListener: (l: (c: string) => void) => (commandListeners = commandListeners.filter((x) => x !== l)),
-    } as never;
+    Object.assign(fakeBrowser.commands, {
+      onCommand: {
+        addListener: (l: (c: string) => void) => commandListeners.push(l),
+        removeListener: (l: (c: string) => void) => (commandListeners = commandListeners.filter((x) => x !== l)),
+      },
+    });
     sent = [];
     fakeBrowser.tabs.sendMessage = ((tabId: number, message: { type: string; data: unknown }, _opts: unknown, cb: (r: unknown) => void) => {
       sent.push({ tabId, message });
