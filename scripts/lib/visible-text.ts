@@ -4,7 +4,12 @@
  * collapsed as a browser
  * renders it (except in <pre>), one line per block.
  */
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+
+// jsdom ships no type declarations (and @types/jsdom is not installed): type the one constructor used.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+  JSDOM: new (html: string) => { window: { document: Document } };
+};
 
 /** Elements whose content is never rendered as text. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS', 'SELECT', 'DATALIST']);
