@@ -37,13 +37,15 @@ function hostnameOf(url: string | undefined): string {
   }
 }
 
-async function readView(tabId: number): Promise<PageView> {
+/** Reads what the popup should show for a tab: restricted, unreachable (no live content script) or its state. */
+export async function readView(tabId: number): Promise<PageView> {
   let tab;
   try {
     tab = await browser.tabs.get(tabId);
   } catch {
     return { kind: 'no-tab' };
   }
+  if (!tab) return { kind: 'no-tab' };
   const restriction = restrictionOf(tab.url);
   if (restriction) return { kind: 'restricted', tabId, reason: restriction.reason };
   const hostname = hostnameOf(tab.url);
