@@ -1,0 +1,355 @@
+/**
+ * The positions tracker as data: actors down one side, regions and topics across, each cell the
+ * positions an actor holds about that region or topic; and the disagreements between sources as
+ * versions side by side. Pure: the tracker page and the popover render what these functions return.
+ *
+ * Placement rule: a position that names regions stands under each of its regions (its topics are
+ * shown on the entry); a position that names none stands under each of its topics. So "what does
+ * Russia demand about Donbas" is one cell, and a sanctions demand is not repeated under every region.
+ */
+import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
+
+/** Filters of the tracker; every one optional. Values not in the data are ignored. */
+export interface TrackerFilter {
+  side?: Side;
+  actor?: string;
+  region?: string;
+  topic?: string;
+}
+
+/** A link to a source card. */
+export interface TrackerSourceRef {
+  id: string;
+  /** The outlet, or the wires it credits when the outlet is unknown. */
+  label: string;
+  /** The source card page. */
+  href: string;
+}
+
+/** A quotation as the tracker prints it: verbatim, with its speaker and source. */
+export interface TrackerQuote {
+  id: string;
+  text: string;
+  speakerId: string;
+  speaker: string;
+  source: TrackerSourceRef;
+  /** The source reports it second-hand. */
+  reported: boolean;
+  context?: string;
+}
+
+/** A named entity reference. */
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+/** One position in a cell. */
+export interface TrackerPosition {
+  id: string;
+  type: Position['type'];
+  typeLabel: string;
+  side: Side;
+  summary: string;
+  holders: NamedRef[];
+  addressees: NamedRef[];
+  regions: NamedRef[];
+  topics: NamedRef[];
+  quotes: TrackerQuote[];
+  sources: TrackerSourceRef[];
+}
+
+/** A row: an actor holding at least one shown position. */
+export interface TrackerRow {
+  id: string;
+  name: string;
+  role: string;
+  side: Side;
+  kind: Actor['kind'];
+}
+
+/** A column: a region or a topic. */
+export interface TrackerColumn {
+  /** `region:<id>` or `topic:<id>`. */
+  key: string;
+  kind: 'region' | 'topic';
+  id: string;
+  label: string;
+}
+
+/** Rows grouped under their side, sides in a fixed order. */
+export interface TrackerSideGroup {
+  side: Side;
+  label: string;
+  rows: TrackerRow[];
+}
+
+/** What the filter controls offer (everything the data has, whatever the current filter). */
+export interface TrackerOptions {
+  sides: { value: Side; label: string }[];
+  actors: NamedRef[];
+  regions: NamedRef[];
+  topics: NamedRef[];
+}
+
+/** The whole tracker grid. */
+export interface TrackerModel {
+  filter: TrackerFilter;
+  groups: TrackerSideGroup[];
+  columns: TrackerColumn[];
+  /** Positions of a cell; an empty list for an empty cell. */
+  cell(rowId: string, columnKey: string): TrackerPosition[];
+  /** Distinct positions shown. */
+  positionCount: number;
+  options: TrackerOptions;
+}
+
+/** One version of a disputed fact, with who reports it. */
+export interface DisagreementVersion {
+  value: string;
+  sources: TrackerSourceRef[];
+  /** The passage it comes from, verbatim, and its source. */
+  evidence: { text: string; source: TrackerSourceRef };
+}
+
+/** A disagreement between sources, versions side by side. */
+export interface DisagreementView {
+  id: string;
+  kind: Disagreement['kind'];
+  kindLabel: string;
+  topic: string;
+  subjects: NamedRef[];
+  versions: DisagreementVersion[];
+  note?: string;
+}
+
+/** Sides in display order. */
+export const SIDE_ORDER: readonly Side[] = ['russia', 'ukraine', 'usa', 'europe', 'other'];
+
+const SIDE_LABELS: Record<Side, string> = {
+  russia: 'Russia',
+  ukraine: 'Ukraine',
+  usa: 'United States',
+  europe: 'Europe',
+  other: 'Others',
+};
+
+const TYPE_LABELS: Record<Position['type'], string> = {
+  demand: 'Demand',
+  condition: 'Condition',
+  refusal: 'Refusal',
+  proposal: 'Proposal',
+  warning: 'Warning',
+  claim: 'Claim',
+  concern: 'Concern',
+};
+
+const KIND_LABELS: Record<Disagreement['kind'], string> = {
+  figure: 'Figures',
+  spelling: 'Spelling',
+  title: 'Title',
+  date: 'Date',
+  fact: 'Facts',
+  count: 'Count',
+};
+
+/** The label of a side. */
+export function sideLabel(side: Side): string {
+  return SIDE_LABELS[side];
+}
+
+/** The link to a source card page. */
+export function sourceHref(id: string): string {
+  return `/sources.html?id=${encodeURIComponent(id)}`;
+}
+
+/** A topic tag as words: "security-guarantees" → "Security guarantees". */
+export function topicLabel(id: string): string {
+  const words = id.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function sourceRef(data: Dataset, id: string): TrackerSourceRef {
+  const source: Source | undefined = data.sources.find((s) => s.id === id);
+  let label = source?.outlet ?? id;
+  if (source && source.outlet.trim().toLowerCase() === 'unknown') {
+    label = source.credits.length > 0 ? `${source.credits.join(', ')} (credited)` : 'Unknown outlet';
+  }
+  return { id, label, href: sourceHref(id) };
+}
+
+function nameOf(data: Dataset, id: string): string {
+  return data.actors.find((a) => a.id === id)?.name ?? data.regions.find((r) => r.id === id)?.name ?? id;
+}
+
+function distinct<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+/** A position with names resolved, quotes and sources attached. */
+function positionView(data: Dataset, p: Position): TrackerPosition {
+  const quotes: TrackerQuote[] = [];
+  for (const qid of p.quotes) {
+    const q = data.quotes.find((x) => x.id === qid);
+    if (!q) continue;
+    quotes.push({
+      id: q.id,
+      text: q.text,
+      speakerId: q.speaker,
+      speaker: nameOf(data, q.speaker),
+      source: sourceRef(data, q.source),
+      reported: q.reported,
+      ...(q.context ? { context: q.context } : {}),
+    });
+  }
+  return {
+    id: p.id,
+    type: p.type,
+    typeLabel: TYPE_LABELS[p.type],
+    side: p.side,
+    summary: p.summary,
+    holders: p.holders.map((id) => ({ id, name: nameOf(data, id) })),
+    addressees: p.addressees.map((id) => ({ id, name: nameOf(data, id) })),
+    regions: p.regions.map((id) => ({ id, name: nameOf(data, id) })),
+    topics: p.topics.map((id) => ({ id, name: topicLabel(id) })),
+    quotes,
+    sources: distinct([...p.sources, ...quotes.map((q) => q.source.id)]).map((id) => sourceRef(data, id)),
+  };
+}
+
+/** The column keys a position stands under (see the placement rule above). */
+export function columnKeysOf(p: Pick<Position, 'regions' | 'topics'>): string[] {
+  return p.regions.length > 0 ? p.regions.map((id) => `region:${id}`) : p.topics.map((id) => `topic:${id}`);
+}
+
+/** Everything the filter controls can offer. */
+export function trackerOptions(data: Dataset): TrackerOptions {
+  const holders = new Set(data.positions.flatMap((p) => p.holders));
+  const regionIds = new Set(data.positions.flatMap((p) => p.regions));
+  const sides = new Set(data.positions.map((p) => p.side));
+  return {
+    sides: SIDE_ORDER.filter((s) => sides.has(s)).map((value) => ({ value, label: SIDE_LABELS[value] })),
+    actors: data.actors.filter((a) => holders.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
+    regions: data.regions.filter((r) => regionIds.has(r.id)).map((r) => ({ id: r.id, name: r.name })),
+    topics: distinct(data.positions.flatMap((p) => p.topics))
+      .sort()
+      .map((id) => ({ id, name: topicLabel(id) })),
+  };
+}
+
+/** Keep only the filter values the data knows. */
+export function sanitizeFilter(options: TrackerOptions, filter: TrackerFilter): TrackerFilter {
+  const out: TrackerFilter = {};
+  if (filter.side && options.sides.some((s) => s.value === filter.side)) out.side = filter.side;
+  if (filter.actor && options.actors.some((a) => a.id === filter.actor)) out.actor = filter.actor;
+  if (filter.region && options.regions.some((r) => r.id === filter.region)) out.region = filter.region;
+  if (filter.topic && options.topics.some((t) => t.id === filter.topic)) out.topic = filter.topic;
+  return out;
+}
+
+/** Build the grid for a filter. */
+export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}): TrackerModel {
+  const options = trackerOptions(data);
+  const filter = sanitizeFilter(options, rawFilter);
+  const shown = data.positions.filter(
+    (p) =>
+      (!filter.side || p.side === filter.side) &&
+      (!filter.actor || p.holders.includes(filter.actor)) &&
+      (!filter.region || p.regions.includes(filter.region)) &&
+      (!filter.topic || p.topics.includes(filter.topic)),
+  );
+
+  const cells = new Map<string, TrackerPosition[]>();
+  const rowIds = new Set<string>();
+  const columnKeys = new Set<string>();
+  const positionCounts = new Map<string, number>();
+  for (const p of shown) {
+    const view = positionView(data, p);
+    const holders = filter.actor ? [filter.actor] : distinct(p.holders);
+    const keys = columnKeysOf(p).filter((k) => !filter.region || k === `region:${filter.region}`);
+    for (const holder of holders) {
+      rowIds.add(holder);
+      positionCounts.set(holder, (positionCounts.get(holder) ?? 0) + 1);
+      for (const key of keys) {
+        columnKeys.add(key);
+        const list = cells.get(cellKey(holder, key)) ?? [];
+        list.push(view);
+        cells.set(cellKey(holder, key), list);
+      }
+    }
+  }
+
+  // Columns: regions in data order, then topics alphabetically.
+  const columns: TrackerColumn[] = [
+    ...data.regions
+      .filter((r) => columnKeys.has(`region:${r.id}`))
+      .map((r) => ({ key: `region:${r.id}`, kind: 'region' as const, id: r.id, label: r.name })),
+    ...[...columnKeys]
+      .filter((k) => k.startsWith('topic:'))
+      .map((k) => k.slice('topic:'.length))
+      .sort()
+      .map((id) => ({ key: `topic:${id}`, kind: 'topic' as const, id, label: topicLabel(id) })),
+  ];
+
+  // Rows: holders grouped by their side; most positions first, then by name.
+  const rows: TrackerRow[] = [...rowIds].map((id) => {
+    const actor = data.actors.find((a) => a.id === id);
+    return {
+      id,
+      name: actor?.name ?? id,
+      role: actor?.role ?? '',
+      side: actor?.side ?? 'other',
+      kind: actor?.kind ?? 'institution',
+    };
+  });
+  const groups: TrackerSideGroup[] = SIDE_ORDER.map((side) => ({
+    side,
+    label: SIDE_LABELS[side],
+    rows: rows
+      .filter((r) => r.side === side)
+      .sort((a, b) => (positionCounts.get(b.id) ?? 0) - (positionCounts.get(a.id) ?? 0) || a.name.localeCompare(b.name)),
+  })).filter((g) => g.rows.length > 0);
+
+  return {
+    filter,
+    groups,
+    columns,
+    cell: (rowId, columnKey) => cells.get(cellKey(rowId, columnKey)) ?? [],
+    positionCount: shown.length,
+    options,
+  };
+}
+
+/** The key of a cell in the grid. */
+export function cellKey(rowId: string, columnKey: string): string {
+  return `${rowId}|${columnKey}`;
+}
+
+function disagreementView(data: Dataset, d: Disagreement): DisagreementView {
+  return {
+    id: d.id,
+    kind: d.kind,
+    kindLabel: KIND_LABELS[d.kind],
+    topic: d.topic,
+    subjects: d.subjects.map((id) => ({ id, name: nameOf(data, id) })),
+    versions: d.versions.map((v) => ({
+      value: v.value,
+      sources: v.sources.map((id) => sourceRef(data, id)),
+      evidence: { text: v.evidence.text, source: sourceRef(data, v.evidence.source) },
+    })),
+    ...(d.note ? { note: d.note } : {}),
+  };
+}
+
+/** Every disagreement between the sources, in data order, versions side by side. */
+export function disagreementsView(data: Dataset): DisagreementView[] {
+  return data.disagreements.map((d) => disagreementView(data, d));
+}
+
+/**
+ * The disagreements concerning one entity (actor or region id): figures, titles, spellings, dates
+ * on which the sources differ, each with its versions side by side and the sources of each version.
+ */
+export function versionsFor(data: Dataset, entityId: string): DisagreementView[] {
+  return data.disagreements.filter((d) => d.subjects.includes(entityId)).map((d) => disagreementView(data, d));
+}
