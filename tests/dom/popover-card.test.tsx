@@ -89,6 +89,12 @@ describe('PopoverCard (region)', () => {
     expect(el.textContent).toContain('Made up of Donetsk, Luhansk');
     expect(el.textContent).toContain('By Kremlin and Vladimir Putin · asked of Ukraine');
   });
+
+  it('says what an oblast is part of', () => {
+    const el = mount(build(mentionOf('donetsk', 'Donetsk'))!);
+    expect(el.querySelector('.dp-kind')!.textContent).toBe('Oblast');
+    expect(el.querySelector('.dp-subtitle')!.textContent).toBe('Part of Donbas');
+  });
 });
 
 describe('hostile text in data', () => {

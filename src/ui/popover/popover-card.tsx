@@ -61,7 +61,6 @@ function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
     <>
       <p class="dp-line dp-description">{card.description}</p>
       {card.parts.length > 0 ? <p class="dp-line">Made up of {card.parts.join(', ')}</p> : null}
-      {card.partOf.length > 0 ? <p class="dp-line">Part of {card.partOf.join(', ')}</p> : null}
       <Section title="Who controls it" when={card.control.length > 0}>
         {card.control.map((g) => (
           <div class={`dp-control${g.differs ? ' dp-disputed' : ''}`} key={g.holder}>
@@ -110,13 +109,13 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
 
 function subtitle(card: CardModel): string {
   if (card.kind === 'actor') return `${card.role} · ${card.affiliation}`;
-  if (card.kind === 'region') return titleCase(card.regionKind);
+  if (card.kind === 'region') return card.partOf.length > 0 ? `Part of ${card.partOf.join(', ')}` : '';
   return 'Known quotation';
 }
 
 function kindLabel(card: CardModel): string {
   if (card.kind === 'actor') return ACTOR_KIND_LABEL[card.actorKind];
-  if (card.kind === 'region') return 'Region';
+  if (card.kind === 'region') return titleCase(card.regionKind);
   return 'Quote';
 }
 
@@ -150,7 +149,7 @@ export function PopoverCard(props: PopoverCardProps) {
         <div class="dp-head-text">
           <span class="dp-kind">{kindLabel(card)}</span>
           <h2 class="dp-title">{card.title}</h2>
-          <p class="dp-subtitle">{subtitle(card)}</p>
+          {subtitle(card) ? <p class="dp-subtitle">{subtitle(card)}</p> : null}
         </div>
         {props.onClose ? (
           <button type="button" class="dp-close" aria-label="Close" onClick={props.onClose}>
