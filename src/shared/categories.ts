@@ -14,33 +14,21 @@ type MissingCategory = Exclude<Category, (typeof CATEGORY_ORDER)[number]>;
 const noMissingCategory: [MissingCategory] extends [never] ? true : never = true;
 void noMissingCategory;
 
-/** Colours of one category. `accent` is for dots, borders and text; `tint*` are highlight backgrounds. */
+/** How one category looks. The same values as entrypoints/content/highlights.css (the highlight engineer's page CSS). */
 export interface CategoryStyle {
   label: string;
-  /** Solid colour readable on white (contrast ≥ 4.5:1). */
+  /** Underline and dot colour, ≥ 3:1 against both white and #1c1c1f, so one value serves both themes. */
   accent: string;
-  /** Solid colour readable on a dark background (#1c1c1f). */
-  accentDark: string;
-  /** Translucent highlight background for light pages. */
+  /** Translucent highlight background: keeps the page's own text colour readable. */
   tint: string;
-  /** Translucent highlight background for dark pages. */
-  tintDark: string;
+  /** Underline style, so colour is never the only cue. */
+  underline: 'solid' | 'dashed' | 'dotted' | 'wavy';
 }
 
-/** The palette. Highlight CSS should use these values (or the CSS variables from `categoryCssVariables`). */
+/** The palette shared by the page highlights, the popover and the popup. */
 export const CATEGORY_STYLES: Record<Category, CategoryStyle> = {
-  people: { label: 'People', accent: '#1d4ed8', accentDark: '#93b4ff', tint: 'rgba(37, 99, 235, 0.18)', tintDark: 'rgba(147, 180, 255, 0.30)' },
-  organisations: { label: 'Organisations', accent: '#7e22ce', accentDark: '#d2a8ff', tint: 'rgba(147, 51, 234, 0.16)', tintDark: 'rgba(210, 168, 255, 0.30)' },
-  regions: { label: 'Regions', accent: '#047857', accentDark: '#6ee7b7', tint: 'rgba(5, 150, 105, 0.18)', tintDark: 'rgba(110, 231, 183, 0.28)' },
-  quotes: { label: 'Quotes', accent: '#b45309', accentDark: '#fbbf24', tint: 'rgba(217, 119, 6, 0.18)', tintDark: 'rgba(251, 191, 36, 0.28)' },
+  people: { label: 'People', accent: '#3b82f6', tint: 'rgba(59, 130, 246, 0.16)', underline: 'solid' },
+  organisations: { label: 'Organisations', accent: '#a855f7', tint: 'rgba(168, 85, 247, 0.16)', underline: 'dashed' },
+  regions: { label: 'Regions', accent: '#059669', tint: 'rgba(5, 150, 105, 0.16)', underline: 'dotted' },
+  quotes: { label: 'Quotes', accent: '#d97706', tint: 'rgba(217, 119, 6, 0.14)', underline: 'wavy' },
 };
-
-/** CSS custom properties (`--dossier-people`, `--dossier-people-tint`, ...) for a theme, as a declaration block body. */
-export function categoryCssVariables(theme: 'light' | 'dark'): string {
-  return CATEGORY_ORDER.map((c) => {
-    const s = CATEGORY_STYLES[c];
-    const accent = theme === 'dark' ? s.accentDark : s.accent;
-    const tint = theme === 'dark' ? s.tintDark : s.tint;
-    return `--dossier-${c}: ${accent}; --dossier-${c}-tint: ${tint};`;
-  }).join(' ');
-}

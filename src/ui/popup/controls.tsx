@@ -51,7 +51,9 @@ export function QuickControls({ settings, hostname, counts }: ControlsProps) {
               checked={settings.categories[c]}
               onChange={(v) => void updateSettings((cur) => ({ categories: { ...cur.categories, [c]: v } }))}
             >
-              <span class="dot" style={{ '--c': s.accent, '--c-dark': s.accentDark }} aria-hidden="true" />
+              <span class="swatch" style={{ background: s.tint, textDecorationColor: s.accent, textDecorationStyle: s.underline }} aria-hidden="true">
+                Aa
+              </span>
               {settings.categories[c] && n != null && (
                 <span class="count cat-count" data-category={c} aria-label={`${n} on this page`}>
                   {n}

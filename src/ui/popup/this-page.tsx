@@ -17,7 +17,7 @@ export interface ThisPageProps {
 
 function Dot({ category }: { category: keyof typeof CATEGORY_STYLES }) {
   const s = CATEGORY_STYLES[category];
-  return <span class="dot" style={{ '--c': s.accent, '--c-dark': s.accentDark }} title={s.label} aria-hidden="true" />;
+  return <span class="dot" style={{ '--c': s.accent }} title={s.label} aria-hidden="true" />;
 }
 
 function JumpButton({ id, name, count, onJump }: { id: string; name: string; count: number; onJump(id: string): void }) {
