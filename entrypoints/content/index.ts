@@ -1,7 +1,27 @@
+/**
+ * The content script: thin wiring. All logic lives in src/content (controller, engines, popover).
+ * Runs in every frame so that same-origin and cross-origin iframes get their own highlights (each
+ * frame's document needs its own `CSS.highlights` registry and page CSS); only the top frame answers
+ * the popup and feeds the badge.
+ */
+import './highlights.css';
+import { dataset } from '../../src/data/dataset';
+import { startController } from '../../src/content/controller';
+import { registerPageMessageHandlers } from '../../src/content/page-messages';
+import { createPopover } from '../../src/content/popover';
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main() {
-    document.documentElement.setAttribute('data-dossier', 'ready');
+  allFrames: true,
+  matchAboutBlank: true,
+  main(ctx) {
+    void startController({
+      ctx,
+      data: dataset,
+      topFrame: window.top === window,
+      createPopover: (onNotThis) => createPopover(ctx, { data: dataset, onNotThis }),
+      registerPageApi: registerPageMessageHandlers,
+    });
   },
 });

@@ -1,0 +1,431 @@
+/**
+ * The content controller: loads settings, compiles the matcher once, picks the engine, scans the page
+ * in slices, keeps highlights right as the page changes, hit-tests the pointer for the popover, and
+ * answers the popup and the keyboard commands (PageApi). Everything it adds to the page goes through
+ * `ctx` (timers, listeners) or has a `destroy()`.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { buildMatchEntries } from '../core/entity-index';
+import { compileMatcher, type Matcher, type Mention } from '../core/matcher';
+import type { Category, Dataset } from '../data/schema';
+import { CATEGORY_ORDER } from '../shared/categories';
+import { sendMessage, type PageState } from '../shared/messages';
+import {
+  getSettings,
+  ignoredTextsOn,
+  isActiveOn,
+  siteKey,
+  updateSettings,
+  watchSettings,
+  type EngineChoice,
+  type Settings,
+} from '../shared/settings';
+import { createCssEngine, cssHighlightsSupported } from './engines/css-engine';
+import { createMarksEngine } from './engines/marks-engine';
+import type { EngineKind, HighlightEngine, HighlightHit, NodeMentions } from './engines/types';
+import { isExcludedContext, isOwnElement } from './excluded';
+import { MutationWatcher } from './mutation-watcher';
+import type { PageApi } from './page-messages';
+import { SLICE_BUDGET_MS, yieldToBrowser } from './time-slicer';
+import { walkTextNodes } from './text-walker';
+
+/** The attribute on `<html>` that guards against double injection; its value is the page status. */
+export const MARKER_ATTRIBUTE = 'data-dossier';
+/** User-timing entries (harmless, read by the browser benchmark): content script start, first scan done. */
+export const START_MARK = 'dossier:start';
+export const HIGHLIGHTED_MARK = 'dossier:highlighted';
+
+/** What the controller needs of the popover (src/content/popover: `createPopover`). */
+export interface PopoverLike {
+  show(target: { mention: Mention; rect: () => DOMRect }, opts?: { focus?: boolean }): void;
+  scheduleShow(target: { mention: Mention; rect: () => DOMRect }, opts?: { focus?: boolean }): void;
+  scheduleHide(): void;
+  hide(): void;
+  destroy(): void;
+}
+
+/** Dependencies of the controller, injected by the thin entry point (and by tests). */
+export interface ControllerDeps {
+  ctx: ContentScriptContext;
+  data: Dataset;
+  /** Creates the popover; `onNotThis` is the controller's handler for the card's "Not this". */
+  createPopover?(onNotThis: (m: Mention, scope: 'site' | 'everywhere') => void): PopoverLike;
+  /** Registers the PageApi message handlers (top frame only); returns the remover. */
+  registerPageApi?(api: PageApi): () => void;
+  /** Whether this is the tab's top frame (the only one that reports to the popup and the badge). */
+  topFrame: boolean;
+}
+
+/** A running controller. */
+export interface ContentController extends PageApi {
+  destroy(): void;
+}
+
+type Status = PageState['status'];
+
+/** Picks the engine for a setting: the CSS Highlight API wherever it works, mark.js otherwise. */
+export function chooseEngine(choice: EngineChoice, doc: Document = document): EngineKind {
+  if (choice === 'marks') return 'marks';
+  return cssHighlightsSupported(doc) ? 'css' : 'marks';
+}
+
+function visibleCategories(s: Settings): Set<Category> {
+  return new Set(CATEGORY_ORDER.filter((c) => s.categories[c]));
+}
+
+/**
+ * Starts Dossier on this document, unless another instance already runs here (double injection): then
+ * waits up to 2 s for that instance to go (an extension update invalidates it) and returns null if not.
+ */
+export async function startController(deps: ControllerDeps): Promise<ContentController | null> {
+  const root = document.documentElement;
+  if (root.hasAttribute(MARKER_ATTRIBUTE)) {
+    const freed = await new Promise<boolean>((resolve) => {
+      const mo = new MutationObserver(() => {
+        if (!root.hasAttribute(MARKER_ATTRIBUTE)) done(true);
+      });
+      const done = (ok: boolean) => {
+        mo.disconnect();
+        resolve(ok);
+      };
+      mo.observe(root, { attributes: true, attributeFilter: [MARKER_ATTRIBUTE] });
+      deps.ctx.setTimeout(() => done(false), 2000);
+    });
+    if (!freed || deps.ctx.isInvalid) return null;
+  }
+  return createController(deps);
+}
+
+function createController({ ctx, data, createPopover, registerPageApi, topFrame }: ControllerDeps): ContentController {
+  performance.mark(START_MARK);
+  const doc = document;
+  const root = doc.documentElement;
+  const hostname = location.hostname;
+  root.setAttribute(MARKER_ATTRIBUTE, 'scanning');
+
+  const entries = buildMatchEntries(data);
+  let settings: Settings | null = null;
+  let matcher: Matcher | null = null;
+  let matcherKey = '';
+  let ignored = new Set<string>();
+  let ignoredKey = '';
+  let engine: HighlightEngine | null = null;
+  let status: Status = 'scanning';
+  let progress = 0;
+  let firstScanDone = false;
+  let destroyed = false;
+
+  // Scanning state: a generation counter cancels a running scan when settings reset the page.
+  let generation = 0;
+  let queue: Node[] = [];
+  let scanning = false;
+  let restarts = 0;
+  const observed = new WeakSet<Node>();
+
+  const popover = createPopover?.(onNotThis) ?? null;
+
+  const isOwn = (node: Node): boolean => {
+    if (node.nodeType === 1) return isOwnElement(node as Element);
+    if (node.nodeType === 3) {
+      const parent = node.parentElement;
+      if (parent && isOwnElement(parent)) return true;
+      return engine ? engine.textOf(node as Text) === null : false;
+    }
+    return false;
+  };
+
+  const watcher = new MutationWatcher({
+    isOwn,
+    onStale(node) {
+      engine?.release(node);
+    },
+    onRemoved() {
+      engine?.prune();
+    },
+    onDirty(roots) {
+      if (roots === 'full') enqueue([doc.documentElement], true);
+      else enqueue(roots.filter((r) => !isExcludedContext(r)), false);
+    },
+  });
+
+  const observe = (target: Node) => {
+    if (observed.has(target)) return;
+    observed.add(target);
+    watcher.observe(target);
+  };
+
+  const write = <T>(fn: () => T): T => watcher.ownWrite(fn);
+
+  function setStatus(next: Status) {
+    status = next;
+    if (!destroyed) root.setAttribute(MARKER_ATTRIBUTE, next);
+  }
+
+  function enqueue(roots: Node[], full: boolean) {
+    if (!engine || !matcher || destroyed) return;
+    if (full) queue = [doc.documentElement];
+    else if (queue[0] !== doc.documentElement) queue.push(...roots);
+    if (!scanning) void scanLoop(generation);
+  }
+
+  async function scanLoop(gen: number) {
+    scanning = true;
+    if (!firstScanDone) setStatus('scanning');
+    const elementCount = Math.max(1, doc.getElementsByTagName('*').length);
+    let seen = 0;
+    let sliceStart = performance.now();
+    const batch: NodeMentions[] = [];
+    const flush = () => {
+      if (batch.length && engine) {
+        const items = batch.splice(0);
+        write(() => engine!.highlight(items));
+      }
+    };
+    try {
+      while (queue.length && gen === generation) {
+        const scanRoot = queue.shift()!;
+        if (!scanRoot.isConnected || (scanRoot !== doc.documentElement && isExcludedContext(scanRoot))) continue;
+        if (scanRoot === doc.documentElement) progress = 0;
+        const walk = walkTextNodes(scanRoot, observe);
+        let last: Text | null = null;
+        for (let step = walk.next(); !step.done; step = walk.next()) {
+          const node = step.value;
+          last = node;
+          seen++;
+          const text = engine!.textOf(node);
+          if (text !== null) {
+            let mentions = matcher!.scan(text);
+            if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(m.text));
+            if (mentions.length || engine!.has(node)) batch.push({ node, mentions });
+          }
+          // Reading the clock is cheap but not free: every 16 nodes.
+          if ((seen & 15) === 0 && performance.now() - sliceStart > SLICE_BUDGET_MS) {
+            flush();
+            progress = Math.min(0.99, seen / elementCount);
+            await yieldToBrowser((cb, ms) => ctx.setTimeout(cb, ms));
+            if (gen !== generation || destroyed || ctx.isInvalid) return;
+            sliceStart = performance.now();
+            // The page removed the node we stopped at: the walk cannot continue from it. Scan again
+            // from the root (already highlighted nodes are re-matched, not duplicated), a few times at most.
+            if (last && !last.isConnected) {
+              if (restarts++ < 3) queue.unshift(scanRoot);
+              break;
+            }
+          }
+        }
+        flush();
+      }
+      flush();
+    } finally {
+      if (gen === generation) scanning = false;
+    }
+    if (gen !== generation || destroyed) return;
+    progress = 1;
+    setStatus('ready');
+    if (!firstScanDone) {
+      firstScanDone = true;
+      performance.mark(HIGHLIGHTED_MARK);
+    }
+    publish();
+  }
+
+  /** Cancels scanning and removes every highlight. */
+  function reset() {
+    generation++;
+    scanning = false;
+    queue = [];
+    if (engine) write(() => engine!.clear());
+  }
+
+  // Badge updates: after a scan settles, at most every 500 ms.
+  let publishTimer = 0;
+  function publish() {
+    if (!topFrame || publishTimer) return;
+    publishTimer = ctx.setTimeout(() => {
+      publishTimer = 0;
+      if (destroyed) return;
+      const state = api.getState();
+      sendMessage('pageStateChanged', { total: state.total, entities: state.mentions.length }).catch(() => {
+        // The background may be restarting; the next change sends again.
+      });
+    }, 500);
+  }
+
+  function apply(s: Settings) {
+    if (destroyed) return;
+    settings = s;
+    if (!isActiveOn(s, hostname)) {
+      reset();
+      engine?.destroy();
+      engine = null;
+      popover?.hide();
+      setStatus(s.paused ? 'paused' : 'disabled');
+      progress = 0;
+      publish();
+      return;
+    }
+    let full = false;
+    const kind = chooseEngine(s.engine, doc);
+    if (!engine || engine.kind !== kind) {
+      reset();
+      engine?.destroy();
+      popover?.hide();
+      engine = kind === 'css' ? createCssEngine(doc) : createMarksEngine(doc);
+      full = true;
+    }
+    const mKey = JSON.stringify(s.excludedAliases);
+    if (!matcher || mKey !== matcherKey) {
+      matcher = compileMatcher(entries, { excludedAliases: s.excludedAliases });
+      matcherKey = mKey;
+      full = true;
+    }
+    const ignoredTexts = ignoredTextsOn(s, hostname);
+    const iKey = ignoredTexts.join('\u0000');
+    if (iKey !== ignoredKey) {
+      ignored = new Set(ignoredTexts);
+      ignoredKey = iKey;
+      full = true;
+    }
+    const visible = visibleCategories(s);
+    write(() => engine!.setVisibleCategories(visible));
+    observe(doc);
+    if (full) {
+      reset();
+      enqueue([doc.documentElement], true);
+    } else {
+      publish();
+    }
+  }
+
+  function onNotThis(m: Mention, scope: 'site' | 'everywhere') {
+    void updateSettings((s) =>
+      scope === 'site'
+        ? { ignoredMatches: [...s.ignoredMatches, { site: siteKey(hostname), text: m.text }] }
+        : { excludedAliases: [...s.excludedAliases, m.alias] },
+    );
+  }
+
+  const targetOf = (hit: HighlightHit) => {
+    const range = hit.range();
+    return { mention: hit.mention, rect: () => range.getBoundingClientRect() };
+  };
+
+  // Hover: hit-test at most once per animation frame, at the latest pointer position.
+  let hovered: Mention | null = null;
+  let frame = 0;
+  let pointX = 0;
+  let pointY = 0;
+  const hover = () => {
+    frame = 0;
+    if (!engine || !popover) return;
+    const hit = engine.hitTest(pointX, pointY);
+    if (hit) {
+      if (hit.mention !== hovered) popover.scheduleShow(targetOf(hit));
+      hovered = hit.mention;
+    } else if (hovered) {
+      hovered = null;
+      popover.scheduleHide();
+    }
+  };
+  ctx.addEventListener(
+    doc,
+    'pointermove',
+    (e: PointerEvent) => {
+      if (e.pointerType === 'touch' || !engine) return;
+      pointX = e.clientX;
+      pointY = e.clientY;
+      if (!frame) frame = ctx.requestAnimationFrame(hover);
+    },
+    { passive: true, capture: true },
+  );
+  // A tap on a mention opens its card (touch has no hover).
+  ctx.addEventListener(
+    doc,
+    'pointerdown',
+    (e: PointerEvent) => {
+      if (e.pointerType !== 'touch' || !engine || !popover) return;
+      const hit = engine.hitTest(e.clientX, e.clientY);
+      if (hit) popover.show(targetOf(hit));
+    },
+    { passive: true, capture: true },
+  );
+  // Single-page apps: a history navigation replaces content; scan the document again.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (!engine) return;
+    write(() => engine!.prune());
+    enqueue([doc.documentElement], true);
+  });
+
+  let lastJump: Mention | null = null;
+
+  const api: ContentController = {
+    getState(): PageState {
+      const hits = engine && status !== 'paused' && status !== 'disabled' ? engine.entries() : [];
+      const byId = new Map<string, { id: string; category: Category; count: number; firstText: string }>();
+      for (const { mention } of hits) {
+        const e = byId.get(mention.id);
+        if (e) e.count++;
+        else byId.set(mention.id, { id: mention.id, category: mention.category, count: 1, firstText: mention.text });
+      }
+      return {
+        url: location.href,
+        hostname,
+        status,
+        progress: status === 'ready' ? 1 : Math.max(0, Math.min(1, progress)),
+        mentions: [...byId.values()],
+        total: hits.length,
+      };
+    },
+    jumpTo(id, direction) {
+      if (!engine) return false;
+      const hits = engine.entries().filter((h) => id === null || h.mention.id === id);
+      if (hits.length === 0) return false;
+      let index = lastJump ? hits.findIndex((h) => h.mention === lastJump) : -1;
+      if (index >= 0) index = (index + (direction === 'next' ? 1 : -1) + hits.length) % hits.length;
+      else if (direction === 'next') {
+        // From the reader's position: the first mention below the top of the viewport.
+        index = hits.findIndex((h) => h.range().getBoundingClientRect().top >= 0);
+        if (index < 0) index = 0;
+      } else {
+        index = hits.length - 1;
+        for (let i = hits.length - 1; i >= 0; i--) {
+          if (hits[i]!.range().getBoundingClientRect().bottom <= 0) {
+            index = i;
+            break;
+          }
+        }
+      }
+      const hit = hits[index]!;
+      lastJump = hit.mention;
+      const range = hit.range();
+      const container = range.startContainer.parentElement;
+      container?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const r = range.getBoundingClientRect();
+      window.scrollBy({ top: r.top + r.height / 2 - window.innerHeight / 2, behavior: 'instant' as ScrollBehavior });
+      popover?.show(targetOf(hit), { focus: true });
+      return true;
+    },
+    destroy() {
+      if (destroyed) return;
+      generation++;
+      queue = [];
+      watcher.disconnect();
+      engine?.destroy();
+      engine = null;
+      popover?.destroy();
+      unregister?.();
+      unwatch();
+      destroyed = true;
+      root.removeAttribute(MARKER_ATTRIBUTE);
+    },
+  };
+
+  const unregister = topFrame ? registerPageApi?.(api) : undefined;
+  const unwatch = watchSettings(apply);
+  ctx.onInvalidated(() => api.destroy());
+  void getSettings().then((s) => {
+    // A change may have arrived through watchSettings first; it is newer.
+    if (!settings) apply(s);
+  });
+  return api;
+}

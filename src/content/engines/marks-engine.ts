@@ -1,0 +1,187 @@
+/**
+ * The fallback engine: wraps each mention in a `<dossier-mark>` element with mark.js. A custom element,
+ * because page rules for `mark` or `span` (`mark { display: none }`) cannot reach it; it carries
+ * `data-dossier-id` and `data-dossier-category` (the page-side contract for tests and users' styles).
+ *
+ * mark.js is called once per text node that has mentions, with `markRanges` and the matcher's offsets:
+ * never once per alias, and never over a whole context (its range mapping re-joins the context's text
+ * for every range, which is quadratic on a long page).
+ *
+ * Exact restore: wrapping splits the original text node (it keeps the text before the first mention)
+ * and inserts marks and remainder text nodes after it. Each split is recorded; removing highlights
+ * gives the original node its whole text back and removes exactly what we inserted. `normalize()` is
+ * never called on the page's nodes (it would merge text nodes the page holds references to).
+ */
+import Mark from 'mark.js';
+import type { Mention } from '../../core/matcher';
+import type { Category } from '../../data/schema';
+import { CATEGORY_ORDER } from '../../shared/categories';
+import { MARK_TAG } from '../excluded';
+import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions } from './types';
+
+interface MarkRecord {
+  node: Text;
+  /** The node's text before we split it. */
+  original: string;
+  /** What the node holds after our split (the text before the first mark). */
+  prefix: string;
+  /** Every mention of the node's text, visible or not. */
+  mentions: readonly Mention[];
+  /** Nodes we inserted after `node`, in order: marks and remainder text nodes. */
+  pieces: Node[];
+  marks: { el: Element; mention: Mention }[];
+}
+
+interface RangeItem {
+  start: number;
+  length: number;
+  mention: Mention;
+}
+
+/** Creates the mark.js engine for `doc`. */
+export function createMarksEngine(doc: Document = document): HighlightEngine {
+  const records = new NodeRecords<MarkRecord>();
+  /** Text nodes we created (remainders of splits) → the record they belong to. */
+  const ownText = new WeakMap<Text, MarkRecord>();
+  /** Our mark elements → their mention. */
+  const ownMarks = new WeakMap<Element, Mention>();
+  let visible = new Set<Category>(CATEGORY_ORDER);
+
+  const wrap = (rec: MarkRecord) => {
+    const { node } = rec;
+    const shown = rec.mentions.filter((m) => visible.has(m.category));
+    const parent = node.parentNode;
+    // mark.js tests `parentNode.matches(...)`: a text node directly in a shadow root or document is skipped.
+    if (shown.length === 0 || !parent || parent.nodeType !== 1) {
+      rec.prefix = node.data;
+      return;
+    }
+    const after = node.nextSibling;
+    const ranges: RangeItem[] = shown.map((m) => ({ start: m.start, length: m.end - m.start, mention: m }));
+    new Mark(node as unknown as HTMLElement).markRanges(ranges, {
+      element: MARK_TAG,
+      each(el: Element, range: unknown) {
+        const { mention } = range as RangeItem;
+        // mark.js tags its elements with data-markjs; the page-side contract exposes only ours.
+        el.removeAttribute('data-markjs');
+        el.setAttribute('data-dossier-id', mention.id);
+        el.setAttribute('data-dossier-category', mention.category);
+        rec.marks.push({ el, mention });
+        ownMarks.set(el, mention);
+      },
+    });
+    for (let n = node.nextSibling; n && n !== after; n = n.nextSibling) {
+      rec.pieces.push(n);
+      if (n.nodeType === 3) ownText.set(n as Text, rec);
+    }
+    rec.prefix = node.data;
+  };
+
+  /** Removes what we inserted; gives the node its text back when the page left it as we did. */
+  const unwrap = (rec: MarkRecord) => {
+    const intact = rec.node.data === rec.prefix;
+    for (const piece of rec.pieces) {
+      piece.parentNode?.removeChild(piece);
+      if (piece.nodeType === 3) ownText.delete(piece as Text);
+    }
+    for (const { el } of rec.marks) ownMarks.delete(el);
+    // The page rewrote the node (React's `node.data = ...`): its new text is whole, our pieces were stale.
+    if (intact && rec.pieces.length > 0) rec.node.data = rec.original;
+    rec.pieces = [];
+    rec.marks = [];
+    rec.prefix = rec.node.data;
+  };
+
+  const release = (node: Text): boolean => {
+    const rec = records.get(node);
+    if (!rec) return false;
+    unwrap(rec);
+    records.delete(node);
+    return true;
+  };
+
+  /** Re-wraps only the nodes that have a mention of a category whose visibility changed. */
+  const rewrap = (changed: ReadonlySet<Category>) => {
+    for (const rec of records.values()) {
+      if (!rec.mentions.some((m) => changed.has(m.category))) continue;
+      unwrap(rec);
+      wrap(rec);
+    }
+  };
+
+  const hitOf = (el: Element, mention: Mention): HighlightHit => ({
+    mention,
+    range: () => {
+      const r = doc.createRange();
+      r.selectNodeContents(el);
+      return r;
+    },
+  });
+
+  return {
+    kind: 'marks',
+    highlight(batch: readonly NodeMentions[]) {
+      for (const { node, mentions } of batch) {
+        const old = records.get(node);
+        // Offsets refer to the node's whole text: give it back before splitting again.
+        if (old) unwrap(old);
+        if (mentions.length === 0) {
+          records.delete(node);
+          continue;
+        }
+        const rec: MarkRecord = { node, original: node.data, prefix: node.data, mentions, pieces: [], marks: [] };
+        wrap(rec);
+        records.set(node, rec);
+      }
+    },
+    textOf(node: Text) {
+      if (ownText.has(node)) return null;
+      const rec = records.get(node);
+      if (rec && rec.node.data === rec.prefix) return rec.original;
+      return node.data;
+    },
+    has(node: Text) {
+      return records.has(node);
+    },
+    release,
+    prune() {
+      for (const node of [...records.keys()]) if (!node.isConnected) release(node);
+    },
+    clear(category?: Category) {
+      for (const [node, rec] of [...records.keys()].map((n) => [n, records.get(n)!] as const)) {
+        if (!category) {
+          unwrap(rec);
+          continue;
+        }
+        if (!rec.mentions.some((m) => m.category === category)) continue;
+        unwrap(rec);
+        rec.mentions = rec.mentions.filter((m) => m.category !== category);
+        if (rec.mentions.length) wrap(rec);
+        else records.delete(node);
+      }
+      if (!category) records.clear();
+    },
+    hitTest(x: number, y: number) {
+      const el = doc.elementFromPoint(x, y)?.closest(MARK_TAG);
+      if (!el) return null;
+      const mention = ownMarks.get(el);
+      if (!mention) return null;
+      const hit = hitOf(el, mention);
+      return rangeContainsPoint(hit.range(), x, y) ? hit : null;
+    },
+    setVisibleCategories(next: ReadonlySet<Category>) {
+      const changed = new Set(CATEGORY_ORDER.filter((c) => visible.has(c) !== next.has(c)));
+      visible = new Set(next);
+      if (changed.size) rewrap(changed);
+    },
+    entries() {
+      const out: HighlightHit[] = [];
+      for (const [, rec] of records.ordered()) for (const { el, mention } of rec.marks) out.push(hitOf(el, mention));
+      return out;
+    },
+    destroy() {
+      for (const rec of records.values()) unwrap(rec);
+      records.clear();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The interface both highlight engines implement, so the controller never knows which one paints.
+ */
+import type { Mention } from '../../core/matcher';
+import type { Category } from '../../data/schema';
+
+/** Which engine paints the highlights. */
+export type EngineKind = 'css' | 'marks';
+
+/** One text node and the mentions the matcher found in its text (offsets into that text). */
+export interface NodeMentions {
+  node: Text;
+  mentions: readonly Mention[];
+}
+
+/** A highlighted mention: the mention and a live range over its text (made on demand: ranges are not free). */
+export interface HighlightHit {
+  mention: Mention;
+  range(): Range;
+}
+
+/** A highlight engine. Every method is synchronous and cheap per call; the controller does the chunking. */
+export interface HighlightEngine {
+  readonly kind: EngineKind;
+  /**
+   * Highlights each node's mentions (all categories; hidden ones are kept and shown when their category
+   * is turned on), replacing whatever highlights that node had.
+   */
+  highlight(batch: readonly NodeMentions[]): void;
+  /**
+   * The text to match for `node`: its own text, its original text when the engine split it, or null
+   * when the node is one the engine created (skip it).
+   */
+  textOf(node: Text): string | null;
+  /** Whether the engine holds highlights for `node`. */
+  has(node: Text): boolean;
+  /**
+   * Drops the highlights of `node` because the page changed or removed it; nothing of ours is left
+   * around it. Returns true when the node had highlights.
+   */
+  release(node: Text): boolean;
+  /** Drops highlights whose text node left the page. */
+  prune(): void;
+  /** Removes every highlight, or those of one category. */
+  clear(category?: Category): void;
+  /** The visible mention under viewport point (x, y), checked against its painted rectangles. */
+  hitTest(x: number, y: number): HighlightHit | null;
+  /** Shows only these categories (the others stay recorded and reappear when turned back on). */
+  setVisibleCategories(visible: ReadonlySet<Category>): void;
+  /** Visible highlighted mentions, in document order. */
+  entries(): HighlightHit[];
+  /** Removes everything the engine added to the page and stops it. */
+  destroy(): void;
+}
+
+/** Whether `(x, y)` is inside one of the range's painted boxes (a caret position may be the nearest one only). */
+export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
+  const rects = range.getClientRects();
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i]!;
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}
+
+/**
+ * Per-text-node records kept in document order. Records are appended as the scan finds them (already in
+ * document order); a node added out of order (content inserted above) marks the map unsorted, and it is
+ * sorted once, lazily, when the order is next needed.
+ */
+export class NodeRecords<R> {
+  private map = new Map<Text, R>();
+  private sorted = true;
+  private last: Text | null = null;
+
+  get size(): number {
+    return this.map.size;
+  }
+  get(node: Text): R | undefined {
+    return this.map.get(node);
+  }
+  has(node: Text): boolean {
+    return this.map.has(node);
+  }
+  set(node: Text, record: R): void {
+    if (this.map.has(node)) {
+      this.map.set(node, record);
+      return;
+    }
+    // DOCUMENT_POSITION_PRECEDING = 2: the new node comes before the last one appended.
+    if (this.sorted && this.last && this.last.isConnected && this.last.compareDocumentPosition(node) & 2) this.sorted = false;
+    this.map.set(node, record);
+    this.last = node;
+  }
+  delete(node: Text): boolean {
+    if (node === this.last) this.last = null;
+    return this.map.delete(node);
+  }
+  clear(): void {
+    this.map.clear();
+    this.last = null;
+    this.sorted = true;
+  }
+  /** Records in insertion order (cheap; not necessarily document order). */
+  values(): IterableIterator<R> {
+    return this.map.values();
+  }
+  keys(): IterableIterator<Text> {
+    return this.map.keys();
+  }
+  /** Entries in document order. */
+  ordered(): [Text, R][] {
+    const list = [...this.map];
+    if (!this.sorted) {
+      list.sort(([a], [b]) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+      this.map = new Map(list);
+      this.sorted = true;
+      this.last = list.length ? list[list.length - 1]![0] : null;
+    }
+    return list;
+  }
+}

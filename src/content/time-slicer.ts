@@ -1,0 +1,21 @@
+/**
+ * Cooperative scheduling for work on the page's main thread: do a slice of at most `SLICE_BUDGET_MS`,
+ * then give the browser the thread back (input, rendering, the page's own tasks) before the next one.
+ */
+
+/** Milliseconds of work per slice: well under the 50 ms that counts as a long task. */
+export const SLICE_BUDGET_MS = 8;
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Resolves after the browser has had a chance to run other tasks. `scheduler.yield()` where it exists
+ * (it resumes ahead of other queued work, so a scan is not starved), otherwise a zero-delay timeout.
+ */
+export function yieldToBrowser(setTimer: (cb: () => void, ms: number) => unknown = (cb, ms) => setTimeout(cb, ms)): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => void setTimer(resolve, 0));
+}
