@@ -26,9 +26,13 @@ import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 export const SHORT_QUOTE_WORDS = 4;
 /** Share of the aligned words that must agree for a fuzzy match. */
 export const MIN_SIMILARITY = 0.75;
-/** Words of a quote the page must reproduce: half the quote (rounded down), at least 3, and 8 are always enough. */
+/**
+ * Words of a quote the page must reproduce. Quotes of up to 7 words: all but one (a page giving
+ * three words of a five-word quote is more likely its own phrasing: "recognition of Russia’s").
+ * Longer ones: all but one up to 6 words, or half the quote (rounded down) up to 8, whichever is more.
+ */
 export function minSameWords(quoteWords: number): number {
-  return Math.min(8, Math.max(3, Math.floor(quoteWords / 2)));
+  return Math.max(Math.min(quoteWords - 1, 6), Math.min(8, Math.floor(quoteWords / 2)));
 }
 /** Distinct page positions with a shared word pair that make a candidate window. */
 export function minShingleHits(quoteWords: number): number {
@@ -74,12 +78,14 @@ export interface QuoteMatcher {
   readonly quoteCount: number;
 }
 
-/** The part of a Quote the matcher reads. */
-export type QuoteInput = Pick<Quote, 'id' | 'text'>;
+/** The part of a Quote the matcher reads. `sentence` tells apart quotes that share their wording. */
+export type QuoteInput = Pick<Quote, 'id' | 'text'> & { sentence?: string };
 
 interface CompiledQuote {
   id: string;
   ids: Int32Array;
+  /** Keys of the words of the source sentence around the quote (for quotes sharing their wording). */
+  context: ReadonlySet<string>;
   words: DiffWord[];
   short: boolean;
 }
@@ -106,14 +112,17 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
   for (const quote of quotes) {
     const stream = tokenizeWords(quote.text);
     if (stream.keys.length === 0) continue;
+    const own = new Set(stream.keys);
     compiled.push({
       id: quote.id,
       ids: Int32Array.from(stream.keys, idOf),
+      context: new Set(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k))),
       words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
       short: stream.keys.length < SHORT_QUOTE_WORDS,
     });
   }
   if (vocab.size >= ID_SPACE) throw new Error('quote vocabulary too large');
+  const byId = new Map(compiled.map((q) => [q.id, q]));
 
   // Shingle index: packed word pair → (quote, position of the pair in the quote).
   const shingles = new Map<number, { q: number; pos: number }[]>();
@@ -202,10 +211,29 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
         k = end + 2;
       }
     }
-    return { matches: resolveOverlaps(found), stats };
+    return { matches: resolveOverlaps(found, (m) => contextScore(stream, m)), stats };
   }
 
   return { find: (text) => findWithStats(text).matches, findWithStats, quoteCount: compiled.length };
+
+  /**
+   * How many words of the quote's source sentence stand within CONTEXT_WORDS of the match: when two
+   * quotes share their wording ("imperative" said by Lavrov and by "Russian authorities"), the page
+   * around the match tells which one it is.
+   */
+  function contextScore(stream: ReturnType<typeof tokenizeWords>, m: QuoteMatch): number {
+    const quote = byId.get(m.quoteId);
+    if (!quote || quote.context.size === 0) return 0;
+    const first = lowerBound(stream.starts, m.start);
+    const seen = new Set<string>();
+    const from = Math.max(0, first - CONTEXT_WORDS);
+    const to = Math.min(stream.keys.length, first + quote.ids.length + CONTEXT_WORDS);
+    for (let i = from; i < to; i++) {
+      const key = stream.keys[i]!;
+      if (quote.context.has(key)) seen.add(key);
+    }
+    return seen.size;
+  }
 
   function matchShort(text: string, stream: ReturnType<typeof tokenizeWords>, pageIds: Int32Array, i: number, q: number, found: QuoteMatch[]): void {
     const quote = compiled[q]!;
@@ -326,9 +354,30 @@ function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: 
   };
 }
 
-/** Best first (score, then length), keeping only matches that overlap none kept before; then by start. */
-function resolveOverlaps(found: QuoteMatch[]): QuoteMatch[] {
-  const byQuality = [...found].sort((x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || x.start - y.start);
+/** Words either side of a match compared with a quote's source sentence. */
+const CONTEXT_WORDS = 25;
+
+/** First index of a sorted array whose value is ≥ `value`. */
+function lowerBound(xs: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Best first (score, then length, then how well the surroundings fit the quote's source sentence),
+ * keeping only matches that overlap none kept before; then by start.
+ */
+function resolveOverlaps(found: QuoteMatch[], context: (m: QuoteMatch) => number): QuoteMatch[] {
+  const ctx = new Map(found.map((m) => [m, context(m)]));
+  const byQuality = [...found].sort(
+    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || ctx.get(y)! - ctx.get(x)! || x.start - y.start,
+  );
   const kept: QuoteMatch[] = [];
   for (const m of byQuality) {
     if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
