@@ -117,6 +117,8 @@ export const Position = z.strictObject({
 export const Quote = z.strictObject({
   id: Id,
   speaker: Id,
+  /** Other actors the source says spoke jointly with `speaker` ("U.S. and Ukrainian negotiators announced"). */
+  coSpeakers: z.array(Id).optional(),
   /** Verbatim, without the enclosing quotation marks. */
   text: z.string().min(2),
   source: Id,
