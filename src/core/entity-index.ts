@@ -4,7 +4,7 @@
 import type { Category, Dataset, Lang } from '../data/schema';
 import { categoryOfActor } from '../data/schema';
 
-/** One entity to find in text, with every alias (the display name included) it may be written as. */
+/** One entity to find in text, with every alias it may be written as. */
 export interface MatchEntry {
   id: string;
   name: string;
@@ -16,9 +16,9 @@ export interface MatchEntry {
 export type MatchSource = Pick<Dataset, 'actors' | 'regions'> & Partial<Pick<Dataset, 'sharedAliases'>>;
 
 /**
- * Build the dictionary from the data set: actors first (people before institutions only as the data
- * orders them), then regions. The entity's display name is added as an alias when the data does not
- * already list it, so the name shown in the popover is always found in text.
+ * Build the dictionary from the data set: actors first, then regions, each in data order. Only the
+ * data's aliases are matched, not the display name: a name like "the Kremlin" is a label, and a
+ * mention span should not swallow the article.
  *
  * Shared aliases: when `sharedAliases` is given, an alias text declared there stays only on the FIRST
  * entity of its `entities` list and is removed from the others, so the data decides the resolution.
@@ -43,7 +43,6 @@ export function buildMatchEntries(dataset: MatchSource): MatchEntry[] {
     const list = aliases
       .filter((a) => !dropped?.has(a.text.toLowerCase()))
       .map((a) => ({ text: a.text, lang: a.lang }));
-    if (!list.some((a) => a.text === name) && !dropped?.has(name.toLowerCase())) list.unshift({ text: name, lang: 'en' });
     return { id, name, category, aliases: list };
   };
   return [

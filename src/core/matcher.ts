@@ -38,9 +38,17 @@ export interface Matcher {
 }
 
 interface AliasTarget {
-  entry: MatchEntry;
+  /** null for a phrase that contains an alias but is not a mention (see NOT_MENTIONS). */
+  entry: MatchEntry | null;
   alias: string;
 }
+
+/**
+ * Names that contain an alias but name something else: a newspaper is not its city's government
+ * ("Support The Moscow Times!" is not a mention of Russia). Matched like aliases, so leftmost-longest
+ * consumes them, then dropped.
+ */
+export const NOT_MENTIONS: readonly string[] = ['Moscow Times', 'Kyiv Independent', 'Kyiv Post', 'Kiev Post', 'Kyiv School of Economics'];
 
 /** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
 export const ALL_CAPS_MIN_LETTERS = 4;
@@ -60,6 +68,10 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
     }
   }
   const aliasCount = targets.size;
+  for (const phrase of NOT_MENTIONS) {
+    const key = foldKey(phrase);
+    if (!targets.has(key)) targets.set(key, { entry: null, alias: phrase });
+  }
   // Upper-case forms come second so that an explicit alias always wins over a derived form.
   for (const [key, target] of [...targets]) {
     if (letterCount(key) < ALL_CAPS_MIN_LETTERS) continue;
@@ -80,6 +92,8 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
         // Fast path: the key is written with single spaces (the common case).
         const target = targets.get(written) ?? targets.get(written.replace(WHITESPACE_RUN, ' '));
         if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
+        const entry = target.entry;
+        if (entry === null) return;
         let start = m.index;
         let end = m.index + written.length;
         if (map) {
@@ -91,9 +105,9 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
           start,
           end,
           text: text.slice(start, end),
-          id: target.entry.id,
-          name: target.entry.name,
-          category: target.entry.category,
+          id: entry.id,
+          name: entry.name,
+          category: entry.category,
           alias: target.alias,
         });
       });

@@ -302,17 +302,18 @@ describe('buildMatchEntries', () => {
     aliases: aliases.map((t) => a(t)),
   });
 
-  it('maps actor kinds to categories, regions to regions, and adds the display name as an alias', () => {
+  it('maps actor kinds to categories and regions to regions, matching the aliases, not the label', () => {
     const entries = buildMatchEntries({
-      actors: [actor('p', 'Dmitry Peskov', 'person', ['Peskov']), actor('k', 'Kremlin', 'institution', ['Kremlin']), actor('r', 'Russia', 'state', ['Russia'])],
+      actors: [actor('p', 'Dmitry Peskov', 'person', ['Dmitry Peskov', 'Peskov']), actor('k', 'the Kremlin', 'institution', ['Kremlin']), actor('r', 'Russia', 'state', ['Russia'])],
       regions: [region('d', 'Donbas', ['Donbass'])],
     });
-    expect(entries.map((e) => [e.id, e.category, e.aliases.map((x) => x.text)])).toEqual([
-      ['p', 'people', ['Dmitry Peskov', 'Peskov']],
-      ['k', 'organisations', ['Kremlin']],
-      ['r', 'organisations', ['Russia']],
-      ['d', 'regions', ['Donbas', 'Donbass']],
+    expect(entries.map((e) => [e.id, e.name, e.category, e.aliases.map((x) => x.text)])).toEqual([
+      ['p', 'Dmitry Peskov', 'people', ['Dmitry Peskov', 'Peskov']],
+      ['k', 'the Kremlin', 'organisations', ['Kremlin']],
+      ['r', 'Russia', 'organisations', ['Russia']],
+      ['d', 'Donbas', 'regions', ['Donbass']],
     ]);
+    expect(found('in the Kremlin', compileMatcher(entries))).toEqual([['Kremlin', 'k']]);
   });
   it('gives a declared shared alias only to the first entity listed in sharedAliases', () => {
     const entries = buildMatchEntries({
