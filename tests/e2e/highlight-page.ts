@@ -1,0 +1,60 @@
+/**
+ * Page-side probes for the highlight end-to-end tests, through the page-side contract only:
+ * marks engine → elements with data-dossier-id / data-dossier-category; css engine → CSS.highlights.get('dossier-<category>').
+ */
+import type { Frame, Page } from 'puppeteer-core';
+import type { Launched } from './harness';
+
+/** Every highlight as "category:text", in document order for marks, per category then order for css. */
+export async function highlighted(target: Page | Frame): Promise<{ marks: string[]; css: string[] }> {
+  return target.evaluate(() => {
+    const marks = [...document.querySelectorAll('[data-dossier-category]')].map(
+      (el) => `${el.getAttribute('data-dossier-category')}:${el.textContent}`,
+    );
+    const css: string[] = [];
+    const registry = (globalThis as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
+    if (registry) {
+      for (const [name, hl] of registry) {
+        if (!name.startsWith('dossier-')) continue;
+        for (const r of hl) {
+          const text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+          css.push(`${name.slice('dossier-'.length)}:${text}`);
+        }
+      }
+    }
+    return { marks, css };
+  });
+}
+
+/** The highlights of whichever engine runs, sorted (so both engines compare alike). */
+export async function highlights(target: Page | Frame): Promise<string[]> {
+  const { marks, css } = await highlighted(target);
+  return [...marks, ...css].sort();
+}
+
+/** Writes settings the way the popup does (chrome.storage.local, key `settings`) from an extension page. */
+export async function setSettings(app: Launched, patch: Record<string, unknown>): Promise<void> {
+  const page = await app.newPage();
+  try {
+    await page.goto(app.extensionUrl('/popup.html'));
+    await page.evaluate(async (p) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+      const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await api.storage.local.set({ settings: { ...current, ...p } });
+    }, patch);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The page's visible text as a reader gets it, without Dossier (an incognito context has no extension). */
+export async function baselineText(app: Launched, url: string): Promise<string> {
+  const context = await app.browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await page.evaluate(() => document.body.innerText);
+  } finally {
+    await context.close();
+  }
+}
