@@ -54,7 +54,7 @@ describe('PopoverCard (actor)', () => {
     expect(position.textContent).toContain('Ukraine must withdraw its forces');
     expect(position.textContent).toContain('Concerns Donbas');
     expect(position.textContent).toContain('Reported by 3 sources: Reuters, Unknown outlet, The Kyiv Independent (credited)');
-    expect(el.textContent).toContain('Appears in 3 of 5 bundled sources');
+    expect(el.textContent).toContain('Appears in 2 of 5 bundled sources');
   });
 
   it('shows who speaks for an institution', () => {

@@ -50,16 +50,35 @@ describe('actor card', () => {
     expect(sourceLabel(fixtureData.sources.find((s) => s.id === 'india-today'))).toBe('Unknown outlet');
   });
 
-  it('counts the sources that say something about it', () => {
+  it('counts the sources that name it or that the data cites for it', () => {
     const putin = build(mentionOf('vladimir-putin', 'Putin')) as ActorCard;
-    // evidence (india-today), own quote (kyiv-post), held position (reuters, india-today, kyiv-post)
-    expect(putin.appearsIn).toEqual({ count: 3, total: 5 });
+    // Evidence (india-today) and own quote (kyiv-post). The held position is also reported by Reuters, but its
+    // Reuters excerpt does not name Putin, so Reuters does not count.
+    expect(putin.appearsIn).toEqual({ count: 2, total: 5 });
+    const kremlin = build(mentionOf('kremlin', 'Kremlin')) as ActorCard;
+    // Evidence in Reuters, and "Kremlin spokesman Dmitry Peskov said" is a Reuters excerpt too: still one source.
+    expect(kremlin.appearsIn).toEqual({ count: 1, total: 5 });
   });
 
   it('shows for a state what is asked of it', () => {
     const ukraine = build(mentionOf('ukraine', 'Kyiv')) as ActorCard;
     expect(ukraine.askedOf.map((p) => p.id)).toEqual(['russia-demands-donbas-withdrawal', 'kremlin-warns-more-territory']);
     expect(ukraine.askedOf[0]!.holders).toEqual(['Kremlin', 'Vladimir Putin']);
+  });
+});
+
+describe('jointly spoken quotes', () => {
+  it('appear on the card of every speaker, naming all of them', () => {
+    const data = {
+      ...fixtureData,
+      quotes: [...fixtureData.quotes, { ...fixtureData.quotes[0]!, id: 'joint', speaker: 'vladimir-putin', coSpeakers: ['dmitry-peskov'] }],
+    };
+    const b = createCardBuilder(data);
+    const peskov = b(mentionOf('dmitry-peskov', 'Peskov')) as ActorCard;
+    const joint = peskov.quotes.find((q) => q.id === 'joint')!;
+    expect(joint.joint).toBe(true);
+    expect(joint.speaker).toBe('Vladimir Putin and Dmitry Peskov');
+    expect((b(mentionOf('vladimir-putin', 'Putin')) as ActorCard).quotes.map((q) => q.id)).toContain('joint');
   });
 });
 
@@ -152,5 +171,68 @@ describe('source excerpts', () => {
     expect(shared.supports).toEqual(['Donetsk', 'Luhansk']);
     expect(excerpts.find((e) => e.kind === 'quote')?.text).toContain('military force');
     expect(texts.some((t) => t.includes('90%'))).toBe(false);
+  });
+});
+
+describe('with the bundled data set', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { dataset } = await import('../../src/data/dataset');
+  const real = createCardBuilder(dataset);
+  const mention = (id: string, text: string) => ({ id, text, alias: text });
+
+  it('Peskov: role, a position, his Donbas quote verbatim with its credited outlet, 2 of 5 sources', () => {
+    const card = real(mention('dmitry-peskov', 'Peskov')) as ActorCard;
+    expect(card.role).toBe('Kremlin spokesman');
+    expect(card.positions.length).toBeGreaterThan(0);
+    const quote = card.quotes.find((q) => q.text.includes('withdrawal of the regime’s armed forces'))!;
+    expect(quote.text).toBe('We are talking about the withdrawal of the regime’s armed forces from the Donbas');
+    expect(quote.source.label).toBe('Reuters (credited)');
+    expect(card.speaksFor.map((a) => a.id)).toEqual(expect.arrayContaining(['kremlin', 'russia']));
+    expect(card.appearsIn).toEqual({ count: 2, total: 5 });
+  });
+
+  it('Donbas: its positions, and the 90% vs 85% figures marked as differing with their sources', () => {
+    const card = real(mention('donbas', 'Donbas')) as RegionCard;
+    expect(card.positions.map((p) => p.id)).toContain('russia-ukraine-must-withdraw-from-donbas');
+    const russia = card.control.find((g) => g.holder === 'Russia')!;
+    expect(russia.differs).toBe(true);
+    expect(russia.figures.map((f) => f.value)).toEqual(['about 90%', 'approximately 85%', 'large parts']);
+    expect(russia.figures.map((f) => f.sources[0]!.label)).toEqual(['Reuters (credited)', 'BBC', 'RksNews']);
+    expect(russia.figures[0]!.according).toBe('Russian estimates');
+    expect(russia.note).toContain('Russian estimate');
+    expect(card.parts).toEqual(['Donetsk', 'Luhansk']);
+  });
+
+  it('the Kremlin: who speaks for it', () => {
+    const card = real(mention('kremlin', 'Kremlin')) as ActorCard;
+    expect(card.spokespeople.map((a) => a.name)).toEqual(expect.arrayContaining(['Dmitry Peskov', 'Yuri Ushakov']));
+  });
+
+  it('every actor and region gets a card, and "appears in" matches alias occurrences in the articles for nearly all', () => {
+    const texts = dataset.sources.map((s) => readFileSync(`assets/articles/${s.file}`, 'utf8'));
+    const entities = [...dataset.actors, ...dataset.regions];
+    let exact = 0;
+    for (const e of entities) {
+      const card = real(mention(e.id, e.aliases[0]!.text))!;
+      expect(card, e.id).not.toBeNull();
+      const res = e.aliases.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'));
+      const truth = texts.filter((t) => res.some((re) => re.test(t))).length;
+      if (card.appearsIn.count === truth) exact++;
+    }
+    expect(exact / entities.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('every link from a card points at an excerpt the source card page shows', () => {
+    const anchors = new Map(dataset.sources.map((s) => [s.id, new Set(collectExcerpts(dataset, s.id).map((x) => x.anchor))]));
+    for (const e of [...dataset.actors, ...dataset.regions]) {
+      const card = real(mention(e.id, e.aliases[0]!.text))!;
+      const refs =
+        card.kind === 'actor'
+          ? [...card.positions, ...card.askedOf].flatMap((p) => p.sources).concat(card.quotes.map((q) => q.source))
+          : card.kind === 'region'
+            ? card.positions.flatMap((p) => p.sources).concat(card.control.flatMap((g) => g.figures.flatMap((f) => f.sources)))
+            : [];
+      for (const r of refs) if (r.anchor) expect(anchors.get(r.id)!.has(r.anchor), `${e.id} → ${r.id}#${r.anchor}`).toBe(true);
+    }
   });
 });

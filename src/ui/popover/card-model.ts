@@ -2,10 +2,11 @@
  * Pure builders for the popover's card: from the data set and a mention to a plain model the components render.
  * No DOM and no extension APIs, so every rule about what a card says is tested in Node.
  *
- * "Appears in N of M sources" counts the sources the data itself ties to the entity (its evidence, its quotes, the
- * sources of positions it holds or that concern it, control claims and disagreements naming it). The article texts
- * are not bundled in the content script, so alias occurrences cannot be counted here; every figure the data gives
- * comes with verbatim evidence, so this count is "sources that say something about it" — see docs/popover.md.
+ * "Appears in N of M sources" counts the sources that name the entity: those whose verbatim excerpts in the data
+ * (any evidence or quoted sentence, whatever it supports) contain one of its aliases, plus those the data cites for
+ * the entity itself (its evidence, its quotes, a region's control claims). Not disagreements: one about "the regions
+ * Russia claims" lists them all as subjects, though most sources name only some. The article texts are not
+ * bundled in the content script, so this is a lower bound of alias occurrences in the articles — see docs/popover.md.
  */
 import type {
   Actor,
@@ -71,7 +72,10 @@ export interface QuoteItem {
   id: string;
   /** Verbatim, without quotation marks (the component adds them). */
   text: string;
+  /** Who said it, by name ("A and B" when the source says they spoke jointly). */
   speaker: string;
+  /** Said jointly by several actors (the card then names them all). */
+  joint: boolean;
   context?: string;
   /** The source reports it second-hand. */
   reported: boolean;
@@ -198,6 +202,35 @@ function distinct<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every verbatim passage the data quotes from a source, with the source. */
+function allExcerpts(data: Dataset): { source: string; text: string }[] {
+  const ev = (e: { source: string; text: string }) => ({ source: e.source, text: e.text });
+  return [
+    ...data.actors.flatMap((a) => a.evidence.map(ev)),
+    ...data.regions.flatMap((r) => [...r.evidence.map(ev), ...r.control.map((c) => ev(c.evidence))]),
+    ...data.positions.flatMap((p) => p.evidence.map(ev)),
+    ...data.quotes.map((q) => ({ source: q.source, text: q.sentence })),
+    ...data.disagreements.flatMap((d) => d.versions.map((v) => ev(v.evidence))),
+    ...data.omissions.map(ev),
+  ];
+}
+
+/** The speaker and, where the schema records them, those the source says spoke jointly with them. */
+function speakersOf(q: Quote): string[] {
+  const co = (q as Quote & { coSpeakers?: string[] }).coSpeakers ?? [];
+  return [q.speaker, ...co.filter((id) => id !== q.speaker)];
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 function aliasText(alias: MentionRef['alias']): string {
   return typeof alias === 'string' ? alias : alias.text;
 }
@@ -209,7 +242,15 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
   const regions = new Map(data.regions.map((r) => [r.id, r]));
   const quotes = new Map(data.quotes.map((q) => [q.id, q]));
   const total = data.sources.length;
-  const footer = `Dossier data ${data.version} · as of ${data.asOf} · ${total} bundled sources`;
+  const footer = /^\d{4}-\d{2}/.test(data.asOf)
+    ? `Dossier data ${data.version}, as of ${data.asOf}`
+    : `Dossier data ${data.version} · ${data.asOf}`;
+  const excerpts = allExcerpts(data);
+  /** Sources whose excerpts contain one of the aliases as a whole word. */
+  const namedIn = (aliases: { text: string }[]): string[] => {
+    const res = aliases.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a.text)}(?![\\p{L}\\p{N}])`, 'u'));
+    return distinct(excerpts.filter((x) => res.some((re) => re.test(x.text))).map((x) => x.source));
+  };
 
   const src = (id: string, anchor?: string): SourceRef => ({
     id,
@@ -236,7 +277,8 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
   const quoteItem = (q: Quote): QuoteItem => ({
     id: q.id,
     text: q.text,
-    speaker: nameOf(q.speaker),
+    speaker: joinNames(speakersOf(q).map(nameOf)),
+    joint: speakersOf(q).length > 1,
     ...(q.context ? { context: q.context } : {}),
     reported: q.reported,
     source: src(q.source, excerptAnchor(q.sentence)),
@@ -266,7 +308,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
     const askedOf = rankPositions(
       data.positions.filter((p) => p.addressees.includes(actor.id) && !p.holders.includes(actor.id)),
     );
-    const own = data.quotes.filter((q) => q.speaker === actor.id);
+    const own = data.quotes.filter((q) => speakersOf(q).includes(actor.id));
     // Quotes attached to positions the institution holds speak for it, even when the speaker is a person.
     const forIt = actor.kind === 'person' ? [] : held.flatMap((p) => p.quotes);
     const spokesIds = distinct([
@@ -280,8 +322,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
       ...base(actor.id, actor.name, mention, [
         ...actor.evidence.map((e) => e.source),
         ...own.map((q) => q.source),
-        ...held.flatMap((p) => p.sources),
-        ...disputed.flatMap((d) => d.versions.flatMap((v) => v.sources)),
+        ...namedIn(actor.aliases),
       ]),
       actorKind: actor.kind,
       role: actor.role,
@@ -326,8 +367,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
       ...base(region.id, region.name, mention, [
         ...region.evidence.map((e) => e.source),
         ...region.control.map((c) => c.evidence.source),
-        ...concerning.flatMap((p) => p.sources),
-        ...disputed.flatMap((d) => d.versions.flatMap((v) => v.sources)),
+        ...namedIn(region.aliases),
       ]),
       regionKind: region.kind,
       description: region.description,

@@ -3,7 +3,7 @@
  * Text only ever goes through JSX text nodes, which Preact escapes; no HTML is ever built from strings.
  */
 import type { ComponentChildren } from 'preact';
-import type { FigureItem, PositionItem, QuoteItem, SourceRef } from './card-model';
+import { joinNames, type FigureItem, type PositionItem, type QuoteItem, type SourceRef } from './card-model';
 
 /** Turns a source reference into the URL of its source card (an extension page); injected so tests need no browser. */
 export type SourceHref = (ref: SourceRef) => string;
@@ -36,11 +36,6 @@ export function SourceLinks(props: { sources: SourceRef[]; href: SourceHref }) {
       ))}
     </span>
   );
-}
-
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** Positions as a list: type badge, summary, whose / of whom / where, and how many sources report it. */
@@ -81,7 +76,7 @@ export function QuoteBlock(props: { quote: QuoteItem; href: SourceHref; showSpea
     <figure class="dp-quote" data-quote={q.id}>
       <blockquote class="dp-quote-text">“{q.text}”</blockquote>
       <figcaption class="dp-quote-cite">
-        {props.showSpeaker ? `${q.speaker}, ` : ''}
+        {props.showSpeaker || q.joint ? `${q.speaker}, ` : ''}
         {q.reported ? 'reported by ' : '— '}
         <SourceLinks sources={[q.source]} href={props.href} />
         {q.context ? <span class="dp-context"> · {q.context}</span> : null}
@@ -96,7 +91,9 @@ export function Figure(props: { figure: FigureItem; href: SourceHref }) {
   return (
     <li class="dp-figure">
       <strong class="dp-figure-value">{f.value}</strong>
-      {f.according ? <span class="dp-according"> ({f.according})</span> : null}
+      {f.according ? (
+        <span class="dp-according"> ({/^according/i.test(f.according) ? f.according : `according to ${f.according}`})</span>
+      ) : null}
       {' — '}
       <SourceLinks sources={f.sources} href={props.href} />
     </li>

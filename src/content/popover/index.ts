@@ -1,0 +1,241 @@
+/**
+ * The popover on the page: one at a time, in an open shadow root (WXT createShadowRootUi), in the top layer,
+ * positioned next to the mention by Floating UI, mounted on show and removed from the page on hide.
+ */
+import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Dataset } from '../../data/schema';
+import type { Mention } from '../../core/matcher';
+import { createCardBuilder, type SourceRef } from '../../ui/popover/card-model';
+import { PopoverCard, type NotThisScope } from '../../ui/popover/popover-card';
+// Inline, so the popover's CSS reaches only its shadow root, whatever the content entry's cssInjectionMode.
+import popoverCss from '../../ui/popover/popover.css?inline';
+import { detectTheme } from './page-theme';
+import { placeFloating } from './place';
+
+/** What the popover is about: the mention and where it is on screen (re-read on scroll and resize). */
+export interface PopoverTarget {
+  mention: Mention;
+  rect: () => DOMRect;
+}
+
+/** Options of show / scheduleShow. */
+export interface ShowOptions {
+  /** Move keyboard focus into the popover (keyboard commands); Escape returns it. */
+  focus?: boolean;
+}
+
+/** The popover as the content controller drives it. */
+export interface PopoverController {
+  show(target: PopoverTarget, opts?: ShowOptions): void;
+  /** Show after a hover-intent delay, unless scheduleHide or another scheduleShow comes first. */
+  scheduleShow(target: PopoverTarget, opts?: ShowOptions): void;
+  /** Hide after a grace period, unless the pointer enters the popover (or the mention) in between. */
+  scheduleHide(): void;
+  hide(): void;
+  isOpen(): boolean;
+  destroy(): void;
+}
+
+/** What the popover needs from the content script. */
+export interface PopoverDeps {
+  data: Dataset;
+  onNotThis?(m: Mention, scope: NotThisScope): void;
+}
+
+/** Hover-intent delay: long enough that sweeping the pointer across a paragraph opens nothing. */
+export const SHOW_DELAY_MS = 250;
+/** Grace period: time to move the pointer from the mention into the popover. */
+export const HIDE_DELAY_MS = 300;
+
+const HOST_NAME = 'dossier-popover';
+
+function sourceHref(ref: SourceRef): string {
+  const base = browser.runtime.getURL('/sources.html');
+  return `${base}?id=${encodeURIComponent(ref.id)}${ref.anchor ? `#${encodeURIComponent(ref.anchor)}` : ''}`;
+}
+
+function sameTarget(a: PopoverTarget | null, b: PopoverTarget): boolean {
+  if (!a) return false;
+  if (a === b || a.mention === b.mention) return true;
+  const ra = a.rect();
+  const rb = b.rect();
+  return a.mention.id === b.mention.id && a.mention.start === b.mention.start && ra.top === rb.top && ra.left === rb.left;
+}
+
+function isFocusable(el: Element | null): el is HTMLElement {
+  return !!el && el.isConnected && typeof (el as HTMLElement).focus === 'function';
+}
+
+/** Creates the page's single popover. Nothing is added to the page until the first show. */
+export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): PopoverController {
+  const buildCard = createCardBuilder(deps.data);
+  let uiPromise: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let current: PopoverTarget | null = null;
+  let open = false;
+  let showTimer: number | undefined;
+  let hideTimer: number | undefined;
+  let stopPlacing: (() => void) | null = null;
+  let returnFocus: Element | null = null;
+  let generation = 0; // bumps on every show/hide, so a slow first mount never opens a popover already dismissed
+  let destroyed = false;
+  const listeners = new AbortController();
+
+  const getUi = () => {
+    uiPromise ??= createShadowRootUi<HTMLElement>(ctx, {
+      name: HOST_NAME,
+      position: 'inline',
+      anchor: () => document.body ?? document.documentElement,
+      mode: 'open',
+      css: popoverCss,
+      // Keys typed inside the popover must not reach the page's shortcuts.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount(container) {
+        const layer = document.createElement('div');
+        layer.className = 'dp-layer';
+        // The top layer escapes the page's stacking contexts and transforms; where unsupported, z-index max.
+        if ('showPopover' in layer) layer.setAttribute('popover', 'manual');
+        layer.addEventListener('pointerenter', cancelHide);
+        layer.addEventListener('pointerleave', (e) => {
+          if ((e as PointerEvent).pointerType !== 'touch') controller.scheduleHide();
+        });
+        container.append(layer);
+        return layer;
+      },
+      onRemove(layer) {
+        if (layer) render(null, layer);
+      },
+    }).then((created) => (ui = created));
+    return uiPromise;
+  };
+
+  function cancelHide() {
+    clearTimeout(hideTimer);
+    hideTimer = undefined;
+  }
+
+  function clearTimers() {
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+    showTimer = hideTimer = undefined;
+  }
+
+  function close(restoreFocus: boolean) {
+    clearTimers();
+    generation++;
+    const hadFocus = !!ui?.shadow.activeElement;
+    stopPlacing?.();
+    stopPlacing = null;
+    if (open && ui) ui.remove();
+    open = false;
+    current = null;
+    const back = returnFocus;
+    returnFocus = null;
+    if (restoreFocus && hadFocus && isFocusable(back)) back.focus({ preventScroll: true });
+  }
+
+  async function reveal(target: PopoverTarget, opts: ShowOptions) {
+    const card = buildCard(target.mention);
+    if (!card) return;
+    const gen = ++generation;
+    const shown = await getUi();
+    if (gen !== generation || destroyed) return;
+    if (!open) {
+      shown.mount();
+      open = true;
+    }
+    stopPlacing?.();
+    const layer = shown.mounted!;
+    current = target;
+    const r = target.rect();
+    layer.dataset.theme = detectTheme(r.left + r.width / 2, r.top + r.height / 2);
+    const onNotThis = deps.onNotThis
+      ? (scope: NotThisScope) => {
+          close(true);
+          deps.onNotThis?.(target.mention, scope);
+        }
+      : undefined;
+    render(
+      h(PopoverCard, {
+        card,
+        sourceHref,
+        onNotThis,
+        onClose: () => close(true),
+        site: location.hostname || undefined,
+      }),
+      layer,
+    );
+    if (layer.hasAttribute('popover') && !layer.matches(':popover-open')) layer.showPopover();
+    stopPlacing = placeFloating(target.rect, layer);
+    if (opts.focus) {
+      const active = document.activeElement;
+      if (active !== shown.shadowHost) returnFocus = active;
+      layer.querySelector<HTMLElement>('.dp-card')?.focus({ preventScroll: true });
+    } else if (document.activeElement !== shown.shadowHost) {
+      returnFocus = document.activeElement;
+    }
+  }
+
+  const controller: PopoverController = {
+    show(target, opts = {}) {
+      if (destroyed) return;
+      clearTimers();
+      void reveal(target, opts);
+    },
+    scheduleShow(target, opts = {}) {
+      if (destroyed) return;
+      cancelHide();
+      if (open && sameTarget(current, target)) return;
+      clearTimeout(showTimer);
+      showTimer = window.setTimeout(() => controller.show(target, opts), SHOW_DELAY_MS);
+    },
+    scheduleHide() {
+      clearTimeout(showTimer);
+      showTimer = undefined;
+      if (!open || hideTimer !== undefined) return;
+      hideTimer = window.setTimeout(() => close(false), HIDE_DELAY_MS);
+    },
+    hide() {
+      close(false);
+    },
+    isOpen() {
+      return open;
+    },
+    destroy() {
+      if (destroyed) return;
+      close(false);
+      destroyed = true;
+      listeners.abort();
+      ui?.remove();
+    },
+  };
+
+  const opts = { capture: true, signal: listeners.signal };
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (!open || e.key !== 'Escape' || !ui) return;
+      const inside = e.composedPath().includes(ui.shadowHost);
+      close(true);
+      // Escape meant for the popover must not also close the page's own dialogs.
+      if (inside) e.stopPropagation();
+    },
+    opts,
+  );
+  document.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (!open || !ui || e.composedPath().includes(ui.shadowHost)) return;
+      const r = current?.rect();
+      // A press on the mention itself keeps the card (a tap on it is how touch users open it).
+      if (r && e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom) return;
+      close(false);
+    },
+    opts,
+  );
+  ctx.onInvalidated(() => controller.destroy());
+  return controller;
+}

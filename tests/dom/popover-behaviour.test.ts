@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createPopover, HIDE_DELAY_MS, SHOW_DELAY_MS, type PopoverController } from '../../src/content/popover/index';
+import { fixtureData, mentionOf } from './popover-fixture';
+
+let ctx: ContentScriptContext;
+let popover: PopoverController;
+const onNotThis = vi.fn();
+
+function target(id: string, text: string, alias = text) {
+  const rect = new DOMRect(100, 100, 60, 18);
+  return { mention: mentionOf(id, text, alias), rect: () => rect };
+}
+
+const host = () => document.querySelector('dossier-popover') as HTMLElement | null;
+const dialog = () => host()?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '<button id="page-button">page</button><p>Peskov said</p>';
+  ctx = new ContentScriptContext('content');
+  popover = createPopover(ctx, { data: fixtureData, onNotThis });
+});
+
+afterEach(() => {
+  popover.destroy();
+  ctx.abort();
+  vi.useRealTimers();
+  onNotThis.mockReset();
+});
+
+describe('popover behaviour', () => {
+  it('adds nothing to the page until shown, then one open shadow root with a labelled dialog', async () => {
+    expect(host()).toBeNull();
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(popover.isOpen()).toBe(true);
+    expect(document.querySelectorAll('dossier-popover')).toHaveLength(1);
+    expect(host()!.shadowRoot!.mode).toBe('open');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    // The reset WXT puts first; the popover's own CSS (a ?inline import) is checked in the browser (vitest stubs CSS).
+    expect(host()!.shadowRoot!.querySelector('style')!.textContent).toContain('all:initial');
+  });
+
+  it('waits for hover intent, and a pointer that leaves first opens nothing', async () => {
+    popover.scheduleShow(target('dmitry-peskov', 'Peskov'));
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS - 50);
+    expect(host()).toBeNull();
+    popover.scheduleHide();
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS);
+    expect(host()).toBeNull();
+    popover.scheduleShow(target('dmitry-peskov', 'Peskov'));
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 10);
+    expect(dialog()).not.toBeNull();
+  });
+
+  it('shows one popover at a time: a second mention replaces the first', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    popover.show(target('donbas', 'Donbas'));
+    await flush();
+    expect(document.querySelectorAll('dossier-popover')).toHaveLength(1);
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+  });
+
+  it('stays open while the pointer is inside it, closes after the grace period when it leaves, and leaves no DOM', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    popover.scheduleHide();
+    const layer = host()!.shadowRoot!.querySelector('.dp-layer')!;
+    await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS - 100);
+    layer.dispatchEvent(new Event('pointerenter'));
+    await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS * 2);
+    expect(popover.isOpen()).toBe(true);
+    layer.dispatchEvent(new Event('pointerleave'));
+    await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS + 10);
+    expect(popover.isOpen()).toBe(false);
+    expect(host()).toBeNull();
+  });
+
+  it('keyboard: show with focus moves focus into the card; Escape closes and returns focus', async () => {
+    const button = document.getElementById('page-button')!;
+    button.focus();
+    popover.show(target('donbas', 'Donbas'), { focus: true });
+    await flush();
+    expect(host()!.shadowRoot!.activeElement).toBe(dialog());
+    const pageKeys = vi.fn();
+    document.body.addEventListener('keydown', pageKeys);
+    dialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+    expect(pageKeys).not.toHaveBeenCalled();
+    dialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(popover.isOpen()).toBe(false);
+    expect(host()).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(pageKeys).not.toHaveBeenCalled();
+  });
+
+  it('closes on a press outside, but not on the mention itself', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, clientX: 110, clientY: 105 }));
+    expect(popover.isOpen()).toBe(true);
+    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, clientX: 500, clientY: 500 }));
+    expect(popover.isOpen()).toBe(false);
+  });
+
+  it('"Not this" reports the mention and the scope, and closes', async () => {
+    const t = target('ukraine', 'Kyiv');
+    popover.show(t);
+    await flush();
+    const shadow = host()!.shadowRoot!;
+    shadow.querySelector<HTMLButtonElement>('.dp-notthis')!.click();
+    await flush();
+    shadow.querySelector<HTMLButtonElement>('[data-scope="site"]')!.click();
+    expect(onNotThis).toHaveBeenCalledWith(t.mention, 'site');
+    expect(popover.isOpen()).toBe(false);
+  });
+
+  it('does not open for an id the data does not know', async () => {
+    popover.show(target('nobody', 'Nobody'));
+    await flush();
+    expect(popover.isOpen()).toBe(false);
+    expect(host()).toBeNull();
+  });
+
+  it('goes away with the content script context', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    ctx.abort();
+    expect(host()).toBeNull();
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(host()).toBeNull();
+  });
+});
