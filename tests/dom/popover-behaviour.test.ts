@@ -79,6 +79,28 @@ describe('popover behaviour', () => {
     expect(host()).toBeNull();
   });
 
+  it('ignores the controller\'s "no mention here" while the pointer is inside the card', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    const layer = host()!.shadowRoot!.querySelector('.dp-layer')!;
+    layer.dispatchEvent(new Event('pointerenter'));
+    popover.scheduleHide(); // the hit test under the card finds no mention
+    await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS * 3);
+    expect(popover.isOpen()).toBe(true);
+  });
+
+  it('a tap on another mention while a card is open switches to it', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    const other = { mention: mentionOf('donbas', 'Donbas'), rect: () => new DOMRect(300, 300, 50, 18) };
+    // The controller's own capture listener calls show() for the tapped mention; the popover's listener runs after.
+    popover.show(other);
+    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, clientX: 320, clientY: 305 }));
+    await flush();
+    expect(popover.isOpen()).toBe(true);
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+  });
+
   it('keyboard: show with focus moves focus into the card; Escape closes and returns focus', async () => {
     const button = document.getElementById('page-button')!;
     button.focus();

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Dataset } from '../../data/schema';
 import type { Mention } from '../../core/matcher';
-import { createCardBuilder, type SourceRef } from '../../ui/popover/card-model';
+import { createCardBuilder, type CardModel, type SourceRef } from '../../ui/popover/card-model';
 import { PopoverCard, type NotThisScope } from '../../ui/popover/popover-card';
 // Inline, so the popover's CSS reaches only its shadow root, whatever the content entry's cssInjectionMode.
 import popoverCss from '../../ui/popover/popover.css?inline';
@@ -82,6 +82,7 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
   let returnFocus: Element | null = null;
   let generation = 0; // bumps on every show/hide, so a slow first mount never opens a popover already dismissed
   let destroyed = false;
+  let pointerInside = false;
   const listeners = new AbortController();
 
   const getUi = () => {
@@ -98,8 +99,12 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
         layer.className = 'dp-layer';
         // The top layer escapes the page's stacking contexts and transforms; where unsupported, z-index max.
         if ('showPopover' in layer) layer.setAttribute('popover', 'manual');
-        layer.addEventListener('pointerenter', cancelHide);
+        layer.addEventListener('pointerenter', () => {
+          pointerInside = true;
+          cancelHide();
+        });
         layer.addEventListener('pointerleave', (e) => {
+          pointerInside = false;
           if ((e as PointerEvent).pointerType !== 'touch') controller.scheduleHide();
         });
         container.append(layer);
@@ -131,16 +136,14 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
     stopPlacing = null;
     if (open && ui) ui.remove();
     open = false;
+    pointerInside = false;
     current = null;
     const back = returnFocus;
     returnFocus = null;
     if (restoreFocus && hadFocus && isFocusable(back)) back.focus({ preventScroll: true });
   }
 
-  async function reveal(target: PopoverTarget, opts: ShowOptions) {
-    const card = buildCard(target.mention);
-    if (!card) return;
-    const gen = ++generation;
+  async function reveal(target: PopoverTarget, card: CardModel, opts: ShowOptions, gen: number) {
     const shown = await getUi();
     if (gen !== generation || destroyed) return;
     if (!open) {
@@ -149,7 +152,6 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
     }
     stopPlacing?.();
     const layer = shown.mounted!;
-    current = target;
     const r = target.rect();
     layer.dataset.theme = detectTheme(r.left + r.width / 2, r.top + r.height / 2);
     const onNotThis = deps.onNotThis
@@ -182,8 +184,12 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
   const controller: PopoverController = {
     show(target, opts = {}) {
       if (destroyed) return;
+      const card = buildCard(target.mention);
+      if (!card) return;
       clearTimers();
-      void reveal(target, opts);
+      // The new target is current at once, so a press on it while the card mounts does not count as "outside".
+      current = target;
+      void reveal(target, card, opts, ++generation);
     },
     scheduleShow(target, opts = {}) {
       if (destroyed) return;
@@ -195,7 +201,8 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
     scheduleHide() {
       clearTimeout(showTimer);
       showTimer = undefined;
-      if (!open || hideTimer !== undefined) return;
+      // The pointer went from the mention into the card: the controller sees "no mention here", the card stays.
+      if (!open || hideTimer !== undefined || pointerInside) return;
       hideTimer = window.setTimeout(() => close(false), HIDE_DELAY_MS);
     },
     hide() {
