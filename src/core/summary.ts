@@ -73,7 +73,10 @@ export interface PageSummary {
   distinct: number;
   actors: ActorFound[];
   regions: RegionFound[];
-  /** Positions held by, addressed to, or about an entity on the page; most involved first. */
+  /**
+   * Positions held by, addressed to, or about a person, institution or region on the page (a state
+   * alone is not enough); most involved first.
+   */
   inPlay: PositionBrief[];
   /** Known positions that involve nothing on the page, in briefing order. */
   notMentioned: PositionBrief[];
@@ -117,12 +120,35 @@ function indexData(data: DataView, counts: ReadonlyMap<string, number>) {
     name: actors.get(id)?.name ?? regions.get(id)?.name ?? id,
     onPage: counts.has(id),
   });
-  // A position about a region also concerns the regions it is made of and those it belongs to
-  // (a demand about Donbas is in play on a page about Donetsk).
+  // A region is concerned by positions about itself, about every region it belongs to (a demand about
+  // Donbas is in play on a page about Donetsk or Mariupol) and about its direct parts, except for a
+  // whole country, whose parts would pull in nearly every position.
   const parentsOf = new Map<string, string[]>();
   for (const r of data.regions) for (const part of r.parts) parentsOf.set(part, [...(parentsOf.get(part) ?? []), r.id]);
-  const relatedRegions = (id: string) => [id, ...(regions.get(id)?.parts ?? []), ...(parentsOf.get(id) ?? [])];
-  const involved = (p: Position) => new Set([...p.holders, ...p.addressees, ...p.regions.flatMap(relatedRegions)]);
+  const relatedRegions = (id: string): string[] => {
+    const out = new Set([id]);
+    const stack = [...(parentsOf.get(id) ?? [])];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      if (out.has(parent)) continue;
+      out.add(parent);
+      stack.push(...(parentsOf.get(parent) ?? []));
+    }
+    const r = regions.get(id);
+    if (r && r.kind !== 'country') for (const part of r.parts) out.add(part);
+    return [...out];
+  };
+  // The inverse: which regions, when a page mentions them, put a position about region P in play.
+  const concernedBy = new Map<string, Set<string>>();
+  for (const r of data.regions) {
+    for (const p of relatedRegions(r.id)) {
+      const set = concernedBy.get(p) ?? new Set<string>();
+      set.add(r.id);
+      concernedBy.set(p, set);
+    }
+  }
+  const involved = (p: Position) =>
+    new Set([...p.holders, ...p.addressees, ...p.regions.flatMap((id) => [id, ...(concernedBy.get(id) ?? [])])]);
   const brief = (p: Position): PositionBrief => {
     let weight = 0;
     for (const id of involved(p)) weight += counts.get(id) ?? 0;
@@ -175,7 +201,10 @@ export function summarizePage(data: DataView, found: readonly EntityCount[]): Pa
     b.count - a.count || firstSeen.get(a.id)! - firstSeen.get(b.id)!;
 
   const briefs = data.positions.map((p, index) => ({ p, b: brief(p), index }));
-  const inPlayAll = briefs.filter(({ p }) => [...involved(p)].some((id) => counts.has(id)));
+  // Nearly every article names Russia and Ukraine, and the states hold most positions: a state alone
+  // does not put a position in play; a person, an institution or a region it involves must be on the page.
+  const specific = (id: string) => counts.has(id) && actors.get(id)?.kind !== 'state';
+  const inPlayAll = briefs.filter(({ p }) => [...involved(p)].some(specific));
   const inPlay = [...inPlayAll].sort((x, y) => y.b.weight - x.b.weight || x.index - y.index).map((x) => x.b);
   const inPlayIds = new Set(inPlay.map((p) => p.id));
 
@@ -193,11 +222,13 @@ export function summarizePage(data: DataView, found: readonly EntityCount[]): Pa
     const related = new Set([...a.spokespeople, ...(spokenFor.get(a.id) ?? [])]);
     return briefs.filter(({ p }) => p.holders.some((h) => related.has(h)));
   };
-  const relevance = (b: PositionBrief) => b.topics.reduce((sum, t) => sum + (topicWeight.get(t) ?? 0), 0);
+  // Mean rather than sum, so a position is not favoured for carrying more topic tags.
+  const relevance = (b: PositionBrief) => b.topics.reduce((sum, t) => sum + (topicWeight.get(t) ?? 0), 0) / Math.max(1, b.topics.length);
   const mainPosition = (a: Actor): PositionBrief | null => {
     const ranked = positionsOf(a).sort(
       (x, y) =>
-        relevance(y.b) - relevance(x.b) || y.b.weight - x.b.weight || y.b.sourceCount - x.b.sourceCount || x.index - y.index,
+        // First how much of this page the position involves, then how central its topics are here.
+        y.b.weight - x.b.weight || relevance(y.b) - relevance(x.b) || y.b.sourceCount - x.b.sourceCount || x.index - y.index,
     );
     return ranked[0]?.b ?? null;
   };

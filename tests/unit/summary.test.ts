@@ -26,8 +26,11 @@ const input: DatasetInput = {
     actor('ukraine', 'Ukraine', 'state', 'ukraine'),
   ],
   regions: [
+    region('whole-country', 'Ukrainian territory', { kind: 'country', parts: ['donbas', 'znpp'] }),
     region('donbas', 'Donbas', { parts: ['donetsk', 'luhansk'] }),
+    region('mariupol', 'Mariupol', { kind: 'city' }),
     region('donetsk', 'Donetsk', {
+      parts: ['mariupol'],
       control: [{ holder: 'putin', figure: 'about 75%', according: 'Russian estimates', evidence: { source: 's1', text: 'evidence text' } }],
     }),
     region('luhansk', 'Luhansk'),
@@ -96,6 +99,20 @@ describe('summarizePage on a page about Zelensky and Donetsk', () => {
   it('lists the known positions the page does not touch', () => {
     expect(page.notMentioned.map((p) => p.id)).toEqual(['sanctions-claim', 'plant-plan', 'eu-worry']);
     expect(page.notMentioned.every((p) => p.weight === 0)).toBe(true);
+  });
+});
+
+describe('regions within regions', () => {
+  it('a city puts the demands about the regions it belongs to in play', () => {
+    const page = summarizePage(data, [{ id: 'mariupol', count: 1 }]);
+    expect(page.inPlay.map((p) => p.id)).toEqual(['withdraw-donbas', 'no-land']);
+    expect(page.regions[0]?.positions.map((p) => p.id)).toEqual(['withdraw-donbas', 'no-land']);
+  });
+
+  it('the whole country does not pull in every position about its parts', () => {
+    const page = summarizePage(data, [{ id: 'whole-country', count: 2 }]);
+    expect(page.inPlay).toEqual([]);
+    expect(page.regions[0]?.positions).toEqual([]);
   });
 });
 
