@@ -9,7 +9,11 @@
  */
 import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
 
-/** Filters of the tracker; every one optional. Values not in the data are ignored. */
+/**
+ * Filters of the tracker; every one optional. Values not in the data are ignored. `side` keeps the
+ * actors of that side (rows) with every position they hold; `actor` keeps one row; `region` and
+ * `topic` keep the positions about it.
+ */
 export interface TrackerFilter {
   side?: Side;
   actor?: string;
@@ -226,7 +230,7 @@ export function columnKeysOf(p: Pick<Position, 'regions' | 'topics'>): string[] 
 export function trackerOptions(data: Dataset): TrackerOptions {
   const holders = new Set(data.positions.flatMap((p) => p.holders));
   const regionIds = new Set(data.positions.flatMap((p) => p.regions));
-  const sides = new Set(data.positions.map((p) => p.side));
+  const sides = new Set(data.actors.filter((a) => holders.has(a.id)).map((a) => a.side));
   return {
     sides: SIDE_ORDER.filter((s) => sides.has(s)).map((value) => ({ value, label: SIDE_LABELS[value] })),
     actors: data.actors.filter((a) => holders.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
@@ -251,10 +255,14 @@ export function sanitizeFilter(options: TrackerOptions, filter: TrackerFilter): 
 export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}): TrackerModel {
   const options = trackerOptions(data);
   const filter = sanitizeFilter(options, rawFilter);
+  const sideOf = new Map(data.actors.map((a) => [a.id, a.side]));
+  // Filtering by side shows the actors of that side and every position they hold (a position held
+  // jointly, "Kyiv and its European allies", shows under each side's own actors).
+  const holdersOf = (p: Position): string[] =>
+    distinct(p.holders).filter((h) => (!filter.side || (sideOf.get(h) ?? 'other') === filter.side) && (!filter.actor || h === filter.actor));
   const shown = data.positions.filter(
     (p) =>
-      (!filter.side || p.side === filter.side) &&
-      (!filter.actor || p.holders.includes(filter.actor)) &&
+      holdersOf(p).length > 0 &&
       (!filter.region || p.regions.includes(filter.region)) &&
       (!filter.topic || p.topics.includes(filter.topic)),
   );
@@ -265,7 +273,7 @@ export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}): Trac
   const positionCounts = new Map<string, number>();
   for (const p of shown) {
     const view = positionView(data, p);
-    const holders = filter.actor ? [filter.actor] : distinct(p.holders);
+    const holders = holdersOf(p);
     const keys = columnKeysOf(p).filter((k) => !filter.region || k === `region:${filter.region}`);
     for (const holder of holders) {
       rowIds.add(holder);

@@ -110,6 +110,21 @@ describe('buildTracker', () => {
     expect(new Set(entries(model).map((e) => e.position))).toEqual(new Set(['security-guarantees', 'no-ceding']));
   });
 
+  it('filters by side on the actors: a position held jointly across sides shows in each side\'s rows only', () => {
+    const joint: Dataset = {
+      ...DATA,
+      positions: [
+        ...DATA.positions,
+        { id: 'stalling', type: 'claim', side: 'ukraine', holders: ['ukraine', 'dmitry-peskov'], addressees: [], summary: 'A joint position across sides (test only).', topics: ['ceasefire'], regions: [], quotes: [], evidence: [ev('bbc-india-today', 'stalling')], sources: ['bbc-india-today'] },
+      ],
+    };
+    const ua = buildTracker(joint, { side: 'ukraine' });
+    expect(entries(ua).filter((e) => e.position === 'stalling').map((e) => e.row)).toEqual(['ukraine']);
+    const ru = buildTracker(joint, { side: 'russia' });
+    expect(ru.groups.map((g) => g.side)).toEqual(['russia']);
+    expect(entries(ru).filter((e) => e.position === 'stalling').map((e) => e.row)).toEqual(['dmitry-peskov']);
+  });
+
   it('filters by actor and by region', () => {
     const byActor = buildTracker(DATA, { actor: 'dmitry-peskov' });
     expect(byActor.groups.flatMap((g) => g.rows.map((r) => r.id))).toEqual(['dmitry-peskov']);

@@ -1,0 +1,7 @@
+/** The positions tracker page (tracker.html?side=…&actor=…&region=…&topic=…). */
+import { render } from 'preact';
+import { dataset } from '../../src/data/dataset';
+import { TrackerApp } from '../../src/ui/tracker/tracker-app';
+import '../../src/ui/tracker/tracker.css';
+
+render(<TrackerApp data={dataset} />, document.getElementById('app')!);

@@ -1,0 +1,39 @@
+/** One position in a tracker cell: its type, summary, the quotes verbatim with their speaker, and its sources. */
+import type { TrackerPosition } from '../../core/tracker-model';
+import { SourceLinks } from './source-links';
+
+/** A position as the tracker prints it, in the row of `rowId`; the other holders are named. */
+export function PositionEntry({ position, rowId }: { position: TrackerPosition; rowId: string }) {
+  const others = position.holders.filter((h) => h.id !== rowId);
+  return (
+    <article class={`position type-${position.type}`} data-position-id={position.id} data-side={position.side}>
+      <p class="position-head">
+        <span class="position-type">{position.typeLabel}</span>
+        {position.addressees.length > 0 && (
+          <span class="position-to"> to {position.addressees.map((a) => a.name).join(', ')}</span>
+        )}
+      </p>
+      <p class="position-summary">{position.summary}</p>
+      {others.length > 0 && <p class="position-with">With {others.map((h) => h.name).join(', ')}</p>}
+      {position.quotes.map((q) => (
+        <figure class="quote" key={q.id} data-quote-id={q.id}>
+          <blockquote cite={q.source.href}>“{q.text}”</blockquote>
+          <figcaption>
+            — {q.speaker}
+            {q.reported && <span class="reported"> (reported)</span>}
+            {', '}
+            <a href={q.source.href}>{q.source.label}</a>
+          </figcaption>
+        </figure>
+      ))}
+      <p class="position-meta">
+        {position.topics.map((t) => (
+          <span class="tag" key={t.id}>
+            {t.name}
+          </span>
+        ))}
+        <SourceLinks sources={position.sources} />
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,20 @@
+/** Links to source cards ("Sources: BBC, NewsX"). */
+import type { TrackerSourceRef } from '../../core/tracker-model';
+
+/** The sources of a position or a version, each a link to its source card page. */
+export function SourceLinks({ sources, label = 'Sources' }: { sources: readonly TrackerSourceRef[]; label?: string }) {
+  if (sources.length === 0) return null;
+  return (
+    <span class="sources">
+      {label}:{' '}
+      {sources.map((s, i) => (
+        <span key={s.id}>
+          {i > 0 && ', '}
+          <a href={s.href} data-source-id={s.id}>
+            {s.label}
+          </a>
+        </span>
+      ))}
+    </span>
+  );
+}

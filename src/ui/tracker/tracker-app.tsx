@@ -1,0 +1,54 @@
+/** The positions tracker page: filters (kept in the URL), the grid, and where the sources disagree. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { buildTracker, disagreementsView, type TrackerFilter } from '../../core/tracker-model';
+import type { Dataset } from '../../data/schema';
+import { DisagreementsSection } from './disagreements-section';
+import { TrackerControls } from './tracker-controls';
+import { parseTrackerQuery, trackerQuery } from './tracker-query';
+import { TrackerTable } from './tracker-table';
+
+/** The whole page for a data set. The filter is read from and written to `location.search`. */
+export function TrackerApp({ data }: { data: Dataset }) {
+  const [filter, setFilter] = useState<TrackerFilter>(() => parseTrackerQuery(location.search));
+  const model = useMemo(() => buildTracker(data, filter), [data, filter]);
+  const disagreements = useMemo(() => disagreementsView(data), [data]);
+
+  // Back and Forward restore earlier filters.
+  useEffect(() => {
+    const onPop = () => setFilter(parseTrackerQuery(location.search));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  const change = (next: TrackerFilter) => {
+    setFilter(next);
+    // Each filter change is a history entry, so a view can be linked and Back undoes a change.
+    history.pushState(null, '', `${location.pathname}${trackerQuery(next)}${location.hash}`);
+  };
+
+  return (
+    <>
+      <header class="page-head">
+        <h1>Positions tracker</h1>
+        <p class="lede">
+          Who demands what, about which region or topic, in their own words, and which article reported it.{' '}
+          <a href="#disagreements">Where the sources disagree</a>
+        </p>
+        <p class="data-version">
+          Data {data.version} · {data.asOf}
+        </p>
+      </header>
+      <TrackerControls
+        options={model.options}
+        filter={model.filter}
+        onChange={change}
+        shown={model.positionCount}
+        total={data.positions.length}
+      />
+      <main>
+        <TrackerTable model={model} />
+        <DisagreementsSection items={disagreements} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The tracker's filter lives in the URL query (`tracker.html?side=russia&region=donbas`), so a view
+ * can be linked, bookmarked and restored with Back. Unknown keys and values are dropped here or by
+ * `sanitizeFilter` in the model.
+ */
+import type { TrackerFilter } from '../../core/tracker-model';
+import { SIDE_ORDER } from '../../core/tracker-model';
+import type { Side } from '../../data/schema';
+
+const KEYS = ['side', 'actor', 'region', 'topic'] as const;
+
+/** The filter a query string (with or without its leading `?`) asks for. */
+export function parseTrackerQuery(search: string): TrackerFilter {
+  const params = new URLSearchParams(search);
+  const filter: TrackerFilter = {};
+  const side = params.get('side');
+  if (side && (SIDE_ORDER as readonly string[]).includes(side)) filter.side = side as Side;
+  for (const key of ['actor', 'region', 'topic'] as const) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  return filter;
+}
+
+/** The query string of a filter: `?side=russia&region=donbas`, or '' when nothing is filtered. */
+export function trackerQuery(filter: TrackerFilter): string {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

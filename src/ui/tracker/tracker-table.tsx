@@ -1,0 +1,60 @@
+/** The positions grid: actors down the side (grouped by side), regions and topics across. */
+import type { TrackerModel } from '../../core/tracker-model';
+import { PositionEntry } from './position-entry';
+
+/** The grid of a tracker model; an explanatory line when the filter leaves nothing. */
+export function TrackerTable({ model }: { model: TrackerModel }) {
+  if (model.positionCount === 0) {
+    return <p class="empty">No position matches these filters.</p>;
+  }
+  return (
+    <div class="table-wrap">
+      <table class="tracker" data-columns={model.columns.length}>
+        <caption>
+          Positions by actor (rows) and by region or topic (columns). A position about a region stands under that
+          region; the others stand under their topics.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" class="corner">
+              Actor
+            </th>
+            {model.columns.map((c) => (
+              <th scope="col" key={c.key} class={`col-${c.kind}`} data-column={c.key}>
+                <span class="col-kind">{c.kind === 'region' ? 'Region' : 'Topic'}</span>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {model.groups.map((group) => (
+          <tbody key={group.side} data-side={group.side}>
+            <tr class="side-row">
+              <th scope="rowgroup" colSpan={model.columns.length + 1}>
+                {group.label}
+              </th>
+            </tr>
+            {group.rows.map((row) => (
+              <tr key={row.id} data-actor={row.id}>
+                <th scope="row" class="actor">
+                  <span class="actor-name">{row.name}</span>
+                  <span class="actor-role">{row.role}</span>
+                </th>
+                {model.columns.map((c) => {
+                  const positions = model.cell(row.id, c.key);
+                  return (
+                    <td key={c.key} data-cell={c.key} class={positions.length === 0 ? 'blank' : undefined}>
+                      {positions.map((p) => (
+                        <PositionEntry key={p.id} position={p} rowId={row.id} />
+                      ))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
