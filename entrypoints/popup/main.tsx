@@ -1,7 +1,6 @@
 import { render } from 'preact';
+import { dataset } from '@/src/data/dataset';
+import { PopupApp } from '@/src/ui/popup/popup-app';
+import '@/src/ui/popup/popup.css';
 
-function Popup() {
-  return <h1>Dossier</h1>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<PopupApp data={dataset} search={location.search} />, document.getElementById('app')!);
