@@ -8,7 +8,7 @@
  * that runs to the end of the line, flagged `closed: false`.
  */
 
-/** One quoted passage. Offsets index the original text (UTF-16 code units, end exclusive) and exclude the marks. */
+/** One quoted passage. Offsets index the original text (UTF-16 code units, end exclusive), marks and inner padding excluded. */
 export interface Quotation {
   start: number;
   end: number;
@@ -53,17 +53,14 @@ function scanLine(text: string, from: number, to: number, out: Quotation[]): voi
     let j = start;
     while (j < to && !opener.close.includes(text[j]!)) j++;
     const closed = j < to;
-    const end = trimEnd(text, start, j);
-    out.push({ start, end, text: text.slice(start, end), style: opener.style, closed });
+    // French typography puts spaces inside « », and a line may end with spaces: neither belongs to the passage.
+    let s = start;
+    let e = j;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    out.push({ start: s, end: e, text: text.slice(s, e), style: opener.style, closed });
     i = closed ? j + 1 : to;
   }
-}
-
-/** Line text may end with "\r" or spaces before the line break; they are not part of an unclosed passage. */
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }
 
 /**

@@ -186,9 +186,7 @@ export function checkIntegrity(data: Dataset, articles: ArticleTexts): Validatio
     checkVerbatim(['quotes', i, 'sentence'], q.source, q.sentence, 'sentence');
     const text = normalizeWhitespace(q.text);
     if (!normalizeWhitespace(q.sentence).includes(text)) add(['quotes', i, 'text'], `quote is not part of its sentence: "${clip(q.text)}"`);
-    else checkVerbatim(['quotes', i, 'text'], q.source, q.text, 'quote');
-    const passages = quotedPassages.get(q.source);
-    if (passages && !passages.some((p) => p.includes(text)))
+    else if (!quotedPassages.get(q.source)?.some((p) => p.includes(text)) && sourceText.has(q.source))
       add(['quotes', i, 'text'], `quote is not inside quotation marks in source "${q.source}": "${clip(q.text)}"`);
   });
 
@@ -212,6 +210,7 @@ export function checkIntegrity(data: Dataset, articles: ArticleTexts): Validatio
       if (!q) return add([...path, 'quotes', j], `unknown quote "${qid}"`);
       if (!p.sources.includes(q.source)) add([...path, 'quotes', j], `quote "${qid}" comes from "${q.source}", not in the position's sources`);
       const speakers = [q.speaker, ...(q.coSpeakers ?? [])];
+      if (!actorIds.has(q.speaker)) return; // reported at the quote
       if (!speakers.some((s) => p.holders.includes(s)))
         add([...path, 'quotes', j], `quote "${qid}" is by "${q.speaker}", who is not among the holders`);
     });
