@@ -3,6 +3,7 @@
  * ("Briefing", shown first when the page mentions nothing), with the controls below.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Category, Dataset } from '../../data/schema';
 import { buildBriefing, summarizePage } from '../../core/summary';
 import { sendMessage } from '../../shared/messages';
@@ -55,7 +56,22 @@ export function PopupApp({ data, search }: PopupAppProps) {
   return (
     <div class="popup">
       <header>
-        <h1>Dossier</h1>
+        <div class="title-row">
+          <h1>Dossier</h1>
+          <a
+            class="tracker-link"
+            href={browser.runtime.getURL('/tracker.html')}
+            target="_blank"
+            rel="noopener"
+            onClick={(e) => {
+              // A link from the toolbar popup would open inside it: open a real tab and close the popup.
+              e.preventDefault();
+              void browser.tabs.create({ url: browser.runtime.getURL('/tracker.html') }).then(() => window.close());
+            }}
+          >
+            Positions tracker
+          </a>
+        </div>
         <Status view={view} onReload={reload} onResume={() => void updateSettings({ paused: false })} />
       </header>
 

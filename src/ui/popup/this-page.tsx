@@ -2,8 +2,9 @@
  * The "This page" tab: counts, the actors and regions found (click to jump to them on the page),
  * the positions in play and the known positions the page does not mention.
  */
+import { useState } from 'preact/hooks';
 import { CATEGORY_STYLES } from '../../shared/categories';
-import type { PageSummary } from '../../core/summary';
+import type { PageSummary, PositionBrief } from '../../core/summary';
 import { PositionItem, PositionList } from './position-item';
 
 /** Props of ThisPage. */
@@ -28,6 +29,22 @@ function JumpButton({ id, name, count, onJump }: { id: string; name: string; cou
         {count}
       </span>
     </button>
+  );
+}
+
+/** The first positions (most involved), with a button for the rest: a page can put thirty in play. */
+function ShortList({ positions, first, empty }: { positions: PositionBrief[]; first: number; empty: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? positions : positions.slice(0, first);
+  return (
+    <>
+      <PositionList positions={shown} empty={empty} />
+      {positions.length > shown.length && (
+        <button type="button" class="more" onClick={() => setAll(true)}>
+          Show all {positions.length}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -108,7 +125,7 @@ export function ThisPage({ summary, onJump, missing }: ThisPageProps) {
         <h2 id="h-inplay">
           Positions in play <span class="count">{summary.inPlay.length}</span>
         </h2>
-        <PositionList positions={summary.inPlay} empty="None of the known positions involve what this page mentions." />
+        <ShortList positions={summary.inPlay} first={5} empty="None of the known positions involve what this page mentions." />
       </section>
 
       <section aria-labelledby="h-missing">
