@@ -2,9 +2,23 @@
 import type { TrackerPosition } from '../../core/tracker-model';
 import { SourceLinks } from './source-links';
 
-/** A position as the tracker prints it, in the row of `rowId`; the other holders are named. */
-export function PositionEntry({ position, rowId }: { position: TrackerPosition; rowId: string }) {
+/**
+ * A position as the tracker prints it, in the row of `rowId`; the other holders are named. With
+ * `seeAlso` (the column where the row already gives it in full) only its type and summary are shown.
+ */
+export function PositionEntry({ position, rowId, seeAlso }: { position: TrackerPosition; rowId: string; seeAlso?: string | undefined }) {
   const others = position.holders.filter((h) => h.id !== rowId);
+  if (seeAlso !== undefined) {
+    return (
+      <article class={`position brief type-${position.type}`} data-position-id={position.id} data-side={position.side}>
+        <p class="position-head">
+          <span class="position-type">{position.typeLabel}</span>
+        </p>
+        <p class="position-summary">{position.summary}</p>
+        <p class="position-with">Quotes and sources under {seeAlso}</p>
+      </article>
+    );
+  }
   return (
     <article class={`position type-${position.type}`} data-position-id={position.id} data-side={position.side}>
       <p class="position-head">

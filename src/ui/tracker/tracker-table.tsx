@@ -34,24 +34,31 @@ export function TrackerTable({ model }: { model: TrackerModel }) {
                 {group.label}
               </th>
             </tr>
-            {group.rows.map((row) => (
-              <tr key={row.id} data-actor={row.id}>
-                <th scope="row" class="actor">
-                  <span class="actor-name">{row.name}</span>
-                  <span class="actor-role">{row.role}</span>
-                </th>
-                {model.columns.map((c) => {
-                  const positions = model.cell(row.id, c.key);
-                  return (
-                    <td key={c.key} data-cell={c.key} class={positions.length === 0 ? 'blank' : undefined}>
-                      {positions.map((p) => (
-                        <PositionEntry key={p.id} position={p} rowId={row.id} />
-                      ))}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {group.rows.map((row) => {
+              // A position about several regions is given in full under the first of them and
+              // briefly (type and summary) under the others, so a row does not repeat its quotes.
+              const firstColumn = new Map<string, string>();
+              return (
+                <tr key={row.id} data-actor={row.id}>
+                  <th scope="row" class="actor">
+                    <span class="actor-name">{row.name}</span>
+                    <span class="actor-role">{row.role}</span>
+                  </th>
+                  {model.columns.map((c) => {
+                    const positions = model.cell(row.id, c.key);
+                    return (
+                      <td key={c.key} data-cell={c.key} class={positions.length === 0 ? 'blank' : undefined}>
+                        {positions.map((p) => {
+                          const first = firstColumn.get(p.id);
+                          if (first === undefined) firstColumn.set(p.id, c.label);
+                          return <PositionEntry key={p.id} position={p} rowId={row.id} seeAlso={first} />;
+                        })}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         ))}
       </table>
