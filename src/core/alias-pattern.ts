@@ -64,6 +64,62 @@ export function aliasPatternSource(keys: Iterable<string>): string {
 export const MAX_SOURCE_LENGTH = 16_000;
 
 /**
+ * Characters that may come right before an alias that starts with a lower-case letter, consumed by
+ * the pattern as a literal first character (see `PatternPlan.afterSeparator`). Not "[": with it in
+ * the class irregexp loses its skip table again (measured 6× slower).
+ */
+export const SEPARATOR_CLASS = String.raw`[ \t\n\r\u00a0\u202f«"“„'‘(/-]`;
+
+/** One pass of the matcher: a pattern source and how to run it. */
+export interface PatternPlan {
+  /** Regex source, for the `gu` flags. */
+  source: string;
+  /**
+   * When true the source starts with one separator character (a space, a quote, ...) that is not
+   * part of the mention, and `bare` is the source without it, to try at offset 0. Used for aliases
+   * that start with a lower-case letter ("dirigeants européens"): any common letter could start
+   * them, which stops irregexp from skipping ahead (measured 4× slower); a literal space in front
+   * gives it back its speed.
+   */
+  afterSeparator: boolean;
+  bare: string;
+  /** A character class source; the pass only runs on texts that contain one (e.g. Cyrillic letters). */
+  requires: string | null;
+}
+
+function classOf(chars: Iterable<string>): string {
+  return `[${[...new Set(chars)].map((c) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)).join('')}]`;
+}
+
+/**
+ * Split the keys into passes that irregexp runs fast: keys starting with an ASCII capital (most
+ * names); keys starting with a lower-case letter; keys starting with a non-ASCII letter (Cyrillic,
+ * ...), which only run on texts holding such a letter since mixing scripts in one pattern defeats
+ * irregexp's skip table (measured 6× slower on English text). Each group is cut below
+ * `maxLength`. `scan` merges the passes exactly as one pattern would.
+ */
+export function planPatterns(keys: Iterable<string>, maxLength = MAX_SOURCE_LENGTH): PatternPlan[] {
+  const groups = new Map<string, string[]>();
+  for (const key of new Set(keys)) {
+    if (key.length === 0) continue;
+    const first = String.fromCodePoint(key.codePointAt(0)!);
+    const ascii = first.charCodeAt(0) < 0x80;
+    const lower = first !== first.toUpperCase() && first === first.toLowerCase();
+    const group = `${ascii ? 'ascii' : 'other'}-${lower ? 'lower' : 'upper'}`;
+    groups.set(group, [...(groups.get(group) ?? []), key]);
+  }
+  const plans: PatternPlan[] = [];
+  for (const [group, list] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const afterSeparator = group.endsWith('lower');
+    const requires = group.startsWith('other') ? classOf(list.map((k) => String.fromCodePoint(k.codePointAt(0)!))) : null;
+    for (const bare of aliasPatternSources(list, maxLength - 64)) {
+      plans.push({ source: afterSeparator ? `${SEPARATOR_CLASS}${bare}` : bare, afterSeparator, bare, requires });
+    }
+  }
+  return plans;
+}
+
+/**
  * The keys as one or more pattern sources (see `aliasPatternSource`), each at most `maxLength` long
  * unless a single key is longer. Keys are sorted so that each source holds neighbouring prefixes.
  */

@@ -6,7 +6,7 @@
  * overlapping.
  */
 import type { Category } from '../data/schema';
-import { aliasPatternSources } from './alias-pattern';
+import { planPatterns } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
 import { foldKey, foldText, letterCount } from './normalize';
 
@@ -78,7 +78,11 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
     const upper = foldKey(key.toUpperCase());
     if (!targets.has(upper)) targets.set(upper, target);
   }
-  const patterns = aliasPatternSources(targets.keys()).map((source) => new RegExp(source, 'gu'));
+  const passes: Pass[] = planPatterns(targets.keys()).map((plan) => ({
+    pattern: new RegExp(plan.source, 'gu'),
+    atStart: plan.afterSeparator ? new RegExp(plan.bare, 'uy') : null,
+    requires: plan.requires === null ? null : new RegExp(plan.requires, 'u'),
+  }));
 
   return {
     aliasCount,
@@ -87,8 +91,9 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
       const scanned = folded.text;
       const map = folded.map;
       const mentions: Mention[] = [];
-      forEachLeftmostLongest(patterns, scanned, (m) => {
-        const written = m[0];
+      const active = passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
+      forEachLeftmostLongest(active, scanned, (m) => {
+        const written = m.text;
         // Fast path: the key is written with single spaces (the common case).
         const target = targets.get(written) ?? targets.get(written.replace(WHITESPACE_RUN, ' '));
         if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
@@ -118,45 +123,74 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
 
 const WHITESPACE_RUN = /\s+/g;
 
-/** The first match at or after `from` that starts a word (the lookbehind, done in JS: see alias-pattern). */
-function nextMatch(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+/** One compiled pattern (see PatternPlan in alias-pattern.ts). */
+interface Pass {
+  pattern: RegExp;
+  /** For a pattern that consumes a separator before the alias: the alias alone, sticky, for offset 0. */
+  atStart: RegExp | null;
+  /** The pass runs only on texts this matches. */
+  requires: RegExp | null;
+}
+
+/** A match in the folded text: where the alias starts and how it is written. */
+interface Found {
+  index: number;
+  text: string;
+}
+
+/** The first whole-word match of `pass` that starts at or after `from`. */
+function nextMatch(pass: Pass, text: string, from: number): Found | null {
+  const { pattern, atStart } = pass;
+  if (atStart !== null) {
+    if (from === 0) {
+      atStart.lastIndex = 0;
+      const m = atStart.exec(text);
+      if (m !== null) return { index: 0, text: m[0] };
+    }
+    // The separator is a non-word character, so it is the start-of-word check.
+    pattern.lastIndex = Math.max(0, from - 1);
+    const m = pattern.exec(text);
+    return m === null ? null : { index: m.index + 1, text: m[0].slice(1) };
+  }
   pattern.lastIndex = from;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (!isWordCharBefore(text, m.index)) return m;
+    // The start-of-word check, done here: a lookbehind in the pattern halves irregexp's speed.
+    if (!isWordCharBefore(text, m.index)) return { index: m.index, text: m[0] };
     pattern.lastIndex = m.index + 1; // inside a longer word ("AntiPutin"): retry one character later
   }
   return null;
 }
 
 /**
- * Leftmost-longest, non-overlapping matches of several patterns, exactly as one pattern holding all
+ * Leftmost-longest, non-overlapping matches of several passes, exactly as one pattern holding all
  * their alternatives would give them: at each step the leftmost start wins, then the longest; a
- * pattern whose pending match was overtaken searches again from the new position.
+ * pass whose pending match was overtaken searches again from the new position.
  */
-function forEachLeftmostLongest(patterns: readonly RegExp[], text: string, onMatch: (m: RegExpExecArray) => void): void {
-  if (patterns.length === 1) {
-    const pattern = patterns[0]!;
-    for (let m = nextMatch(pattern, text, 0); m !== null; m = nextMatch(pattern, text, m.index + m[0].length)) onMatch(m);
+function forEachLeftmostLongest(passes: readonly Pass[], text: string, onMatch: (m: Found) => void): void {
+  if (passes.length === 1) {
+    const pass = passes[0]!;
+    for (let m = nextMatch(pass, text, 0); m !== null; m = nextMatch(pass, text, m.index + m.text.length)) onMatch(m);
     return;
   }
-  const pending = patterns.map((p) => nextMatch(p, text, 0));
+  const pending = passes.map((pass) => nextMatch(pass, text, 0));
   let position = 0;
   for (;;) {
     let best = -1;
-    for (let i = 0; i < patterns.length; i++) {
+    for (let i = 0; i < passes.length; i++) {
       let m = pending[i] ?? null;
-      if (m !== null && m.index < position) m = pending[i] = nextMatch(patterns[i]!, text, position);
+      if (m !== null && m.index < position) m = pending[i] = nextMatch(passes[i]!, text, position);
       if (m === null) continue;
       const b = best < 0 ? null : pending[best]!;
-      if (b === null || m.index < b.index || (m.index === b.index && m[0].length > b[0].length)) best = i;
+      if (b === null || m.index < b.index || (m.index === b.index && m.text.length > b.text.length)) best = i;
     }
     if (best < 0) return;
     const m = pending[best]!;
     onMatch(m);
-    position = m.index + m[0].length;
-    pending[best] = nextMatch(patterns[best]!, text, position);
+    position = m.index + m.text.length;
+    pending[best] = nextMatch(passes[best]!, text, position);
   }
 }
+
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
 /** Whether the character before `index` is a letter, digit or mark (so `index` is not a start of word). */

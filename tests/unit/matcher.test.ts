@@ -237,6 +237,35 @@ describe('dictionary', () => {
   });
 });
 
+describe('aliases that start with a lower-case letter (foreign-language phrases)', () => {
+  const m = compileMatcher([
+    ...ENTRIES,
+    { id: 'european-leaders', name: 'European leaders', category: 'organisations', aliases: [a('European leaders'), a('dirigeants européens', 'fr'), a('европейские лидеры', 'ru')] },
+    { id: 'elysee-fr', name: 'Élysée', category: 'organisations', aliases: [a('palais de l’Élysée', 'fr')] },
+  ]);
+  it('finds them at the start, after a space, a line break, a quote, a parenthesis or a hyphen', () => {
+    expect(found('dirigeants européens', m)).toEqual([['dirigeants européens', 'european-leaders']]);
+    const text = 'les dirigeants européens\ndirigeants europeens «dirigeants européens» (dirigeants européens) pro-dirigeants européens';
+    expect(found(text, m).map(([, id]) => id)).toEqual(Array(5).fill('european-leaders'));
+    expect(found('Заявили европейские лидеры и Путин', m)).toEqual([
+      ['европейские лидеры', 'european-leaders'],
+      ['Путин', 'vladimir-putin'],
+    ]);
+    expect(found('au palais de l’Élysée, Macron', m)).toEqual([['palais de l’Élysée', 'elysee-fr']]);
+  });
+  it('reports offsets of the alias, not of the separator before it', () => {
+    expect(m.scan('« dirigeants européens »')[0]).toMatchObject({ start: 2, end: 22, text: 'dirigeants européens' });
+  });
+  it('does not find them inside a longer word, capitalised differently, or next to other mentions wrongly', () => {
+    expect(found('xdirigeants européens, dirigeants européensx, Dirigeants européens', m)).toEqual([]);
+    expect(found('Putin dirigeants européens Trump', m)).toEqual([
+      ['Putin', 'vladimir-putin'],
+      ['dirigeants européens', 'european-leaders'],
+      ['Trump', 'donald-trump'],
+    ]);
+  });
+});
+
 describe('a dictionary too big for one pattern', () => {
   // Thousands of made-up surnames push the pattern past irregexp's 20 KB optimisation limit, so the
   // matcher runs several patterns side by side; the result must be what one pattern would give.
