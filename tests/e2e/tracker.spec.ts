@@ -77,14 +77,21 @@ describe('positions tracker page in chromium', () => {
       controls: getComputedStyle(document.querySelector('.controls')!).display,
       color: getComputedStyle(document.body).color,
       background: getComputedStyle(document.body).backgroundColor,
-      tableWidth: document.querySelector('table.tracker')!.getBoundingClientRect().width,
+      grid: getComputedStyle(document.querySelector('.table-wrap')!).display,
+      tableWidth: document.querySelector('table.tracker-list')!.getBoundingClientRect().width,
+      printedPositions: new Set(
+        [...document.querySelectorAll<HTMLElement>('table.tracker-list [data-position-id]')].map((e) => e.dataset.positionId),
+      ).size,
       bodyWidth: document.body.getBoundingClientRect().width,
     }));
     expect(printed.controls).toBe('none');
+    // The wide grid gives way to a three-column table holding the same positions.
+    expect(printed.grid).toBe('none');
+    expect(printed.printedPositions).toBe(dataset.positions.length);
     expect(printed.color).toBe('rgb(0, 0, 0)');
     expect(printed.background).toBe('rgb(255, 255, 255)');
     expect(printed.tableWidth).toBeLessThanOrEqual(printed.bodyWidth + 1);
-    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: false });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.close();
   });

@@ -5,6 +5,7 @@ import type { Dataset } from '../../data/schema';
 import { DisagreementsSection } from './disagreements-section';
 import { TrackerControls } from './tracker-controls';
 import { parseTrackerQuery, trackerQuery } from './tracker-query';
+import { TrackerPrintList } from './tracker-print-list';
 import { TrackerTable } from './tracker-table';
 
 /** The whole page for a data set. The filter is read from and written to `location.search`. */
@@ -47,6 +48,7 @@ export function TrackerApp({ data }: { data: Dataset }) {
       />
       <main>
         <TrackerTable model={model} />
+        <TrackerPrintList model={model} />
         <DisagreementsSection items={disagreements} />
       </main>
     </>

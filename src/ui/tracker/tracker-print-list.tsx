@@ -1,0 +1,61 @@
+/**
+ * The tracker as printed: the grid has a column per region and topic (twenty and more), too many for
+ * a sheet of paper, so print shows the same cells as a three-column table (actor, region or topic,
+ * positions), one row per non-empty cell. Hidden on screen; the grid is hidden in print.
+ */
+import type { TrackerModel } from '../../core/tracker-model';
+import { PositionEntry } from './position-entry';
+
+/** Every non-empty cell of the model, one table row each, grouped by side and actor. */
+export function TrackerPrintList({ model }: { model: TrackerModel }) {
+  if (model.positionCount === 0) return null;
+  return (
+    <table class="tracker-list" aria-hidden="true">
+      <thead>
+        <tr>
+          <th scope="col">Actor</th>
+          <th scope="col">Region or topic</th>
+          <th scope="col">Positions</th>
+        </tr>
+      </thead>
+      {model.groups.map((group) => (
+        <tbody key={group.side}>
+          <tr class="side-row">
+            <th colSpan={3}>{group.label}</th>
+          </tr>
+          {group.rows.flatMap((row) => {
+            const cells = model.columns
+              .map((c) => ({ column: c, positions: model.cell(row.id, c.key) }))
+              .filter((c) => c.positions.length > 0);
+            const firstColumn = new Map<string, string>();
+            return cells.map(({ column, positions }, i) => (
+              <tr key={`${row.id}|${column.key}`}>
+                <th scope="row" class="actor">
+                  {i === 0 ? (
+                    <>
+                      <span class="actor-name">{row.name}</span>
+                      <span class="actor-role">{row.role}</span>
+                    </>
+                  ) : (
+                    <span class="actor-again">{row.name}</span>
+                  )}
+                </th>
+                <td class="list-column">
+                  <span class="col-kind">{column.kind === 'region' ? 'Region' : 'Topic'}</span>
+                  {column.label}
+                </td>
+                <td>
+                  {positions.map((p) => {
+                    const first = firstColumn.get(p.id);
+                    if (first === undefined) firstColumn.set(p.id, column.label);
+                    return <PositionEntry key={p.id} position={p} rowId={row.id} seeAlso={first} />;
+                  })}
+                </td>
+              </tr>
+            ));
+          })}
+        </tbody>
+      ))}
+    </table>
+  );
+}
