@@ -185,6 +185,30 @@ describe('popup in chromium', () => {
     await page.close();
   });
 
+  it('lists the "Not this" choices and undoes them one by one', async () => {
+    const url = site.url(ARTICLE);
+    const page = await openArticle(app, url);
+    const popup = await openPopupFor(app, url);
+    type Store = { chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } } } };
+    await popup.evaluate(() =>
+      (globalThis as unknown as Store).chrome.storage.local.set({
+        settings: { excludedAliases: ['Peskov'], ignoredMatches: [{ site: '127.0.0.1', text: 'Kremlin' }] },
+      }),
+    );
+    await popup.waitForSelector('.not-this li');
+    const rows = () => popup.$$eval('.not-this li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(await rows()).toEqual([expect.stringContaining('Peskov'), expect.stringContaining('Kremlin')]);
+    await popup.click('.not-this li:first-child .undo');
+    await until('one row left', async () => (await rows()).length === 1);
+    expect((await rows())[0]).toContain('on 127.0.0.1');
+    await popup.click('.not-this li .undo');
+    await popup.waitForSelector('.not-this', { hidden: true });
+    const stored = await popup.evaluate(async () => (await (globalThis as unknown as Store).chrome.storage.local.get('settings')).settings);
+    expect(stored).toMatchObject({ excludedAliases: [], ignoredMatches: [] });
+    await popup.close();
+    await page.close();
+  });
+
   it('says plainly when the tab is a browser page', async () => {
     const page = await app.newPage();
     await page.goto('chrome://version');
