@@ -91,6 +91,7 @@ export const dataset = {
         'The lines "RksNews" and "2 Min Read" under the headline are page furniture; no byline.',
         'The headline says Putin "Doubles" his demands; the text says he "sharply escalated" them and gives no figure that doubles.',
         'Does not name Trump or Zelensky.',
+        'Mentions an unnamed U.S. Secretary of the Army whom Ukraine expects to visit; without a name, not modelled as an actor.',
       ],
     },
   ],
@@ -546,7 +547,7 @@ export const dataset = {
     // ---- Institutions and groups ---------------------------------------------------------------------------
     {
       id: 'kremlin',
-      name: 'the Kremlin',
+      name: 'Kremlin',
       kind: 'institution',
       role: 'The Russian presidency as the articles use it: speaks through its spokesman and hosted the talks with the U.S. delegation',
       affiliation: 'Russia',
@@ -1058,7 +1059,7 @@ export const dataset = {
       id: 'mariupol',
       name: 'Mariupol',
       kind: 'city',
-      description: 'Port city in the Donetsk region, occupied by Russia',
+      description: 'Ukrainian city in the Donetsk region, occupied by Russia (shown in The Moscow Times photo caption)',
       aliases: [
         { text: 'Mariupol', lang: 'en' },
         { text: 'Маріуполь', lang: 'uk' },
@@ -1451,6 +1452,7 @@ export const dataset = {
       evidence: [
         { source: NEWSX, text: 'President Donald Trump last week unveiled a 28-point peace plan that set out terms including limits on the size of Ukraine’s military, a ban on NATO membership, and the withdrawal of Ukrainian forces from Donbas.' },
         { source: BBC, text: 'The original draft of the U.S. peace plan reportedly proposed transferring areas of the Donbas still under Ukrainian control to de facto Russian administration; however, the Witkoff team presented a revised version in Moscow.' },
+        { source: BBC, text: 'Putin asserted that he had not reviewed the new version prior to his discussions with Witkoff and Jared Kushner' },
         { source: RKS, text: 'After that, a list of 28 points was formed' },
       ],
       sources: [NEWSX, BBC, RKS],
@@ -1668,7 +1670,7 @@ export const dataset = {
       side: 'europe',
       holders: ['friedrich-merz'],
       addressees: ['volodymyr-zelensky'],
-      summary: 'Zelensky must be extremely careful in the coming days: "they are playing games" with Ukraine and Europe.',
+      summary: 'Zelensky must be "extremely careful in the coming days": "They are playing games, both with you and with us."',
       topics: ['negotiations'],
       regions: [],
       quotes: ['q-merz-extremely-careful', 'q-merz-playing-games'],
@@ -1681,7 +1683,7 @@ export const dataset = {
       side: 'europe',
       holders: ['alexander-stubb'],
       addressees: [],
-      summary: 'Europe must not leave Ukraine and Zelensky alone with the negotiators.',
+      summary: 'Ukraine and Zelensky must not be left alone "with these guys" (the text does not say whom he meant).',
       topics: ['negotiations'],
       regions: [],
       quotes: ['q-stubb-not-alone'],
@@ -2171,7 +2173,7 @@ export const dataset = {
       topic: 'Trump’s title',
       subjects: ['donald-trump'],
       versions: [
-        { value: 'U.S. President', sources: [REUTERS, NEWSX, MT], evidence: { source: REUTERS, text: 'U.S. President Donald Trump' } },
+        { value: 'President', sources: [REUTERS, NEWSX, MT], evidence: { source: REUTERS, text: 'U.S. President Donald Trump' } },
         { value: 'former U.S. President', sources: [BBC], evidence: { source: BBC, text: 'former U.S. President Donald Trump' } },
       ],
       note: '"former" is an error in bbc-putin-india-today: the same text has Trump directing the negotiations and the White House speaking of "the President’s entire national security team".',
