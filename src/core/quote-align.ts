@@ -17,6 +17,9 @@ const DIAG = 1;
 const PAGE_ONLY = 2;
 const QUOTE_ONLY = 3;
 
+let scoreBuffer = new Int32Array(4096);
+let moveBuffer = new Uint8Array(4096);
+
 /** Where a quote aligns in a window: page words [pageFrom, pageTo), quote words [quoteFrom, quoteTo). */
 export interface LocalAlignment {
   pageFrom: number;
@@ -37,8 +40,16 @@ export function alignLocal(page: ArrayLike<number>, from: number, to: number, qu
   const cols = quote.length;
   if (rows <= 0 || cols === 0) return null;
   const width = cols + 1;
-  const score = new Int32Array((rows + 1) * width);
-  const move = new Uint8Array((rows + 1) * width);
+  const cells = (rows + 1) * width;
+  // One pair of matrices reused across calls (thousands of windows per page): no garbage per window.
+  if (scoreBuffer.length < cells) {
+    scoreBuffer = new Int32Array(cells * 2);
+    moveBuffer = new Uint8Array(cells * 2);
+  }
+  const score = scoreBuffer;
+  const move = moveBuffer;
+  score.fill(0, 0, width);
+  for (let i = 1; i <= rows; i++) score[i * width] = 0;
   let best = 0;
   let bestCell = -1;
   for (let i = 1; i <= rows; i++) {

@@ -378,9 +378,20 @@ function resolveOverlaps(found: QuoteMatch[], context: (m: QuoteMatch) => number
   const byQuality = [...found].sort(
     (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || ctx.get(y)! - ctx.get(x)! || x.start - y.start,
   );
+  // Kept matches sorted by start, never overlapping: a new one only needs checking against its neighbours.
   const kept: QuoteMatch[] = [];
   for (const m of byQuality) {
-    if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.end > m.start) || (after && after.start < m.end)) continue;
+    kept.splice(lo, 0, m);
   }
-  return kept.sort((x, y) => x.start - y.start);
+  return kept;
 }
