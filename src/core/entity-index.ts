@@ -2,7 +2,7 @@
  * The matcher's dictionary: every actor and region of the data set with the forms of its name to find.
  */
 import type { Category, Dataset, Lang } from '../data/schema';
-import { categoryOfActor } from '../data/schema';
+import { categoryOfActor } from '../data/categories';
 
 /** One entity to find in text, with every alias it may be written as. */
 export interface MatchEntry {

@@ -190,11 +190,5 @@ export type Dataset = z.infer<typeof Dataset>;
 /** The data set as written in source, before defaults. */
 export type DatasetInput = z.input<typeof Dataset>;
 
-/** Highlight categories. Actors map to people or organisations by kind. */
-export const CATEGORIES = ['people', 'organisations', 'regions', 'quotes'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** The highlight category of an actor kind. */
-export function categoryOfActor(kind: ActorKind): Category {
-  return kind === 'person' ? 'people' : 'organisations';
-}
+// Categories live in ./categories so that page code can use them without loading zod.
+export { CATEGORIES, categoryOfActor, type Category } from './categories';
