@@ -83,6 +83,10 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
     atStart: plan.afterSeparator ? new RegExp(plan.bare, 'uy') : null,
     requires: plan.requires === null ? null : new RegExp(plan.requires, 'u'),
   }));
+  // One test for all the other-script passes: on an English page a single quick pass says "none".
+  const otherScripts = passes.flatMap((pass) => (pass.requires === null ? [] : [pass.requires.source]));
+  const anyOtherScript = otherScripts.length === 0 ? null : new RegExp(otherScripts.join('|'), 'u');
+  const latinPasses = passes.filter((pass) => pass.requires === null);
 
   return {
     aliasCount,
@@ -91,7 +95,10 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
       const scanned = folded.text;
       const map = folded.map;
       const mentions: Mention[] = [];
-      const active = passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
+      const active =
+        anyOtherScript === null || !anyOtherScript.test(scanned)
+          ? latinPasses
+          : passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
       forEachLeftmostLongest(active, scanned, (m) => {
         const written = m.text;
         // Fast path: the key is written with single spaces (the common case).
