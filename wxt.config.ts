@@ -1,12 +1,21 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
+import { loadArticles } from './scripts/lib/load-articles';
+import { dataset } from './src/data/dataset';
+import { validateDatasetOrThrow } from './src/data/validate';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Icons and other files copied as they are; assets/ also holds the source articles, which are not shipped.
   publicDir: 'assets/public',
+  hooks: {
+    // Malformed data fails the build, with the path of each bad field, before anything is bundled.
+    'build:before': () => {
+      validateDatasetOrThrow(dataset, loadArticles());
+    },
+  },
   vite: () => ({
     plugins: [preact(), noInnerHtml()],
   }),
