@@ -120,6 +120,8 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   let queue: Node[] = [];
   let scanning = false;
   let restarts = 0;
+  /** Work slices of the scans so far (the benchmark reads them from the first-scan mark). */
+  const slices = { count: 0, busy: 0, longest: 0 };
   const observed = new WeakSet<Node>();
 
   const popover = createPopover?.(onNotThis) ?? null;
@@ -163,7 +165,11 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
 
   function enqueue(roots: Node[], full: boolean) {
     if (!engine || !matcher || destroyed) return;
-    if (full) queue = [doc.documentElement];
+    if (full) {
+      queue = [doc.documentElement];
+      // A whole-page scan paints once at the end rather than after every slice (css engine).
+      if (!scanning) engine.deferPaint?.(true);
+    }
     else if (queue[0] !== doc.documentElement) queue.push(...roots);
     if (!scanning) void scanLoop(generation);
   }
@@ -174,6 +180,12 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     const elementCount = Math.max(1, doc.getElementsByTagName('*').length);
     let seen = 0;
     let sliceStart = performance.now();
+    const endSlice = () => {
+      const took = performance.now() - sliceStart;
+      slices.count++;
+      slices.busy += took;
+      if (took > slices.longest) slices.longest = took;
+    };
     const batch: NodeMentions[] = [];
     const flush = () => {
       if (batch.length && engine) {
@@ -198,9 +210,11 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
             if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(m.text));
             if (mentions.length || engine!.has(node)) batch.push({ node, mentions });
           }
-          // Reading the clock is cheap but not free: every 16 nodes.
+          // Every 16 nodes: highlight what was found (so wrapping counts against the slice budget too)
+          // and read the clock (cheap but not free).
+          if ((seen & 15) === 0) flush();
           if ((seen & 15) === 0 && performance.now() - sliceStart > SLICE_BUDGET_MS) {
-            flush();
+            endSlice();
             progress = Math.min(0.99, seen / elementCount);
             await yieldToBrowser((cb, ms) => ctx.setTimeout(cb, ms));
             if (gen !== generation || destroyed || ctx.isInvalid) return;
@@ -216,15 +230,18 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
         flush();
       }
       flush();
+      endSlice();
     } finally {
       if (gen === generation) scanning = false;
     }
     if (gen !== generation || destroyed) return;
+    write(() => engine?.deferPaint?.(false));
     progress = 1;
     setStatus('ready');
     if (!firstScanDone) {
       firstScanDone = true;
-      performance.mark(HIGHLIGHTED_MARK);
+      // The detail (our own slices: count, busy and longest ms) is for the browser benchmark.
+      performance.mark(HIGHLIGHTED_MARK, { detail: { ...slices } });
     }
     publish();
   }

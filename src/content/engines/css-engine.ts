@@ -46,6 +46,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
   const highlights = new Map<Category, Highlight>();
   const records = new NodeRecords<Item[]>();
   let visible = new Set<Category>(CATEGORY_ORDER);
+  let deferred = false;
   const useStatic = typeof win.StaticRange === 'function';
 
   const highlightOf = (category: Category): Highlight => {
@@ -53,7 +54,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     if (!hl) {
       hl = new win.Highlight();
       highlights.set(category, hl);
-      if (visible.has(category)) registry.set(highlightName(category), hl);
+      if (visible.has(category) && !deferred) registry.set(highlightName(category), hl);
     }
     return hl;
   };
@@ -82,6 +83,16 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     for (const item of items) highlights.get(item.mention.category)?.delete(item.range);
     records.delete(node);
     return true;
+  };
+
+  /** Registers the visible categories' highlights (unless deferred) and unregisters the others. */
+  const sync = () => {
+    for (const [category, hl] of highlights) {
+      const name = highlightName(category);
+      if (visible.has(category) && !deferred) {
+        if (registry.get(name) !== hl) registry.set(name, hl);
+      } else if (registry.get(name) === hl) registry.delete(name);
+    }
   };
 
   const caretAt = (x: number, y: number): { node: Node; offset: number } | null => {
@@ -148,11 +159,11 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     },
     setVisibleCategories(next: ReadonlySet<Category>) {
       visible = new Set(next);
-      for (const [category, hl] of highlights) {
-        const name = highlightName(category);
-        if (visible.has(category)) registry.set(name, hl);
-        else if (registry.get(name) === hl) registry.delete(name);
-      }
+      sync();
+    },
+    deferPaint(defer: boolean) {
+      deferred = defer;
+      sync();
     },
     entries() {
       const out: HighlightHit[] = [];

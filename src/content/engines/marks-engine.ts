@@ -1,18 +1,20 @@
 /**
- * The fallback engine: wraps each mention in a `<dossier-mark>` element with mark.js. A custom element,
+ * The fallback engine: wraps each mention in a `<dossier-mark>` element. A custom element,
  * because page rules for `mark` or `span` (`mark { display: none }`) cannot reach it; it carries
  * `data-dossier-id` and `data-dossier-category` (the page-side contract for tests and users' styles).
  *
- * mark.js is called once per text node that has mentions, with `markRanges` and the matcher's offsets:
- * never once per alias, and never over a whole context (its range mapping re-joins the context's text
- * for every range, which is quadratic on a long page).
+ * The wrapping is mark.js's own primitive (split the text node, replace the middle by the element),
+ * driven by the matcher's offsets, written here rather than called through mark.js: measured in
+ * Chromium (docs/highlighting.md), `markRanges` per text node took 2.7 s on a 1 MB page and 37 s on
+ * 5 MB, because every call creates a live NodeIterator that the browser updates on each later DOM
+ * removal until it is garbage-collected (quadratic); `markRanges` over a whole context re-joins the
+ * context's text for every range (also quadratic), and `unmark()` calls `normalize()`.
  *
  * Exact restore: wrapping splits the original text node (it keeps the text before the first mention)
  * and inserts marks and remainder text nodes after it. Each split is recorded; removing highlights
  * gives the original node its whole text back and removes exactly what we inserted. `normalize()` is
  * never called on the page's nodes (it would merge text nodes the page holds references to).
  */
-import Mark from 'mark.js';
 import type { Mention } from '../../core/matcher';
 import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER } from '../../shared/categories';
@@ -30,12 +32,6 @@ interface MarkRecord {
   /** Nodes we inserted after `node`, in order: marks and remainder text nodes. */
   pieces: Node[];
   marks: { el: Element; mention: Mention }[];
-}
-
-interface RangeItem {
-  start: number;
-  length: number;
-  mention: Mention;
 }
 
 /** Creates the mark.js engine for `doc`. */
@@ -57,19 +53,24 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
       return;
     }
     const after = node.nextSibling;
-    const ranges: RangeItem[] = shown.map((m) => ({ start: m.start, length: m.end - m.start, mention: m }));
-    new Mark(node as unknown as HTMLElement).markRanges(ranges, {
-      element: MARK_TAG,
-      each(el: Element, range: unknown) {
-        const { mention } = range as RangeItem;
-        // mark.js tags its elements with data-markjs; the page-side contract exposes only ours.
-        el.removeAttribute('data-markjs');
-        el.setAttribute('data-dossier-id', mention.id);
-        el.setAttribute('data-dossier-category', mention.category);
-        rec.marks.push({ el, mention });
-        ownMarks.set(el, mention);
-      },
-    });
+    const ownerDoc = node.ownerDocument;
+    // Right to left, so the offsets still to wrap stay valid and the page's node keeps the text before
+    // the first mention. mark.js's own wrapper does the same split-and-replace per range.
+    const marks: { el: Element; mention: Mention }[] = [];
+    for (let i = shown.length - 1; i >= 0; i--) {
+      const mention = shown[i]!;
+      if (mention.end < node.length) node.splitText(mention.end);
+      const inner = node.splitText(mention.start);
+      const el = ownerDoc.createElement(MARK_TAG);
+      el.setAttribute('data-dossier-id', mention.id);
+      el.setAttribute('data-dossier-category', mention.category);
+      parent.replaceChild(el, inner);
+      el.appendChild(inner);
+      marks.push({ el, mention });
+      ownMarks.set(el, mention);
+    }
+    marks.reverse();
+    rec.marks = marks;
     for (let n = node.nextSibling; n && n !== after; n = n.nextSibling) {
       rec.pieces.push(n);
       if (n.nodeType === 3) ownText.set(n as Text, rec);

@@ -47,6 +47,12 @@ export interface HighlightEngine {
   hitTest(x: number, y: number): HighlightHit | null;
   /** Shows only these categories (the others stay recorded and reappear when turned back on). */
   setVisibleCategories(visible: ReadonlySet<Category>): void;
+  /**
+   * While deferred, highlights are recorded but not painted (css: not registered), so a full scan does
+   * not make the browser repaint a long page after every slice; ending the deferral paints them at once.
+   * Optional: the marks engine paints as it goes.
+   */
+  deferPaint?(defer: boolean): void;
   /** Visible highlighted mentions, in document order. */
   entries(): HighlightHit[];
   /** Removes everything the engine added to the page and stops it. */

@@ -1,0 +1,224 @@
+/**
+ * `npm run bench:browser`: the cost of highlighting in real Chromium with the built extension, on generated
+ * news pages of about 100 KB, 1 MB and 5 MB of text (paragraphs, headings, links), for each engine, side by
+ * side with two references injected into the same pages in a context without the extension:
+ *   floor  — a bare TreeWalker over every text node running the matcher's combined pattern (count only);
+ *   naive  — mark.js `mark(allAliases)`, one pass per alias (100 KB and 1 MB only: 5 MB takes ~30 s).
+ * Reads the extension's user-timing marks `dossier:start` / `dossier:highlighted`; long tasks come from a
+ * PerformanceObserver('longtask') in the page, counted from `dossier:start` on (so they include the
+ * rendering work the highlights cause). Prints a table and writes nothing else.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { aliasPatternSource } from '../src/core/alias-pattern';
+import { buildMatchEntries } from '../src/core/entity-index';
+import { ALL_CAPS_MIN_LETTERS } from '../src/core/matcher';
+import { foldKey, letterCount } from '../src/core/normalize';
+import { dataset } from '../src/data/dataset';
+import { launch, serve, type Launched } from '../tests/e2e/harness';
+import { setSettings } from '../tests/e2e/highlight-page';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ALL_SIZES = [
+  { label: '100 KB', bytes: 100_000, runs: 3, naive: true },
+  { label: '1 MB', bytes: 1_000_000, runs: 3, naive: true },
+  { label: '5 MB', bytes: 5_000_000, runs: 2, naive: false },
+];
+/** BENCH_SIZES=5MB (comma-separated labels without spaces) runs only those pages. */
+const SIZES = process.env.BENCH_SIZES ? ALL_SIZES.filter((s) => process.env.BENCH_SIZES!.split(',').includes(s.label.replace(' ', ''))) : ALL_SIZES;
+
+/** Deterministic PRNG (mulberry32): every run benchmarks the same pages. */
+function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A news page with about `bytes` characters of text built from the articles' sentences. */
+function newsPage(sentences: readonly string[], bytes: number, random: () => number): string {
+  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>',
+    '<style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:2rem auto}</style></head><body><article>'];
+  let text = 0;
+  let paragraph = 0;
+  const pick = () => sentences[Math.floor(random() * sentences.length)]!;
+  while (text < bytes) {
+    if (paragraph % 10 === 0) {
+      const h = pick().slice(0, 80);
+      parts.push(`<h2>${escapeHtml(h)}</h2>`);
+      text += h.length;
+    }
+    const count = 3 + Math.floor(random() * 4);
+    const body: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const s = pick();
+      text += s.length + 1;
+      body.push(random() < 0.15 ? `<a href="#p${paragraph}">${escapeHtml(s)}</a>` : escapeHtml(s));
+    }
+    parts.push(`<p>${body.join(' ')}</p>`);
+    paragraph++;
+  }
+  parts.push('</article></body></html>');
+  return parts.join('\n');
+}
+
+/** The keys compileMatcher builds (aliases folded, plus all-caps forms), as one pattern source. */
+function combinedPattern(): { source: string; aliases: string[] } {
+  const keys = new Set<string>();
+  const aliases = new Set<string>();
+  for (const entry of buildMatchEntries(dataset)) {
+    for (const { text } of entry.aliases) {
+      aliases.add(text);
+      const key = foldKey(text);
+      keys.add(key);
+      if (letterCount(key) >= ALL_CAPS_MIN_LETTERS) keys.add(foldKey(key.toUpperCase()));
+    }
+  }
+  return { source: aliasPatternSource([...keys].sort((a, b) => b.length - a.length)), aliases: [...aliases] };
+}
+
+// Main-world probe installed before the page's own scripts: long tasks and the frame after highlighting.
+const PROBE = `(() => {
+  const w = window;
+  w.__longtasks = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
+  const onReady = () => requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
+  new MutationObserver(() => {
+    if (document.documentElement.getAttribute('data-dossier') === 'ready' && w.__painted === undefined && !w.__waiting) { w.__waiting = true; onReady(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-dossier'] });
+})();`;
+
+// The references, run in the page's main world.
+const REFERENCE = `async (kind, source, aliases) => {
+  const t0 = performance.now();
+  let found = 0;
+  if (kind === 'floor') {
+    const re = new RegExp(source, 'gu');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.data;
+      re.lastIndex = 0;
+      while (re.exec(text) !== null) found++;
+    }
+  } else {
+    await new Promise((done) => new window.Mark(document.body).mark(aliases, {
+      separateWordSearch: false, caseSensitive: true, diacritics: false, accuracy: 'exactly',
+      done: (n) => { found = n; done(); },
+    }));
+  }
+  const script = performance.now() - t0;
+  await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  const painted = performance.now() - t0;
+  await new Promise((ok) => setTimeout(ok, 100)); // long-task entries are delivered asynchronously
+  const longest = Math.max(0, ...window.__longtasks.filter(([s, d]) => s + d >= t0).map(([, d]) => d));
+  return { script, painted, longest, found };
+}`;
+
+interface Result {
+  /** Dossier only: the longest of its own work slices, and their total (ms). */
+  slice?: number;
+  busy?: number;
+  script: number;
+  painted: number;
+  longest: number;
+  found: number;
+}
+
+async function runExtension(app: Launched, url: string): Promise<Result> {
+  const page = await app.newPage();
+  await page.evaluateOnNewDocument(PROBE);
+  await page.goto(url, { timeout: 120_000 });
+  await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, { timeout: 120_000, polling: 50 });
+  await new Promise((ok) => setTimeout(ok, 200)); // long-task entries are delivered asynchronously
+  const r = await page.evaluate(() => {
+    const w = window as unknown as { __painted: number; __longtasks: [number, number][] };
+    const start = performance.getEntriesByName('dossier:start')[0]?.startTime ?? NaN;
+    const mark = performance.getEntriesByName('dossier:highlighted')[0] as PerformanceMark | undefined;
+    const done = mark?.startTime ?? NaN;
+    const detail = (mark?.detail ?? {}) as { longest?: number; busy?: number };
+    const longest = Math.max(0, ...w.__longtasks.filter(([s, d]) => s + d >= start).map(([, d]) => d));
+    let found = document.querySelectorAll('[data-dossier-category]').length;
+    const reg = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
+    if (reg) for (const [name, hl] of reg) if (name.startsWith('dossier-')) found += hl.size;
+    return { script: done - start, painted: w.__painted - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN };
+  });
+  await page.close();
+  return r;
+}
+
+async function runReference(app: Launched, url: string, kind: 'floor' | 'naive', pattern: { source: string; aliases: string[] }, markJs: string): Promise<Result> {
+  const context = await app.browser.createBrowserContext();
+  const page: Page = await context.newPage();
+  await page.evaluateOnNewDocument(PROBE);
+  await page.goto(url, { timeout: 120_000 });
+  if (kind === 'naive') await page.addScriptTag({ content: markJs });
+  // A string, not a function: tsx would inject its `__name` helper into a serialised function.
+  const r = (await page.evaluate(`(${REFERENCE})(${JSON.stringify(kind)}, ${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.aliases)})`)) as Result;
+  await context.close();
+  return r;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function summarise(rs: Result[]): Result {
+  return { slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+}
+
+async function main() {
+  const sentences = readdirSync(join(ROOT, 'assets/articles'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .flatMap((f) => readFileSync(join(ROOT, 'assets/articles', f), 'utf8').split(/(?<=[.!?”])\s+/))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 20);
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  const random = seededRandom(42);
+  for (const size of SIZES) writeFileSync(join(dir, `${size.label.replace(' ', '')}.html`), newsPage(sentences, size.bytes, random));
+  const pattern = combinedPattern();
+  const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+  const site = await serve(dir);
+  const app = await launch('chromium');
+  const rows: { size: string; method: string; r: Result }[] = [];
+  try {
+    for (const size of SIZES) {
+      const url = site.url(`/${size.label.replace(' ', '')}.html`);
+      const floor = [];
+      for (let i = 0; i < size.runs; i++) floor.push(await runReference(app, url, 'floor', pattern, markJs));
+      rows.push({ size: size.label, method: 'floor (TreeWalker + combined pattern, count only)', r: summarise(floor) });
+      for (const engine of ['css', 'marks'] as const) {
+        await setSettings(app, { engine, paused: false, categories: { people: true, organisations: true, regions: true, quotes: true } });
+        const rs = [];
+        for (let i = 0; i < size.runs; i++) rs.push(await runExtension(app, url));
+        rows.push({ size: size.label, method: `Dossier, ${engine} engine`, r: summarise(rs) });
+      }
+      if (size.naive) {
+        const naive = [await runReference(app, url, 'naive', pattern, markJs)];
+        rows.push({ size: size.label, method: 'naive mark.js mark(allAliases)', r: summarise(naive) });
+      }
+      process.stderr.write(`done ${size.label}\n`);
+    }
+  } finally {
+    await app.close();
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+  console.log('| page | method | to highlighted ms | to painted ms | × floor | own slices: busy ms / longest ms | longest task ms | mentions |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const floor = rows.find((r) => r.size === row.size && r.method.startsWith('floor'))!.r;
+    console.log(`| ${row.size} | ${row.method} | ${f(row.r.script)} | ${f(row.r.painted)} | ${(row.r.script / floor.script).toFixed(2)}× | ${row.r.busy === undefined ? '–' : `${f(row.r.busy)} / ${f(row.r.slice!)}`} | ${f(row.r.longest)} | ${row.r.found} |`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
