@@ -122,6 +122,23 @@ describe.each(['css', 'marks'] as const)('highlighting with the %s engine (Chrom
     await page.close();
   });
 
+  it('hovering a highlighted mention opens its card; moving away closes it', async () => {
+    const page = await openReady(app, site.url('/highlight-article.html'));
+    // The centre of "Kremlin" in the lead paragraph, found through the page's own text.
+    const point = await page.evaluate(() => {
+      const link = document.querySelector('a[href="/kremlin"]')!;
+      const range = document.createRange();
+      range.selectNodeContents(link);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y);
+    await waitInPage(page, () => document.querySelector('dossier-popover') !== null, 5000);
+    await page.mouse.move(5, 5);
+    await waitInPage(page, () => document.querySelector('dossier-popover') === null, 5000);
+    await page.close();
+  });
+
   it('turning a category off removes exactly its highlights, pausing removes all, in an open tab and at once', async () => {
     const url = site.url('/highlight-article.html');
     const before = await baselineText(app, url);
