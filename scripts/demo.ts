@@ -22,6 +22,16 @@ interface Found {
   entities: { text: string; category: string; count: number }[];
 }
 
+/**
+ * tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(...)`; functions sent to the page
+ * through `page.evaluate` then need that helper there too.
+ */
+async function newPage(app: Launched): Promise<Page> {
+  const page = await app.newPage();
+  await page.evaluateOnNewDocument('globalThis.__name = (f) => f');
+  return page;
+}
+
 async function readHighlights(page: Page): Promise<Found> {
   return page.evaluate(() => {
     const byCategory: Record<string, number> = {};
@@ -42,7 +52,13 @@ async function readHighlights(page: Page): Promise<Found> {
       for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<Range>>) {
         if (!name.startsWith('dossier-')) continue;
         engine = 'css';
-        for (const r of hl) add(name.slice('dossier-'.length), r.toString());
+        for (const r of hl) {
+          // The css engine registers StaticRanges (cheaper); read their text through a live Range.
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          add(name.slice('dossier-'.length), live.toString());
+        }
       }
     }
     return { engine, byCategory, entities: [...entities.values()].sort((a, b) => b.count - a.count) };
@@ -62,7 +78,7 @@ async function settle(page: Page): Promise<Found> {
 }
 
 async function popupFor(app: Launched, page: Page): Promise<Page> {
-  const popup = await app.newPage();
+  const popup = await newPage(app);
   await popup.setViewport({ width: 400, height: 600 });
   await popup.goto(app.extensionUrl('/popup.html'));
   const url = page.url();
@@ -83,8 +99,13 @@ async function hoverFirstMention(page: Page): Promise<boolean> {
     if (!rect && 'highlights' in CSS) {
       const hl = (CSS.highlights as unknown as Map<string, Set<Range>>).get('dossier-people');
       const first = hl ? [...hl][0] : undefined;
-      first?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      rect = first?.getClientRects()[0];
+      if (first) {
+        first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const live = document.createRange();
+        live.setStart(first.startContainer, first.startOffset);
+        live.setEnd(first.endContainer, first.endOffset);
+        rect = live.getClientRects()[0];
+      }
     }
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
   });
@@ -115,7 +136,7 @@ async function main() {
   let total = 0;
   try {
     for (const [i, article] of articles.entries()) {
-      const page = await app.newPage();
+      const page = await newPage(app);
       await page.goto(site.url(article.path), { waitUntil: 'load' });
       const found = await settle(page);
       const count = Object.values(found.byCategory).reduce((a, b) => a + b, 0);
@@ -128,7 +149,7 @@ async function main() {
         await page.screenshot({ path: resolve(outDir, 'page-highlighted.png') });
         if (await hoverFirstMention(page)) await page.screenshot({ path: resolve(outDir, 'popover.png') });
         const popup = await popupFor(app, page);
-        await popup.screenshot({ path: resolve(outDir, 'popup.png'), fullPage: true });
+        await popup.screenshot({ path: resolve(outDir, 'popup.png') });
         await popup.close();
       }
       await page.close();

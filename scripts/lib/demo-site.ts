@@ -3,7 +3,8 @@
  * Every piece of article text is HTML-escaped: the pages carry the articles verbatim, as text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { dataset } from '../../src/data/dataset';
 
 /** Folder of the bundled article texts. */
 export const ARTICLES_DIR = resolve(import.meta.dirname, '../../assets/articles');
@@ -15,7 +16,16 @@ export interface DemoArticle {
   /** Path of its page on the demo site. */
   path: string;
   title: string;
+  /** Whether the title is the source's own headline (otherwise its first sentence, shortened). */
+  hasHeadline: boolean;
   text: string;
+}
+
+/** The first sentence, cut at a word boundary near `max` characters. */
+function firstSentence(text: string, max = 110): string {
+  const sentence = text.trim().split('\n')[0]!.split(/(?<=[.!?])\s/)[0]!;
+  if (sentence.length <= max) return sentence;
+  return `${sentence.slice(0, sentence.lastIndexOf(' ', max))}…`;
 }
 
 const escapeHtml = (s: string) =>
@@ -35,10 +45,9 @@ export function loadDemoArticles(dir = ARTICLES_DIR): DemoArticle[] {
     .sort()
     .map((file) => {
       const text = readFileSync(join(dir, file), 'utf8');
-      const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-      const first = lines[0] ?? file;
-      const title = isHeading(first) && !/^Support /.test(first) ? first : (lines.find((l) => isHeading(l) && !/^Support /.test(l)) ?? first.slice(0, 80));
-      return { file, path: `/articles/${file.replace(/\.txt$/, '.html')}`, title, text };
+      const headline = dataset.sources.find((s) => s.file === basename(file))?.headline;
+      const title = headline ?? firstSentence(text);
+      return { file, path: `/articles/${file.replace(/\.txt$/, '.html')}`, title, hasHeadline: Boolean(headline), text };
     });
 }
 
@@ -87,7 +96,7 @@ export function renderArticle(article: DemoArticle): string {
     `<main><article>
 <div class="kicker">Russia–Ukraine talks</div>
 <h1>${escapeHtml(article.title)}</h1>
-<p class="meta">Source text: ${escapeHtml(article.file)}</p>
+<p class="meta">Source text: ${escapeHtml(article.file)}${article.hasHeadline ? '' : ' (it has no headline: its first sentence stands in)'}</p>
 ${parts.join('\n')}
 </article></main>`,
   );
