@@ -12,6 +12,7 @@ import { alignLocal } from '../src/core/quote-align';
 import { compileQuoteMatcher, MIN_SIMILARITY, minSameWords, SHORT_QUOTE_WORDS } from '../src/core/quote-matcher';
 import { tokenizeWords } from '../src/core/quote-tokens';
 import { dataset } from '../src/data/dataset';
+import { median, seededRandom } from './lib/bench-utils';
 
 const ARTICLES_DIR = join(import.meta.dirname, '..', 'assets', 'articles');
 const SIZES = [
@@ -19,18 +20,6 @@ const SIZES = [
   { label: '1 MB', bytes: 1_000_000, runs: 5, naiveRuns: 1 },
   { label: '5 MB', bytes: 5_000_000, runs: 3, naiveRuns: 1 },
 ];
-
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same text. */
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Alteration = 'verbatim' | 'punctuation' | 'word-changed' | 'word-added' | 'end-trimmed';
 const ALTERATIONS: Alteration[] = ['verbatim', 'punctuation', 'word-changed', 'word-added', 'end-trimmed'];
@@ -113,11 +102,6 @@ function naiveFind(text: string, quoteIds: Int32Array[], vocab: Map<string, numb
     }
   }
   return { found, windows, cells };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function time<T>(fn: () => T): { ms: number; value: T } {

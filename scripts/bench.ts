@@ -11,6 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { buildMatchEntries, type MatchEntry } from '../src/core/entity-index';
 import { compileMatcher } from '../src/core/matcher';
 import { dataset } from '../src/data/dataset';
+import { median, seededRandom } from './lib/bench-utils';
 
 const ARTICLES_DIR = join(import.meta.dirname, '..', 'assets', 'articles');
 const SIZES = [
@@ -18,18 +19,6 @@ const SIZES = [
   { label: '1 MB', bytes: 1_000_000, runs: 7 },
   { label: '10 MB', bytes: 10_000_000, runs: 5 },
 ];
-
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same text. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sentences of the five articles, shuffled deterministically and joined into paragraphs up to `size` chars. */
 function newsText(sentences: readonly string[], size: number, random: () => number): string {
@@ -121,11 +110,6 @@ function bareRegexScan(text: string): number {
 // A full GC before every sample, so that one sample does not pay for the garbage of the previous one.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Median milliseconds of `runs` timed calls after two warm-up calls. */
 function time(runs: number, fn: () => unknown): number {
