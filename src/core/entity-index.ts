@@ -12,8 +12,16 @@ export interface MatchEntry {
   aliases: { text: string; lang: Lang }[];
 }
 
-/** Data that `buildMatchEntries` reads: actors and regions, and optionally the declared shared aliases. */
-export type MatchSource = Pick<Dataset, 'actors' | 'regions'> & Partial<Pick<Dataset, 'sharedAliases'>>;
+/** Data that `buildMatchEntries` reads: actors and regions, and optionally shared aliases and not-mentions. */
+export type MatchSource = Pick<Dataset, 'actors' | 'regions'> & Partial<Pick<Dataset, 'sharedAliases' | 'notMentions'>>;
+
+/**
+ * The dictionary: one entry per entity, plus the data's not-mention phrases ("Moscow Times"), which
+ * `compileMatcher` matches as blockers that emit nothing. They ride along on the list rather than as entries,
+ * so code that walks the entries sees only entities, and every caller of `compileMatcher(buildMatchEntries(data))`
+ * gets them without passing anything. (A copy made by spreading the list loses them; pass `notMentions` then.)
+ */
+export type MatchDictionary = MatchEntry[] & { readonly notMentions: readonly string[] };
 
 /**
  * Build the dictionary from the data set: actors first, then regions, each in data order. Only the
@@ -23,8 +31,10 @@ export type MatchSource = Pick<Dataset, 'actors' | 'regions'> & Partial<Pick<Dat
  * Shared aliases: when `sharedAliases` is given, an alias text declared there stays only on the FIRST
  * entity of its `entities` list and is removed from the others, so the data decides the resolution.
  * (Undeclared duplicates are resolved by `compileMatcher`: the first entry in this order wins.)
+ *
+ * Not-mentions: the texts of the data's `notMentions`, carried as the list's `notMentions` property.
  */
-export function buildMatchEntries(dataset: MatchSource): MatchEntry[] {
+export function buildMatchEntries(dataset: MatchSource): MatchDictionary {
   const losers = new Map<string, Set<string>>(); // entity id → alias texts it must not claim
   for (const shared of dataset.sharedAliases ?? []) {
     for (const id of shared.entities.slice(1)) {
@@ -45,8 +55,10 @@ export function buildMatchEntries(dataset: MatchSource): MatchEntry[] {
       .map((a) => ({ text: a.text, lang: a.lang }));
     return { id, name, category, aliases: list };
   };
-  return [
+  const entries = [
     ...dataset.actors.map((a) => entry(a.id, a.name, categoryOfActor(a.kind), a.aliases)),
     ...dataset.regions.map((r) => entry(r.id, r.name, 'regions', r.aliases)),
   ];
+  const notMentions = (dataset.notMentions ?? []).map((n) => n.text);
+  return Object.assign(entries, { notMentions });
 }

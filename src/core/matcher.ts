@@ -27,6 +27,12 @@ export interface Mention {
 export interface MatcherOptions {
   /** "Not this": alias texts never matched (compared case- and accent-insensitively). */
   excludedAliases?: readonly string[];
+  /**
+   * Phrases that contain an alias but are not mentions ("Moscow Times"): matched like aliases, so
+   * leftmost-longest consumes them whole, then dropped. Default: the `notMentions` that
+   * `buildMatchEntries` attaches to its list (the data set's), or none.
+   */
+  notMentions?: readonly string[];
 }
 
 /** A compiled dictionary. */
@@ -38,17 +44,10 @@ export interface Matcher {
 }
 
 interface AliasTarget {
-  /** null for a phrase that contains an alias but is not a mention (see NOT_MENTIONS). */
+  /** null for a phrase that contains an alias but is not a mention (MatcherOptions.notMentions). */
   entry: MatchEntry | null;
   alias: string;
 }
-
-/**
- * Names that contain an alias but name something else: a newspaper is not its city's government
- * ("Support The Moscow Times!" is not a mention of Russia). Matched like aliases, so leftmost-longest
- * consumes them, then dropped.
- */
-export const NOT_MENTIONS: readonly string[] = ['Moscow Times', 'Kyiv Independent', 'Kyiv Post', 'Kiev Post', 'Kyiv School of Economics'];
 
 /** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
 export const ALL_CAPS_MIN_LETTERS = 4;
@@ -56,8 +55,12 @@ export const ALL_CAPS_MIN_LETTERS = 4;
 /**
  * Compile the dictionary into a matcher. When two entries share an alias text, the FIRST entry in
  * `entries` keeps it (buildMatchEntries already applies the data's `sharedAliases` resolution).
+ * Not-mention phrases come from `options.notMentions`, else from the list (`buildMatchEntries` attaches the data's).
  */
-export function compileMatcher(entries: readonly MatchEntry[], options: MatcherOptions = {}): Matcher {
+export function compileMatcher(
+  entries: readonly MatchEntry[] & { readonly notMentions?: readonly string[] },
+  options: MatcherOptions = {},
+): Matcher {
   const excluded = new Set((options.excludedAliases ?? []).map((a) => foldKey(a).toLowerCase()));
   const targets = new Map<string, AliasTarget>();
   for (const entry of entries) {
@@ -68,7 +71,8 @@ export function compileMatcher(entries: readonly MatchEntry[], options: MatcherO
     }
   }
   const aliasCount = targets.size;
-  for (const phrase of NOT_MENTIONS) {
+  // A name that contains an alias but names something else (a newspaper is not its city's government).
+  for (const phrase of options.notMentions ?? entries.notMentions ?? []) {
     const key = foldKey(phrase);
     if (!targets.has(key)) targets.set(key, { entry: null, alias: phrase });
   }

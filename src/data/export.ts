@@ -1,7 +1,7 @@
 /**
  * The data set as one plain JSON object for other tools (`npm run -s data:export`): the validated data with each
  * entity's aliases flattened to an array of distinct strings (`aliases`) next to the full alias records with
- * languages and notes (`aliasDetails`), plus counts.
+ * languages and notes (`aliasDetails`), plus counts. Not-mentions (phrases the matcher blocks) are exported as written.
  */
 import type { Alias, Dataset } from './schema';
 
@@ -9,10 +9,11 @@ import type { Alias, Dataset } from './schema';
 type Exported<T extends { aliases: Alias[] }> = Omit<T, 'aliases'> & { aliases: string[]; aliasDetails: Alias[] };
 
 /** The JSON shape printed by `npm run -s data:export`. */
-export interface DatasetExport extends Omit<Dataset, 'actors' | 'regions'> {
+export interface DatasetExport extends Omit<Dataset, 'actors' | 'regions' | 'notMentions'> {
+  notMentions: NonNullable<Dataset['notMentions']>;
   actors: Exported<Dataset['actors'][number]>[];
   regions: Exported<Dataset['regions'][number]>[];
-  counts: Record<'sources' | 'actors' | 'regions' | 'positions' | 'quotes' | 'disagreements' | 'omissions', number>;
+  counts: Record<'sources' | 'actors' | 'regions' | 'positions' | 'quotes' | 'disagreements' | 'omissions' | 'notMentions', number>;
 }
 
 function flatten<T extends { aliases: Alias[] }>(entity: T): Exported<T> {
@@ -33,6 +34,7 @@ export function exportDataset(data: Dataset): DatasetExport {
       quotes: data.quotes.length,
       disagreements: data.disagreements.length,
       omissions: data.omissions.length,
+      notMentions: data.notMentions?.length ?? 0,
     },
     sources: data.sources,
     actors: data.actors.map(flatten),
@@ -42,5 +44,6 @@ export function exportDataset(data: Dataset): DatasetExport {
     disagreements: data.disagreements,
     omissions: data.omissions,
     sharedAliases: data.sharedAliases,
+    notMentions: data.notMentions ?? [],
   };
 }

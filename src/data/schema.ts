@@ -156,8 +156,24 @@ export const Omission = z.strictObject({
   reason: z.string().min(5),
 });
 
+/**
+ * A phrase that contains an alias but names something else, so it is never a mention: an outlet named after a
+ * city ("The Moscow Times" is a newspaper, not the Russian government that "Moscow" stands for). The matcher finds
+ * it like an alias, so leftmost-longest consumes it whole, then drops it.
+ */
+export const NotMention = z.strictObject({
+  /** The phrase as written (case-sensitive, like aliases; its all-caps form is blocked too). */
+  text: z.string().min(3),
+  /** What it names instead. */
+  reason: z.string().min(5),
+  /** Where a bundled article uses it (required when one does): a verbatim passage containing the phrase. */
+  evidence: Evidence.optional(),
+});
+
 export const Dataset = z.strictObject({
+  /** The date of the curation, `YYYY.MM.DD`. */
   version: z.string().min(1),
+  /** A short phrase for the period the texts cover, read after "as of"; never a date the texts do not give. */
   asOf: z.string().min(4),
   sources: z.array(Source).min(1),
   actors: z.array(Actor),
@@ -170,6 +186,11 @@ export const Dataset = z.strictObject({
   sharedAliases: z
     .array(z.strictObject({ text: z.string(), entities: z.array(Id).min(2), resolution: z.string().min(5) }))
     .default([]),
+  /**
+   * Phrases that contain an alias but are not mentions (outlet names): matched as blockers that emit nothing.
+   * Optional (not defaulted) so that small hand-written data sets in tests need not list any.
+   */
+  notMentions: z.array(NotMention).optional(),
 });
 
 export type Lang = z.infer<typeof Lang>;
@@ -185,6 +206,7 @@ export type Position = z.infer<typeof Position>;
 export type Quote = z.infer<typeof Quote>;
 export type Disagreement = z.infer<typeof Disagreement>;
 export type Omission = z.infer<typeof Omission>;
+export type NotMention = z.infer<typeof NotMention>;
 /** The validated data set (defaults applied). */
 export type Dataset = z.infer<typeof Dataset>;
 /** The data set as written in source, before defaults. */

@@ -240,6 +240,10 @@ export function checkIntegrity(data: Dataset, articles: ArticleTexts): Validatio
 
   // ---- Orphans and mentions ----
   const mentionIn = [...sourceText.values()].map((t) => foldKey(t));
+
+  // ---- Not-mentions ----
+  checkNotMentions(data, sourceText, add, checkEvidence);
+
   const entities = [
     ...data.actors.map((e, i) => ({ e, path: ['actors', i] as PropertyKey[] })),
     ...data.regions.map((e, i) => ({ e, path: ['regions', i] as PropertyKey[] })),
@@ -347,6 +351,42 @@ function checkAliases(
     for (const m of missingShared) {
       if (m.key === aliasKey(s.text) && s.entities.includes(m.id))
         add(['sharedAliases', i, 'entities'], `"${m.id}" has no alias "${s.text}"`);
+    }
+  });
+}
+
+/**
+ * Not-mentions: unique; each contains an alias as a whole word (otherwise it blocks nothing: noise) without being
+ * one (it would silence that entity); evidence, when given, is verbatim and contains the phrase; and a phrase a
+ * bundled article uses must say where, with evidence.
+ */
+function checkNotMentions(
+  data: Dataset,
+  sourceText: ReadonlyMap<string, string>,
+  add: AddIssue,
+  checkEvidence: (path: readonly PropertyKey[], ev: Evidence) => void,
+): void {
+  const aliasKeys = new Map<string, string>(); // lower-case folded alias → entity id
+  for (const e of [...data.actors, ...data.regions]) for (const a of e.aliases) aliasKeys.set(foldKey(a.text).toLowerCase(), e.id);
+  const seen = new Set<string>();
+  (data.notMentions ?? []).forEach((n, i) => {
+    const path = ['notMentions', i];
+    const key = foldKey(n.text);
+    if (seen.has(key.toLowerCase())) add([...path, 'text'], `"${n.text}" is listed twice`);
+    seen.add(key.toLowerCase());
+    const owner = aliasKeys.get(key.toLowerCase());
+    if (owner !== undefined) add([...path, 'text'], `"${n.text}" is an alias of "${owner}": blocking it would hide that entity`);
+    else if (![...aliasKeys.keys()].some((alias) => mentions(key.toLowerCase(), alias)))
+      add([...path, 'text'], `"${n.text}" contains no alias, so it blocks nothing`);
+    if (n.evidence) {
+      checkEvidence([...path, 'evidence'], n.evidence);
+      if (!mentions(foldKey(n.evidence.text), n.text)) add([...path, 'evidence', 'text'], `evidence does not contain "${n.text}"`);
+    } else {
+      const usedIn = data.sources.filter((s) => {
+        const text = sourceText.get(s.id);
+        return text !== undefined && mentions(foldKey(text), n.text);
+      });
+      if (usedIn.length > 0) add([...path, 'evidence'], `"${n.text}" occurs in source "${usedIn[0]!.id}": give verbatim evidence`);
     }
   });
 }

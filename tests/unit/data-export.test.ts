@@ -48,6 +48,15 @@ describe('exportDataset', () => {
       quotes: out.quotes.length,
       disagreements: out.disagreements.length,
       omissions: out.omissions.length,
+      notMentions: out.notMentions.length,
+    });
+  });
+
+  it('exports the not-mentions with their reasons and evidence', () => {
+    expect(out.notMentions.map((n) => n.text)).toEqual(expect.arrayContaining(['Moscow Times', 'Kyiv Independent']));
+    expect(out.notMentions.find((n) => n.text === 'Kyiv Independent')!.evidence).toEqual({
+      source: 'newsx-putin-donbas-withdrawal',
+      text: 'according to The Kyiv Independent',
     });
   });
 });

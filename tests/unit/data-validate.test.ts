@@ -81,6 +81,40 @@ describe('validation of malformed data', () => {
     expect(messages(bad)).toEqual([]);
   });
 
+  it('checks not-mentions: an article that uses one needs verbatim evidence containing it', () => {
+    const i = dataset.notMentions!.findIndex((n) => n.text === 'Moscow Times');
+    const noEvidence = broken((d) => {
+      delete d.notMentions![i]!.evidence;
+    });
+    expect(messages(noEvidence)).toEqual([
+      `notMentions[${i}].evidence: "Moscow Times" occurs in source "moscow-times-recognition-imperative": give verbatim evidence`,
+    ]);
+    const wrongEvidence = broken((d) => {
+      d.notMentions![i]!.evidence = { source: 'moscow-times-recognition-imperative', text: 'Support The Moscow Times?' };
+    });
+    expect(messages(wrongEvidence)).toEqual([
+      `notMentions[${i}].evidence.text: text is not verbatim in source "moscow-times-recognition-imperative": "Support The Moscow Times?"`,
+    ]);
+    const elsewhere = broken((d) => {
+      d.notMentions![i]!.evidence = { source: 'moscow-times-recognition-imperative', text: 'Kremlin spokesman Dmitry Peskov' };
+    });
+    expect(messages(elsewhere)).toEqual([`notMentions[${i}].evidence.text: evidence does not contain "Moscow Times"`]);
+  });
+
+  it('rejects a not-mention that contains no alias (noise) or is itself an alias (it would hide the entity)', () => {
+    const n = dataset.notMentions!.length;
+    const bad = broken((d) => {
+      d.notMentions!.push(
+        { text: 'Der Spiegel', reason: 'A German news magazine', evidence: { source: 'bbc-putin-india-today', text: 'Germany’s Der Spiegel news website' } },
+        { text: 'Kremlin', reason: 'Would block the institution', evidence: { source: 'reuters-kremlin-donbas', text: 'The Kremlin said on Monday' } },
+      );
+    });
+    expect(messages(bad)).toEqual([
+      `notMentions[${n}].text: "Der Spiegel" contains no alias, so it blocks nothing`,
+      `notMentions[${n + 1}].text: "Kremlin" is an alias of "kremlin": blocking it would hide that entity`,
+    ]);
+  });
+
   it('rejects a lone first name as an alias', () => {
     const bad = broken((d) => {
       d.actors[2]!.aliases.push({ text: 'Volodymyr', lang: 'en' });

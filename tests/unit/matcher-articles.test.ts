@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMatchEntries } from '../../src/core/entity-index';
-import { compileMatcher, NOT_MENTIONS } from '../../src/core/matcher';
+import { compileMatcher } from '../../src/core/matcher';
 import { foldKey } from '../../src/core/normalize';
 import { dataset } from '../../src/data/dataset';
 
@@ -189,8 +189,16 @@ describe('the real dictionary', () => {
     const undeclared = [...owners].filter(([key, ids]) => ids.size > 1 && !declared.has(key)).map(([key]) => key);
     expect(undeclared).toEqual([]);
   });
-  it('has no alias that the NOT_MENTIONS phrases would swallow', () => {
+  it('has no alias that the data’s not-mention phrases would swallow', () => {
     const keys = new Set(entries.flatMap((e) => e.aliases.map((a) => foldKey(a.text))));
-    expect(NOT_MENTIONS.filter((p) => keys.has(foldKey(p)))).toEqual([]);
+    expect(entries.notMentions.length).toBe(dataset.notMentions.length);
+    expect(entries.notMentions.filter((p) => keys.has(foldKey(p)))).toEqual([]);
+  });
+  it('takes the not-mentions from the data: without them the newspapers are Russia and Ukraine again', () => {
+    const text = 'Support The Moscow Times! According to The Kyiv Independent.';
+    const bare = compileMatcher([...entries]);
+    expect(bare.scan(text).map((m) => `${m.text}→${m.id}`)).toEqual(['Moscow→russia', 'Kyiv→ukraine']);
+    expect(compileMatcher([...entries], { notMentions: dataset.notMentions.map((n) => n.text) }).scan(text)).toEqual([]);
+    expect(matcher.scan(text)).toEqual([]);
   });
 });

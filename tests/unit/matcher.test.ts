@@ -344,6 +344,24 @@ describe('buildMatchEntries', () => {
     ]);
     expect(found('in the Kremlin', compileMatcher(entries))).toEqual([['Kremlin', 'k']]);
   });
+  it('attaches the data’s not-mentions, which the matcher consumes whole and drops (also in capitals)', () => {
+    const entries = buildMatchEntries({
+      actors: [],
+      regions: [region('moscow', 'Moscow', ['Moscow'])],
+      notMentions: [{ text: 'Moscow Times', reason: 'a newspaper' }],
+    });
+    expect(entries.map((e) => e.id)).toEqual(['moscow']);
+    expect(entries.notMentions).toEqual(['Moscow Times']);
+    const m = compileMatcher(entries);
+    expect(found('Support The Moscow Times! THE MOSCOW TIMES said Moscow agreed; Moscow Timesheets', m)).toEqual([
+      ['Moscow', 'moscow'],
+      ['Moscow', 'moscow'],
+    ]);
+    // Options win over the attached list; without either, nothing is blocked.
+    expect(found('The Moscow Times', compileMatcher(entries, { notMentions: [] }))).toEqual([['Moscow', 'moscow']]);
+    expect(found('The Moscow Times', compileMatcher([...entries]))).toEqual([['Moscow', 'moscow']]);
+    expect(found('The Kyiv Post in Kyiv', compileMatcher(ENTRIES, { notMentions: ['Kyiv Post'] }))).toEqual([['Kyiv', 'kyiv']]);
+  });
   it('gives a declared shared alias only to the first entity listed in sharedAliases', () => {
     const entries = buildMatchEntries({
       actors: [actor('kremlin', 'Kremlin', 'institution', ['Moscow']), actor('russia', 'Russia', 'state', ['Moscow'])],
