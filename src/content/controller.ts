@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildMatchEntries } from '../core/entity-index';
 import { compileMatcher, type Matcher, type Mention } from '../core/matcher';
+import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import type { Category, Dataset } from '../data/schema';
 import { CATEGORY_ORDER } from '../shared/categories';
 import { sendMessage, type PageState } from '../shared/messages';
@@ -26,12 +27,17 @@ import type { EngineKind, HighlightEngine, HighlightHit, NodeMentions } from './
 import { isExcludedContext, isOwnElement } from './excluded';
 import { MutationWatcher } from './mutation-watcher';
 import type { PageApi } from './page-messages';
+import { isQuoteMention, QuoteBlocks, quoteRescanRoot } from './block-quotes';
 import { SLICE_BUDGET_MS, yieldToBrowser } from './time-slicer';
 import { walkTextNodes } from './text-walker';
 
 /** The attribute on `<html>` that guards against double injection; its value is the page status. */
 export const MARKER_ATTRIBUTE = 'data-dossier';
-/** User-timing entries (harmless, read by the browser benchmark): content script start, first scan done. */
+/**
+ * User-timing entries (harmless, read by the browser benchmark): content script start, first scan done. The
+ * second's `detail` is `{ count, busy, longest, quotes }`: our slices (number, busy ms, longest ms) and the ms
+ * spent in the quote matcher, all for the first full scan.
+ */
 export const START_MARK = 'dossier:start';
 export const HIGHLIGHTED_MARK = 'dossier:highlighted';
 
@@ -109,6 +115,14 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   let matcherKey = '';
   let ignored = new Set<string>();
   let ignoredKey = '';
+  // Known quotations: the matcher is compiled the first time the category is on, and only then does a scan match them.
+  let quoteMatcher: QuoteMatcher | null = null;
+  let quotesOn = false;
+  let excludedQuotes = new Set<string>();
+  const quoteSpeakers = new Map(data.actors.map((a) => [a.id, a.name]));
+  const quoteNames = new Map(
+    data.quotes.map((q) => [q.id, quoteSpeakers.has(q.speaker) ? `${quoteSpeakers.get(q.speaker)}, quoted` : 'Quotation']),
+  );
   let engine: HighlightEngine | null = null;
   let status: Status = 'scanning';
   let progress = 0;
@@ -121,7 +135,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   let scanning = false;
   let restarts = 0;
   /** Work slices of the scans so far (the benchmark reads them from the first-scan mark). */
-  const slices = { count: 0, busy: 0, longest: 0 };
+  const slices = { count: 0, busy: 0, longest: 0, quotes: 0 };
   const observed = new WeakSet<Node>();
 
   const popover = createPopover?.(onNotThis) ?? null;
@@ -146,7 +160,11 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     },
     onDirty(roots) {
       if (roots === 'full') enqueue([doc.documentElement], true);
-      else enqueue(roots.filter((r) => !isExcludedContext(r)), false);
+      else {
+        // A change inside a quotation's block re-matches the whole block, so the quotation is found whole again.
+        const kept = roots.filter((r) => !isExcludedContext(r));
+        enqueue(quotesOn ? [...new Set(kept.map(quoteRescanRoot))] : kept, false);
+      }
     },
   });
 
@@ -187,6 +205,18 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       if (took > slices.longest) slices.longest = took;
     };
     const batch: NodeMentions[] = [];
+    const blocks =
+      quotesOn && quoteMatcher
+        ? new QuoteBlocks({
+            matcher: quoteMatcher,
+            nameOf: (id) => quoteNames.get(id) ?? 'Quotation',
+            layered: engine?.layered === true,
+            ignore: (m) => ignored.has(m.alias) || excludedQuotes.has(m.alias),
+          })
+        : null;
+    const take = (items: readonly NodeMentions[]) => {
+      for (const item of items) if (item.mentions.length || engine!.has(item.node)) batch.push(item);
+    };
     const flush = () => {
       if (batch.length && engine) {
         const items = batch.splice(0);
@@ -208,7 +238,11 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
           if (text !== null) {
             let mentions = matcher!.scan(text);
             if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(m.text));
-            if (mentions.length || engine!.has(node)) batch.push({ node, mentions });
+            if (blocks) {
+              // Held until its block ends: the block's quotations are matched over all its nodes.
+              const done = blocks.add(node, text, mentions);
+              if (done) take(done);
+            } else if (mentions.length || engine!.has(node)) batch.push({ node, mentions });
           }
           // Every 16 nodes: highlight what was found (so wrapping counts against the slice budget too)
           // and read the clock (cheap but not free).
@@ -222,15 +256,18 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
             // The page removed the node we stopped at: the walk cannot continue from it. Scan again
             // from the root (already highlighted nodes are re-matched, not duplicated), a few times at most.
             if (last && !last.isConnected) {
+              blocks?.discard();
               if (restarts++ < 3) queue.unshift(scanRoot);
               break;
             }
           }
         }
+        if (blocks) take(blocks.end());
         flush();
       }
       flush();
       endSlice();
+      if (blocks) slices.quotes += blocks.findMs;
     } finally {
       if (gen === generation) scanning = false;
     }
@@ -303,6 +340,13 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       ignoredKey = iKey;
       full = true;
     }
+    // Quotes: matched only while the category is on; turning it on matches the page again.
+    const wantQuotes = s.categories.quotes;
+    if (wantQuotes && !quotesOn) full = true;
+    quotesOn = wantQuotes;
+    if (quotesOn) quoteMatcher ??= compileQuoteMatcher(data.quotes);
+    // "Not this" everywhere on a quotation stores its page text (the mention's alias); a change rescans (matcher key).
+    excludedQuotes = new Set(s.excludedAliases);
     const visible = visibleCategories(s);
     write(() => engine!.setVisibleCategories(visible));
     observe(doc);
@@ -315,9 +359,11 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   }
 
   function onNotThis(m: Mention, scope: 'site' | 'everywhere') {
+    // A quotation is one thing to a reader, even across a link: its whole page text, not the piece under the pointer.
+    const text = isQuoteMention(m) ? m.alias : m.text;
     void updateSettings((s) =>
       scope === 'site'
-        ? { ignoredMatches: [...s.ignoredMatches, { site: siteKey(hostname), text: m.text }] }
+        ? { ignoredMatches: [...s.ignoredMatches, { site: siteKey(hostname), text }] }
         : { excludedAliases: [...s.excludedAliases, m.alias] },
     );
   }
@@ -375,9 +421,20 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
 
   let lastJump: Mention | null = null;
 
+  /** One hit per quotation: its first piece (a quotation across a link is three pieces, one mention to a reader). */
+  const firstPieces = (hits: HighlightHit[]): HighlightHit[] => {
+    let previous: unknown = null;
+    return hits.filter(({ mention }) => {
+      if (!isQuoteMention(mention)) return true;
+      const first = mention.match !== previous;
+      previous = mention.match;
+      return first;
+    });
+  };
+
   const api: ContentController = {
     getState(): PageState {
-      const hits = engine && status !== 'paused' && status !== 'disabled' ? engine.entries() : [];
+      const hits = engine && status !== 'paused' && status !== 'disabled' ? firstPieces(engine.entries()) : [];
       const byId = new Map<string, { id: string; category: Category; count: number; firstText: string }>();
       for (const { mention } of hits) {
         const e = byId.get(mention.id);
@@ -395,7 +452,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     },
     jumpTo(id, direction) {
       if (!engine) return false;
-      const hits = engine.entries().filter((h) => id === null || h.mention.id === id);
+      const hits = firstPieces(engine.entries()).filter((h) => id === null || h.mention.id === id);
       if (hits.length === 0) return false;
       let index = lastJump ? hits.findIndex((h) => h.mention === lastJump) : -1;
       if (index >= 0) index = (index + (direction === 'next' ? 1 : -1) + hits.length) % hits.length;

@@ -53,6 +53,8 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     let hl = highlights.get(category);
     if (!hl) {
       hl = new win.Highlight();
+      // A name inside a quotation paints over the quotation's tint and underline.
+      hl.priority = category === 'quotes' ? 0 : 1;
       highlights.set(category, hl);
       if (visible.has(category) && !deferred) registry.set(highlightName(category), hl);
     }
@@ -106,6 +108,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
 
   return {
     kind: 'css',
+    layered: true,
     highlight(batch: readonly NodeMentions[]) {
       for (const { node, mentions } of batch) {
         release(node);
@@ -149,13 +152,19 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       if (!caret || caret.node.nodeType !== 3) return null;
       const items = records.get(caret.node as Text);
       if (!items) return null;
+      // A name inside a quotation wins (its card says more about the word under the pointer); else the quotation.
+      let quote: HighlightHit | null = null;
       for (const item of items) {
         const { start, end, category } = item.mention;
         if (caret.offset < start || caret.offset > end || !visible.has(category)) continue;
+        if (quote && category === 'quotes') continue;
         const range = liveRange(item.range);
-        if (rangeContainsPoint(range, x, y)) return { mention: item.mention, range: () => range };
+        if (!rangeContainsPoint(range, x, y)) continue;
+        const found = { mention: item.mention, range: () => range };
+        if (category !== 'quotes') return found;
+        quote = found;
       }
-      return null;
+      return quote;
     },
     setVisibleCategories(next: ReadonlySet<Category>) {
       visible = new Set(next);

@@ -23,6 +23,12 @@ export interface HighlightHit {
 export interface HighlightEngine {
   readonly kind: EngineKind;
   /**
+   * Whether one node's mentions may overlap, each category painted on its own layer (css: a quotation and
+   * the names inside it). Optional: an engine without it gets non-overlapping mentions only (the controller
+   * cuts a quotation around the names in it).
+   */
+  readonly layered?: boolean;
+  /**
    * Highlights each node's mentions (all categories; hidden ones are kept and shown when their category
    * is turned on), replacing whatever highlights that node had.
    */

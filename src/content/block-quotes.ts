@@ -1,0 +1,162 @@
+/**
+ * Known quotations on the page (the `quotes` category). A quotation often runs across several text nodes
+ * (a link or an emphasis inside it), so quotes are matched over a whole block: the text nodes the walker
+ * yields one after another under the same block element are joined, matched with the quote matcher, and
+ * the matches are split back into one mention per node (`quotePieces`). The scan hands every text node
+ * with its name mentions to `QuoteBlocks.add` and gets the finished block's nodes back when the next
+ * block starts (or at `end`), with name and quote mentions merged.
+ */
+import type { Mention } from '../core/matcher';
+import type { QuoteMatch, QuoteMatcher } from '../core/quote-matcher';
+import { quotePieces } from '../core/quote-pieces';
+import type { NodeMentions } from './engines/types';
+
+/** A quote mention: one text node's share of a quotation, with the whole match (score, exact, diff) for the card. */
+export interface QuoteMention extends Mention {
+  category: 'quotes';
+  /** The whole quotation found in the block: `diff` compares the page wording with the source wording. */
+  match: QuoteMatch;
+}
+
+/** Whether a mention is a quote mention carrying its match. */
+export function isQuoteMention(m: Mention): m is QuoteMention {
+  return m.category === 'quotes' && 'match' in m;
+}
+
+/**
+ * Elements that sit inside a line of text. Any other element (p, li, td, blockquote, h1–h6, figcaption, div,
+ * custom elements…) bounds a block: deciding by tag avoids a computed style per node, and counting an unknown
+ * element as a block can only split a quotation, never join two unrelated texts.
+ */
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark',
+  'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'big', 'tt', 'nobr', 'output',
+]);
+
+/** The element (or shadow root / document) whose text a node's text belongs to for quote matching. */
+export function blockOf(node: Node): Node {
+  let el: Node | null = node.nodeType === 1 ? node : node.parentNode;
+  while (el && el.nodeType === 1 && INLINE_TAGS.has((el as Element).localName)) el = el.parentNode;
+  return el ?? node;
+}
+
+/**
+ * For a changed subtree, the root to scan again so that its quotations are matched whole: the enclosing block
+ * of a text node or inline element, unless that is the whole body (then the root itself: a full rescan for one
+ * inline change would cost more than a quotation split at the change).
+ */
+export function quoteRescanRoot(root: Node): Node {
+  if (root.nodeType !== 3 && !(root.nodeType === 1 && INLINE_TAGS.has((root as Element).localName))) return root;
+  const block = blockOf(root);
+  if (block.nodeType !== 1) return root;
+  const name = (block as Element).localName;
+  return name === 'body' || name === 'html' ? root : block;
+}
+
+/**
+ * Merges a node's name mentions and quote pieces. `layered` (engines that paint each category on its own
+ * layer): both kept, sorted by start, a name first when both start together. Otherwise (one wrapper element per
+ * mention, nothing may overlap) the quote is cut around the names: its parts between the names are kept.
+ */
+export function mergeQuoteMentions(names: readonly Mention[], quotes: readonly QuoteMention[], layered: boolean): Mention[] {
+  if (quotes.length === 0) return names as Mention[];
+  if (layered) {
+    return [...names, ...quotes].sort((a, b) => a.start - b.start || (a.category === 'quotes' ? 1 : 0) - (b.category === 'quotes' ? 1 : 0));
+  }
+  const out: Mention[] = [...names];
+  for (const q of quotes) {
+    let from = q.start;
+    // `names` are sorted and never overlap each other.
+    for (const n of names) {
+      if (n.end <= from) continue;
+      if (n.start >= q.end) break;
+      if (n.start > from) out.push(cut(q, from, n.start));
+      from = Math.max(from, n.end);
+    }
+    if (from < q.end) out.push(cut(q, from, q.end));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function cut(q: QuoteMention, start: number, end: number): QuoteMention {
+  if (start === q.start && end === q.end) return q;
+  const text = q.text.slice(start - q.start, end - q.start);
+  return { ...q, start, end, text };
+}
+
+/** What `QuoteBlocks` needs from the controller. */
+export interface QuoteBlocksOptions {
+  matcher: QuoteMatcher;
+  /** The card title of a quote ("Vladimir Putin, quoted"). */
+  nameOf(quoteId: string): string;
+  /** Whether the engine paints overlapping mentions (css) or needs them cut apart (marks). */
+  layered: boolean;
+  /** "Not this": a quote piece is dropped when this says so. */
+  ignore(m: Mention): boolean;
+}
+
+/** Groups consecutive text nodes by block and matches each block's joined text for quotations. */
+export class QuoteBlocks {
+  private block: Node | null = null;
+  private lastParent: Node | null = null;
+  private nodes: Text[] = [];
+  private texts: string[] = [];
+  private names: (readonly Mention[])[] = [];
+  /** Milliseconds spent in the quote matcher (the browser benchmark reads the total). */
+  findMs = 0;
+
+  constructor(private readonly opts: QuoteBlocksOptions) {}
+
+  /**
+   * Adds the next text node of the walk (its text as the engine reads it, its name mentions). Returns the nodes
+   * of the block that just ended, with their merged mentions, or null while the block goes on.
+   */
+  add(node: Text, text: string, names: readonly Mention[]): NodeMentions[] | null {
+    const parent = node.parentNode;
+    const block = parent === this.lastParent && this.block ? this.block : blockOf(node);
+    this.lastParent = parent;
+    let done: NodeMentions[] | null = null;
+    if (block !== this.block) {
+      done = this.end();
+      this.block = block;
+    }
+    this.nodes.push(node);
+    this.texts.push(text);
+    this.names.push(names);
+    return done;
+  }
+
+  /** Ends the current block: matches its quotations and returns its nodes with their mentions. */
+  end(): NodeMentions[] {
+    const { nodes, texts, names } = this;
+    this.nodes = [];
+    this.texts = [];
+    this.names = [];
+    this.block = null;
+    this.lastParent = null;
+    if (nodes.length === 0) return [];
+    const joined = texts.length === 1 ? texts[0]! : texts.join('');
+    // The whitespace between blocks (most text nodes of a page) holds no quotation: skip the matcher's set-up.
+    if (joined.length < 4) return nodes.map((node, i) => ({ node, mentions: names[i]! }));
+    const t0 = performance.now();
+    const matches = this.opts.matcher.find(joined);
+    this.findMs += performance.now() - t0;
+    if (matches.length === 0) return nodes.map((node, i) => ({ node, mentions: names[i]! }));
+    const perNode: QuoteMention[][] = nodes.map(() => []);
+    const pieces = quotePieces(matches, texts.map((t) => t.length), joined, this.opts.nameOf);
+    for (const piece of pieces) {
+      const mention: QuoteMention = { ...piece.mention, category: 'quotes', match: piece.match };
+      if (!this.opts.ignore(mention)) perNode[piece.segment]!.push(mention);
+    }
+    return nodes.map((node, i) => ({ node, mentions: mergeQuoteMentions(names[i]!, perNode[i]!, this.opts.layered) }));
+  }
+
+  /** Forgets the current block without matching it (the scan restarts from its root). */
+  discard(): void {
+    this.nodes = [];
+    this.texts = [];
+    this.names = [];
+    this.block = null;
+    this.lastParent = null;
+  }
+}

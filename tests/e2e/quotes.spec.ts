@@ -1,0 +1,154 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { highlighted, setSettings } from './highlight-page';
+
+// tests/fixtures/pages/quotes.html: #altered (Putin, punctuation altered and "these" → "those"), #exact (Merz),
+// #linked (Lavrov, with "Kiev" in a link: three text nodes), #decoys (must not be marked).
+const ALTERED = 'Either we liberate those territories by force - or Ukrainian troops will leave these territories';
+const EXACT = 'They are playing games, both with you and with us';
+
+/** The pointer on the middle of `text`'s first occurrence inside `#blockId`. */
+async function pointAt(p: Page, blockId: string, text: string): Promise<{ x: number; y: number }> {
+  const box = await p.evaluate(
+    (id: string, w: string) => {
+      const walker = document.createTreeWalker(document.getElementById(id)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    blockId,
+    text,
+  );
+  if (!box) throw new Error(`"${text}" not in #${blockId}`);
+  return box;
+}
+
+/** Hovers `text` in `#blockId` until a popover opens; returns its label and text. */
+async function hoverCard(p: Page, blockId: string, text: string): Promise<{ label: string; text: string }> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const { x, y } = await pointAt(p, blockId, text);
+    await p.mouse.move(x - 30, y + 80);
+    await p.mouse.move(x, y, { steps: 4 });
+    const card = await p
+      .waitForFunction(
+        () => {
+          const d = document.querySelector('dossier-popover')?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
+          return d ? { label: d.getAttribute('aria-label') ?? '', text: d.innerText } : null;
+        },
+        { timeout: 1500, polling: 50 },
+      )
+      .then((h) => h.jsonValue() as Promise<{ label: string; text: string }>)
+      .catch(() => null);
+    if (card) return card;
+  }
+  throw new Error(`no popover after hovering "${text}"`);
+}
+
+describe('known quotations in chromium', () => {
+  let app: Launched;
+  let site: Served;
+
+  beforeAll(async () => {
+    site = await serve();
+    app = await launch('chromium');
+  });
+  afterEach(async () => {
+    const ext = await app.newPage();
+    await ext.goto(app.extensionUrl('/popup.html'));
+    await ext.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
+    await ext.close();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await site?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const p = await app.newPage();
+    await p.goto(site.url('/quotes.html'));
+    await waitInPage(p, () => document.documentElement.getAttribute('data-dossier') === 'ready', 15_000);
+    return p;
+  }
+
+  it('highlights the altered and the exact quotation as dossier-quotes, across a link, and not the decoys', async () => {
+    const p = await open();
+    const { css } = await highlighted(p);
+    const quoted = css.filter((h) => h.startsWith('quotes:')).map((h) => h.slice('quotes:'.length));
+    expect(quoted).toEqual(
+      expect.arrayContaining([
+        ALTERED,
+        EXACT,
+        'We remain open to negotiations. But the ball is not in our court. So far, ',
+        'Kiev',
+        ' has not demonstrated its ability to negotiate',
+      ]),
+    );
+    expect(quoted).toHaveLength(5);
+    // The name inside the Lavrov quotation keeps its own highlight, on its own layer.
+    expect(css.filter((h) => h.endsWith(':Kiev'))).toHaveLength(2);
+    // Nothing of the decoy paragraph is a quotation.
+    const decoys = await p.$eval('#decoys', (el) => el.textContent ?? '');
+    for (const q of quoted) expect(decoys.includes(q) && q.length > 5).toBe(false);
+    // The quotation paints with its own style (the page CSS declares it).
+    const priority = await p.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, { priority: number }> }).highlights;
+      return [reg.get('dossier-quotes')!.priority, reg.get('dossier-people')!.priority];
+    });
+    expect(priority[0]).toBeLessThan(priority[1]!);
+    await p.close();
+  });
+
+  it('hovering the altered quotation opens a card naming the speaker and the source', async () => {
+    const p = await open();
+    const card = await hoverCard(p, 'altered', 'liberate');
+    expect(card.label).toBe('Dossier: Vladimir Putin, quoted');
+    expect(card.text).toMatch(/Either we liberate these territories by force, or Ukrainian troops will leave these territories/);
+    expect(card.text).toMatch(/BBC/);
+    await p.close();
+  });
+
+  // The controller hands the popover `mention.match` (QuoteMatch: exact, score, diff — page "those" vs source
+  // "these" here); the card does not render it yet (src/ui/popover is another engineer's; see the report).
+  it.todo('the altered quotation’s card shows the words the page changed (needs the popover to read mention.match.diff)');
+
+  it('hovering a name inside a quotation opens the name’s card, the rest of the quotation the quote’s', async () => {
+    const p = await open();
+    const onName = await hoverCard(p, 'linked', 'Kiev');
+    expect(onName.label).toMatch(/^Dossier: /);
+    expect(onName.label).not.toMatch(/quoted/);
+    await p.keyboard.press('Escape');
+    await waitInPage(p, () => !document.querySelector('dossier-popover'));
+    await p.mouse.move(5, 5);
+    const onQuote = await hoverCard(p, 'linked', 'negotiations');
+    expect(onQuote.label).toBe('Dossier: Sergei Lavrov, quoted');
+    await p.close();
+  });
+
+  it('the quotes switch turns them off and on in an open tab', async () => {
+    const p = await open();
+    await setSettings(app, { categories: { people: true, organisations: true, regions: true, quotes: false } });
+    await waitInPage(p, () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('dossier-quotes'));
+    await setSettings(app, { categories: { people: true, organisations: true, regions: true, quotes: true } });
+    await waitInPage(p, () => ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('dossier-quotes')?.size ?? 0) === 5);
+    await p.close();
+  });
+
+  it('marks engine: quotations marked where they do not overlap names', async () => {
+    await setSettings(app, { engine: 'marks' });
+    const p = await open();
+    const marks = await p.$$eval('[data-dossier-category="quotes"]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(marks).toContain(ALTERED);
+    expect(marks).toContain(EXACT);
+    expect(marks).not.toContain('Kiev');
+    expect(await p.$eval('#linked a', (a) => a.querySelector('[data-dossier-category]')?.getAttribute('data-dossier-category'))).not.toBe('quotes');
+    await p.close();
+  });
+});
