@@ -2173,7 +2173,7 @@ export const dataset = {
       topic: 'Trump’s title',
       subjects: ['donald-trump'],
       versions: [
-        { value: 'President', sources: [REUTERS, NEWSX, MT], evidence: { source: REUTERS, text: 'U.S. President Donald Trump' } },
+        { value: 'U.S. President', sources: [REUTERS, NEWSX, MT], evidence: { source: REUTERS, text: 'U.S. President Donald Trump' } },
         { value: 'former U.S. President', sources: [BBC], evidence: { source: BBC, text: 'former U.S. President Donald Trump' } },
       ],
       note: '"former" is an error in bbc-putin-india-today: the same text has Trump directing the negotiations and the White House speaking of "the President’s entire national security team".',

@@ -1,9 +1,10 @@
 /**
  * The background's work: the toolbar badge (number of entities on each tab, which the user can
- * turn off) and the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`.
+ * turn off), the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`, and
+ * opening source cards for the popover (`openSource`), next to the tab it was clicked in.
  */
 import { browser } from 'wxt/browser';
-import { onMessage, parsePageState, sendMessage, type Direction } from './messages';
+import { onMessage, parsePageState, sendMessage, sourceCardPath, type Direction, type MessageSender, type OpenSourceData } from './messages';
 import { getSettings, watchSettings } from './settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -63,7 +64,13 @@ export function startBackground(): () => void {
   };
   browser.commands.onCommand.addListener(onCommand);
 
+  const offOpen = onMessage('openSource', async (data, sender) => {
+    await openSourceTab(data, sender);
+    return true;
+  });
+
   return () => {
+    offOpen();
     offState();
     unwatch();
     browser.commands.onCommand.removeListener(onCommand);
@@ -81,4 +88,21 @@ async function refreshAllBadges(on: boolean): Promise<void> {
       if (state) await setBadge(tab.id, state.mentions.length);
     }),
   );
+}
+
+/**
+ * Opens the source card page in a new tab right after the tab the link was clicked in (same window), or at the
+ * end of the current window when the sender is not a tab. The URL is built here from validated fields only.
+ */
+export async function openSourceTab(data: OpenSourceData, sender: MessageSender): Promise<void> {
+  // getURL is typed for the extension's file paths; the query and fragment go on afterwards.
+  const path = sourceCardPath(data);
+  const url = browser.runtime.getURL('/sources.html') + path.slice('/sources.html'.length);
+  await browser.tabs.create({
+    url,
+    active: true,
+    ...(sender.tabIndex != null ? { index: sender.tabIndex + 1 } : {}),
+    ...(sender.windowId != null ? { windowId: sender.windowId } : {}),
+    ...(sender.tabId != null ? { openerTabId: sender.tabId } : {}),
+  });
 }

@@ -5,7 +5,8 @@
  *
  * popup → content:       getPageState(), jumpTo({ id, direction })
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
- * content → background:  pageStateChanged({ total, entities }) for the toolbar badge
+ * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
+ *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData)
  */
 import * as z from 'zod/mini';
 import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -52,11 +53,25 @@ export type PageState = z.infer<typeof PageState>;
 export const PageStateChangedData = z.object({ total: Count, entities: Count });
 export type PageStateChangedData = z.infer<typeof PageStateChangedData>;
 
+/**
+ * Payload of `openSource`: the source card to open (`sources.html?id=<id>#<anchor>`). A page cannot open an
+ * extension page that is not web accessible (Chromium shows ERR_BLOCKED_BY_CLIENT), and listing it as web
+ * accessible would let any page probe for Dossier; so the popover asks the background, which opens the tab.
+ * Both fields are shaped like the data's ids and `excerptAnchor` output, so nothing else reaches the URL.
+ */
+export const OpenSourceData = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  anchor: z.optional(z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/))),
+});
+export type OpenSourceData = z.infer<typeof OpenSourceData>;
+
 /** The message types and their payload → response. */
 export interface ProtocolMap {
   getPageState(): PageState;
   jumpTo(data: JumpToData): boolean;
   pageStateChanged(data: PageStateChangedData): void;
+  /** true once the tab is open. */
+  openSource(data: OpenSourceData): boolean;
 }
 
 /** Schema of each message's payload (`undefined` where the message carries none). */
@@ -64,6 +79,7 @@ const payloadSchemas = {
   getPageState: z.undefined(),
   jumpTo: JumpToData,
   pageStateChanged: PageStateChangedData,
+  openSource: OpenSourceData,
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
 /** The underlying messenger. Prefer `onMessage` below, which validates. */
@@ -85,6 +101,9 @@ export function sendMessage<K extends keyof ProtocolMap>(
 /** Information about the sender that handlers may use. */
 export interface MessageSender {
   tabId?: number;
+  /** The sender tab's position in its window and the window, so a tab can be opened next to it. */
+  tabIndex?: number;
+  windowId?: number;
   url?: string;
 }
 
@@ -104,7 +123,8 @@ export function onMessage<K extends keyof ProtocolMap>(
       console.warn(`[dossier] dropped malformed "${String(type)}" message`, z.prettifyError(parsed.error));
       return undefined as ReturnType<ProtocolMap[K]>;
     }
-    const sender: MessageSender = { tabId: message.sender?.tab?.id, url: message.sender?.url };
+    const tab = message.sender?.tab;
+    const sender: MessageSender = { tabId: tab?.id, tabIndex: tab?.index, windowId: tab?.windowId, url: message.sender?.url };
     return handler(parsed.data as Parameters<ProtocolMap[K]>[0], sender);
   });
 }
@@ -117,4 +137,9 @@ export function parsePageState(raw: unknown): PageState | null {
     return null;
   }
   return r.data;
+}
+
+/** The path of a source card page: `/sources.html?id=<id>` plus `#<anchor>` for an excerpt. */
+export function sourceCardPath({ id, anchor }: OpenSourceData): string {
+  return `/sources.html?id=${encodeURIComponent(id)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
 }

@@ -155,4 +155,24 @@ describe('popover behaviour', () => {
     await flush();
     expect(host()).toBeNull();
   });
+
+  it('a click on a source link asks to open the source card (no navigation); the href stays for copying', async () => {
+    popover.destroy();
+    const openSource = vi.fn();
+    popover = createPopover(ctx, { data: fixtureData, onNotThis, openSource });
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    const link = host()!.shadowRoot!.querySelector<HTMLAnchorElement>('.dp-quote a.dp-source')!;
+    expect(link.getAttribute('href')).toMatch(/sources\.html\?id=reuters-kremlin#x-/);
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(openSource).toHaveBeenCalledWith({ id: 'reuters-kremlin', anchor: link.dataset.anchor });
+    expect(link.dataset.anchor).toMatch(/^x-/);
+    // A middle click is left to the browser (open or copy the link); only the primary button is taken over.
+    const middle = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 1 });
+    link.dispatchEvent(middle);
+    expect(middle.defaultPrevented).toBe(false);
+    expect(openSource).toHaveBeenCalledOnce();
+  });
 });

@@ -7,6 +7,7 @@ import { Dataset } from '../../src/data/schema';
 import { createCardBuilder, type CardModel, type SourceRef } from '../../src/ui/popover/card-model';
 import { PopoverCard } from '../../src/ui/popover/popover-card';
 import { SourceCardPage } from '../../src/ui/source-card/source-card';
+import { dataset as bundled } from '../../src/data/dataset';
 import { fixtureData, mentionOf } from './popover-fixture';
 
 const href = (s: SourceRef) => `chrome-extension://test/sources.html?id=${s.id}${s.anchor ? `#${s.anchor}` : ''}`;
@@ -73,6 +74,37 @@ describe('PopoverCard (actor)', () => {
     act(() => el.querySelector<HTMLButtonElement>('[data-scope="site"]')!.click());
     expect(onNotThis).toHaveBeenLastCalledWith('site');
     expect(el.querySelector('[data-scope="site"]')!.textContent).toBe('On example.org');
+  });
+});
+
+describe('PopoverCard (actor) with the bundled data', () => {
+  const real = createCardBuilder(bundled);
+
+  it('shows Trump’s title as the sources give it, side by side with their outlets, marked "Sources differ"', () => {
+    const el = mount(real({ id: 'donald-trump', text: 'Trump', alias: 'Trump' })!);
+    const section = [...el.querySelectorAll('.dp-section')].find((s) => s.querySelector('.dp-section-title')!.textContent === 'Where the sources differ')!;
+    expect(section).toBeTruthy();
+    const block = section.querySelector('[data-disagreement="trump-title"]')!;
+    expect(block.querySelector('.dp-differs')!.textContent).toBe('Sources differ');
+    const versions = [...block.querySelectorAll('.dp-version')].map((v) => ({
+      value: v.querySelector('.dp-figure-value')!.textContent,
+      outlets: [...v.querySelectorAll('a.dp-source')].map((a) => a.textContent),
+    }));
+    expect(versions).toEqual([
+      { value: 'U.S. President', outlets: ['Reuters (credited)', 'NewsX', 'The Moscow Times'] },
+      { value: 'former U.S. President', outlets: ['BBC'] },
+    ]);
+    expect(block.querySelector('.dp-version a.dp-source')!.getAttribute('href')).toMatch(/^chrome-extension:\/\/test\/sources\.html\?id=reuters-kremlin-donbas#x-/);
+  });
+
+  it('shows the two spellings of Zelensky with their outlets; Peskov, whom they agree on, has no such section', () => {
+    const el = mount(real({ id: 'volodymyr-zelensky', text: 'Zelenskiy', alias: 'Zelenskiy' })!);
+    const values = [...el.querySelectorAll('[data-disagreement="zelensky-spelling"] .dp-version')].map((v) => v.textContent);
+    expect(values).toEqual(['ZelenskiyReuters (credited)', 'ZelenskyNewsX, BBC, The Moscow Times']);
+    render(null, root);
+    root.remove();
+    const peskov = mount(real({ id: 'dmitry-peskov', text: 'Peskov', alias: 'Peskov' })!);
+    expect(peskov.textContent).not.toContain('Sources differ');
   });
 });
 

@@ -163,25 +163,44 @@ describe('popover in chromium', () => {
     await p.close();
   });
 
-  it('a source link leads to the source card page at the quoted excerpt', async () => {
+  it('clicking a source link opens the source card in a new tab next to the page, at the quoted excerpt', async () => {
     const p = await app.newPage();
     await p.goto(site.url('/plain.html'));
     await openCard(p, 'Peskov', 'Dmitry Peskov');
     const link = await p.evaluate(() => {
       const a = document.querySelector('dossier-popover')!.shadowRoot!.querySelector<HTMLAnchorElement>('.dp-quote a')!;
-      return { href: a.href, target: a.target, text: a.textContent };
+      a.scrollIntoView({ block: 'nearest' }); // the card scrolls inside when it is taller than the room
+      const r = a.getBoundingClientRect();
+      return { href: a.href, target: a.target, text: a.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
+    // The href stays (copy link, middle click); a plain click goes through the background (a page cannot open it).
     expect(link.target).toBe('_blank');
     expect(link.href).toMatch(new RegExp(`^chrome-extension://${app.extensionId}/sources\\.html\\?id=[a-z0-9-]+#x-`));
-    await p.goto(link.href);
-    const found = await waitInPage(p, () => {
+    const created = app.browser.waitForTarget((t) => t.type() === 'page' && t.url().includes('/sources.html'), { timeout: 10_000 });
+    await p.mouse.move(link.x, link.y, { steps: 3 });
+    await p.mouse.click(link.x, link.y);
+    const target = await created;
+    expect(target.url()).toBe(link.href);
+    const card = (await target.page())!;
+    const found = await waitInPage(card, () => {
       const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       return el && { text: el.textContent, outlet: el.closest('article')?.querySelector('.sc-outlet')?.textContent, count: document.querySelectorAll('article').length };
     });
-    const excerpt = found!;
-    expect(excerpt.text).toContain('We are talking about the withdrawal of the regime’s armed forces from the Donbas');
-    expect(excerpt.outlet).toBe(link.text);
-    expect(excerpt.count).toBe(1);
+    expect(found!.text).toContain('We are talking about the withdrawal of the regime’s armed forces from the Donbas');
+    expect(found!.outlet).toBe(link.text);
+    expect(found!.count).toBe(1);
+    // Not blocked (ERR_BLOCKED_BY_CLIENT would show Chromium's error page), and opened right after the page's tab.
+    const tabs = await card.evaluate(async (pageUrl: string) => {
+      type Tab = { index: number; url?: string; openerTabId?: number; id?: number };
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
+      const all = await api.tabs.query({ currentWindow: true });
+      const opener = all.find((t) => t.url === pageUrl)!;
+      const self = all.find((t) => t.url === location.href)!;
+      return { opener: opener.index, self: self.index, openerTabId: self.openerTabId, openerId: opener.id };
+    }, p.url());
+    expect(tabs.self).toBe(tabs.opener + 1);
+    expect(tabs.openerTabId).toBe(tabs.openerId);
+    await card.close();
     await p.close();
   });
 

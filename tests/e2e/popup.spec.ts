@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launch, serve, type Launched, type Served } from './harness';
+import { launch, serve, waitInPage, type Launched, type Served } from './harness';
 
 // A Reuters-style report: the Kremlin (Peskov) wants Ukraine out of Donbas; Putin, Trump, Crimea.
 const ARTICLE = '/articles/000_78f937a108842e39.html';
@@ -207,6 +207,28 @@ describe('popup in chromium', () => {
     expect(stored).toMatchObject({ excludedAliases: [], ignoredMatches: [] });
     await popup.close();
     await page.close();
+  });
+
+  it('briefs where the sources disagree, versions side by side, and its plain source links open the source card', async () => {
+    const popup = await app.newPage();
+    await popup.goto(app.extensionUrl('/popup.html'));
+    await popup.waitForSelector('[role="tab"]');
+    await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent?.includes('Briefing'))!.click());
+    const trump = await popup.waitForSelector('[data-disagreement="trump-title"]');
+    const versions = await trump!.$$eval('.version', (els) => els.map((v) => [v.querySelector('.vvalue')!.textContent, v.getBoundingClientRect().top, v.getBoundingClientRect().left]));
+    expect(versions.map((v) => v[0])).toEqual(['U.S. President', 'former U.S. President']);
+    // Side by side: same row, second to the right of the first.
+    expect(versions[0]![1]).toBe(versions[1]![1]);
+    expect(Number(versions[1]![2])).toBeGreaterThan(Number(versions[0]![2]));
+    expect(await trump!.$eval('.differs', (el) => el.textContent)).toBe('Sources differ');
+    // An extension page may link to sources.html: a plain link opens it (no message to the background needed).
+    const created = app.browser.waitForTarget((t) => t.type() === 'page' && t.url().includes('/sources.html?id=bbc-putin-india-today'), { timeout: 10_000 });
+    await trump!.$eval('.version:nth-child(2) a', (a) => (a as HTMLAnchorElement).click());
+    const card = (await (await created).page())!;
+    const excerpt = await waitInPage(card, () => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.textContent ?? null);
+    expect(excerpt).toContain('former U.S. President Donald Trump');
+    await card.close();
+    await popup.close();
   });
 
   it('says plainly when the tab is a browser page', async () => {

@@ -71,6 +71,34 @@ describe('background', () => {
     expect(await badge(tabA)).toBe('1');
   });
 
+  it('opens a source card asked for by a page’s popover in a new tab right after that page, at the excerpt', async () => {
+    const a = await fakeBrowser.tabs.get(tabA);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const reply = await new Promise((resolve) => {
+      const message = { id: 2, type: 'openSource', data: { id: 'reuters-kremlin-donbas', anchor: 'x-1abc' }, timestamp: Date.now() };
+      void fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: tabA, index: a.index, windowId: a.windowId } } as never, resolve);
+    });
+    expect(reply).toEqual({ res: true });
+    const tabs = await fakeBrowser.tabs.query({});
+    const opened = tabs.find((t) => t.url?.includes('sources.html'))!;
+    expect(opened.url).toBe(fakeBrowser.runtime.getURL('/sources.html') + '?id=reuters-kremlin-donbas#x-1abc');
+    expect(opened.active).toBe(true);
+    // The fake browser appends every tab at the end, so check what the background asked for: next to the page.
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ index: a.index + 1, windowId: a.windowId, openerTabId: tabA }));
+    create.mockRestore();
+  });
+
+  it('opens nothing for a malformed openSource (an id or anchor that could smuggle a URL)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const before = (await fakeBrowser.tabs.query({})).length;
+    await fromTab(tabA, 'openSource', { id: '../popup.html?x=' });
+    await fromTab(tabA, 'openSource', { id: 'bbc-putin-india-today', anchor: 'x#y/../z' });
+    await fromTab(tabA, 'openSource', {});
+    expect((await fakeBrowser.tabs.query({})).length).toBe(before);
+    expect(warn).toHaveBeenCalledTimes(3);
+    warn.mockRestore();
+  });
+
   it('forwards the keyboard commands to the active tab as jumpTo(null, direction)', async () => {
     for (const l of commandListeners) l('next-mention');
     for (const l of commandListeners) l('prev-mention');

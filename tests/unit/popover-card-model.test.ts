@@ -203,6 +203,26 @@ describe('with the bundled data set', async () => {
     expect(card.parts).toEqual(['Donetsk', 'Luhansk']);
   });
 
+  it('Trump and Zelensky: where the sources differ about them, versions side by side with their outlets', () => {
+    const trump = real(mention('donald-trump', 'Trump')) as ActorCard;
+    expect(trump.disagreements.map((d) => d.id)).toEqual(['trump-title']);
+    const title = trump.disagreements[0]!;
+    expect(title.versions.map((v) => [v.value, v.sources.map((s) => s.label)])).toEqual([
+      ['U.S. President', ['Reuters (credited)', 'NewsX', 'The Moscow Times']],
+      ['former U.S. President', ['BBC']],
+    ]);
+    expect(title.note).toMatch(/error/);
+    // The version's evidence links to the excerpt that shows it.
+    expect(title.versions[1]!.sources[0]!.anchor).toBe(excerptAnchor('former U.S. President Donald Trump'));
+
+    const zelensky = real(mention('volodymyr-zelensky', 'Zelenskiy')) as ActorCard;
+    expect(zelensky.disagreements.map((d) => [d.kind, d.versions.map((v) => v.value)])).toEqual([['spelling', ['Zelenskiy', 'Zelensky']]]);
+    expect(zelensky.disagreements[0]!.versions[0]!.sources.map((s) => s.label)).toEqual(['Reuters (credited)']);
+
+    // Someone the sources agree about has none.
+    expect((real(mention('dmitry-peskov', 'Peskov')) as ActorCard).disagreements).toEqual([]);
+  });
+
   it('the Kremlin: who speaks for it', () => {
     const card = real(mention('kremlin', 'Kremlin')) as ActorCard;
     expect(card.spokespeople.map((a) => a.name)).toEqual(expect.arrayContaining(['Dmitry Peskov', 'Yuri Ushakov']));
@@ -228,9 +248,16 @@ describe('with the bundled data set', async () => {
       const card = real(mention(e.id, e.aliases[0]!.text))!;
       const refs =
         card.kind === 'actor'
-          ? [...card.positions, ...card.askedOf].flatMap((p) => p.sources).concat(card.quotes.map((q) => q.source))
+          ? [...card.positions, ...card.askedOf]
+              .flatMap((p) => p.sources)
+              .concat(card.quotes.map((q) => q.source), card.disagreements.flatMap((d) => d.versions.flatMap((v) => v.sources)))
           : card.kind === 'region'
-            ? card.positions.flatMap((p) => p.sources).concat(card.control.flatMap((g) => g.figures.flatMap((f) => f.sources)))
+            ? card.positions
+                .flatMap((p) => p.sources)
+                .concat(
+                  card.control.flatMap((g) => g.figures.flatMap((f) => f.sources)),
+                  card.disagreements.flatMap((d) => d.versions.flatMap((v) => v.sources)),
+                )
             : [];
       for (const r of refs) if (r.anchor) expect(anchors.get(r.id)!.has(r.anchor), `${e.id} → ${r.id}#${r.anchor}`).toBe(true);
     }

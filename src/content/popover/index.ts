@@ -12,6 +12,7 @@ import { createCardBuilder, type CardModel, type SourceRef } from '../../ui/popo
 import { PopoverCard, type NotThisScope } from '../../ui/popover/popover-card';
 // Inline, so the popover's CSS reaches only its shadow root, whatever the content entry's cssInjectionMode.
 import popoverCss from '../../ui/popover/popover.css?inline';
+import { sendMessage } from '../../shared/messages';
 import { detectTheme } from './page-theme';
 import { placeFloating } from './place';
 
@@ -43,6 +44,11 @@ export interface PopoverController {
 export interface PopoverDeps {
   data: Dataset;
   onNotThis?(m: Mention, scope: NotThisScope): void;
+  /**
+   * Opens a source card. Default: the `openSource` message, so the background opens the tab (a link from a page to
+   * an extension page that is not web accessible is blocked, ERR_BLOCKED_BY_CLIENT).
+   */
+  openSource?(ref: { id: string; anchor?: string }): void;
 }
 
 /** Hover-intent delay: long enough that sweeping the pointer across a paragraph opens nothing. */
@@ -55,6 +61,25 @@ const HOST_NAME = 'dossier-popover';
 function sourceHref(ref: SourceRef): string {
   const base = browser.runtime.getURL('/sources.html');
   return `${base}?id=${encodeURIComponent(ref.id)}${ref.anchor ? `#${encodeURIComponent(ref.anchor)}` : ''}`;
+}
+
+function sendOpenSource(ref: { id: string; anchor?: string }): void {
+  sendMessage('openSource', ref.anchor ? { id: ref.id, anchor: ref.anchor } : { id: ref.id }).catch((err: unknown) =>
+    console.warn('[dossier] could not open the source card', err),
+  );
+}
+
+/**
+ * A primary click on a source link (any modifier: Ctrl-click would also hit the blocked URL) opens it through the
+ * background. Middle click and "Copy link" keep the href.
+ */
+function onSourceClick(e: MouseEvent, open: (ref: { id: string; anchor?: string }) => void): void {
+  if (e.button !== 0 || e.defaultPrevented) return;
+  const link = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLElement && n.matches('a[data-source]'));
+  if (!link) return;
+  e.preventDefault();
+  const { source, anchor } = link.dataset;
+  if (source) open(anchor ? { id: source, anchor } : { id: source });
 }
 
 function sameTarget(a: PopoverTarget | null, b: PopoverTarget): boolean {
@@ -103,6 +128,7 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
           pointerInside = true;
           cancelHide();
         });
+        layer.addEventListener('click', (e) => onSourceClick(e, deps.openSource ?? sendOpenSource));
         layer.addEventListener('pointerleave', (e) => {
           pointerInside = false;
           if ((e as PointerEvent).pointerType !== 'touch') controller.scheduleHide();

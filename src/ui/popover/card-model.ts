@@ -100,9 +100,11 @@ export interface ControlGroup {
   note?: string;
 }
 
-/** A recorded disagreement between sources. */
+/** A recorded disagreement between sources: its versions, shown side by side, each with the outlets that give it. */
 export interface DisagreementItem {
   id: string;
+  /** figure, spelling, title, date, fact, count. */
+  kind: Disagreement['kind'];
   topic: string;
   versions: FigureItem[];
   note?: string;
@@ -136,6 +138,8 @@ export interface ActorCard extends CardBase {
   spokespeople: ActorRef[];
   /** For people: the institutions or states they speak for. */
   speaksFor: ActorRef[];
+  /** Where the sources differ about it (its title, the spelling of its name, a fact): versions side by side. */
+  disagreements: DisagreementItem[];
 }
 
 /** Card for a region. */
@@ -286,6 +290,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
 
   const disagreementItem = (d: Disagreement): DisagreementItem => ({
     id: d.id,
+    kind: d.kind,
     topic: d.topic,
     versions: d.versions.map((v) => ({
       value: v.value,
@@ -332,6 +337,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
       quotes: own.map(quoteItem),
       spokespeople: spokesIds.map((id) => actors.get(id)).filter((a): a is Actor => !!a).map(actorRef),
       speaksFor: speaksFor.map(actorRef),
+      disagreements: disputed.map(disagreementItem),
     };
   }
 

@@ -3,7 +3,7 @@
  * Text only ever goes through JSX text nodes, which Preact escapes; no HTML is ever built from strings.
  */
 import type { ComponentChildren } from 'preact';
-import { joinNames, type FigureItem, type PositionItem, type QuoteItem, type SourceRef } from './card-model';
+import { joinNames, type DisagreementItem, type FigureItem, type PositionItem, type QuoteItem, type SourceRef } from './card-model';
 
 /** Turns a source reference into the URL of its source card (an extension page); injected so tests need no browser. */
 export type SourceHref = (ref: SourceRef) => string;
@@ -22,14 +22,17 @@ export function Section(props: { title: string; count?: number; children: Compon
   );
 }
 
-/** Links to the source cards, comma-separated, each opening in a new tab. */
+/**
+ * Links to the source cards, comma-separated, each opening in a new tab. `data-source` / `data-anchor` let the
+ * popover open them through the background (a page cannot open an extension page); the href stays for copying.
+ */
 export function SourceLinks(props: { sources: SourceRef[]; href: SourceHref }) {
   return (
     <span class="dp-sources">
       {props.sources.map((s, i) => (
         <>
           {i > 0 ? ', ' : null}
-          <a class="dp-source" href={props.href(s)} target="_blank" rel="noopener noreferrer">
+          <a class="dp-source" href={props.href(s)} target="_blank" rel="noopener noreferrer" data-source={s.id} data-anchor={s.anchor}>
             {s.label}
           </a>
         </>
@@ -106,5 +109,32 @@ export function DiffersBadge() {
     <span class="dp-differs" role="note">
       Sources differ
     </span>
+  );
+}
+
+/**
+ * One disagreement between the sources: its topic, marked "Sources differ", the versions side by side (one column
+ * each, wrapping on a narrow card), each with the outlets that give it, and the data's note.
+ */
+export function DisagreementBlock(props: { item: DisagreementItem; href: SourceHref }) {
+  const d = props.item;
+  return (
+    <div class="dp-control dp-disputed" data-disagreement={d.id}>
+      <div class="dp-control-head">
+        <span>{d.topic}</span>
+        <DiffersBadge />
+      </div>
+      <ul class="dp-list dp-versions">
+        {d.versions.map((v, i) => (
+          <li class="dp-version" key={i}>
+            <strong class="dp-figure-value">{v.value}</strong>
+            <span class="dp-version-sources">
+              <SourceLinks sources={v.sources} href={props.href} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {d.note ? <p class="dp-note">{d.note}</p> : null}
+    </div>
   );
 }

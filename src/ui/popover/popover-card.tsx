@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ActorCard, CardModel, QuoteCard, RegionCard } from './card-model';
-import { DiffersBadge, Figure, PositionList, QuoteBlock, Section, type SourceHref } from './card-parts';
+import { DiffersBadge, DisagreementBlock, Figure, PositionList, QuoteBlock, Section, type SourceHref } from './card-parts';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -52,6 +52,11 @@ function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
           <QuoteBlock key={q.id} quote={q} href={href} />
         ))}
       </Section>
+      <Section title="Where the sources differ" count={card.disagreements.length} when={card.disagreements.length > 0}>
+        {card.disagreements.map((d) => (
+          <DisagreementBlock key={d.id} item={d} href={href} />
+        ))}
+      </Section>
     </>
   );
 }
@@ -78,18 +83,7 @@ function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
         ))}
       </Section>
       {card.disagreements.map((d) => (
-        <div class="dp-control dp-disputed" key={d.id}>
-          <div class="dp-control-head">
-            <span>{d.topic}</span>
-            <DiffersBadge />
-          </div>
-          <ul class="dp-list dp-figures">
-            {d.versions.map((v, i) => (
-              <Figure key={i} figure={v} href={href} />
-            ))}
-          </ul>
-          {d.note ? <p class="dp-note">{d.note}</p> : null}
-        </div>
+        <DisagreementBlock key={d.id} item={d} href={href} />
       ))}
       <Section title="Positions concerning it" count={card.positions.length} when={card.positions.length > 0}>
         <PositionList items={card.positions} href={href} holders addressees />

@@ -1,9 +1,11 @@
-/** The "Briefing" tab: the state of the talks, every known position grouped by side. */
+/** The "Briefing" tab: the state of the talks, every known position grouped by side, and where the sources disagree. */
 import type { BriefingSide } from '../../core/summary';
+import type { DisagreementView } from '../../core/tracker-model';
+import { Disagreements } from './disagreements';
 import { PositionList } from './position-item';
 
-/** Renders the briefing. */
-export function Briefing({ sides, asOf }: { sides: BriefingSide[]; asOf: string }) {
+/** Renders the briefing: positions by side, then where the sources disagree. */
+export function Briefing({ sides, asOf, disagreements = [] }: { sides: BriefingSide[]; asOf: string; disagreements?: DisagreementView[] }) {
   return (
     <div class="briefing">
       <p class="muted">State of the talks as reported by the bundled sources (as of {asOf}).</p>
@@ -15,6 +17,7 @@ export function Briefing({ sides, asOf }: { sides: BriefingSide[]; asOf: string 
           <PositionList positions={s.positions} empty="No known positions." />
         </section>
       ))}
+      <Disagreements items={disagreements} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Category, Dataset } from '../../data/schema';
 import { buildBriefing, summarizePage } from '../../core/summary';
+import { disagreementsView } from '../../core/tracker-model';
 import { sendMessage } from '../../shared/messages';
 import { updateSettings } from '../../shared/settings';
 import { Briefing } from './briefing';
@@ -34,6 +35,7 @@ export function PopupApp({ data, search }: PopupAppProps) {
   const state = view.kind === 'page' ? view.state : null;
   const summary = useMemo(() => (state ? summarizePage(data, state.mentions) : null), [data, state]);
   const briefing = useMemo(() => buildBriefing(data), [data]);
+  const disagreements = useMemo(() => disagreementsView(data), [data]);
   const counts = useMemo(() => {
     if (!state) return null;
     const c: Partial<Record<Category, number>> = {};
@@ -90,7 +92,7 @@ export function PopupApp({ data, search }: PopupAppProps) {
             <p class="muted">Nothing to summarise on this tab.</p>
           )
         ) : (
-          <Briefing sides={briefing} asOf={data.asOf} />
+          <Briefing sides={briefing} asOf={data.asOf} disagreements={disagreements} />
         )}
       </div>
 
