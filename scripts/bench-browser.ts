@@ -6,7 +6,9 @@
  *   naive  — mark.js `mark(allAliases)`, one pass per alias (100 KB and 1 MB only: 5 MB takes ~30 s).
  * Reads the extension's user-timing marks `dossier:start` / `dossier:highlighted`; long tasks come from a
  * PerformanceObserver('longtask') in the page, counted from `dossier:start` on (so they include the
- * rendering work the highlights cause). Prints a table and writes nothing else.
+ * rendering work the highlights cause). The known-quotation matcher's share: the ms Dossier spent in it during
+ * the first scan (the mark's `detail.quotes`), and, in Node over the same blocks, how many of them the candidate
+ * filter lets through to the fuzzy stage. Prints two tables and writes nothing else.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { aliasPatternSource } from '../src/core/alias-pattern';
 import { buildMatchEntries } from '../src/core/entity-index';
 import { ALL_CAPS_MIN_LETTERS } from '../src/core/matcher';
 import { foldKey, letterCount } from '../src/core/normalize';
+import { compileQuoteMatcher } from '../src/core/quote-matcher';
 import { dataset } from '../src/data/dataset';
 import { launch, serve, type Launched } from '../tests/e2e/harness';
 import { setSettings } from '../tests/e2e/highlight-page';
@@ -126,6 +129,8 @@ interface Result {
   /** Dossier only: the longest of its own work slices, and their total (ms). */
   slice?: number;
   busy?: number;
+  /** Dossier only: ms in the quote matcher during the first scan. */
+  quotes?: number;
   script: number;
   painted: number;
   longest: number;
@@ -143,12 +148,12 @@ async function runExtension(app: Launched, url: string): Promise<Result> {
     const start = performance.getEntriesByName('dossier:start')[0]?.startTime ?? NaN;
     const mark = performance.getEntriesByName('dossier:highlighted')[0] as PerformanceMark | undefined;
     const done = mark?.startTime ?? NaN;
-    const detail = (mark?.detail ?? {}) as { longest?: number; busy?: number };
+    const detail = (mark?.detail ?? {}) as { longest?: number; busy?: number; quotes?: number };
     const longest = Math.max(0, ...w.__longtasks.filter(([s, d]) => s + d >= start).map(([, d]) => d));
     let found = document.querySelectorAll('[data-dossier-category]').length;
     const reg = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
     if (reg) for (const [name, hl] of reg) if (name.startsWith('dossier-')) found += hl.size;
-    return { script: done - start, painted: w.__painted - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN };
+    return { script: done - start, painted: w.__painted - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN };
   });
   await page.close();
   return r;
@@ -168,7 +173,29 @@ async function runReference(app: Launched, url: string, kind: 'floor' | 'naive',
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
-  return { slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  return { slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+}
+
+/** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
+function filterRow(label: string, html: string): string {
+  const quotes = compileQuoteMatcher(dataset.quotes);
+  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const blocks = [...html.matchAll(/<(p|h2)>([\s\S]*?)<\/\1>/g)].map((m) => unescape(m[2]!.replace(/<[^>]+>/g, '')));
+  let words = 0;
+  let passed = 0;
+  let windows = 0;
+  let found = 0;
+  const t0 = performance.now();
+  for (const b of blocks) {
+    const { matches, stats } = quotes.findWithStats(b);
+    words += stats.words;
+    windows += stats.candidateWindows;
+    if (stats.candidateWindows > 0) passed++;
+    found += matches.length;
+  }
+  const ms = performance.now() - t0;
+  const pct = (n: number) => `${((100 * n) / blocks.length).toFixed(1)} %`;
+  return `| ${label} | ${blocks.length} | ${words} | ${passed} (${pct(passed)}) | ${windows} | ${found} | ${ms.toFixed(0)} |`;
 }
 
 async function main() {
@@ -180,7 +207,12 @@ async function main() {
     .filter((s) => s.length > 20);
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   const random = seededRandom(42);
-  for (const size of SIZES) writeFileSync(join(dir, `${size.label.replace(' ', '')}.html`), newsPage(sentences, size.bytes, random));
+  const pages = new Map<string, string>();
+  for (const size of SIZES) {
+    const html = newsPage(sentences, size.bytes, random);
+    pages.set(size.label, html);
+    writeFileSync(join(dir, `${size.label.replace(' ', '')}.html`), html);
+  }
   const pattern = combinedPattern();
   const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
   const site = await serve(dir);
@@ -210,6 +242,17 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+  console.log('| page | engine | quote matching ms | share of own busy time |');
+  console.log('|---|---|---:|---:|');
+  for (const row of rows) {
+    if (!row.method.startsWith('Dossier')) continue;
+    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${f(row.r.quotes)} | ${((100 * row.r.quotes) / row.r.busy!).toFixed(0)} % |`);
+  }
+  console.log('');
+  console.log('| page | blocks | words | blocks with a candidate window | windows aligned | quotations found | Node ms (same blocks) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const size of SIZES) console.log(filterRow(size.label, pages.get(size.label)!));
+  console.log('');
   console.log('| page | method | to highlighted ms | to painted ms | × floor | own slices: busy ms / longest ms | longest task ms | mentions |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
