@@ -18,8 +18,8 @@ const RKS = 'rksnews-putin-territorial-demands';
 /** The bundled data set (validated at build time and in tests; see docs/data.md). */
 export const dataset = {
   version: '2026.11.24',
-  asOf:
-    'Five reports on the Russia–Ukraine peace talks around the U.S. 28-point plan (late 2025; the texts give weekdays and one date, November 23, but no year)',
+  // The texts give weekdays and one calendar date (002: talks "in Geneva on November 23"), never a year.
+  asOf: 'five undated reports; one date given: November 23, no year',
 
   sources: [
     {

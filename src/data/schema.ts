@@ -173,7 +173,7 @@ export const NotMention = z.strictObject({
 export const Dataset = z.strictObject({
   /** The date of the curation, `YYYY.MM.DD`. */
   version: z.string().min(1),
-  /** A short phrase for the period the texts cover, read after "as of"; never a date the texts do not give. */
+  /** A short phrase for the period the texts cover (shown after the version); never a date or year the texts do not give. */
   asOf: z.string().min(4),
   sources: z.array(Source).min(1),
   actors: z.array(Actor),

@@ -78,6 +78,11 @@ export function checkIntegrity(data: Dataset, articles: ArticleTexts): Validatio
   const add = (path: readonly PropertyKey[], message: string) => issues.push({ path: formatPath(path), message });
   const texts = articleMap(articles);
 
+  // ---- asOf never invents a year: every year it names occurs in some article ----
+  const allText = [...texts.values()].join('\n');
+  for (const year of data.asOf.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? [])
+    if (!allText.includes(year)) add(['asOf'], `year ${year} occurs in no article`);
+
   // ---- Sources and their article texts ----
   const sourceText = new Map<string, string>(); // source id → whitespace-normalised article text
   const sourceRaw = new Map<string, string>();

@@ -127,6 +127,9 @@ describe('popover in chromium', () => {
     // A quotation in curly quotes followed by its outlet.
     expect(text).toMatch(/“We are talking about the withdrawal of the regime’s armed forces from the Donbas”/);
     expect(text).toMatch(/Reuters/);
+    // The footer: one short line, the curation date and what the texts cover (no invented year).
+    const footer = await p.evaluate(() => document.querySelector('dossier-popover')!.shadowRoot!.querySelector('.dp-foot')!.textContent);
+    expect(footer).toMatch(/^Data curated \d{4}\.\d{2}\.\d{2} · five undated reports; one date given: November 23, no year$/);
     expect(await p.evaluate(() => document.querySelectorAll('dossier-popover').length)).toBe(1);
 
     await p.keyboard.press('Escape');

@@ -115,6 +115,12 @@ describe('validation of malformed data', () => {
     ]);
   });
 
+  it('rejects an asOf that names a year no article gives', () => {
+    expect(messages(broken((d) => void (d.asOf = 'five reports, late 2025')))).toEqual(['asOf: year 2025 occurs in no article']);
+    // A year the texts do give (Crimea "annexed in 2014") is not invented.
+    expect(messages(broken((d) => void (d.asOf = 'reports on the war since 2014')))).toEqual([]);
+  });
+
   it('rejects a lone first name as an alias', () => {
     const bad = broken((d) => {
       d.actors[2]!.aliases.push({ text: 'Volodymyr', lang: 'en' });

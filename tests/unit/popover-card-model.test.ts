@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCardBuilder, rankPositions, sourceLabel, type ActorCard, type RegionCard } from '../../src/ui/popover/card-model';
+import { createCardBuilder, dataLine, rankPositions, sourceLabel, type ActorCard, type RegionCard } from '../../src/ui/popover/card-model';
 import { collectExcerpts, excerptAnchor } from '../../src/ui/source-card/excerpts';
 import { fixtureData, mentionOf } from '../dom/popover-fixture';
 
@@ -221,6 +221,14 @@ describe('with the bundled data set', async () => {
 
     // Someone the sources agree about has none.
     expect((real(mention('dmitry-peskov', 'Peskov')) as ActorCard).disagreements).toEqual([]);
+  });
+
+  it('footer: one short, honest line, the curation date and what the texts cover, with no year they do not give', () => {
+    const card = real(mention('donald-trump', 'Trump'))!;
+    expect(card.footer).toBe('Data curated 2026.11.24 · five undated reports; one date given: November 23, no year');
+    expect(card.footer.length).toBeLessThanOrEqual(90);
+    expect(card.footer.split(' · ')[1]).not.toMatch(/(?:19|20)\d\d/); // no year for the news itself
+    expect(dataLine({ version: 'v1', asOf: '2025-12-05' })).toBe('Data v1, as of 2025-12-05');
   });
 
   it('the Kremlin: who speaks for it', () => {

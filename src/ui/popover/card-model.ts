@@ -119,7 +119,7 @@ interface CardBase {
   /** The text on the page. */
   matchedText: string;
   appearsIn: { count: number; total: number };
-  /** "Data v1 · as of …". */
+  /** "Data curated 2026.11.24 · five undated reports; …" (see dataLine). */
   footer: string;
 }
 
@@ -195,6 +195,16 @@ export function sourceLabel(source: Source | undefined): string {
   return 'Unknown outlet';
 }
 
+/**
+ * The card's footer: which data this is and what period it covers, in one short line. `version` is the curation
+ * date ("Data curated 2026.11.24"), not the date of the news; `asOf` says what the texts cover, in their words
+ * ("five undated reports; one date given: November 23, no year"), or "as of <date>" when it is a date.
+ */
+export function dataLine(data: Pick<Dataset, 'version' | 'asOf'>): string {
+  const label = /^\d{4}\.\d{2}\.\d{2}$/.test(data.version) ? `Data curated ${data.version}` : `Data ${data.version}`;
+  return /^\d{4}-\d{2}/.test(data.asOf) ? `${label}, as of ${data.asOf}` : `${label} · ${data.asOf}`;
+}
+
 /** Most relevant first: reported by more sources, then demands before claims, then data order (stable sort). */
 export function rankPositions(positions: Position[]): Position[] {
   return [...positions].sort(
@@ -246,9 +256,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
   const regions = new Map(data.regions.map((r) => [r.id, r]));
   const quotes = new Map(data.quotes.map((q) => [q.id, q]));
   const total = data.sources.length;
-  const footer = /^\d{4}-\d{2}/.test(data.asOf)
-    ? `Dossier data ${data.version}, as of ${data.asOf}`
-    : `Dossier data ${data.version} · ${data.asOf}`;
+  const footer = dataLine(data);
   const excerpts = allExcerpts(data);
   /** Sources whose excerpts contain one of the aliases as a whole word. */
   const namedIn = (aliases: { text: string }[]): string[] => {

@@ -8,7 +8,7 @@ import { PositionList } from './position-item';
 export function Briefing({ sides, asOf, disagreements = [] }: { sides: BriefingSide[]; asOf: string; disagreements?: DisagreementView[] }) {
   return (
     <div class="briefing">
-      <p class="muted">State of the talks as reported by the bundled sources (as of {asOf}).</p>
+      <p class="muted">State of the talks as the bundled sources report it ({asOf}).</p>
       {sides.map((s) => (
         <section key={s.side} class="side" aria-labelledby={`side-${s.side}`}>
           <h2 id={`side-${s.side}`}>

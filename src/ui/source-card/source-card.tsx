@@ -3,7 +3,7 @@
  * dateline, whom it credits, and the verbatim excerpts Dossier's data rests on. Never the whole article.
  */
 import type { Dataset, Source } from '../../data/schema';
-import { sourceLabel } from '../popover/card-model';
+import { dataLine, sourceLabel } from '../popover/card-model';
 import { collectExcerpts } from './excerpts';
 
 function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
@@ -67,7 +67,7 @@ export function SourceCardPage({ data, id }: { data: Dataset; id?: string | null
         <h1>Dossier sources</h1>
         <p class="sc-sub">
           {one ? 'One of ' : ''}
-          {data.sources.length} bundled news articles · data {data.version}, as of {data.asOf}
+          {data.sources.length} bundled news articles · {dataLine(data)}
           {one ? (
             <>
               {' · '}
