@@ -245,7 +245,7 @@ async function main() {
   console.log('| page | engine | quote matching ms | share of own busy time |');
   console.log('|---|---|---:|---:|');
   for (const row of rows) {
-    if (!row.method.startsWith('Dossier')) continue;
+    if (!row.method.startsWith('Dossier') || row.r.quotes === undefined) continue;
     console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${f(row.r.quotes)} | ${((100 * row.r.quotes) / row.r.busy!).toFixed(0)} % |`);
   }
   console.log('');
