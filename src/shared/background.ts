@@ -4,7 +4,7 @@
  * opening source cards for the popover (`openSource`), next to the tab it was clicked in.
  */
 import { browser } from 'wxt/browser';
-import { onMessage, parsePageState, sendMessage, sourceCardPath, type Direction, type MessageSender, type OpenSourceData } from './messages';
+import { entityCount, onMessage, parsePageState, sendMessage, sourceCardPath, type Direction, type MessageSender, type OpenSourceData } from './messages';
 import { getSettings, watchSettings } from './settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -85,7 +85,7 @@ async function refreshAllBadges(on: boolean): Promise<void> {
       if (tab.id == null) return;
       if (!on) return setBadge(tab.id, 0);
       const state = await sendMessage('getPageState', undefined, tab.id).then(parsePageState, () => null);
-      if (state) await setBadge(tab.id, state.mentions.length);
+      if (state) await setBadge(tab.id, entityCount(state));
     }),
   );
 }

@@ -49,7 +49,15 @@ export const PageState = z.object({
 });
 export type PageState = z.infer<typeof PageState>;
 
-/** Payload of `pageStateChanged`: the numbers the toolbar badge shows. */
+/**
+ * The number of entities the toolbar badge shows for a page state: the actors and regions found, as the popup counts
+ * them. Known quotations (category `quotes`) are not entities: they are not counted.
+ */
+export function entityCount(state: Pick<PageState, 'mentions'>): number {
+  return state.mentions.filter((m) => m.category !== 'quotes').length;
+}
+
+/** Payload of `pageStateChanged`: the numbers the toolbar badge shows (`entities`: see `entityCount`). */
 export const PageStateChangedData = z.object({ total: Count, entities: Count });
 export type PageStateChangedData = z.infer<typeof PageStateChangedData>;
 

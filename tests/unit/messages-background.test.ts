@@ -33,7 +33,12 @@ describe('background', () => {
     sent = [];
     fakeBrowser.tabs.sendMessage = ((tabId: number, message: { type: string; data: unknown }, _opts: unknown, cb: (r: unknown) => void) => {
       sent.push({ tabId, message });
-      cb({ res: message.type === 'jumpTo' ? true : { url: 'https://a.test/', hostname: 'a.test', status: 'ready', progress: 1, mentions: [{ id: 'x', category: 'people', count: 2, firstText: 'X' }], total: 2 } });
+      // One entity and one known quotation: the badge counts the entity only.
+      const mentions = [
+        { id: 'x', category: 'people', count: 2, firstText: 'X' },
+        { id: 'q-x', category: 'quotes', count: 1, firstText: 'said X' },
+      ];
+      cb({ res: message.type === 'jumpTo' ? true : { url: 'https://a.test/', hostname: 'a.test', status: 'ready', progress: 1, mentions, total: 3 } });
     }) as never;
     await fakeBrowser.windows.create({ focused: true });
     tabA = (await fakeBrowser.tabs.create({ url: 'https://a.test/', active: true })).id!;
@@ -66,7 +71,7 @@ describe('background', () => {
     await fromTab(tabA, 'pageStateChanged', { total: 12, entities: 5 });
     expect(await badge(tabA)).toBe('');
     await updateSettings({ badge: true });
-    // Back on: each tab is asked for its state again (the stub answers 1 entity).
+    // Back on: each tab is asked for its state again (the stub answers 1 entity and 1 quotation, which is no entity).
     await vi.waitFor(async () => expect(await badge(tabB)).toBe('1'));
     expect(await badge(tabA)).toBe('1');
   });
