@@ -299,7 +299,10 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       publishTimer = 0;
       if (destroyed) return;
       const state = api.getState();
-      sendMessage('pageStateChanged', { total: state.total, entities: state.mentions.length }).catch(() => {
+      // The badge counts actors and regions, as the popup's summary does: a quotation is not an entity.
+      const entities = state.mentions.filter((m) => m.category !== 'quotes');
+      const total = entities.reduce((sum, m) => sum + m.count, 0);
+      sendMessage('pageStateChanged', { total, entities: entities.length }).catch(() => {
         // The background may be restarting; the next change sends again.
       });
     }, 500);
