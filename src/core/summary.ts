@@ -5,6 +5,7 @@
  * state of the talks grouped by side. Pure: no DOM, no extension APIs.
  */
 import type { Actor, ActorKind, Category, Dataset, Position, Region, Side } from '../data/schema';
+import { SIDE_LABELS } from './labels';
 
 type PositionType = Position['type'];
 
@@ -91,14 +92,8 @@ export interface BriefingSide {
   positions: PositionBrief[];
 }
 
-/** Display names of the sides, in briefing order. */
-export const SIDE_LABELS: Record<Side, string> = {
-  russia: 'Russia',
-  ukraine: 'Ukraine',
-  usa: 'United States',
-  europe: 'Europe',
-  other: 'Others',
-};
+/** Display names of the sides, in briefing order (re-exported for the popup). */
+export { SIDE_LABELS };
 const SIDE_ORDER = Object.keys(SIDE_LABELS) as Side[];
 
 // Kept local rather than importing categoryOfActor: schema.ts carries full zod at runtime, which

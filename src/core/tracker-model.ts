@@ -8,6 +8,7 @@
  * Russia demand about Donbas" is one cell, and a sanctions demand is not repeated under every region.
  */
 import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
+import { POSITION_TYPE_LABELS, SIDE_LABELS } from './labels';
 
 /**
  * Filters of the tracker; every one optional. Values not in the data are ignored. `side` keeps the
@@ -130,24 +131,6 @@ export interface DisagreementView {
 /** Sides in display order. */
 export const SIDE_ORDER: readonly Side[] = ['russia', 'ukraine', 'usa', 'europe', 'other'];
 
-const SIDE_LABELS: Record<Side, string> = {
-  russia: 'Russia',
-  ukraine: 'Ukraine',
-  usa: 'United States',
-  europe: 'Europe',
-  other: 'Others',
-};
-
-const TYPE_LABELS: Record<Position['type'], string> = {
-  demand: 'Demand',
-  condition: 'Condition',
-  refusal: 'Refusal',
-  proposal: 'Proposal',
-  warning: 'Warning',
-  claim: 'Claim',
-  concern: 'Concern',
-};
-
 const KIND_LABELS: Record<Disagreement['kind'], string> = {
   figure: 'Figures',
   spelling: 'Spelling',
@@ -209,7 +192,7 @@ function positionView(data: Dataset, p: Position): TrackerPosition {
   return {
     id: p.id,
     type: p.type,
-    typeLabel: TYPE_LABELS[p.type],
+    typeLabel: POSITION_TYPE_LABELS[p.type],
     side: p.side,
     summary: p.summary,
     holders: p.holders.map((id) => ({ id, name: nameOf(data, id) })),

@@ -1,15 +1,7 @@
 /** One position (demand, refusal, proposal...) as a compact list item. */
+import { POSITION_TYPE_LABELS } from '../../core/labels';
 import type { EntityRef, PositionBrief } from '../../core/summary';
 
-const TYPE_LABEL: Record<PositionBrief['type'], string> = {
-  demand: 'Demand',
-  condition: 'Condition',
-  refusal: 'Refusal',
-  proposal: 'Proposal',
-  warning: 'Warning',
-  claim: 'Claim',
-  concern: 'Concern',
-};
 
 function names(refs: EntityRef[]) {
   return refs.map((r, i) => (
@@ -24,7 +16,7 @@ function names(refs: EntityRef[]) {
 export function PositionItem({ p, showHolders = true }: { p: PositionBrief; showHolders?: boolean }) {
   return (
     <div class="position" data-position={p.id}>
-      <span class={`ptype ptype-${p.type}`}>{TYPE_LABEL[p.type]}</span> <span class="psummary">{p.summary}</span>
+      <span class={`ptype ptype-${p.type}`}>{POSITION_TYPE_LABELS[p.type]}</span> <span class="psummary">{p.summary}</span>
       <div class="pmeta">
         {showHolders && p.holders.length > 0 && <span>{names(p.holders)}</span>}
         {p.regions.length > 0 && <span>{names(p.regions)}</span>}
