@@ -159,6 +159,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       engine?.prune();
     },
     onDirty(roots) {
+      if (inDesignMode()) return;
       if (roots === 'full') enqueue([doc.documentElement], true);
       else {
         // A change inside a quotation's block re-matches the whole block, so the quotation is found whole again.
@@ -167,6 +168,30 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       }
     },
   });
+
+  /**
+   * A page that turns `designMode` on after our scan (a whole-page editor) fires no event for it. Checked
+   * where we run anyway (each batch of page mutations, each hover frame): one property read. The first
+   * time it is seen on, every highlight goes and any scan stops; nothing is scanned while it stays on.
+   * Seen off again, the whole page is scanned again.
+   */
+  let designModeCleared = false;
+  function inDesignMode(): boolean {
+    if (doc.designMode !== 'on') {
+      if (designModeCleared) {
+        designModeCleared = false;
+        enqueue([doc.documentElement], true);
+      }
+      return false;
+    }
+    if (!designModeCleared) {
+      designModeCleared = true;
+      reset();
+      popover?.hide();
+      publish();
+    }
+    return true;
+  }
 
   const observe = (target: Node) => {
     if (observed.has(target)) return;
@@ -226,7 +251,8 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     try {
       while (queue.length && gen === generation) {
         const scanRoot = queue.shift()!;
-        if (!scanRoot.isConnected || (scanRoot !== doc.documentElement && isExcludedContext(scanRoot))) continue;
+        // Excluded roots (an editable ancestor, a page in designMode) yield nothing: the walker asks isExcludedContext.
+        if (!scanRoot.isConnected) continue;
         if (scanRoot === doc.documentElement) progress = 0;
         const walk = walkTextNodes(scanRoot, observe);
         let last: Text | null = null;
@@ -383,7 +409,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   let pointY = 0;
   const hover = () => {
     frame = 0;
-    if (!engine || !popover) return;
+    if (!engine || !popover || inDesignMode()) return;
     const hit = engine.hitTest(pointX, pointY);
     if (hit) {
       if (hit.mention !== hovered) popover.scheduleShow(targetOf(hit));

@@ -38,7 +38,8 @@ export function isExcludedElement(el: Element): boolean {
  * with `designMode` or a `contenteditable` on an ancestor the walker never saw.
  */
 export function isExcludedContext(node: Node): boolean {
-  const doc = node.ownerDocument;
+  // A Document has no ownerDocument: the full-page scan starts at one (or at its <html>), and must ask too.
+  const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
   if (doc && doc.designMode === 'on') return true;
   let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!el && node.parentNode && isShadowRoot(node.parentNode)) el = node.parentNode.host;

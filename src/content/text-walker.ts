@@ -7,7 +7,7 @@
  * second pass over styles (is this element inline?) for little gain on news pages, where names sit in
  * one text node almost always; mark.js's `acrossElements` is quadratic (FACTS.md).
  */
-import { isExcludedElement } from './excluded';
+import { isExcludedContext, isExcludedElement } from './excluded';
 
 // NodeFilter constants as numbers: the global NodeFilter may belong to another realm (iframes, jsdom).
 const SHOW_ELEMENT = 0x1;
@@ -17,12 +17,20 @@ const SHOW_TEXT = 0x4;
 const MIN_TEXT_LENGTH = 2;
 
 /**
- * Yields the text nodes under `root` (or `root` itself when it is a text node) in document order.
+ * Yields the text nodes under `root` (or `root` itself when it is a text node) in document order;
+ * nothing when `root` sits in an excluded context (`isExcludedContext`: an editable ancestor, a
+ * document in `designMode`…), so every scan root, the whole page included, asks the one decision.
  * `onShadowRoot` hears of every open shadow root entered (to observe its mutations too).
  * The caller may pause between nodes: the walk resumes where it stopped (mutations in between are
  * tolerated; when the last node yielded has left the page the walk may end early: the caller checks).
  */
 export function* walkTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<Text, void, undefined> {
+  // Once per scan root (ancestors and designMode); below it, each element is checked on its own as the walk enters it.
+  if (isExcludedContext(root)) return;
+  yield* walkUnder(root, onShadowRoot);
+}
+
+function* walkUnder(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<Text, void, undefined> {
   if (root.nodeType === 3) {
     if ((root as Text).data.length >= MIN_TEXT_LENGTH) yield root as Text;
     return;
@@ -33,7 +41,7 @@ export function* walkTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot) =
     const shadow = (root as Element).shadowRoot;
     if (shadow) {
       onShadowRoot?.(shadow);
-      yield* walkTextNodes(shadow, onShadowRoot);
+      yield* walkUnder(shadow, onShadowRoot);
     }
   }
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
@@ -53,7 +61,7 @@ export function* walkTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot) =
     const shadow = el.shadowRoot;
     if (shadow) {
       onShadowRoot?.(shadow);
-      yield* walkTextNodes(shadow, onShadowRoot);
+      yield* walkUnder(shadow, onShadowRoot);
     }
     node = walker.nextNode();
   }

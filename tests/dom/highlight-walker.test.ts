@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isExcludedContext } from '../../src/content/excluded';
 import { walkTextNodes } from '../../src/content/text-walker';
 
@@ -48,5 +48,25 @@ describe('text walker', () => {
     expect(isExcludedContext(document.getElementById('deep')!.firstChild!)).toBe(true);
     expect(isExcludedContext(document.getElementById('ok')!.firstChild!)).toBe(false);
     expect(isExcludedContext(shadow.querySelector('span')!.firstChild!)).toBe(true);
+  });
+});
+
+describe('a page in designMode (a whole-page editor)', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<h1>Zelensky in Kyiv</h1><p>Talks with <a href="#">Putin</a> stalled.</p>';
+  });
+  afterEach(() => {
+    document.designMode = 'off';
+    document.body.innerHTML = '';
+  });
+
+  it('yields nothing from any scan root, the whole document included', () => {
+    expect(texts(document.documentElement)).toEqual(['Zelensky in Kyiv', 'Talks with', 'Putin', 'stalled.']);
+    document.designMode = 'on';
+    // The controller's full-page scan starts at <html>; the document itself is a Document node (no ownerDocument).
+    expect(texts(document.documentElement)).toEqual([]);
+    expect(texts(document)).toEqual([]);
+    expect(texts(document.querySelector('p')!)).toEqual([]);
+    expect(isExcludedContext(document)).toBe(true);
   });
 });
