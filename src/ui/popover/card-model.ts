@@ -18,6 +18,7 @@ import type {
   Region,
   Source,
 } from '../../data/schema';
+import type { QuoteMatch } from '../../core/quote-matcher';
 import { excerptAnchor } from '../source-card/excerpts';
 
 /** Demand, condition, refusal, ... */
@@ -33,6 +34,36 @@ export interface MentionRef {
   text: string;
   /** The alias that matched; a string, or the data's Alias object. */
   alias: string | { text: string };
+  /** For a known quotation (a QuoteMention from src/content/block-quotes): how the page words it. */
+  match?: QuoteMatchRef;
+}
+
+/** The part of a quote match the card needs (src/core/quote-matcher's QuoteMatch satisfies it). */
+export type QuoteMatchRef = Pick<QuoteMatch, 'exact' | 'diff' | 'coverage'>;
+
+/**
+ * One run of the wording line. `same`: words the page and the source share (as the page writes them);
+ * `removed`: the source's words the page leaves out or replaced; `added`: the page's words the source does not have.
+ */
+export interface WordingRun {
+  op: 'same' | 'removed' | 'added';
+  text: string;
+}
+
+/** How the page's wording of a known quotation compares with the source's, ready to render. */
+export interface QuoteWording {
+  /** Word for word the source's quotation (case and punctuation aside). */
+  exact: boolean;
+  /** Some words differ: the runs show which. */
+  reworded: boolean;
+  /** "Exact wording", "Worded differently on this page", or "Same words as the source" (a part of it, unchanged). */
+  label: string;
+  /** Share of the quotation's words the page gives, in whole percent (1–99 when partial, else 100). */
+  percent: number;
+  /** "Part of the quotation (62 %)" when the page gives only part of it. */
+  partial?: string;
+  /** The source's wording with the page's changes: empty unless reworded. */
+  runs: WordingRun[];
 }
 
 /** A link to one source, labelled the way a reader knows it. */
@@ -161,6 +192,10 @@ export interface QuoteCard extends CardBase {
   kind: 'quote';
   quote: QuoteItem;
   speaker: ActorRef | undefined;
+  /** Every bundled source that carries this quotation (the same words, recorded once per source). */
+  carriedBy: SourceRef[];
+  /** How the page words it; absent when the mention carries no match. */
+  wording?: QuoteWording;
 }
 
 /** Everything the popover shows for one mention. */
@@ -231,6 +266,35 @@ function allExcerpts(data: Dataset): { source: string; text: string }[] {
     ...data.disagreements.flatMap((d) => d.versions.map((v) => ev(v.evidence))),
     ...data.omissions.map(ev),
   ];
+}
+
+/**
+ * Compares the page's wording of a quotation with the source's. Without a match (nothing known about the page's
+ * wording) there is nothing to say. Words are compared as the matcher does (case and punctuation ignored), so a
+ * page that only changes a comma or the quotation marks has the exact wording.
+ */
+export function quoteWording(match?: QuoteMatchRef): QuoteWording | undefined {
+  if (!match) return undefined;
+  const reworded = !match.exact && match.diff.some((d) => d.op !== 'same');
+  const whole = match.exact || match.coverage >= 1;
+  // Never round a part up to "100 %" or down to "0 %": the reader is told it is a part.
+  const percent = whole ? 100 : Math.min(99, Math.max(1, Math.round(match.coverage * 100)));
+  const runs: WordingRun[] = reworded
+    ? match.diff.filter((d) => d.text.length > 0).map((d) => ({ op: d.op, text: d.text }))
+    : [];
+  return {
+    exact: match.exact,
+    reworded,
+    label: match.exact ? 'Exact wording' : reworded ? 'Worded differently on this page' : 'Same words as the source',
+    percent,
+    ...(whole ? {} : { partial: `Part of the quotation (${percent}\u00a0%)` }),
+    runs,
+  };
+}
+
+/** A quotation's words for comparing records: case, punctuation and quotation marks aside. */
+function quoteKey(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
 /** The speaker and, where the schema records them, those the source says spoke jointly with them. */
@@ -395,11 +459,21 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
 
   function quoteCard(q: Quote, mention: MentionRef): QuoteCard {
     const speaker = actors.get(q.speaker);
+    // The data records a quotation once per source that carries it: the same words under another id.
+    const key = quoteKey(q.text);
+    const carriers = [q, ...data.quotes.filter((o) => o !== q && o.source !== q.source && quoteKey(o.text) === key)];
+    const carriedBy: SourceRef[] = [];
+    for (const c of carriers) {
+      if (!carriedBy.some((s) => s.id === c.source)) carriedBy.push(src(c.source, excerptAnchor(c.sentence)));
+    }
+    const wording = quoteWording(mention.match);
     return {
       kind: 'quote',
-      ...base(q.id, speaker ? `${speaker.name}, quoted` : 'Quotation', mention, [q.source]),
+      ...base(q.id, speaker ? `${speaker.name}, quoted` : 'Quotation', mention, carriedBy.map((s) => s.id)),
       quote: quoteItem(q),
       speaker: speaker ? actorRef(speaker) : undefined,
+      carriedBy,
+      ...(wording ? { wording } : {}),
     };
   }
 

@@ -3,7 +3,15 @@
  * Text only ever goes through JSX text nodes, which Preact escapes; no HTML is ever built from strings.
  */
 import type { ComponentChildren } from 'preact';
-import { joinNames, type DisagreementItem, type FigureItem, type PositionItem, type QuoteItem, type SourceRef } from './card-model';
+import {
+  joinNames,
+  type DisagreementItem,
+  type FigureItem,
+  type PositionItem,
+  type QuoteItem,
+  type QuoteWording,
+  type SourceRef,
+} from './card-model';
 
 /** Turns a source reference into the URL of its source card (an extension page); injected so tests need no browser. */
 export type SourceHref = (ref: SourceRef) => string;
@@ -85,6 +93,53 @@ export function QuoteBlock(props: { quote: QuoteItem; href: SourceHref; showSpea
         {q.context ? <span class="dp-context"> · {q.context}</span> : null}
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * How the page words a known quotation: "Exact wording", or "Worded differently on this page" with the source's
+ * wording in which the words the page dropped are struck through (`del`) and the page's own words underlined (`ins`).
+ * Colour is never the only cue: strike-through and underline show the kind, a visually hidden "source:" / "page:"
+ * prefix says it to screen readers (which mostly do not announce del/ins), and a title says it on hover.
+ */
+export function QuoteWordingBlock(props: { wording: QuoteWording }) {
+  const w = props.wording;
+  return (
+    <div class={`dp-wording${w.reworded ? ' dp-reworded' : ''}`} data-wording={w.exact ? 'exact' : w.reworded ? 'reworded' : 'same'}>
+      <p class="dp-wording-label">
+        <span class="dp-wording-kind">{w.label}</span>
+        {w.partial ? <span class="dp-wording-part"> · {w.partial}</span> : null}
+      </p>
+      {w.runs.length > 0 ? (
+        <>
+          <p class="dp-wording-diff">
+            {w.runs.map((r, i) => (
+              <>
+                {i > 0 ? ' ' : null}
+                {r.op === 'removed' ? (
+                  <del class="dp-del" title="In the source, not on this page">
+                    <span class="dp-sr">[source: </span>
+                    {r.text}
+                    <span class="dp-sr">]</span>
+                  </del>
+                ) : r.op === 'added' ? (
+                  <ins class="dp-ins" title="On this page, not in the source">
+                    <span class="dp-sr">[page: </span>
+                    {r.text}
+                    <span class="dp-sr">]</span>
+                  </ins>
+                ) : (
+                  r.text
+                )}
+              </>
+            ))}
+          </p>
+          <p class="dp-wording-key" aria-hidden="true">
+            <del class="dp-del">struck through</del>: only in the source · <ins class="dp-ins">underlined</ins>: only on this page
+          </p>
+        </>
+      ) : null}
+    </div>
   );
 }
 

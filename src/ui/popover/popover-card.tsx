@@ -4,7 +4,17 @@
  */
 import { useState } from 'preact/hooks';
 import type { ActorCard, CardModel, QuoteCard, RegionCard } from './card-model';
-import { DiffersBadge, DisagreementBlock, Figure, PositionList, QuoteBlock, Section, type SourceHref } from './card-parts';
+import {
+  DiffersBadge,
+  DisagreementBlock,
+  Figure,
+  PositionList,
+  QuoteBlock,
+  QuoteWordingBlock,
+  Section,
+  SourceLinks,
+  type SourceHref,
+} from './card-parts';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -97,6 +107,12 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
     <>
       {card.speaker ? <p class="dp-line">{card.speaker.role}</p> : null}
       <QuoteBlock quote={card.quote} href={href} />
+      {card.wording ? <QuoteWordingBlock wording={card.wording} /> : null}
+      {card.carriedBy.length > 1 ? (
+        <p class="dp-line dp-carried">
+          Carried by {card.carriedBy.length} bundled sources: <SourceLinks sources={card.carriedBy} href={href} />
+        </p>
+      ) : null}
     </>
   );
 }
