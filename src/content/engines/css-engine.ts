@@ -34,6 +34,13 @@ export function cssHighlightsSupported(doc: Document = document): boolean {
   }
 }
 
+/** Below this many text nodes with mentions, everything is registered at once (the paint is cheap). */
+const FRONT_MIN_NODES = 2000;
+/** How far above and below the viewport the first registration reaches (px): a quick scroll still finds highlights. */
+const FRONT_MARGIN_PX = 1000;
+/** The latest the rest is registered after the first paint (ms), idle or not. */
+const REST_TIMEOUT_MS = 1000;
+
 interface Item {
   range: AbstractRange;
   mention: Mention;
@@ -48,6 +55,9 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
   let visible = new Set<Category>(CATEGORY_ORDER);
   let deferred = false;
   const useStatic = typeof win.StaticRange === 'function';
+  // Two-step paint after a full scan: the highlights near the viewport first, the whole set once the page is idle.
+  let front: Map<Category, Highlight> | null = null;
+  let restHandle: (() => void) | null = null;
 
   const highlightOf = (category: Category): Highlight => {
     let hl = highlights.get(category);
@@ -82,7 +92,10 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
   const release = (node: Text): boolean => {
     const items = records.get(node);
     if (!items) return false;
-    for (const item of items) highlights.get(item.mention.category)?.delete(item.range);
+    for (const item of items) {
+      highlights.get(item.mention.category)?.delete(item.range);
+      front?.get(item.mention.category)?.delete(item.range);
+    }
     records.delete(node);
     return true;
   };
@@ -94,6 +107,81 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       if (visible.has(category) && !deferred) {
         if (registry.get(name) !== hl) registry.set(name, hl);
       } else if (registry.get(name) === hl) registry.delete(name);
+    }
+  };
+
+  /** Drops the two-step paint's pending part, if any (the full highlights are what `sync` registers). */
+  const cancelFront = () => {
+    restHandle?.();
+    restHandle = null;
+    front = null;
+  };
+
+  /**
+   * Registers, per visible category, a Highlight holding only the ranges of text nodes within
+   * FRONT_MARGIN_PX of the viewport. Text nodes are taken in document order and the band is found by
+   * binary search on their boxes (about 2 × log2(n) layout reads), which assumes a page flows top to
+   * bottom; where it does not, some near ranges wait for the second step, nothing is lost.
+   */
+  const registerFront = (): boolean => {
+    const list = records.ordered();
+    const top = -FRONT_MARGIN_PX;
+    const bottom = (win.innerHeight || doc.documentElement.clientHeight) + FRONT_MARGIN_PX;
+    const probe = doc.createRange();
+    const box = (i: number) => {
+      probe.selectNodeContents(list[i]![0]);
+      return probe.getBoundingClientRect();
+    };
+    // First node whose box ends below the band's top, then first node whose box starts below the band's bottom.
+    const search = (past: (r: DOMRect) => boolean) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (past(box(mid))) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const from = search((r) => r.bottom >= top);
+    const to = search((r) => r.top > bottom);
+    if (to - from >= list.length / 2) return false; // most of the page is near the viewport: one step is as good
+    front = new Map();
+    for (let i = from; i < to; i++) {
+      for (const { range, mention } of list[i]![1]) {
+        let hl = front.get(mention.category);
+        if (!hl) {
+          hl = new win.Highlight();
+          hl.priority = highlights.get(mention.category)?.priority ?? 1;
+          front.set(mention.category, hl);
+        }
+        hl.add(range);
+      }
+    }
+    for (const [category, hl] of highlights) {
+      const name = highlightName(category);
+      const first = front.get(category);
+      if (!visible.has(category)) {
+        if (registry.get(name) === hl) registry.delete(name);
+      } else if (first) registry.set(name, first);
+      else if (registry.get(name)) registry.delete(name);
+    }
+    return true;
+  };
+
+  /** After the first paint, once the browser is idle (or REST_TIMEOUT_MS at the latest), registers everything. */
+  const scheduleRest = () => {
+    const done = () => {
+      restHandle = null;
+      front = null;
+      sync();
+    };
+    if (typeof win.requestIdleCallback === 'function') {
+      const id = win.requestIdleCallback(done, { timeout: REST_TIMEOUT_MS });
+      restHandle = () => win.cancelIdleCallback(id);
+    } else {
+      const id = win.setTimeout(done, 50);
+      restHandle = () => win.clearTimeout(id);
     }
   };
 
@@ -134,6 +222,11 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       for (const node of [...records.keys()]) if (!node.isConnected) release(node);
     },
     clear(category?: Category) {
+      if (front) {
+        // Mid two-step paint: register the (now cleared) full highlights rather than stale front ones.
+        cancelFront();
+        sync();
+      }
       if (!category) {
         for (const hl of highlights.values()) hl.clear();
         records.clear();
@@ -168,11 +261,14 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     },
     setVisibleCategories(next: ReadonlySet<Category>) {
       visible = new Set(next);
+      cancelFront();
       sync();
     },
     deferPaint(defer: boolean) {
       deferred = defer;
-      sync();
+      cancelFront();
+      if (!defer && records.size >= FRONT_MIN_NODES && registerFront()) scheduleRest();
+      else sync();
     },
     entries() {
       const out: HighlightHit[] = [];
@@ -185,8 +281,10 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       for (const [category, hl] of highlights) {
         hl.clear();
         const name = highlightName(category);
-        if (registry.get(name) === hl) registry.delete(name);
+        const mine = registry.get(name);
+        if (mine && (mine === hl || mine === front?.get(category))) registry.delete(name);
       }
+      cancelFront();
       highlights.clear();
       records.clear();
     },
