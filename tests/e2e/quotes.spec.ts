@@ -115,9 +115,32 @@ describe('known quotations in chromium', () => {
     await p.close();
   });
 
-  // The controller hands the popover `mention.match` (QuoteMatch: exact, score, diff — page "those" vs source
-  // "these" here); the card does not render it yet (src/ui/popover is another engineer's; see the report).
-  it.todo('the altered quotation’s card shows the words the page changed (needs the popover to read mention.match.diff)');
+  it('the altered quotation’s card shows the source’s word the page dropped and the page’s word, both marked', async () => {
+    const p = await open();
+    await hoverCard(p, 'altered', 'liberate');
+    const wording = await p.evaluate(() => {
+      const w = document.querySelector('dossier-popover')?.shadowRoot?.querySelector('.dp-wording');
+      const line = w?.querySelector('.dp-wording-diff');
+      const marked = (sel: string) =>
+        [...(line?.querySelectorAll(sel) ?? [])].map((e) => ({
+          text: e.textContent,
+          decoration: getComputedStyle(e).textDecorationLine,
+        }));
+      return { label: w?.querySelector('.dp-wording-label')?.textContent ?? null, del: marked('del'), ins: marked('ins') };
+    });
+    expect(wording.label).toBe('Worded differently on this page');
+    expect(wording.del).toEqual([{ text: '[source: these]', decoration: 'line-through' }]);
+    expect(wording.ins).toEqual([{ text: '[page: those]', decoration: 'underline' }]);
+    await p.close();
+  });
+
+  it('the exact quotation’s card says the wording is exact', async () => {
+    const p = await open();
+    const card = await hoverCard(p, 'exact', 'playing');
+    expect(card.text).toMatch(/Exact wording/);
+    expect(card.text).not.toMatch(/Worded differently/);
+    await p.close();
+  });
 
   it('hovering a name inside a quotation opens the name’s card, the rest of the quotation the quote’s', async () => {
     const p = await open();
