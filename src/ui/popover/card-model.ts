@@ -20,6 +20,7 @@ import type {
 } from '../../data/schema';
 import type { QuoteMatch } from '../../core/quote-matcher';
 import { excerptAnchor } from '../source-card/excerpts';
+import { POSITION_TYPE_LABELS } from '../../core/labels';
 
 /** Demand, condition, refusal, ... */
 export type PositionType = Position['type'];
@@ -201,16 +202,6 @@ export interface QuoteCard extends CardBase {
 /** Everything the popover shows for one mention. */
 export type CardModel = ActorCard | RegionCard | QuoteCard;
 
-const TYPE_LABELS: Record<PositionType, string> = {
-  demand: 'Demand',
-  condition: 'Condition',
-  refusal: 'Refusal',
-  proposal: 'Proposal',
-  warning: 'Warning',
-  claim: 'Claim',
-  concern: 'Concern',
-};
-
 /** Order of types when positions are reported by as many sources: what is asked before what is said. */
 const TYPE_RANK: Record<PositionType, number> = {
   demand: 0,
@@ -339,7 +330,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
   const positionItem = (p: Position): PositionItem => ({
     id: p.id,
     type: p.type,
-    typeLabel: TYPE_LABELS[p.type],
+    typeLabel: POSITION_TYPE_LABELS[p.type],
     summary: p.summary,
     holders: p.holders.map(nameOf),
     addressees: p.addressees.map(nameOf),
