@@ -1,0 +1,176 @@
+/**
+ * Firefox end-to-end helpers. WebDriver BiDi refuses to navigate a tab to moz-extension://, so these reach the
+ * extension's own pages the way a user does: hover a mention, click the source link in the popover (the background
+ * opens the source card in a new tab). That tab is an extension page: it can read and write `browser.storage.local`,
+ * and it may navigate itself to popup.html (a page's own navigation is not refused, only BiDi's).
+ */
+import type { Page } from 'puppeteer-core';
+import type { Launched } from '../harness';
+import { waitInPage } from '../harness';
+
+/** The demo article (Reuters: the Kremlin, Dmitry Peskov, Donbas, Putin, Trump, Crimea), served by `serve()`. */
+export const DEMO_ARTICLE = '/articles/000_78f937a108842e39.html';
+
+/** Waits until the content script has finished its first scan of the page. */
+export async function waitReady(page: Page, timeout = 15_000): Promise<void> {
+  await waitInPage(page, () => document.documentElement.getAttribute('data-dossier') === 'ready', timeout);
+}
+
+/** Highlights of one category, whichever engine drew them (CSS Highlight API ranges or marks). */
+export function highlightCount(page: Page, category: string): Promise<number> {
+  return page.evaluate((cat) => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+    return (registry?.get(`dossier-${cat}`)?.size ?? 0) + document.querySelectorAll(`[data-dossier-category="${cat}"]`).length;
+  }, category);
+}
+
+/** Polls `check` (Node side) until it is true, failing after `timeout` ms with `what`. */
+export async function until(what: string, check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}
+
+/** The centre of the `nth` occurrence of `word` in the page text, scrolled into view; null when absent. */
+async function locate(page: Page, word: string, nth: number): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    (w: string, n: number) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('dossier-popover')) continue;
+        let at = node.textContent!.indexOf(w);
+        while (at >= 0) {
+          if (seen++ === n) {
+            node.parentElement!.scrollIntoView({ block: 'center' });
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + w.length);
+            const r = range.getClientRects()[0]!;
+            return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+          }
+          at = node.textContent!.indexOf(w, at + 1);
+        }
+      }
+      return null;
+    },
+    word,
+    nth,
+  );
+}
+
+/** What the open popover shows: its dialog's label and visible text. */
+export interface Card {
+  label: string;
+  text: string;
+}
+
+/** The popover's dialog right now, or null when no popover is open. */
+export function currentCard(page: Page): Promise<Card | null> {
+  return page.evaluate(() => {
+    const d = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+    return d ? { label: d.getAttribute('aria-label') ?? '', text: d.innerText } : null;
+  });
+}
+
+/**
+ * Moves the pointer onto `word` (its `nth` occurrence) until a popover opens, retrying while the page is scanned;
+ * with `label`, until the popover carries that aria-label. Returns the card.
+ */
+export async function hoverCard(page: Page, word: string, opts: { nth?: number; label?: string } = {}): Promise<Card> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const at = await locate(page, word, opts.nth ?? 0);
+    if (!at) throw new Error(`"${word}" not on the page`);
+    await page.mouse.move(at.x - 40, at.y + 70);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const card = await page
+      .waitForFunction(
+        (label: string | null) => {
+          const d = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+          if (!d || (label !== null && d.getAttribute('aria-label') !== label)) return null;
+          return { label: d.getAttribute('aria-label') ?? '', text: d.innerText };
+        },
+        { timeout: 1500, polling: 50 },
+        opts.label ?? null,
+      )
+      .then((h) => h.jsonValue() as Promise<Card>)
+      .catch(() => null);
+    if (card) return card;
+  }
+  throw new Error(`no popover after hovering "${word}"${opts.label ? ` (wanted ${opts.label})` : ''}`);
+}
+
+/** The tab now showing an extension page (BiDi may still report it as about:blank, so ask each tab where it is). */
+async function findExtensionTab(app: Launched, path: string, timeout = 10_000): Promise<Page> {
+  const prefix = app.extensionUrl(path);
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const p of await app.browser.pages()) {
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(prefix) && (await p.evaluate(() => document.readyState === 'complete').catch(() => false))) return p;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab showing ${prefix} within ${timeout} ms`);
+}
+
+/**
+ * Opens the source card of the first quotation in the popover of `word` by clicking its link, as a user does;
+ * returns the new tab (an extension page) and the link it followed. `page` must already be highlighted.
+ */
+export async function openSourceCard(app: Launched, page: Page, word: string): Promise<{ tab: Page; href: string; outlet: string }> {
+  await hoverCard(page, word);
+  const link = await page.evaluate(() => {
+    const a = document.querySelector('dossier-popover')!.shadowRoot!.querySelector<HTMLAnchorElement>('.dp-quote a');
+    if (!a) return null;
+    a.scrollIntoView({ block: 'nearest' }); // the card scrolls inside when it is taller than the room
+    const r = a.getBoundingClientRect();
+    return { href: a.href, outlet: a.textContent ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  if (!link) throw new Error(`the popover of "${word}" has no quotation with a source link`);
+  await page.mouse.move(link.x, link.y, { steps: 3 });
+  await page.mouse.click(link.x, link.y);
+  const tab = await findExtensionTab(app, '/sources.html');
+  return { tab, href: link.href, outlet: link.outlet };
+}
+
+type StorageApi = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
+
+/** Merges `patch` into the stored settings from an extension page, the way the popup writes them. */
+export async function patchSettings(extensionPage: Page, patch: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(async (p) => {
+    const api = (globalThis as unknown as { browser: StorageApi }).browser;
+    const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { ...current, ...p } });
+  }, patch);
+}
+
+/** The stored settings, read from an extension page. */
+export function storedSettings(extensionPage: Page): Promise<Record<string, unknown> | undefined> {
+  return extensionPage.evaluate(
+    async () => (await (globalThis as unknown as { browser: StorageApi }).browser.storage.local.get('settings')).settings as Record<string, unknown> | undefined,
+  );
+}
+
+/** Forgets every stored setting (back to the defaults), from an extension page. */
+export async function resetSettings(extensionPage: Page): Promise<void> {
+  await extensionPage.evaluate(() => (globalThis as unknown as { browser: StorageApi }).browser.storage.local.remove('settings'));
+}
+
+/**
+ * Turns an extension tab into the popup for the tab showing `url` (the popup takes `?tabId=`, as in the Chromium
+ * tests): the extension page navigates itself, which Firefox allows. Returns the same tab, now the popup.
+ */
+export async function showPopupFor(app: Launched, extensionPage: Page, url: string): Promise<Page> {
+  const tabId = await extensionPage.evaluate(async (u) => {
+    type Tab = { id?: number; url?: string };
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
+    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
+  }, url);
+  if (typeof tabId !== 'number') throw new Error(`no tab shows ${url}`);
+  await extensionPage.evaluate((id) => location.assign(`/popup.html?tabId=${id}`), tabId);
+  return findExtensionTab(app, `/popup.html?tabId=${tabId}`);
+}
