@@ -1,12 +1,13 @@
 /** The source card page (sources.html?id=<source-id>#<excerpt>): renders the bundled sources' excerpts. */
 import { render } from 'preact';
+import { sourceLabel } from '../../src/core/labels';
 import { dataset } from '../../src/data/dataset';
 import { SourceCardPage } from '../../src/ui/source-card/source-card';
 import '../../src/ui/source-card/source-card.css';
 
 const id = new URLSearchParams(location.search).get('id');
 const one = dataset.sources.find((s) => s.id === id);
-document.title = one ? `${one.headline ?? one.outlet} · Dossier sources` : 'Dossier sources';
+document.title = one ? `${one.headline ?? sourceLabel(one)} · Dossier sources` : 'Dossier sources';
 render(<SourceCardPage data={dataset} id={id} />, document.getElementById('app')!);
 // Rendered after load, so the browser's own jump to #excerpt has already missed: do it now.
 const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;

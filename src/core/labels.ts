@@ -2,7 +2,7 @@
  * Display labels shared by the popover, the popup and the tracker, so the same position type or side reads the same
  * everywhere. Pure, no zod at runtime.
  */
-import type { Position, Side } from '../data/schema';
+import type { Position, Side, Source } from '../data/schema';
 
 /** Label of a position type ("Demand", "Refusal"...). */
 export const POSITION_TYPE_LABELS: Readonly<Record<Position['type'], string>> = {
@@ -23,3 +23,11 @@ export const SIDE_LABELS: Readonly<Record<Side, string>> = {
   europe: 'Europe',
   other: 'Others',
 };
+
+/** The label of a source: its outlet, or the wires it credits when the text does not name its outlet. */
+export function sourceLabel(source: Pick<Source, 'outlet' | 'credits'> | undefined): string {
+  if (!source) return 'Unknown source';
+  if (source.outlet.trim().toLowerCase() !== 'unknown') return source.outlet;
+  if (source.credits.length > 0) return `${source.credits.join(', ')} (credited)`;
+  return 'Unknown outlet';
+}

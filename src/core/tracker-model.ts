@@ -8,7 +8,7 @@
  * Russia demand about Donbas" is one cell, and a sanctions demand is not repeated under every region.
  */
 import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
-import { POSITION_TYPE_LABELS, SIDE_LABELS } from './labels';
+import { POSITION_TYPE_LABELS, SIDE_LABELS, sourceLabel } from './labels';
 
 /**
  * Filters of the tracker; every one optional. Values not in the data are ignored. `side` keeps the
@@ -158,11 +158,7 @@ export function topicLabel(id: string): string {
 
 function sourceRef(data: Dataset, id: string): TrackerSourceRef {
   const source: Source | undefined = data.sources.find((s) => s.id === id);
-  let label = source?.outlet ?? id;
-  if (source && source.outlet.trim().toLowerCase() === 'unknown') {
-    label = source.credits.length > 0 ? `${source.credits.join(', ')} (credited)` : 'Unknown outlet';
-  }
-  return { id, label, href: sourceHref(id) };
+  return { id, label: source ? sourceLabel(source) : id, href: sourceHref(id) };
 }
 
 function nameOf(data: Dataset, id: string): string {
