@@ -8,7 +8,7 @@
 import type { Category } from '../data/schema';
 import { planPatterns } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
-import { foldKey, foldText, letterCount } from './normalize';
+import { foldForScan, foldKey, letterCount } from './normalize';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
 export interface Mention {
@@ -106,7 +106,7 @@ export function compileMatcher(
   return {
     aliasCount,
     scan(text: string): Mention[] {
-      const folded = foldText(text);
+      const folded = foldForScan(text);
       const scanned = folded.text;
       const map = folded.map;
       const mentions: Mention[] = [];
@@ -131,8 +131,9 @@ export function compileMatcher(
         let start = best.at;
         position = start + written.length;
         advance(best, scanned, position);
-        // Fast path: the key is written with single spaces (the common case).
-        const target = targets.get(written) ?? targets.get(written.replace(WHITESPACE_RUN, ' '));
+        // Fast path: the page writes the key itself (single spaces, straight apostrophe, hyphen-minus);
+        // otherwise fold the few characters the scanned text keeps as written (’ – line breaks).
+        const target = targets.get(written) ?? targets.get(foldKey(written));
         if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
         if (target.id === null) continue;
         let end = position;
@@ -159,8 +160,6 @@ export function compileMatcher(
     },
   };
 }
-
-const WHITESPACE_RUN = /\s+/g;
 
 /** One compiled pattern (see PatternPlan in alias-pattern.ts) and its pending match during a scan. */
 interface Pass {

@@ -8,9 +8,9 @@
  */
 
 /** Typographic apostrophes that stand for `'` (right/left single quote, modifier letter apostrophe, prime, ...). */
-const APOSTROPHES = '\u2019\u2018\u02bc\u02b9\u2032\u00b4`';
+export const APOSTROPHES = '\u2019\u2018\u02bc\u02b9\u2032\u00b4`';
 /** Hyphens and dashes that stand for `-` (hyphen, non-breaking hyphen, figure/en/em dash, minus, ...). */
-const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d';
+export const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d';
 /** Invisible characters a page may put inside a word (soft hyphen, zero-width space/joiners, word joiner, BOM). */
 const IGNORABLE_CHARS = '\u00ad\u200b\u200c\u200d\u2060\ufeff';
 /** Letters whose diacritic has no Unicode decomposition but which readers treat as the base letter. */
@@ -104,6 +104,40 @@ export function foldText(text: string): FoldedText {
     return ch;
   });
   return removes || HAS_IGNORABLE_RE.test(text) ? foldRemoving(text) : { text: folded, map: null };
+}
+
+/**
+ * What the matcher folds: letters (accented Latin, ё, the letter-like apostrophes ʼ ʹ, combining
+ * accents) and the invisible characters, in ONE class. Punctuation variants (’ ‘ – —) are left to the
+ * patterns, which accept them wherever a key has `'` or `-` (`APOSTROPHE_CLASS`, `DASH_CLASS`): in
+ * English news ’ and — are most of the foldable characters, and this class without them, even with
+ * the invisible characters added, scans as fast as the letters alone (measured 2.4 ms per 2 MB against
+ * 2.9 ms for `FOLDABLE_RE` plus 1.0 ms for the separate invisible-character test; the class holding
+ * punctuation AND invisible characters takes 15 ms).
+ */
+const SCAN_FOLDABLE_RE = new RegExp(`[\\u00c0-\\u024f\\u1e00-\\u1eff\\u0300-\\u036f\\u0401\\u0451\\u02b9\\u02bc${IGNORABLE_CHARS}]`, 'g');
+
+/** `'` and every apostrophe that folds to it, as a character class source (for the `u` flag). */
+export const APOSTROPHE_CLASS = `['${APOSTROPHES}]`;
+/** `-` and every dash that folds to it, as a character class source (for the `u` flag). */
+export const DASH_CLASS = `[\\-${DASHES}]`;
+
+/**
+ * The text as the matcher scans it: like `foldText` but punctuation variants (’ –) are kept as
+ * written, since the patterns accept them (`APOSTROPHE_CLASS`, `DASH_CLASS`); a text with nothing to
+ * fold comes back as the same string. Offsets are the original's unless `map` is set (invisible
+ * characters or combining accents removed; that path folds punctuation too, which the patterns also
+ * accept).
+ */
+export function foldForScan(text: string): FoldedText {
+  let removes = false;
+  const folded = text.replace(SCAN_FOLDABLE_RE, (ch) => {
+    const to = FOLD.get(ch);
+    if (to !== undefined) return to;
+    if (isCombiningMark(ch.charCodeAt(0)) || IGNORABLE_SET.has(ch)) removes = true;
+    return ch;
+  });
+  return removes ? foldRemoving(text) : { text: folded, map: null };
 }
 
 function foldRemoving(text: string): FoldedText {

@@ -114,7 +114,7 @@ describe('possessives and punctuation', () => {
     ]);
   });
   it('treats hyphen and dash variants inside a name alike', () => {
-    for (const dash of ['-', '\u2010', '\u2011', '\u2013', '\u2014', '\u2212']) {
+    for (const dash of ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe63', '\uff0d']) {
       expect(found(`in Ivano${dash}Frankivsk`)).toEqual([[`Ivano${dash}Frankivsk`, 'ivano-frankivsk']]);
     }
     expect(found('Ivano Frankivsk, IvanoFrankivsk')).toEqual([]);
@@ -252,6 +252,14 @@ describe('aliases that start with a lower-case letter (foreign-language phrases)
       ['Путин', 'vladimir-putin'],
     ]);
     expect(found('au palais de l’Élysée, Macron', m)).toEqual([['palais de l’Élysée', 'elysee-fr']]);
+  });
+  it('accepts every apostrophe variant inside them, and a curly quote or a dash before them', () => {
+    for (const apostrophe of ["'", '’', '‘', 'ʼ', 'ʹ', '′', '´', '`']) {
+      expect(found(`au palais de l${apostrophe}Élysée`, m)).toEqual([[`palais de l${apostrophe}Élysée`, 'elysee-fr']]);
+    }
+    for (const before of ['’', '‘', '–', '—', '―', '‐']) {
+      expect(found(`${before}dirigeants européens`, m)).toEqual([['dirigeants européens', 'european-leaders']]);
+    }
   });
   it('reports offsets of the alias, not of the separator before it', () => {
     expect(m.scan('« dirigeants européens »')[0]).toMatchObject({ start: 2, end: 22, text: 'dirigeants européens' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldChar, foldKey, foldText, letterCount } from '../../src/core/normalize';
+import { foldChar, foldForScan, foldKey, foldText, letterCount } from '../../src/core/normalize';
 
 describe('foldKey', () => {
   it('folds accents, typographic apostrophes, dashes and spaces to one key', () => {
@@ -59,6 +59,22 @@ describe('foldText', () => {
     expect(map[folded.text.indexOf('Elysee')]).toBe(text.indexOf('E\u0301'));
     expect(map[folded.text.indexOf('!')]).toBe(text.indexOf('!'));
     expect(map[folded.text.length]).toBe(text.length);
+  });
+});
+
+describe('foldForScan', () => {
+  it('folds letters one for one and leaves punctuation variants to the patterns', () => {
+    const text = 'Élysée — Zelenskyy’s «Crimée» Путін Ёлка Zelenskyyʼs';
+    const folded = foldForScan(text);
+    expect(folded.text).toBe('Elysee — Zelenskyy’s «Crimee» Путін Елка Zelenskyy\'s');
+    expect(folded.map).toBeNull();
+  });
+  it('keeps letters that have no fold (Æ, ß, ×) on the fast path', () => {
+    expect(foldForScan('Æsir Straße 2×3')).toEqual({ text: 'Æsir Straße 2×3', map: null });
+  });
+  it('removes invisible characters and decomposed accents with an offset map, like foldText', () => {
+    const text = 'Dnipro\u00adpetrovsk, E\u0301lyse\u0301e, Зеленськии\u0306!';
+    expect(foldForScan(text)).toEqual(foldText(text));
   });
 });
 
