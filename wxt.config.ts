@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
+import { pageDataModule } from './scripts/lib/vite-page-data';
 import { loadArticles } from './scripts/lib/load-articles';
 import { dataset } from './src/data/dataset';
 import { validateDatasetOrThrow } from './src/data/validate';
@@ -17,7 +18,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noInnerHtml()],
+    plugins: [preact(), noInnerHtml(), pageDataModule(dataset)],
   }),
   manifest: ({ browser }) => ({
     name: 'Dossier',

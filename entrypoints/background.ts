@@ -1,5 +1,8 @@
 import { startBackground } from '@/src/shared/background';
+import { dataset } from '@/src/data/dataset';
+import { createCardBuilder } from '@/src/ui/popover/card-model';
 
 export default defineBackground(() => {
-  startBackground();
+  // The data set lives here, not in the content script: the popover asks for its cards (getCard).
+  startBackground({ cardBuilder: () => createCardBuilder(dataset) });
 });

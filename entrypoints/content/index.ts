@@ -2,10 +2,11 @@
  * The content script: thin wiring. All logic lives in src/content (controller, engines, popover).
  * Runs in every frame so that same-origin and cross-origin iframes get their own highlights (each
  * frame's document needs its own `CSS.highlights` registry and page CSS); only the top frame answers
- * the popup and feeds the badge.
+ * the popup and feeds the badge. It carries the page data (match dictionary, quotations) computed at build time,
+ * not the data set: cards come from the background (`getCard`).
  */
 import './highlights.css';
-import { dataset } from '../../src/data/dataset';
+import pageData from 'virtual:dossier/page-data';
 import { startController } from '../../src/content/controller';
 import { registerPageMessageHandlers } from '../../src/content/page-messages';
 import { createPopover } from '../../src/content/popover';
@@ -18,9 +19,9 @@ export default defineContentScript({
   main(ctx) {
     void startController({
       ctx,
-      data: dataset,
+      data: pageData,
       topFrame: window.top === window,
-      createPopover: (onNotThis) => createPopover(ctx, { data: dataset, onNotThis }),
+      createPopover: (onNotThis) => createPopover(ctx, { onNotThis }),
       registerPageApi: registerPageMessageHandlers,
     });
   },

@@ -5,10 +5,10 @@
  * `ctx` (timers, listeners) or has a `destroy()`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildMatchEntries } from '../core/entity-index';
 import { compileMatcher, type Matcher, type Mention } from '../core/matcher';
+import { pageDictionary, type PageData } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
-import type { Category, Dataset } from '../data/schema';
+import type { Category } from '../data/schema';
 import { CATEGORY_ORDER } from '../shared/categories';
 import { sendMessage, type PageState } from '../shared/messages';
 import {
@@ -53,7 +53,8 @@ export interface PopoverLike {
 /** Dependencies of the controller, injected by the thin entry point (and by tests). */
 export interface ControllerDeps {
   ctx: ContentScriptContext;
-  data: Dataset;
+  /** The page side's share of the data set (`buildPageData`; the content script gets it computed at build time). */
+  data: PageData;
   /** Creates the popover; `onNotThis` is the controller's handler for the card's "Not this". */
   createPopover?(onNotThis: (m: Mention, scope: 'site' | 'everywhere') => void): PopoverLike;
   /** Registers the PageApi message handlers (top frame only); returns the remover. */
@@ -109,7 +110,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   const hostname = location.hostname;
   root.setAttribute(MARKER_ATTRIBUTE, 'scanning');
 
-  const entries = buildMatchEntries(data);
+  const entries = pageDictionary(data);
   let settings: Settings | null = null;
   let matcher: Matcher | null = null;
   let matcherKey = '';
@@ -119,10 +120,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   let quoteMatcher: QuoteMatcher | null = null;
   let quotesOn = false;
   let excludedQuotes = new Set<string>();
-  const quoteSpeakers = new Map(data.actors.map((a) => [a.id, a.name]));
-  const quoteNames = new Map(
-    data.quotes.map((q) => [q.id, quoteSpeakers.has(q.speaker) ? `${quoteSpeakers.get(q.speaker)}, quoted` : 'Quotation']),
-  );
+  const quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
   let engine: HighlightEngine | null = null;
   let status: Status = 'scanning';
   let progress = 0;

@@ -1,10 +1,23 @@
 /**
  * The background's work: the toolbar badge (number of entities on each tab, which the user can
  * turn off), the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`, and
- * opening source cards for the popover (`openSource`), next to the tab it was clicked in.
+ * opening source cards for the popover (`openSource`), next to the tab it was clicked in, and building the
+ * popover's cards (`getCard`): the content script carries only the match dictionary, the background the data set.
  */
 import { browser } from 'wxt/browser';
-import { entityCount, onMessage, parsePageState, sendMessage, sourceCardPath, type Direction, type MessageSender, type OpenSourceData } from './messages';
+import {
+  entityCount,
+  onMessage,
+  parsePageState,
+  sendMessage,
+  sourceCardPath,
+  type Direction,
+  type GetCardData,
+  type MessageSender,
+  type OpenSourceData,
+} from './messages';
+// Type only: the builder itself is injected by the entry point, which owns the data set.
+import type { CardModel } from '../ui/popover/card-model';
 import { getSettings, watchSettings } from './settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -33,8 +46,17 @@ async function setBadge(tabId: number, entities: number): Promise<void> {
 
 const COMMAND_DIRECTIONS: Record<string, Direction> = { 'next-mention': 'next', 'prev-mention': 'prev' };
 
-/** Wires the badge and the commands. Returns the function that removes every listener. */
-export function startBackground(): () => void {
+/** What the background is given by its entry point. */
+export interface BackgroundDeps {
+  /**
+   * Creates the card builder (`createCardBuilder(dataset)`). Called on the first `getCard` only: a service worker
+   * woken for a badge update or a command does not index the data set.
+   */
+  cardBuilder(): (mention: GetCardData['mention']) => CardModel | null;
+}
+
+/** Wires the badge, the commands, source cards and popover cards. Returns the function that removes every listener. */
+export function startBackground(deps: BackgroundDeps): () => void {
   let badgeOn = true;
   void getSettings().then((s) => (badgeOn = s.badge));
 
@@ -69,7 +91,14 @@ export function startBackground(): () => void {
     return true;
   });
 
+  let buildCard: ReturnType<BackgroundDeps['cardBuilder']> | null = null;
+  const offCard = onMessage('getCard', ({ mention }) => {
+    buildCard ??= deps.cardBuilder();
+    return buildCard(mention);
+  });
+
   return () => {
+    offCard();
     offOpen();
     offState();
     unwatch();

@@ -6,11 +6,14 @@
  * popup → content:       getPageState(), jumpTo({ id, direction })
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
  * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
- *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData)
+ *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData),
+ *                        getCard({ mention }): the popover's card for a mention, built in the background (see GetCardData)
  */
 import * as z from 'zod/mini';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { CATEGORY_ORDER } from './categories';
+// Type only: the card model is plain JSON that the background builds and the popover renders.
+import type { CardModel } from '../ui/popover/card-model';
 
 /** Direction of a jump between mentions. */
 export const Direction = z.enum(['next', 'prev']);
@@ -73,6 +76,29 @@ export const OpenSourceData = z.object({
 });
 export type OpenSourceData = z.infer<typeof OpenSourceData>;
 
+/** The part of a quote match the card reads (how the page words a known quotation); see QuoteMatchRef. */
+export const CardQuoteMatch = z.object({
+  exact: z.boolean(),
+  coverage: z.number().check(z.minimum(0), z.maximum(1)),
+  diff: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string().check(z.maxLength(10_000)) })).check(z.maxLength(2_000)),
+});
+
+/**
+ * Payload of `getCard`: the mention under the pointer, as much of it as the card shows. The content script carries
+ * only the match dictionary, so the background, which holds the data set, builds the card (src/ui/popover/card-model).
+ * A quotation's alias and text are its whole page wording, hence the generous lengths.
+ */
+export const GetCardData = z.object({
+  mention: z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    category: z.enum(CATEGORY_ORDER),
+    alias: z.string().check(z.minLength(1), z.maxLength(10_000)),
+    text: z.string().check(z.minLength(1), z.maxLength(10_000)),
+    match: z.optional(CardQuoteMatch),
+  }),
+});
+export type GetCardData = z.infer<typeof GetCardData>;
+
 /** The message types and their payload → response. */
 export interface ProtocolMap {
   getPageState(): PageState;
@@ -80,6 +106,8 @@ export interface ProtocolMap {
   pageStateChanged(data: PageStateChangedData): void;
   /** true once the tab is open. */
   openSource(data: OpenSourceData): boolean;
+  /** The card for a mention; null when the data has no entity of that id. */
+  getCard(data: GetCardData): CardModel | null;
 }
 
 /** Schema of each message's payload (`undefined` where the message carries none). */
@@ -88,6 +116,7 @@ const payloadSchemas = {
   jumpTo: JumpToData,
   pageStateChanged: PageStateChangedData,
   openSource: OpenSourceData,
+  getCard: GetCardData,
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
 /** The underlying messenger. Prefer `onMessage` below, which validates. */

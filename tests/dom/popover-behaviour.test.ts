@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createPopover, HIDE_DELAY_MS, SHOW_DELAY_MS, type PopoverController } from '../../src/content/popover/index';
+import { createPopover, HIDE_DELAY_MS, SHOW_DELAY_MS, type CardRequest, type PopoverController } from '../../src/content/popover/index';
+import { GetCardData } from '../../src/shared/messages';
+import { createCardBuilder, type CardModel } from '../../src/ui/popover/card-model';
 import { fixtureData, mentionOf } from './popover-fixture';
 
 let ctx: ContentScriptContext;
@@ -16,11 +18,24 @@ const host = () => document.querySelector('dossier-popover') as HTMLElement | nu
 const dialog = () => host()?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
+/**
+ * The background's side of `getCard`, as the message carries it: the payload must pass the background's validation,
+ * and the card crosses as JSON. Every request is recorded.
+ */
+const requests: CardRequest[] = [];
+const buildCard = createCardBuilder(fixtureData);
+async function background(mention: CardRequest): Promise<CardModel | null> {
+  requests.push(mention);
+  const { mention: checked } = GetCardData.parse(JSON.parse(JSON.stringify({ mention })));
+  return JSON.parse(JSON.stringify(buildCard(checked))) as CardModel | null;
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
   document.body.innerHTML = '<button id="page-button">page</button><p>Peskov said</p>';
   ctx = new ContentScriptContext('content');
-  popover = createPopover(ctx, { data: fixtureData, onNotThis });
+  requests.length = 0;
+  popover = createPopover(ctx, { getCard: background, onNotThis });
 });
 
 afterEach(() => {
@@ -159,7 +174,7 @@ describe('popover behaviour', () => {
   it('a click on a source link asks to open the source card (no navigation); the href stays for copying', async () => {
     popover.destroy();
     const openSource = vi.fn();
-    popover = createPopover(ctx, { data: fixtureData, onNotThis, openSource });
+    popover = createPopover(ctx, { getCard: background, onNotThis, openSource });
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
     const link = host()!.shadowRoot!.querySelector<HTMLAnchorElement>('.dp-quote a.dp-source')!;
@@ -174,5 +189,76 @@ describe('popover behaviour', () => {
     link.dispatchEvent(middle);
     expect(middle.defaultPrevented).toBe(false);
     expect(openSource).toHaveBeenCalledOnce();
+  });
+
+  it('asks the background for the card when hover intent starts, shows it after the delay, and asks once per wording', async () => {
+    popover.scheduleShow(target('dmitry-peskov', 'Peskov'));
+    expect(requests).toEqual([{ id: 'dmitry-peskov', category: 'people', alias: 'Peskov', text: 'Peskov' }]);
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS - 50);
+    expect(host()).toBeNull();
+    await vi.advanceTimersByTimeAsync(60);
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    popover.hide();
+    popover.scheduleShow(target('dmitry-peskov', 'Peskov'));
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 10);
+    expect(dialog()).not.toBeNull();
+    // The same entity written otherwise is another card ("Why is this highlighted?" quotes the page's text).
+    popover.show(target('dmitry-peskov', 'PESKOV', 'Peskov'));
+    await flush();
+    expect(requests.map((r) => r.text)).toEqual(['Peskov', 'PESKOV']);
+    expect(host()!.shadowRoot!.textContent).toContain('PESKOV');
+  });
+
+  it('waits for a slow card past the delay, and a card that arrives after the pointer left opens nothing', async () => {
+    popover.destroy();
+    let answer: (card: CardModel | null) => void = () => {};
+    const slow = (m: CardRequest) => new Promise<CardModel | null>((resolve) => (answer = () => resolve(buildCard(m))));
+    popover = createPopover(ctx, { getCard: slow });
+    popover.scheduleShow(target('donbas', 'Donbas'));
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS * 3);
+    expect(host()).toBeNull();
+    answer(null);
+    await flush();
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+    popover.hide();
+    popover.scheduleShow(target('ukraine', 'Kyiv'));
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 10);
+    popover.hide();
+    answer(null);
+    await flush();
+    expect(host()).toBeNull();
+  });
+
+  it('a failed request shows nothing, never throws, logs once, and the next hover asks again', async () => {
+    popover.destroy();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let fail = true;
+    const flaky = vi.fn((m: CardRequest) => {
+      if (fail) throw new Error('Extension context invalidated.');
+      return background(m);
+    });
+    popover = createPopover(ctx, { getCard: flaky });
+    popover.scheduleShow(target('dmitry-peskov', 'Peskov'));
+    await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 10);
+    popover.show(target('donbas', 'Donbas'));
+    await flush();
+    expect(host()).toBeNull();
+    expect(warn).toHaveBeenCalledOnce();
+    fail = false;
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(flaky).toHaveBeenCalledTimes(4);
+    warn.mockRestore();
+  });
+
+  it("sends a quotation's wording on this page with the request, without its offsets", async () => {
+    const quote = fixtureData.quotes[0]!;
+    const match = { start: 4, end: 30, text: quote.text, quoteId: quote.id, score: 0.9, exact: false, coverage: 0.5, diff: [{ op: 'same' as const, text: 'a b' }] };
+    const mention = { ...mentionOf(quote.id, quote.text), category: 'quotes' as const, match };
+    popover.show({ mention, rect: () => new DOMRect(100, 100, 60, 18) });
+    await flush();
+    expect(requests[0]!.match).toEqual({ exact: false, coverage: 0.5, diff: [{ op: 'same', text: 'a b' }] });
+    expect(host()!.shadowRoot!.textContent).toContain('Part of the quotation');
   });
 });

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/shared/background';
 import { updateSettings } from '../../src/shared/settings';
+import { createCardBuilder } from '../../src/ui/popover/card-model';
+import { fixtureData } from '../dom/popover-fixture';
 
 /** Delivers a message to the background as if a content script in `tabId` sent it; resolves with the reply. */
 function fromTab(tabId: number, type: string, data: unknown): Promise<unknown> {
@@ -44,7 +46,7 @@ describe('background', () => {
     tabA = (await fakeBrowser.tabs.create({ url: 'https://a.test/', active: true })).id!;
     tabB = (await fakeBrowser.tabs.create({ url: 'https://b.test/' })).id!;
     await fakeBrowser.tabs.update(tabA, { active: true });
-    stop = startBackground();
+    stop = startBackground({ cardBuilder: () => createCardBuilder(fixtureData) });
   });
   afterEach(() => stop());
 
@@ -113,5 +115,18 @@ describe('background', () => {
       [tabA, 'jumpTo', { id: null, direction: 'next' }],
       [tabA, 'jumpTo', { id: null, direction: 'prev' }],
     ]);
+  });
+
+  it("builds the popover's card for a mention a page asks about, and answers nothing to a malformed request", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const mention = { id: 'dmitry-peskov', category: 'people', alias: 'Peskov', text: 'PESKOV' };
+    const reply = (await fromTab(tabA, 'getCard', { mention })) as { res: { kind: string; title: string; matchedText: string; quotes: unknown[] } };
+    expect(reply.res).toMatchObject({ kind: 'actor', title: 'Dmitry Peskov', matchedText: 'PESKOV' });
+    expect(reply.res.quotes.length).toBeGreaterThan(0);
+    expect(await fromTab(tabA, 'getCard', { mention: { ...mention, id: 'nobody' } })).toEqual({ res: null });
+    expect(await fromTab(tabA, 'getCard', { mention: { ...mention, category: 'nonsense' } })).toEqual({ res: undefined });
+    expect(await fromTab(tabA, 'getCard', { mention: { ...mention, match: { exact: 'yes' } } })).toEqual({ res: undefined });
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
   });
 });

@@ -1,18 +1,19 @@
 /**
  * The popover on the page: one at a time, in an open shadow root (WXT createShadowRootUi), in the top layer,
- * positioned next to the mention by Floating UI, mounted on show and removed from the page on hide.
+ * positioned next to the mention by Floating UI, mounted on show and removed from the page on hide. Its cards come
+ * from the background (`getCard`), which holds the data set: asked for when hover intent starts, so the answer
+ * usually arrives within the hover delay, and kept per mention wording for the page's life.
  */
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Dataset } from '../../data/schema';
 import type { Mention } from '../../core/matcher';
-import { createCardBuilder, type CardModel, type SourceRef } from '../../ui/popover/card-model';
+import type { CardModel, SourceRef } from '../../ui/popover/card-model';
 import { PopoverCard, type NotThisScope } from '../../ui/popover/popover-card';
 // Inline, so the popover's CSS reaches only its shadow root, whatever the content entry's cssInjectionMode.
 import popoverCss from '../../ui/popover/popover.css?inline';
-import { sendMessage } from '../../shared/messages';
+import { sendMessage, type GetCardData } from '../../shared/messages';
 import { detectTheme } from './page-theme';
 import { placeFloating } from './place';
 
@@ -40,9 +41,13 @@ export interface PopoverController {
   destroy(): void;
 }
 
+/** What the popover sends for a card: the mention's fields the card shows (see `cardRequest`). */
+export type CardRequest = GetCardData['mention'];
+
 /** What the popover needs from the content script. */
 export interface PopoverDeps {
-  data: Dataset;
+  /** The card for a mention; null when there is none. Default: the `getCard` message to the background. */
+  getCard?(mention: CardRequest): Promise<CardModel | null>;
   onNotThis?(m: Mention, scope: NotThisScope): void;
   /**
    * Opens a source card. Default: the `openSource` message, so the background opens the tab (a link from a page to
@@ -57,6 +62,24 @@ export const SHOW_DELAY_MS = 250;
 export const HIDE_DELAY_MS = 300;
 
 const HOST_NAME = 'dossier-popover';
+/** Cards kept per page: far more than a reader hovers, few enough to never matter. */
+const CARD_CACHE_SIZE = 200;
+
+/** The part of a mention its card depends on, plain (a quote's match without its offsets and score). */
+export function cardRequest(m: Mention & { match?: { exact: boolean; coverage: number; diff: { op: 'same' | 'added' | 'removed'; text: string }[] } }): CardRequest {
+  const { id, category, alias, text, match } = m;
+  return {
+    id,
+    category,
+    alias,
+    text,
+    ...(match ? { match: { exact: match.exact, coverage: match.coverage, diff: match.diff.map(({ op, text }) => ({ op, text })) } } : {}),
+  };
+}
+
+function requestCard(mention: CardRequest): Promise<CardModel | null> {
+  return sendMessage('getCard', { mention });
+}
 
 function sourceHref(ref: SourceRef): string {
   const base = browser.runtime.getURL('/sources.html');
@@ -95,8 +118,46 @@ function isFocusable(el: Element | null): el is HTMLElement {
 }
 
 /** Creates the page's single popover. Nothing is added to the page until the first show. */
-export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): PopoverController {
-  const buildCard = createCardBuilder(deps.data);
+export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {}): PopoverController {
+  const getCard = deps.getCard ?? requestCard;
+  const cards = new Map<string, Promise<CardModel | null>>();
+  let warned = false;
+  /**
+   * The card for a mention, asked for once per wording (id, alias, page text, quote match). A failed request (the
+   * extension was updated and this script orphaned, or the background failed) gives null, is logged once, and is
+   * forgotten so that the next hover asks again; a background asleep is woken by the message itself.
+   */
+  const cardFor = (mention: Mention): Promise<CardModel | null> => {
+    const request = cardRequest(mention);
+    const key = JSON.stringify([request.id, request.alias, request.text, request.match ?? null]);
+    const cached = cards.get(key);
+    if (cached) {
+      // Most recently used last, so the oldest goes first when the cache is full.
+      cards.delete(key);
+      cards.set(key, cached);
+      return cached;
+    }
+    let asked: Promise<CardModel | null>;
+    try {
+      asked = getCard(request);
+    } catch (err) {
+      // An orphaned content script throws at once ("Extension context invalidated").
+      asked = Promise.reject(err);
+    }
+    const pending = asked
+      .then((card) => (card && typeof card === 'object' ? card : null))
+      .catch((err: unknown) => {
+        cards.delete(key);
+        if (!warned) {
+          warned = true;
+          console.warn('[dossier] could not get the card from the background', err);
+        }
+        return null;
+      });
+    cards.set(key, pending);
+    if (cards.size > CARD_CACHE_SIZE) cards.delete(cards.keys().next().value!);
+    return pending;
+  };
   let uiPromise: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let current: PopoverTarget | null = null;
@@ -210,18 +271,24 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
   const controller: PopoverController = {
     show(target, opts = {}) {
       if (destroyed) return;
-      const card = buildCard(target.mention);
-      if (!card) return;
       clearTimers();
-      // The new target is current at once, so a press on it while the card mounts does not count as "outside".
+      // The new target is current at once, so a press on it while the card arrives does not count as "outside".
       current = target;
-      void reveal(target, card, opts, ++generation);
+      const gen = ++generation;
+      void cardFor(target.mention).then((card) => {
+        if (gen !== generation || destroyed) return;
+        // No card (none in the data, or the background did not answer): nothing is shown, an open card goes.
+        if (!card) close(false);
+        else return reveal(target, card, opts, gen);
+      });
     },
     scheduleShow(target, opts = {}) {
       if (destroyed) return;
       cancelHide();
       if (open && sameTarget(current, target)) return;
       clearTimeout(showTimer);
+      // Asked for now, shown after the delay: the round trip to the background runs during the hover intent.
+      void cardFor(target.mention);
       showTimer = window.setTimeout(() => controller.show(target, opts), SHOW_DELAY_MS);
     },
     scheduleHide() {

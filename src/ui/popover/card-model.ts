@@ -1,6 +1,7 @@
 /**
  * Pure builders for the popover's card: from the data set and a mention to a plain model the components render.
- * No DOM and no extension APIs, so every rule about what a card says is tested in Node.
+ * No DOM and no extension APIs, so every rule about what a card says is tested in Node. The background runs the
+ * builder (`getCard`) and the popover on the page renders its JSON: the content script never carries the data set.
  *
  * "Appears in N of M sources" counts the sources that name the entity: those whose verbatim excerpts in the data
  * (any evidence or quoted sentence, whatever it supports) contain one of its aliases, plus those the data cites for
@@ -21,6 +22,7 @@ import type {
 import type { QuoteMatch } from '../../core/quote-matcher';
 import { excerptAnchor } from '../source-card/excerpts';
 import { POSITION_TYPE_LABELS } from '../../core/labels';
+import { quoteLabel } from '../../core/page-data';
 
 /** Demand, condition, refusal, ... */
 export type PositionType = Position['type'];
@@ -460,7 +462,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
     const wording = quoteWording(mention.match);
     return {
       kind: 'quote',
-      ...base(q.id, speaker ? `${speaker.name}, quoted` : 'Quotation', mention, carriedBy.map((s) => s.id)),
+      ...base(q.id, quoteLabel(speaker?.name), mention, carriedBy.map((s) => s.id)),
       quote: quoteItem(q),
       speaker: speaker ? actorRef(speaker) : undefined,
       carriedBy,

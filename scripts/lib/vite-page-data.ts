@@ -1,0 +1,34 @@
+/**
+ * A Vite plugin that serves `virtual:dossier/page-data`: the page side's share of the data set (`buildPageData`),
+ * computed when the extension is built and inlined as a JSON literal. The content script runs on every page; it
+ * imports this module instead of the data set, so the card texts, evidence and sources stay in the background.
+ * In `wxt dev`, an edit to the data set needs a restart of the dev server (the config imported it once).
+ */
+import type { Plugin } from 'vite';
+import { buildPageData, type PageDataSource } from '../../src/core/page-data';
+
+/** The id the content script imports (declared in src/content/page-data-module.d.ts). */
+export const PAGE_DATA_MODULE = 'virtual:dossier/page-data';
+// The \0 prefix tells other plugins the id is virtual (no file to read or transform).
+const RESOLVED = `\0${PAGE_DATA_MODULE}`;
+
+/** The module's source for a data set: `export default {...}`. */
+export function pageDataModuleCode(data: PageDataSource): string {
+  return `export default ${JSON.stringify(buildPageData(data))};\n`;
+}
+
+/** The plugin, for the data set the build validated. */
+export function pageDataModule(data: PageDataSource): Plugin {
+  let code: string | null = null;
+  return {
+    name: 'dossier:page-data',
+    resolveId(id) {
+      return id === PAGE_DATA_MODULE ? RESOLVED : null;
+    },
+    load(id) {
+      if (id !== RESOLVED) return null;
+      code ??= pageDataModuleCode(data);
+      return code;
+    },
+  };
+}

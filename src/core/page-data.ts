@@ -1,0 +1,52 @@
+/**
+ * The page side's share of the data set. The content script runs on every page, so it carries only what finding
+ * mentions needs: the match dictionary (with its not-mention phrases), the quotations the quote matcher compiles, and
+ * the title of each quotation's mention. Everything a card shows is built in the background from the full data set.
+ * Plain JSON: the build computes it once (scripts/lib/vite-page-data.ts) and inlines it in the content script.
+ */
+import type { Dataset } from '../data/schema';
+import { buildMatchEntries, type MatchDictionary, type MatchEntry, type MatchSource } from './entity-index';
+import type { QuoteInput } from './quote-matcher';
+
+/** One known quotation as the page side needs it: what `compileQuoteMatcher` reads, and the mention's name. */
+export interface PageQuote extends QuoteInput {
+  /** The source sentence around the quotation (tells apart quotes that share their wording). */
+  sentence: string;
+  /** The name of its mentions ("Vladimir Putin, quoted", or "Quotation" when the speaker is unknown). */
+  label: string;
+}
+
+/** Everything the content script needs of the data set. */
+export interface PageData {
+  /** The matcher's dictionary, as `buildMatchEntries` gives it (shared aliases resolved). */
+  entries: MatchEntry[];
+  /** Phrases that contain an alias but are not mentions ("The Moscow Times"). */
+  notMentions: string[];
+  /** The known quotations, in data order. */
+  quotes: PageQuote[];
+}
+
+/** The data `buildPageData` reads. */
+export type PageDataSource = MatchSource & Pick<Dataset, 'quotes'>;
+
+/** The title of a quotation's mention: its speaker's name, or "Quotation" when the data does not know the speaker. */
+export function quoteLabel(speakerName: string | undefined): string {
+  return speakerName ? `${speakerName}, quoted` : 'Quotation';
+}
+
+/** Extracts the page side's data from the data set. */
+export function buildPageData(data: PageDataSource): PageData {
+  const dictionary = buildMatchEntries(data);
+  const names = new Map(data.actors.map((a) => [a.id, a.name]));
+  return {
+    // A plain array: JSON would drop the list's notMentions property, so it travels as its own field.
+    entries: [...dictionary],
+    notMentions: [...dictionary.notMentions],
+    quotes: data.quotes.map((q) => ({ id: q.id, text: q.text, sentence: q.sentence, label: quoteLabel(names.get(q.speaker)) })),
+  };
+}
+
+/** The match dictionary of page data, ready for `compileMatcher` (with its not-mentions attached, as `buildMatchEntries` does). */
+export function pageDictionary(page: PageData): MatchDictionary {
+  return Object.assign([...page.entries], { notMentions: page.notMentions });
+}

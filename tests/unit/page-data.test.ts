@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildMatchEntries } from '../../src/core/entity-index';
+import { compileMatcher } from '../../src/core/matcher';
+import { buildPageData, pageDictionary, type PageData } from '../../src/core/page-data';
+import { compileQuoteMatcher } from '../../src/core/quote-matcher';
+import { dataset } from '../../src/data/dataset';
+import { pageDataModuleCode } from '../../scripts/lib/vite-page-data';
+
+const ARTICLES = join(import.meta.dirname, '..', '..', 'assets', 'articles');
+/** As the content script gets it: through the build's JSON (scripts/lib/vite-page-data.ts). */
+const page: PageData = JSON.parse(JSON.stringify(buildPageData(dataset)));
+const fullNames = compileMatcher(buildMatchEntries(dataset));
+const pageNames = compileMatcher(pageDictionary(page));
+const fullQuotes = compileQuoteMatcher(dataset.quotes);
+const pageQuotes = compileQuoteMatcher(page.quotes);
+
+describe('page data: what the content script carries instead of the data set', () => {
+  for (const source of dataset.sources) {
+    const text = readFileSync(join(ARTICLES, source.file), 'utf8');
+    it(`${source.id}: the same name mentions and the same quotations as the full data set`, () => {
+      const names = pageNames.scan(text);
+      expect(names.length).toBeGreaterThan(10);
+      expect(names).toEqual(fullNames.scan(text));
+      const flat = text.replace(/\s+/g, ' ');
+      const quotes = pageQuotes.find(flat);
+      expect(quotes).toEqual(fullQuotes.find(flat));
+      expect(quotes.length).toBe(dataset.quotes.filter((q) => q.source === source.id).length);
+    });
+  }
+
+  it("keeps the not-mentions: without them a newspaper's name would be a mention of its city", () => {
+    expect(page.notMentions).toEqual(dataset.notMentions.map((n) => n.text));
+    const texts = dataset.sources.map((s) => readFileSync(join(ARTICLES, s.file), 'utf8'));
+    const without = compileMatcher(page.entries, { notMentions: [] });
+    expect(texts.some((t) => JSON.stringify(without.scan(t)) !== JSON.stringify(pageNames.scan(t)))).toBe(true);
+  });
+
+  it("names each quotation's mention after its speaker, as the card does", () => {
+    const putin = dataset.quotes.find((q) => q.speaker === 'vladimir-putin')!;
+    expect(page.quotes.find((q) => q.id === putin.id)!.label).toBe('Vladimir Putin, quoted');
+    const actors = new Set(dataset.actors.map((a) => a.id));
+    for (const q of dataset.quotes) {
+      expect(page.quotes.find((p) => p.id === q.id)!.label).toBe(actors.has(q.speaker) ? `${dataset.actors.find((a) => a.id === q.speaker)!.name}, quoted` : 'Quotation');
+    }
+  });
+
+  it('carries no card text: no evidence, positions, sources or disagreements, and is a fraction of the data set', () => {
+    expect(Object.keys(page).sort()).toEqual(['entries', 'notMentions', 'quotes']);
+    expect(Object.keys(page.quotes[0]!).sort()).toEqual(['id', 'label', 'sentence', 'text']);
+    expect(JSON.stringify(page).length).toBeLessThan(JSON.stringify(dataset).length / 2);
+  });
+
+  it('the build module exports exactly this page data', async () => {
+    const code = pageDataModuleCode(dataset);
+    const mod = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: PageData };
+    expect(mod.default).toEqual(page);
+  });
+});
