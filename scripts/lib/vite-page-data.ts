@@ -3,6 +3,7 @@
  * computed when the extension is built and inlined as a JSON literal. The content script runs on every page; it
  * imports this module instead of the data set, so the card texts, evidence and sources stay in the background.
  * In `wxt dev`, an edit to the data set needs a restart of the dev server (the config imported it once).
+ * A bundle that imports this module and the data set fails the build: the point is that it does not carry both.
  */
 import type { Plugin } from 'vite';
 import { buildPageData, type PageDataSource } from '../../src/core/page-data';
@@ -29,6 +30,13 @@ export function pageDataModule(data: PageDataSource): Plugin {
       if (id !== RESOLVED) return null;
       code ??= pageDataModuleCode(data);
       return code;
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.moduleIds.includes(RESOLVED)) continue;
+        const full = chunk.moduleIds.find((m) => /[\\/]src[\\/]data[\\/]dataset\.ts$/.test(m));
+        if (full) this.error(`${chunk.fileName} carries the page data and the whole data set (${full}): import the data set in the background only`);
+      }
     },
   };
 }

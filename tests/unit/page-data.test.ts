@@ -6,7 +6,7 @@ import { compileMatcher } from '../../src/core/matcher';
 import { buildPageData, pageDictionary, type PageData } from '../../src/core/page-data';
 import { compileQuoteMatcher } from '../../src/core/quote-matcher';
 import { dataset } from '../../src/data/dataset';
-import { pageDataModuleCode } from '../../scripts/lib/vite-page-data';
+import { PAGE_DATA_MODULE, pageDataModule, pageDataModuleCode } from '../../scripts/lib/vite-page-data';
 
 const ARTICLES = join(import.meta.dirname, '..', '..', 'assets', 'articles');
 /** As the content script gets it: through the build's JSON (scripts/lib/vite-page-data.ts). */
@@ -56,5 +56,17 @@ describe('page data: what the content script carries instead of the data set', (
     const code = pageDataModuleCode(dataset);
     const mod = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: PageData };
     expect(mod.default).toEqual(page);
+  });
+
+  it('the build fails when a bundle carries both the page data and the data set', () => {
+    const plugin = pageDataModule(dataset) as unknown as {
+      generateBundle(this: { error(msg: string): never }, o: unknown, bundle: Record<string, unknown>): void;
+    };
+    const ctx = { error: (msg: string): never => { throw new Error(msg); } };
+    const chunk = (moduleIds: string[]) => ({ 'content.js': { type: 'chunk', fileName: 'content.js', moduleIds } });
+    const virtual = `\0${PAGE_DATA_MODULE}`;
+    expect(() => plugin.generateBundle.call(ctx, {}, chunk([virtual, '/repo/src/core/matcher.ts']))).not.toThrow();
+    expect(() => plugin.generateBundle.call(ctx, {}, chunk(['/repo/src/data/dataset.ts']))).not.toThrow();
+    expect(() => plugin.generateBundle.call(ctx, {}, chunk([virtual, '/repo/src/data/dataset.ts']))).toThrow(/content\.js carries/);
   });
 });
