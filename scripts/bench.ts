@@ -111,18 +111,34 @@ function bareRegexScan(text: string): number {
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/** Median milliseconds of `runs` timed calls after two warm-up calls. */
-function time(runs: number, fn: () => unknown): number {
-  fn();
-  fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collectGarbage();
-    const t0 = performance.now();
+/** Something to time: a function and how many samples it gets (the slow naive scans get fewer). */
+interface Timed {
+  fn: () => unknown;
+  runs: number;
+}
+
+/**
+ * Median milliseconds of each function, sampled in interleaved rounds (one sample of each per round,
+ * after two warm-up calls each): on the shared machine a burst of load then hits every column of a
+ * row alike instead of one, so the ratios between columns stay meaningful.
+ */
+function timeInterleaved(list: readonly Timed[]): number[] {
+  for (const { fn } of list) {
     fn();
-    samples.push(performance.now() - t0);
+    fn();
   }
-  return median(samples);
+  const samples: number[][] = list.map(() => []);
+  const rounds = Math.max(...list.map((t) => t.runs));
+  for (let round = 0; round < rounds; round++) {
+    list.forEach(({ fn, runs }, i) => {
+      if (round >= runs) return;
+      collectGarbage();
+      const t0 = performance.now();
+      fn();
+      samples[i]!.push(performance.now() - t0);
+    });
+  }
+  return samples.map(median);
 }
 
 /** Median ms to compile a matcher and scan one short paragraph (the regex compiles lazily on first use). */
@@ -172,12 +188,14 @@ function main(): void {
     const mb = text.length / 1e6;
     const mentions = matcher.scan(text).length;
     if (naiveScan(text.slice(0, 50_000), aliases) === 0) throw new Error('naive scan found nothing: bad bench text');
-    const bare = time(size.runs, () => bareScan(text));
-    const bareRegex = time(size.runs, () => bareRegexScan(text));
-    const matched = time(size.runs, () => matcher.scan(text));
-    const matched10x = time(size.runs, () => matcher10x.scan(text));
-    const naive = time(Math.min(size.runs, 3), () => naiveScan(text, aliases));
-    const naiveRegex = time(size.bytes >= 10_000_000 ? 1 : 3, () => naiveRegexScan(text, aliasRegexes));
+    const [bare, bareRegex, matched, matched10x, naive, naiveRegex] = timeInterleaved([
+      { fn: () => bareScan(text), runs: size.runs },
+      { fn: () => bareRegexScan(text), runs: size.runs },
+      { fn: () => matcher.scan(text), runs: size.runs },
+      { fn: () => matcher10x.scan(text), runs: size.runs },
+      { fn: () => naiveScan(text, aliases), runs: Math.min(size.runs, 3) },
+      { fn: () => naiveRegexScan(text, aliasRegexes), runs: size.bytes >= 10_000_000 ? 1 : 3 },
+    ]) as [number, number, number, number, number, number];
     const mbps = (ms: number) => (mb / (ms / 1000)).toFixed(0);
     rows.push([
       size.label,
@@ -214,7 +232,7 @@ function main(): void {
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(
-    `\nMedians after a full GC per sample (time ratios: < 1 means the matcher is faster). Node ${process.version}. ` +
+    `\nMedians after a full GC per sample, the columns sampled in interleaved rounds (time ratios: < 1 means the matcher is faster). Node ${process.version}. ` +
       'Goals: matcher/bare ≤ 2, naive/matcher ≥ 10, matcher10×/matcher < 1.5.',
   );
 }
