@@ -3,7 +3,7 @@
  * because page rules for `mark` or `span` (`mark { display: none }`) cannot reach it; it carries
  * `data-dossier-id` and `data-dossier-category` (the page-side contract for tests and users' styles).
  *
- * The wrapping is mark.js's own primitive (split the text node, replace the middle by the element),
+ * The wrapping does what mark.js's own primitive does (split the text node, put the middle in the element),
  * driven by the matcher's offsets, written here rather than called through mark.js. Issue 6 asked for
  * mark.js once per batch; measured (24 Nov 2026, Chromium 156 headless, generated news page, walker +
  * matcher + highlight() in the controller's 16-node batches, medians of 3, ms in highlight() / clear()):
@@ -25,16 +25,29 @@
  * (`mark.js/src/lib/mark.js`) with its protected `getTextNodes` replaced: no iterator, but 2.4-3x and a
  * dependency on internals; not used. `unmark()` also calls `normalize()` on the page's nodes.
  *
- * Exact restore: wrapping splits the original text node (it keeps the text before the first mention)
- * and inserts marks and remainder text nodes after it. Each split is recorded; removing highlights
- * gives the original node its whole text back and removes exactly what we inserted. `normalize()` is
- * never called on the page's nodes (it would merge text nodes the page holds references to).
+ * Exact restore: wrapping truncates the original text node to the text before the first mention and
+ * inserts marks and remainder text nodes after it (built detached, inserted as one fragment: two
+ * mutation records per text node instead of about five per mark). Each split is recorded; removing
+ * highlights gives the original node its whole text back and removes exactly what we inserted.
+ * `normalize()` is never called on the page's nodes (it would merge text nodes the page holds references to).
+ *
+ * Long pages: during a full scan (`deferPaint(true)`) mentions are only recorded. At the end, up to
+ * SYNC_MARKS marks are written at once; beyond that, the text nodes on screen are wrapped at once, then
+ * the band around the viewport, the rest below, the rest above, in paced chunks (marks-pacer.ts). Until
+ * then `entries()` and `hitTest()` answer from the records (ranges over the unsplit text), so the jump
+ * command and hover see every mention; only `dossier-mark` elements are missing for a while.
  */
 import type { Mention } from '../../core/matcher';
 import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER } from '../../shared/categories';
 import { MARK_TAG } from '../excluded';
+import { paceChunks } from './marks-pacer';
 import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions } from './types';
+
+/** Up to this many marks, the end of a full scan writes them all at once (a short page's frame is cheap). */
+const SYNC_MARKS = 3000;
+/** How far above and below the viewport the second step reaches (px): a quick scroll still finds marks. */
+const BAND_MARGIN_PX = 1000;
 
 interface MarkRecord {
   node: Text;
@@ -47,49 +60,68 @@ interface MarkRecord {
   /** Nodes we inserted after `node`, in order: marks and remainder text nodes. */
   pieces: Node[];
   marks: { el: Element; mention: Mention }[];
+  /** False while the record waits for a paced chunk: nothing of ours is in the page for it yet. */
+  painted: boolean;
 }
 
-/** Creates the mark.js engine for `doc`. */
+/** Creates the marks engine for `doc`. */
 export function createMarksEngine(doc: Document = document): HighlightEngine {
+  const win = doc.defaultView;
   const records = new NodeRecords<MarkRecord>();
   /** Text nodes we created (remainders of splits) → the record they belong to. */
   const ownText = new WeakMap<Text, MarkRecord>();
   /** Our mark elements → their mention. */
   const ownMarks = new WeakMap<Element, Mention>();
+  /**
+   * Page text nodes a paced chunk just truncated. A chunk runs outside the controller's own-write guard,
+   * so its mutation records reach the controller's observer; `textOf` answers null for these nodes until
+   * that observer has run (a microtask queued before ours), so the records read as ours, not as page edits.
+   */
+  const justWritten = new Set<Text>();
   let visible = new Set<Category>(CATEGORY_ORDER);
+  let deferred = false;
+  /** Records waiting to be painted, in the order the chunks take them. */
+  let queue: MarkRecord[] = [];
+  let cancelPacing: (() => void) | null = null;
+
+  const shownOf = (rec: MarkRecord) => rec.mentions.filter((m) => visible.has(m.category));
 
   const wrap = (rec: MarkRecord) => {
+    rec.painted = true;
     const { node } = rec;
-    const shown = rec.mentions.filter((m) => visible.has(m.category));
+    const shown = shownOf(rec);
     const parent = node.parentNode;
     // Only text whose parent is an element: a text node directly in a shadow root or document is left alone.
     if (shown.length === 0 || !parent || parent.nodeType !== 1) {
       rec.prefix = node.data;
       return;
     }
-    const after = node.nextSibling;
+    const text = node.data;
     const ownerDoc = node.ownerDocument;
-    // Right to left, so the offsets still to wrap stay valid and the page's node keeps the text before
-    // the first mention. mark.js's own wrapper does the same split-and-replace per range.
+    // Built detached (no layout, no mutation records), then inserted at once after the page's node.
+    const fragment = ownerDoc.createDocumentFragment();
     const marks: { el: Element; mention: Mention }[] = [];
-    for (let i = shown.length - 1; i >= 0; i--) {
-      const mention = shown[i]!;
-      if (mention.end < node.length) node.splitText(mention.end);
-      const inner = node.splitText(mention.start);
+    let at = shown[0]!.start;
+    for (const mention of shown) {
+      if (mention.start > at) fragment.appendChild(ownerDoc.createTextNode(text.slice(at, mention.start)));
       const el = ownerDoc.createElement(MARK_TAG);
       el.setAttribute('data-dossier-id', mention.id);
       el.setAttribute('data-dossier-category', mention.category);
-      parent.replaceChild(el, inner);
-      el.appendChild(inner);
+      el.appendChild(ownerDoc.createTextNode(text.slice(mention.start, mention.end)));
+      fragment.appendChild(el);
       marks.push({ el, mention });
       ownMarks.set(el, mention);
+      at = mention.end;
     }
-    marks.reverse();
+    if (at < text.length) fragment.appendChild(ownerDoc.createTextNode(text.slice(at)));
     rec.marks = marks;
-    for (let n = node.nextSibling; n && n !== after; n = n.nextSibling) {
+    for (let n = fragment.firstChild; n; n = n.nextSibling) {
       rec.pieces.push(n);
       if (n.nodeType === 3) ownText.set(n as Text, rec);
     }
+    // The page's node keeps the text before the first mention (its identity is what the page holds on to).
+    node.data = text.slice(0, shown[0]!.start);
+    parent.insertBefore(fragment, node.nextSibling);
     rec.prefix = node.data;
   };
 
@@ -108,6 +140,79 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
     rec.prefix = rec.node.data;
   };
 
+  /** Whether `rec` still waits for a chunk: current, unpainted, in the page. */
+  const waiting = (rec: MarkRecord) => !rec.painted && records.get(rec.node) === rec && rec.node.isConnected;
+
+  const stopPacing = () => {
+    cancelPacing?.();
+    cancelPacing = null;
+  };
+
+  /** One paced chunk: wraps waiting records in queue order until `budget` marks are written. */
+  const writeChunk = (budget: number): number | null => {
+    let wrote = 0;
+    let i = 0;
+    while (i < queue.length && wrote < budget) {
+      const rec = queue[i++]!;
+      if (!waiting(rec)) continue;
+      wrap(rec);
+      if (rec.marks.length) justWritten.add(rec.node);
+      wrote += rec.marks.length;
+    }
+    queue = queue.slice(i);
+    if (justWritten.size) queueMicrotask(() => justWritten.clear());
+    return queue.length === 0 && wrote === 0 ? null : wrote;
+  };
+
+  /**
+   * After a full scan: everything at once on a short page; otherwise the text nodes on screen now, then
+   * paced chunks (the band around the viewport first). Box reads happen before any write (no forced layout).
+   */
+  const paint = () => {
+    stopPacing();
+    const list = records.ordered().filter(([, rec]) => !rec.painted);
+    let total = 0;
+    for (const [, rec] of list) total += rec.mentions.length;
+    if (total <= SYNC_MARKS || !win) {
+      for (const [, rec] of list) wrap(rec);
+      queue = [];
+      return;
+    }
+    const height = win.innerHeight || doc.documentElement.clientHeight;
+    const probe = doc.createRange();
+    const box = (i: number) => {
+      probe.selectNodeContents(list[i]![0]);
+      return probe.getBoundingClientRect();
+    };
+    // First node whose box ends below `top`, first node whose box starts below `bottom` (document order
+    // assumed to flow top to bottom; where it does not, some near nodes wait for a later chunk).
+    const search = (past: (r: DOMRect) => boolean) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (past(box(mid))) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const from = search((r) => r.bottom >= 0);
+    const to = Math.max(from, search((r) => r.top > height));
+    const bandFrom = Math.min(from, search((r) => r.bottom >= -BAND_MARGIN_PX));
+    const bandTo = Math.max(to, search((r) => r.top > height + BAND_MARGIN_PX));
+    const recs = list.map(([, rec]) => rec);
+    const order = [
+      ...recs.slice(to, bandTo),
+      ...recs.slice(bandFrom, from).reverse(),
+      ...recs.slice(bandTo),
+      ...recs.slice(0, bandFrom).reverse(),
+    ];
+    // What the reader sees now is wrapped at once (inside the controller's own write).
+    for (const rec of recs.slice(from, to)) wrap(rec);
+    queue = order;
+    if (queue.length) cancelPacing = paceChunks(win, writeChunk);
+  };
+
   const release = (node: Text): boolean => {
     const rec = records.get(node);
     if (!rec) return false;
@@ -116,16 +221,16 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
     return true;
   };
 
-  /** Re-wraps only the nodes that have a mention of a category whose visibility changed. */
+  /** Re-wraps only the painted nodes that have a mention of a category whose visibility changed. */
   const rewrap = (changed: ReadonlySet<Category>) => {
     for (const rec of records.values()) {
-      if (!rec.mentions.some((m) => changed.has(m.category))) continue;
+      if (!rec.painted || !rec.mentions.some((m) => changed.has(m.category))) continue;
       unwrap(rec);
       wrap(rec);
     }
   };
 
-  const hitOf = (el: Element, mention: Mention): HighlightHit => ({
+  const markHit = (el: Element, mention: Mention): HighlightHit => ({
     mention,
     range: () => {
       const r = doc.createRange();
@@ -133,6 +238,26 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
       return r;
     },
   });
+
+  /** A hit over a waiting record's unsplit text (offsets are still those of the node's whole text). */
+  const textHit = (node: Text, mention: Mention): HighlightHit => ({
+    mention,
+    range: () => {
+      const r = doc.createRange();
+      r.setStart(node, Math.min(mention.start, node.length));
+      r.setEnd(node, Math.min(mention.end, node.length));
+      return r;
+    },
+  });
+
+  const caretNode = (x: number, y: number): { node: Node; offset: number } | null => {
+    if (typeof doc.caretPositionFromPoint === 'function') {
+      const pos = doc.caretPositionFromPoint(x, y);
+      return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+    }
+    const r = typeof doc.caretRangeFromPoint === 'function' ? doc.caretRangeFromPoint(x, y) : null;
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  };
 
   return {
     kind: 'marks',
@@ -145,13 +270,13 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
           records.delete(node);
           continue;
         }
-        const rec: MarkRecord = { node, original: node.data, prefix: node.data, mentions, pieces: [], marks: [] };
-        wrap(rec);
+        const rec: MarkRecord = { node, original: node.data, prefix: node.data, mentions, pieces: [], marks: [], painted: false };
+        if (!deferred) wrap(rec);
         records.set(node, rec);
       }
     },
     textOf(node: Text) {
-      if (ownText.has(node)) return null;
+      if (ownText.has(node) || justWritten.has(node)) return null;
       const rec = records.get(node);
       if (rec && rec.node.data === rec.prefix) return rec.original;
       return node.data;
@@ -172,30 +297,54 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
         if (!rec.mentions.some((m) => m.category === category)) continue;
         unwrap(rec);
         rec.mentions = rec.mentions.filter((m) => m.category !== category);
-        if (rec.mentions.length) wrap(rec);
-        else records.delete(node);
+        if (!rec.mentions.length) records.delete(node);
+        else if (rec.painted) wrap(rec);
       }
-      if (!category) records.clear();
+      if (!category) {
+        stopPacing();
+        queue = [];
+        records.clear();
+      }
     },
     hitTest(x: number, y: number) {
       const el = doc.elementFromPoint(x, y)?.closest(MARK_TAG);
-      if (!el) return null;
-      const mention = ownMarks.get(el);
-      if (!mention) return null;
-      const hit = hitOf(el, mention);
-      return rangeContainsPoint(hit.range(), x, y) ? hit : null;
+      const mention = el ? ownMarks.get(el) : undefined;
+      if (el && mention) {
+        const hit = markHit(el, mention);
+        return rangeContainsPoint(hit.range(), x, y) ? hit : null;
+      }
+      // Not painted yet (a long page's paced chunks): the caret's text node and its recorded mentions.
+      const caret = caretNode(x, y);
+      if (!caret || caret.node.nodeType !== 3) return null;
+      const rec = records.get(caret.node as Text);
+      if (!rec || rec.painted) return null;
+      for (const m of rec.mentions) {
+        if (caret.offset < m.start || caret.offset > m.end || !visible.has(m.category)) continue;
+        const hit = textHit(rec.node, m);
+        if (rangeContainsPoint(hit.range(), x, y)) return hit;
+      }
+      return null;
     },
     setVisibleCategories(next: ReadonlySet<Category>) {
       const changed = new Set(CATEGORY_ORDER.filter((c) => visible.has(c) !== next.has(c)));
       visible = new Set(next);
       if (changed.size) rewrap(changed);
     },
+    deferPaint(defer: boolean) {
+      deferred = defer;
+      if (!defer) paint();
+    },
     entries() {
       const out: HighlightHit[] = [];
-      for (const [, rec] of records.ordered()) for (const { el, mention } of rec.marks) out.push(hitOf(el, mention));
+      for (const [node, rec] of records.ordered()) {
+        if (rec.painted) for (const { el, mention } of rec.marks) out.push(markHit(el, mention));
+        else for (const m of shownOf(rec)) out.push(textHit(node, m));
+      }
       return out;
     },
     destroy() {
+      stopPacing();
+      queue = [];
       for (const rec of records.values()) unwrap(rec);
       records.clear();
     },
