@@ -331,8 +331,10 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
       if (changed.size) rewrap(changed);
     },
     deferPaint(defer: boolean) {
+      const was = deferred;
       deferred = defer;
-      if (!defer) paint();
+      // Ending a deferral that is not in effect does nothing (a small rescan must not restart the chunks).
+      if (!defer && was) paint();
     },
     entries() {
       const out: HighlightHit[] = [];
