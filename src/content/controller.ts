@@ -132,6 +132,8 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   let queue: Node[] = [];
   let scanning = false;
   let restarts = 0;
+  // Whether a full scan has deferred the engine's paint (ended when that scan settles, never by a small rescan).
+  let paintDeferred = false;
   /** Work slices of the scans so far (the benchmark reads them from the first-scan mark). */
   const slices = { count: 0, busy: 0, longest: 0, quotes: 0 };
   const observed = new WeakSet<Node>();
@@ -209,7 +211,10 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     if (full) {
       queue = [doc.documentElement];
       // A whole-page scan paints once at the end rather than after every slice (css engine).
-      if (!scanning) engine.deferPaint?.(true);
+      if (!scanning && engine.deferPaint) {
+        engine.deferPaint(true);
+        paintDeferred = true;
+      }
     }
     else if (queue[0] !== doc.documentElement) queue.push(...roots);
     if (!scanning) void scanLoop(generation);
@@ -296,7 +301,10 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       if (gen === generation) scanning = false;
     }
     if (gen !== generation || destroyed) return;
-    write(() => engine?.deferPaint?.(false));
+    if (paintDeferred) {
+      paintDeferred = false;
+      write(() => engine?.deferPaint?.(false));
+    }
     progress = 1;
     setStatus('ready');
     if (!firstScanDone) {

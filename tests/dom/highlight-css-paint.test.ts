@@ -63,6 +63,7 @@ describe('css engine: highlights near the viewport first, the rest when idle', (
     expect(registry.get('dossier-people')!.size).toBeLessThan(PARAGRAPHS);
     engine.setVisibleCategories(new Set(['people', 'organisations', 'regions', 'quotes']));
     expect(registry.get('dossier-people')!.size).toBe(PARAGRAPHS);
+    engine.deferPaint!(true);
     engine.deferPaint!(false);
     expect(registry.get('dossier-people')!.size).toBeLessThan(PARAGRAPHS);
     engine.clear();
@@ -71,5 +72,21 @@ describe('css engine: highlights near the viewport first, the rest when idle', (
     expect(registry.get('dossier-people')!.size).toBe(PARAGRAPHS);
     engine.destroy();
     expect(registry.size).toBe(0);
+  });
+
+  it('a small rescan after the paint settled keeps every highlight painted (no second two-step paint)', async () => {
+    const engine = createCssEngine(document);
+    engine.deferPaint!(true);
+    scanInto(engine);
+    engine.deferPaint!(false);
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect(registry.get('dossier-people')!.size).toBe(PARAGRAPHS);
+    // The page edits one paragraph far below the viewport; the controller rescans it and ends no deferral it did not begin.
+    const far = document.querySelector('p[data-line="2500"]')!;
+    (far.firstChild as Text).data = 'Putin met Zelensky';
+    scanInto(engine, far);
+    engine.deferPaint!(false);
+    expect(registry.get('dossier-people')!.size).toBe(PARAGRAPHS + 1);
+    engine.destroy();
   });
 });

@@ -265,6 +265,9 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       sync();
     },
     deferPaint(defer: boolean) {
+      // Ending a deferral that is not in effect changes nothing: a small rescan must not re-run the two-step
+      // paint (layout reads, far highlights gone for up to REST_TIMEOUT_MS, a full repaint).
+      if (!defer && !deferred) return;
       deferred = defer;
       cancelFront();
       if (!defer && records.size >= FRONT_MIN_NODES && registerFront()) scheduleRest();

@@ -56,7 +56,8 @@ export interface HighlightEngine {
   /**
    * While deferred, highlights are recorded but not painted (css: not registered), so a full scan does
    * not make the browser repaint a long page after every slice; ending the deferral paints them at once.
-   * Optional: the marks engine paints as it goes.
+   * Ending a deferral that is not in effect does nothing, and the controller ends only the deferrals it began
+   * (full scans). Optional: an engine without it paints as it goes.
    */
   deferPaint?(defer: boolean): void;
   /** Visible highlighted mentions, in document order. */
