@@ -131,7 +131,6 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   let generation = 0;
   let queue: Node[] = [];
   let scanning = false;
-  let restarts = 0;
   // Whether a full scan has deferred the engine's paint (ended when that scan settles, never by a small rescan).
   let paintDeferred = false;
   /** Work slices of the scans so far (the benchmark reads them from the first-scan mark). */
@@ -225,6 +224,9 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     if (!firstScanDone) setStatus('scanning');
     const elementCount = Math.max(1, doc.getElementsByTagName('*').length);
     let seen = 0;
+    // Restarts after the page removed the node a slice stopped at: a budget per scan, so a page that did
+    // this a few times earlier in its life still gets its later rescans finished.
+    let restarts = 0;
     let sliceStart = performance.now();
     const endSlice = () => {
       const took = performance.now() - sliceStart;
