@@ -222,8 +222,11 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   async function scanLoop(gen: number) {
     scanning = true;
     if (!firstScanDone) setStatus('scanning');
-    const elementCount = Math.max(1, doc.getElementsByTagName('*').length);
     let seen = 0;
+    // Progress is reported for whole-page scans only: counting the page's elements is not free, and a
+    // rescan of a few nodes has nothing to report.
+    let elementCount = 0;
+    let fullStart = 0;
     // Restarts after the page removed the node a slice stopped at: a budget per scan, so a page that did
     // this a few times earlier in its life still gets its later rescans finished.
     let restarts = 0;
@@ -258,7 +261,11 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
         const scanRoot = queue.shift()!;
         // Excluded roots (an editable ancestor, a page in designMode) yield nothing: the walker asks isExcludedContext.
         if (!scanRoot.isConnected) continue;
-        if (scanRoot === doc.documentElement) progress = 0;
+        if (scanRoot === doc.documentElement) {
+          progress = 0;
+          elementCount = Math.max(1, doc.getElementsByTagName('*').length);
+          fullStart = seen;
+        }
         const walk = walkTextNodes(scanRoot, observe);
         let last: Text | null = null;
         for (let step = walk.next(); !step.done; step = walk.next()) {
@@ -280,7 +287,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
           if ((seen & 15) === 0) flush();
           if ((seen & 15) === 0 && performance.now() - sliceStart > SLICE_BUDGET_MS) {
             endSlice();
-            progress = Math.min(0.99, seen / elementCount);
+            if (elementCount) progress = Math.min(0.99, (seen - fullStart) / elementCount);
             await yieldToBrowser((cb, ms) => ctx.setTimeout(cb, ms));
             if (gen !== generation || destroyed || ctx.isInvalid) return;
             sliceStart = performance.now();
