@@ -10,7 +10,7 @@ import { pageDictionary, type PageData } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import type { Category } from '../data/schema';
 import { CATEGORY_ORDER } from '../shared/categories';
-import { sendMessage, type PageState } from '../shared/messages';
+import { entityCount, sendMessage, type PageState } from '../shared/messages';
 import {
   getSettings,
   ignoredTextsOn,
@@ -341,9 +341,9 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       if (destroyed) return;
       const state = api.getState();
       // The badge counts actors and regions, as the popup's summary does: a quotation is not an entity.
-      const entities = state.mentions.filter((m) => m.category !== 'quotes');
-      const total = entities.reduce((sum, m) => sum + m.count, 0);
-      sendMessage('pageStateChanged', { total, entities: entities.length }).catch(() => {
+      const entities = entityCount(state);
+      const total = state.mentions.reduce((sum, m) => (m.category === 'quotes' ? sum : sum + m.count), 0);
+      sendMessage('pageStateChanged', { total, entities }).catch(() => {
         // The background may be restarting; the next change sends again.
       });
     }, 500);
