@@ -332,8 +332,10 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     if (engine) write(() => engine!.clear());
   }
 
-  // Badge updates: after a scan settles, at most every 500 ms.
+  // Badge updates: after a scan settles, at most every 500 ms, and only when the numbers changed (a page that
+  // mutates all the time settles a rescan after every change). Cleared when settings apply or the URL changes.
   let publishTimer = 0;
+  let published = '';
   function publish() {
     if (!topFrame || publishTimer) return;
     publishTimer = ctx.setTimeout(() => {
@@ -343,8 +345,12 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       // The badge counts actors and regions, as the popup's summary does: a quotation is not an entity.
       const entities = entityCount(state);
       const total = state.mentions.reduce((sum, m) => (m.category === 'quotes' ? sum : sum + m.count), 0);
+      const key = `${total}/${entities}`;
+      if (key === published) return;
+      published = key;
       sendMessage('pageStateChanged', { total, entities }).catch(() => {
-        // The background may be restarting; the next change sends again.
+        // The background may be restarting; the next settled scan sends again.
+        published = '';
       });
     }, 500);
   }
@@ -352,6 +358,8 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   function apply(s: Settings) {
     if (destroyed) return;
     settings = s;
+    // The badge setting may have changed: report the numbers again even when they are the same.
+    published = '';
     if (!isActiveOn(s, hostname)) {
       reset();
       engine?.destroy();
@@ -458,6 +466,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
   );
   // Single-page apps: a history navigation replaces content; scan the document again.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    published = '';
     if (!engine) return;
     write(() => engine!.prune());
     enqueue([doc.documentElement], true);

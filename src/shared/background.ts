@@ -57,20 +57,24 @@ export interface BackgroundDeps {
 
 /** Wires the badge, the commands, source cards and popover cards. Returns the function that removes every listener. */
 export function startBackground(deps: BackgroundDeps): () => void {
-  let badgeOn = true;
-  void getSettings().then((s) => (badgeOn = s.badge));
+  // The badge setting, read from storage once per worker start and kept by watchSettings. A report waits for the
+  // first read (an MV3 service worker woken by that very report must not trust a default), never reads again.
+  let badgeOn: boolean | null = null;
+  const firstRead = getSettings().then(
+    (s) => (badgeOn ??= s.badge),
+    () => (badgeOn ??= true),
+  );
 
   const offState = onMessage('pageStateChanged', async ({ entities }, sender) => {
     if (sender.tabId == null) return;
-    // Read the setting rather than trust the cached flag: an MV3 service worker may just have woken up.
-    badgeOn = (await getSettings()).badge;
-    await setBadge(sender.tabId, badgeOn ? entities : 0);
+    const on = badgeOn ?? (await firstRead);
+    await setBadge(sender.tabId, on ? entities : 0);
   });
 
   const unwatch = watchSettings((s) => {
     if (s.badge === badgeOn) return;
     badgeOn = s.badge;
-    refreshAllBadges(badgeOn).catch((err) => console.warn('[dossier] could not update the badges', err));
+    refreshAllBadges(s.badge).catch((err) => console.warn('[dossier] could not update the badges', err));
   });
 
   const onCommand = (command: string) => {

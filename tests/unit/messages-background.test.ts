@@ -57,6 +57,15 @@ describe('background', () => {
     expect(await badge(tabB)).toBe('');
   });
 
+  it('reads the badge setting from storage once, not for every report', async () => {
+    await fromTab(tabA, 'pageStateChanged', { total: 1, entities: 1 });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    for (let i = 2; i <= 4; i++) await fromTab(tabA, 'pageStateChanged', { total: i, entities: i });
+    expect(await badge(tabA)).toBe('4');
+    expect(get).not.toHaveBeenCalled();
+    get.mockRestore();
+  });
+
   it('ignores a malformed report', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fromTab(tabA, 'pageStateChanged', { total: 12, entities: 5 });
