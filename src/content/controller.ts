@@ -487,12 +487,23 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
 
   const api: ContentController = {
     getState(): PageState {
-      const hits = engine && status !== 'paused' && status !== 'disabled' ? firstPieces(engine.entries()) : [];
       const byId = new Map<string, { id: string; category: Category; count: number; firstText: string }>();
-      for (const { mention } of hits) {
+      let total = 0;
+      // One count per quotation, as firstPieces keeps it: a piece continuing the previous quotation piece is not counted.
+      let previousQuote: unknown = null;
+      const count = (mention: Mention) => {
+        if (isQuoteMention(mention)) {
+          if (mention.match === previousQuote) return;
+          previousQuote = mention.match;
+        }
+        total++;
         const e = byId.get(mention.id);
         if (e) e.count++;
         else byId.set(mention.id, { id: mention.id, category: mention.category, count: 1, firstText: mention.text });
+      };
+      if (engine && status !== 'paused' && status !== 'disabled') {
+        if (engine.forEachMention) engine.forEachMention(count);
+        else for (const { mention } of engine.entries()) count(mention);
       }
       return {
         url: location.href,
@@ -500,7 +511,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
         status,
         progress: status === 'ready' ? 1 : Math.max(0, Math.min(1, progress)),
         mentions: [...byId.values()],
-        total: hits.length,
+        total,
       };
     },
     jumpTo(id, direction) {

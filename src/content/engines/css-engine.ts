@@ -280,6 +280,11 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       }
       return out;
     },
+    forEachMention(visit: (mention: Mention) => void) {
+      for (const [, items] of records.ordered()) {
+        for (const { mention } of items) if (visible.has(mention.category)) visit(mention);
+      }
+    },
     destroy() {
       for (const [category, hl] of highlights) {
         hl.clear();

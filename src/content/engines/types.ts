@@ -62,6 +62,12 @@ export interface HighlightEngine {
   deferPaint?(defer: boolean): void;
   /** Visible highlighted mentions, in document order. */
   entries(): HighlightHit[];
+  /**
+   * Calls `visit` with each visible highlighted mention, in document order, as `entries()` lists them but
+   * without making a hit (and its range closure) per mention: counting 90 000 mentions should not allocate
+   * 90 000 objects. Optional: the controller falls back to `entries()`.
+   */
+  forEachMention?(visit: (mention: Mention) => void): void;
   /** Removes everything the engine added to the page and stops it. */
   destroy(): void;
 }
