@@ -43,4 +43,18 @@ describe('css engine: visiting the mentions without making hits', () => {
     expect(visited()).toEqual(engine.entries().map((h) => h.mention));
     engine.destroy();
   });
+
+  it('prune() drops exactly the mentions whose text left the page, removed in one batch', () => {
+    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">Putin in Crimea</p>`).join('');
+    const engine = createCssEngine(document);
+    scanInto(engine);
+    const registry = (window as unknown as { CSS: { highlights: Map<string, Set<AbstractRange>> } }).CSS.highlights;
+    for (let i = 0; i < 50; i += 2) document.getElementById(`p${i}`)!.remove();
+    engine.prune();
+    expect(registry.get('dossier-people')!.size).toBe(25);
+    expect(registry.get('dossier-regions')!.size).toBe(25);
+    expect(engine.entries()).toHaveLength(50);
+    expect(engine.entries().every((h) => h.range().startContainer.isConnected)).toBe(true);
+    engine.destroy();
+  });
 });

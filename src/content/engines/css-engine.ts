@@ -219,7 +219,8 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     },
     release,
     prune() {
-      for (const node of [...records.keys()]) if (!node.isConnected) release(node);
+      // Deleting the current key while iterating a Map is safe: no copy of every key per batch of removals.
+      for (const node of records.keys()) if (!node.isConnected) release(node);
     },
     clear(category?: Category) {
       if (front) {
