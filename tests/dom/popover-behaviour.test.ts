@@ -154,6 +154,20 @@ describe('popover behaviour', () => {
     expect(popover.isOpen()).toBe(false);
   });
 
+  it('a card shown for another mention starts afresh: the "Not this" choices opened on the previous one are closed', async () => {
+    popover.show(target('ukraine', 'Kyiv'));
+    await flush();
+    const shadow = host()!.shadowRoot!;
+    shadow.querySelector<HTMLButtonElement>('.dp-notthis')!.click();
+    await flush();
+    expect(shadow.querySelector('[data-scope="everywhere"]')).not.toBeNull();
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(shadow.querySelector('[data-scope="everywhere"]')).toBeNull();
+    expect(shadow.querySelector('.dp-notthis')!.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('does not open for an id the data does not know', async () => {
     popover.show(target('nobody', 'Nobody'));
     await flush();

@@ -249,6 +249,9 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
       : undefined;
     render(
       h(PopoverCard, {
+        // A new card for each show: the "Not this…" choices left open and the scroll position of one mention's
+        // card must not carry over to the next (one click away from excluding the wrong name).
+        key: `${target.mention.id}:${target.mention.start}:${gen}`,
         card,
         sourceHref,
         onNotThis,
