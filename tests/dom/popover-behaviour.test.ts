@@ -198,11 +198,21 @@ describe('popover behaviour', () => {
     expect(click.defaultPrevented).toBe(true);
     expect(openSource).toHaveBeenCalledWith({ id: 'reuters-kremlin', anchor: link.dataset.anchor });
     expect(link.dataset.anchor).toMatch(/^x-/);
-    // A middle click is left to the browser (open or copy the link); only the primary button is taken over.
+    // A `click` event carrying another button is not a primary click: not taken over.
     const middle = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 1 });
     link.dispatchEvent(middle);
     expect(middle.defaultPrevented).toBe(false);
     expect(openSource).toHaveBeenCalledOnce();
+    // A middle click (auxclick, button 1) would open the blocked extension URL in a tab: it asks the background too.
+    const aux = new MouseEvent('auxclick', { bubbles: true, cancelable: true, composed: true, button: 1 });
+    link.dispatchEvent(aux);
+    expect(aux.defaultPrevented).toBe(true);
+    expect(openSource).toHaveBeenCalledTimes(2);
+    // A right click (auxclick, button 2) keeps the context menu and its "Copy link".
+    const right = new MouseEvent('auxclick', { bubbles: true, cancelable: true, composed: true, button: 2 });
+    link.dispatchEvent(right);
+    expect(right.defaultPrevented).toBe(false);
+    expect(openSource).toHaveBeenCalledTimes(2);
   });
 
   it('asks the background for the card when hover intent starts, shows it after the delay, and asks once per wording', async () => {

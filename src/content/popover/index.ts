@@ -93,11 +93,13 @@ function sendOpenSource(ref: { id: string; anchor?: string }): void {
 }
 
 /**
- * A primary click on a source link (any modifier: Ctrl-click would also hit the blocked URL) opens it through the
- * background. Middle click and "Copy link" keep the href.
+ * A primary click (`click`, any modifier: Ctrl-click would also hit the blocked URL) or a middle click (`auxclick`,
+ * button 1: the browser would open the chrome-extension:// href in a tab and show ERR_BLOCKED_BY_CLIENT) on a source
+ * link opens it through the background. Only "Copy link" uses the href.
  */
 function onSourceClick(e: MouseEvent, open: (ref: { id: string; anchor?: string }) => void): void {
-  if (e.button !== 0 || e.defaultPrevented) return;
+  const button = e.type === 'auxclick' ? 1 : 0;
+  if (e.button !== button || e.defaultPrevented) return;
   const link = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLElement && n.matches('a[data-source]'));
   if (!link) return;
   e.preventDefault();
@@ -190,6 +192,7 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
           cancelHide();
         });
         layer.addEventListener('click', (e) => onSourceClick(e, deps.openSource ?? sendOpenSource));
+        layer.addEventListener('auxclick', (e) => onSourceClick(e, deps.openSource ?? sendOpenSource));
         layer.addEventListener('pointerleave', (e) => {
           pointerInside = false;
           if ((e as PointerEvent).pointerType !== 'touch') controller.scheduleHide();
