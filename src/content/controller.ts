@@ -81,24 +81,29 @@ function visibleCategories(s: Settings): Set<Category> {
 }
 
 /**
- * Starts Dossier on this document, unless another instance already runs here (double injection): then
- * waits up to 2 s for that instance to go (an extension update invalidates it) and returns null if not.
+ * Starts Dossier on this document. When the marker is already there (an instance before an extension update),
+ * waits up to 2 s for that instance to go, then starts anyway: WXT's context stops an older instance of this
+ * content script as this one starts, so a marker still there is not a live Dossier (a page that set it to
+ * switch us off, or a leftover) and giving up would let any page disable Dossier. Returns null only when this
+ * script itself was invalidated meanwhile.
  */
 export async function startController(deps: ControllerDeps): Promise<ContentController | null> {
   const root = document.documentElement;
   if (root.hasAttribute(MARKER_ATTRIBUTE)) {
-    const freed = await new Promise<boolean>((resolve) => {
+    await new Promise<void>((resolve) => {
       const mo = new MutationObserver(() => {
-        if (!root.hasAttribute(MARKER_ATTRIBUTE)) done(true);
+        if (!root.hasAttribute(MARKER_ATTRIBUTE)) done();
       });
-      const done = (ok: boolean) => {
+      const done = () => {
         mo.disconnect();
-        resolve(ok);
+        resolve();
       };
       mo.observe(root, { attributes: true, attributeFilter: [MARKER_ATTRIBUTE] });
-      deps.ctx.setTimeout(() => done(false), 2000);
+      deps.ctx.setTimeout(done, 2000);
+      // An invalidated context cancels its timers: stop waiting then too, rather than never.
+      deps.ctx.onInvalidated(done);
     });
-    if (!freed || deps.ctx.isInvalid) return null;
+    if (deps.ctx.isInvalid) return null;
   }
   return createController(deps);
 }
