@@ -22,6 +22,8 @@ import { compileQuoteMatcher } from '../src/core/quote-matcher';
 import { dataset } from '../src/data/dataset';
 import { launch, serve, type Launched } from '../tests/e2e/harness';
 import { setSettings } from '../tests/e2e/highlight-page';
+// Deterministic PRNG shared with the other benchmarks: every run benchmarks the same pages.
+import { seededRandom } from './lib/bench-utils';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ALL_SIZES = [
@@ -31,18 +33,6 @@ const ALL_SIZES = [
 ];
 /** BENCH_SIZES=5MB (comma-separated labels without spaces) runs only those pages. */
 const SIZES = process.env.BENCH_SIZES ? ALL_SIZES.filter((s) => process.env.BENCH_SIZES!.split(',').includes(s.label.replace(' ', ''))) : ALL_SIZES;
-
-/** Deterministic PRNG (mulberry32): every run benchmarks the same pages. */
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
