@@ -12,6 +12,7 @@
 import * as z from 'zod/mini';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { CATEGORY_ORDER } from './categories';
+import { MAX_MATCH_TEXT } from './settings';
 // Type only: the card model is plain JSON that the background builds and the popover renders.
 import type { CardModel } from '../ui/popover/card-model';
 
@@ -92,8 +93,8 @@ export const GetCardData = z.object({
   mention: z.object({
     id: z.string().check(z.minLength(1), z.maxLength(200)),
     category: z.enum(CATEGORY_ORDER),
-    alias: z.string().check(z.minLength(1), z.maxLength(10_000)),
-    text: z.string().check(z.minLength(1), z.maxLength(10_000)),
+    alias: z.string().check(z.minLength(1), z.maxLength(MAX_MATCH_TEXT)),
+    text: z.string().check(z.minLength(1), z.maxLength(MAX_MATCH_TEXT)),
     match: z.optional(CardQuoteMatch),
   }),
 });

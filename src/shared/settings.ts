@@ -58,9 +58,16 @@ export function defaultSettings(): Settings {
   };
 }
 
+/**
+ * The longest page text a mention may have, hence an alias or a text in the "Not this" lists: a quotation's
+ * whole wording is its alias. `getCard` (messages.ts) accepts the same, so a card's "Not this" is never dropped.
+ */
+export const MAX_MATCH_TEXT = 10_000;
+
 const Engine = z.enum(['auto', 'css', 'marks']);
-const Text = z.string().check(z.minLength(1), z.maxLength(500));
-const IgnoredMatchSchema = z.object({ site: Text, text: Text });
+const Site = z.string().check(z.minLength(1), z.maxLength(500));
+const Text = z.string().check(z.minLength(1), z.maxLength(MAX_MATCH_TEXT));
+const IgnoredMatchSchema = z.object({ site: Site, text: Text });
 
 /** Elements of a list that validate; invalid ones are dropped, duplicates removed. */
 function validItems<T>(raw: unknown, item: z.ZodMiniType<T>, key: (v: T) => string): T[] | undefined {
@@ -99,7 +106,7 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof r.paused === 'boolean') s.paused = r.paused;
   if (typeof r.badge === 'boolean') s.badge = r.badge;
 
-  const sites = validItems(r.disabledSites, Text, (v) => siteKey(v));
+  const sites = validItems(r.disabledSites, Site, (v) => siteKey(v));
   if (sites) s.disabledSites = sites.map(siteKey).filter((v) => v !== '');
   const aliases = validItems(r.excludedAliases, Text, (v) => v);
   if (aliases) s.excludedAliases = aliases;

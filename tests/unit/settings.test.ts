@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { GetCardData } from '../../src/shared/messages';
 import {
   DEFAULT_SETTINGS,
   getSettings,
   isActiveOn,
   isSiteEnabled,
+  MAX_MATCH_TEXT,
   parseSettings,
   updateSettings,
   watchSettings,
@@ -82,6 +84,20 @@ describe('settings in storage', () => {
     const s = await updateSettings((cur) => ({ categories: { ...cur.categories, people: false } }));
     expect(s.categories.people).toBe(false);
     expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories, people: false } });
+  });
+
+  it('keeps "Not this" on a long quotation (its whole wording), as long as a card request may carry it', async () => {
+    const quotation = 'We are ready to talk, '.repeat(200).trim(); // about 4 400 characters
+    const s = await updateSettings((cur) => ({
+      excludedAliases: [...cur.excludedAliases, quotation],
+      ignoredMatches: [...cur.ignoredMatches, { site: 'news.test', text: quotation }],
+    }));
+    expect(s.excludedAliases).toEqual([quotation]);
+    expect(s.ignoredMatches).toEqual([{ site: 'news.test', text: quotation }]);
+    expect((await getSettings()).excludedAliases).toEqual([quotation]);
+    // Past the limit of a card request's page text, an entry is no mention's and is dropped as invalid.
+    expect(parseSettings({ excludedAliases: ['x'.repeat(MAX_MATCH_TEXT + 1)] }).excludedAliases).toEqual([]);
+    expect(GetCardData.safeParse({ mention: { id: 'q-x', category: 'quotes', alias: quotation, text: quotation } }).success).toBe(true);
   });
 
   it('does not lose one of two quick updates', async () => {
