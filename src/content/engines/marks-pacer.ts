@@ -12,7 +12,7 @@
 /** The frame cost a chunk aims at (ms): room left under the 50 ms of a long task for the page's own work. */
 export const TARGET_FRAME_MS = 30;
 /** Marks in the first chunk; later chunks scale by target / measured frame cost. */
-const START_MARKS = 200;
+const START_MARKS = 100;
 /** The smallest chunk: below it the frame's fixed part dominates and the page would take minutes to finish. */
 const MIN_MARKS = 100;
 const MAX_MARKS = 1500;
