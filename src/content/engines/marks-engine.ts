@@ -41,6 +41,7 @@ import type { Mention } from '../../core/matcher';
 import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER } from '../../shared/categories';
 import { MARK_TAG } from '../excluded';
+import { FULL_RESCAN_THRESHOLD } from '../mutation-watcher';
 import { paceChunks } from './marks-pacer';
 import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions } from './types';
 
@@ -48,6 +49,12 @@ import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHi
 const SYNC_MARKS = 3000;
 /** How far above and below the viewport the second step reaches (px): a quick scroll still finds marks. */
 const BAND_MARGIN_PX = 1000;
+/**
+ * Text nodes per paced chunk at most: each gives two mutation records (its truncation, the inserted
+ * fragment), and a batch above the mutation watcher's FULL_RESCAN_THRESHOLD would make the controller
+ * rescan the whole page (room left for the page's own records in the same batch).
+ */
+const CHUNK_MAX_NODES = Math.floor(FULL_RESCAN_THRESHOLD * 0.4);
 
 interface MarkRecord {
   node: Text;
@@ -152,7 +159,7 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
   const writeChunk = (budget: number): number | null => {
     let wrote = 0;
     let i = 0;
-    while (i < queue.length && wrote < budget) {
+    while (i < queue.length && wrote < budget && justWritten.size < CHUNK_MAX_NODES) {
       const rec = queue[i++]!;
       if (!waiting(rec)) continue;
       wrap(rec);
