@@ -381,7 +381,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
       reset();
       engine?.destroy();
       popover?.hide();
-      engine = kind === 'css' ? createCssEngine(doc) : createMarksEngine(doc);
+      engine = kind === 'css' ? createCssEngine(doc) : createMarksEngine(doc, { write });
       full = true;
     }
     const mKey = JSON.stringify(s.excludedAliases);

@@ -1,12 +1,14 @@
 /**
  * The marks engine on a long page: after a full scan it wraps what is on screen at once and the rest in
- * paced chunks (jsdom has no layout: one 20 px line per paragraph stands in for it). The chunks run outside
- * the controller's own-write guard, so their mutation records must read as ours (`textOf` null), or the
- * controller would take them for page edits and drop the highlights it just painted.
+ * paced chunks (jsdom has no layout: one 20 px line per paragraph stands in for it). The chunks run later, on
+ * the engine's own schedule, inside the controller's own-write guard (passed in as `write`): their mutation
+ * records must never reach the controller's observer as page edits, or it would drop the highlights it just painted.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMarksEngine } from '../../src/content/engines/marks-engine';
 import type { HighlightEngine } from '../../src/content/engines/types';
+import { isOwnElement } from '../../src/content/excluded';
+import { MutationWatcher } from '../../src/content/mutation-watcher';
 import { scanInto, textNodeSnapshot } from './highlight-helpers';
 
 const LINE = 20;
@@ -18,7 +20,7 @@ const lineOf = (el: Element) => Number(el.closest('p')!.getAttribute('data-line'
 async function until(check: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
+    if (Date.now() > end) throw new Error(`timed out at ${markCount()} marks`);
     await new Promise((ok) => setTimeout(ok, 10));
   }
 }
@@ -73,31 +75,50 @@ describe('marks engine on a long page: the screen at once, the rest in paced chu
     after.forEach((t, i) => expect(t.node).toBe(snapshot[i]!.node));
   });
 
-  it("a chunk's mutation records read as the engine's own, as the controller's observer classifies them", async () => {
-    const seen = { ownText: 0, pageText: 0, added: 0 };
-    const observer = new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'characterData') {
-          if (engine.textOf(r.target as Text) === null) seen.ownText++;
-          else seen.pageText++;
-        }
-        for (const n of r.addedNodes) {
-          const own = n.nodeType === 1 ? (n as Element).localName === 'dossier-mark' : engine.textOf(n as Text) === null;
-          if (!own) seen.added++;
-        }
-      }
+  it("a chunk's mutation records never reach the controller's observer as page edits; the page's own edits still do", async () => {
+    engine.destroy();
+    const seen = { stale: 0, dirty: 0, removed: 0, guarded: 0 };
+    // The controller's wiring: its watcher, its isOwn, its guard passed to the engine.
+    const watcher = new MutationWatcher({
+      isOwn(node) {
+        if (node.nodeType === 1) return isOwnElement(node as Element);
+        if (node.nodeType !== 3) return false;
+        const parent = node.parentElement;
+        return (parent !== null && isOwnElement(parent)) || engine.textOf(node as Text) === null;
+      },
+      onStale(node) {
+        seen.stale++;
+        engine.release(node);
+      },
+      onRemoved: () => seen.removed++,
+      onDirty: () => seen.dirty++,
+    });
+    engine = createMarksEngine(document, {
+      write: (fn) => {
+        seen.guarded++;
+        return watcher.ownWrite(fn);
+      },
     });
     engine.deferPaint!(true);
     scanInto(engine);
-    engine.deferPaint!(false);
-    observer.observe(document.body, { childList: true, characterData: true, subtree: true });
-    await until(() => markCount() === PARAGRAPHS);
-    await new Promise((ok) => setTimeout(ok, 0));
-    observer.disconnect();
-    expect(seen.ownText).toBeGreaterThan(PARAGRAPHS / 2);
-    expect(seen.pageText).toBe(0);
-    expect(seen.added).toBe(0);
-    // Afterwards the page's nodes are the page's again: a later rescan matches their whole original text.
+    watcher.observe(document);
+    // The controller ends a scan's deferral inside its guard too (the screen is wrapped then).
+    watcher.ownWrite(() => engine.deferPaint!(false));
+    // The page edits a paragraph far below while the chunks run: the guard handles it first, as the page's.
+    const edited = document.querySelector(`p[data-line="${PARAGRAPHS - 1}"]`)!.firstChild as Text;
+    edited.data = 'Talks with Putin in Odesa';
+    try {
+      await until(() => markCount() === PARAGRAPHS - 1);
+      await new Promise((ok) => setTimeout(ok, 50));
+    } finally {
+      watcher.disconnect();
+    }
+    expect(seen.guarded).toBeGreaterThan(1); // the chunks ran through the guard
+    expect(seen.stale).toBe(1); // only the page's edit, none of the ~3500 nodes the chunks split
+    expect(seen.removed).toBe(0);
+    expect(seen.dirty).toBe(1); // the edited node, to be scanned again
+    expect(edited.parentElement!.innerHTML).toBe('Talks with Putin in Odesa'); // released, not wrapped by a later chunk
+    // The page's nodes are the page's: a later rescan matches their whole original text.
     const p = document.querySelector('p[data-line="3000"]')!;
     expect(engine.textOf(p.firstChild as Text)).toBe('Talks with Putin in Kyiv');
   });

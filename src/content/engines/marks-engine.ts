@@ -41,20 +41,13 @@ import type { Mention } from '../../core/matcher';
 import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER } from '../../shared/categories';
 import { MARK_TAG } from '../excluded';
-import { FULL_RESCAN_THRESHOLD } from '../mutation-watcher';
 import { paceChunks } from './marks-pacer';
-import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions } from './types';
+import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions, type OwnWrite } from './types';
 
 /** Up to this many marks, the end of a full scan writes them all at once (a short page's frame is cheap). */
 const SYNC_MARKS = 3000;
 /** How far above and below the viewport the second step reaches (px): a quick scroll still finds marks. */
 const BAND_MARGIN_PX = 1000;
-/**
- * Text nodes per paced chunk at most: each gives two mutation records (its truncation, the inserted
- * fragment), and a batch above the mutation watcher's FULL_RESCAN_THRESHOLD would make the controller
- * rescan the whole page (room left for the page's own records in the same batch).
- */
-const CHUNK_MAX_NODES = Math.floor(FULL_RESCAN_THRESHOLD * 0.4);
 
 interface MarkRecord {
   node: Text;
@@ -71,20 +64,24 @@ interface MarkRecord {
   painted: boolean;
 }
 
-/** Creates the marks engine for `doc`. */
-export function createMarksEngine(doc: Document = document): HighlightEngine {
+/** Options of the marks engine. */
+export interface MarksEngineOptions {
+  /**
+   * The controller's own-write guard; every paced chunk runs inside it, as the controller's own writes do, so
+   * a chunk's mutation records are dropped rather than read as page edits. Default: runs `fn` as is (no observer).
+   */
+  write?: OwnWrite;
+}
+
+/** Creates the marks engine for `doc`; `options.write` guards the writes it makes on its own schedule. */
+export function createMarksEngine(doc: Document = document, options: MarksEngineOptions = {}): HighlightEngine {
+  const write: OwnWrite = options.write ?? ((fn) => fn());
   const win = doc.defaultView;
   const records = new NodeRecords<MarkRecord>();
   /** Text nodes we created (remainders of splits) → the record they belong to. */
   const ownText = new WeakMap<Text, MarkRecord>();
   /** Our mark elements → their mention. */
   const ownMarks = new WeakMap<Element, Mention>();
-  /**
-   * Page text nodes a paced chunk just truncated. A chunk runs outside the controller's own-write guard,
-   * so its mutation records reach the controller's observer; `textOf` answers null for these nodes until
-   * that observer has run (a microtask queued before ours), so the records read as ours, not as page edits.
-   */
-  const justWritten = new Set<Text>();
   let visible = new Set<Category>(CATEGORY_ORDER);
   let deferred = false;
   /** Records waiting to be painted, in the order the chunks take them. */
@@ -155,21 +152,24 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
     cancelPacing = null;
   };
 
-  /** One paced chunk: wraps waiting records in queue order until `budget` marks are written. */
-  const writeChunk = (budget: number): number | null => {
-    let wrote = 0;
-    let i = 0;
-    while (i < queue.length && wrote < budget && justWritten.size < CHUNK_MAX_NODES) {
-      const rec = queue[i++]!;
-      if (!waiting(rec)) continue;
-      wrap(rec);
-      if (rec.marks.length) justWritten.add(rec.node);
-      wrote += rec.marks.length;
-    }
-    queue = queue.slice(i);
-    if (justWritten.size) queueMicrotask(() => justWritten.clear());
-    return queue.length === 0 && wrote === 0 ? null : wrote;
-  };
+  /**
+   * One paced chunk: wraps waiting records in queue order until `budget` marks are written. It runs in the
+   * controller's guard, which first handles the page's pending records (a node the page changed meanwhile
+   * is released and no longer waiting) and then drops the chunk's own.
+   */
+  const writeChunk = (budget: number): number | null =>
+    write(() => {
+      let wrote = 0;
+      let i = 0;
+      while (i < queue.length && wrote < budget) {
+        const rec = queue[i++]!;
+        if (!waiting(rec)) continue;
+        wrap(rec);
+        wrote += rec.marks.length;
+      }
+      queue = queue.slice(i);
+      return queue.length === 0 && wrote === 0 ? null : wrote;
+    });
 
   /**
    * After a full scan: everything at once on a short page; otherwise the text nodes on screen now, then
@@ -283,7 +283,7 @@ export function createMarksEngine(doc: Document = document): HighlightEngine {
       }
     },
     textOf(node: Text) {
-      if (ownText.has(node) || justWritten.has(node)) return null;
+      if (ownText.has(node)) return null;
       const rec = records.get(node);
       if (rec && rec.node.data === rec.prefix) return rec.original;
       return node.data;

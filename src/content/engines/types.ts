@@ -13,6 +13,13 @@ export interface NodeMentions {
   mentions: readonly Mention[];
 }
 
+/**
+ * The controller's own-write guard: runs `fn` so that the DOM mutations it causes never reach the controller's
+ * observer as page edits (page records pending before it are handled first). An engine that writes later, on
+ * its own schedule (the marks engine's paced chunks), runs those writes through it.
+ */
+export type OwnWrite = <T>(fn: () => T) => T;
+
 /** A highlighted mention: the mention and a live range over its text (made on demand: ranges are not free). */
 export interface HighlightHit {
   mention: Mention;
