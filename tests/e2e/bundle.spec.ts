@@ -1,0 +1,53 @@
+/**
+ * What the built extension ships (run after `npm run build`, like the other end-to-end specs): least privilege in
+ * both manifests, nothing a page can load, and excerpts of the sources rather than whole articles.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadArticles } from '../../scripts/lib/load-articles';
+import { BUILD_DIRS } from './harness';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function shippedText(dir: string): string {
+  return filesUnder(dir)
+    .filter((f) => /\.(js|html|css|json)$/.test(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
+describe.each(Object.entries(BUILD_DIRS))('the %s build', (_kind, dir) => {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+  it('asks only for storage and tabs, exposes nothing to pages and loads no remote code', () => {
+    expect(manifest.permissions).toEqual(['storage', 'tabs']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    const csp = JSON.stringify(manifest.content_security_policy ?? '');
+    expect(csp).not.toMatch(/https?:/);
+  });
+
+  it('ships excerpts of the sources, not whole articles', () => {
+    const shipped = shippedText(dir);
+    for (const [file, text] of loadArticles()) {
+      const sentences = text
+        .split(/(?<=[.!?”"])\s+|\n+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length >= 40);
+      const shippedChars = sentences.filter((s) => shipped.includes(s)).reduce((n, s) => n + s.length, 0);
+      // Quotes' sentences and evidence excerpts cover up to about 60 % of the shortest, densest report.
+      expect(shippedChars / text.length, file).toBeLessThan(0.65);
+    }
+    // Page furniture and unrelated paragraphs of the sources are never shipped.
+    expect(shipped).not.toContain('We are facing unprecedented challenges');
+    expect(shipped).not.toContain('Zubair tweets at zubaiyr.amin');
+    expect(shipped).not.toContain('Dawn Sturgess, 44, died in 2018');
+  });
+});
