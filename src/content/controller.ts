@@ -76,44 +76,6 @@ export function chooseEngine(choice: EngineChoice, doc: Document = document): En
   return cssHighlightsSupported(doc) ? 'css' : 'marks';
 }
 
-/**
- * Joins a batch's texts with this character for one matcher call. A boundary for the matcher: not a letter,
- * digit or mark (so a name ends and starts around it), not whitespace (the patterns' `\s+` between words
- * never crosses it), and one of the separators a lower-case alias may follow (`SEPARATOR_CLASS`), so such an
- * alias at the start of a node is found as it is when that node is scanned alone.
- */
-const BATCH_SEPARATOR = '(';
-
-/**
- * The matcher's mentions for each of `texts`, exactly as `matcher.scan(text)` per text, with one call for the
- * whole batch (each call has a fixed cost: folding, the script test, every pass's first search). Should any
- * mention not lie within one text (an alias holding the separator), the batch is scanned text by text instead.
- */
-export function scanTexts(matcher: Matcher, texts: readonly string[]): Mention[][] {
-  if (texts.length < 2) return texts.map((t) => matcher.scan(t));
-  const joined = texts.join(BATCH_SEPARATOR);
-  const found = matcher.scan(joined);
-  const out: Mention[][] = [];
-  let k = 0;
-  let offset = 0;
-  for (const text of texts) {
-    const end = offset + text.length;
-    const own: Mention[] = [];
-    for (; k < found.length && found[k]!.start < end; k++) {
-      const m = found[k]!;
-      if (m.start < offset || m.end > end) return texts.map((t) => matcher.scan(t));
-      // Fresh objects from this scan: shifting their offsets in place saves a copy per mention.
-      m.start -= offset;
-      m.end -= offset;
-      own.push(m);
-    }
-    out.push(own);
-    offset = end + BATCH_SEPARATOR.length;
-  }
-  if (k < found.length) return texts.map((t) => matcher.scan(t));
-  return out;
-}
-
 function visibleCategories(s: Settings): Set<Category> {
   return new Set(CATEGORY_ORDER.filter((c) => s.categories[c]));
 }
@@ -293,25 +255,6 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
     const take = (items: readonly NodeMentions[]) => {
       for (const item of items) if (item.mentions.length || engine!.has(item.node)) batch.push(item);
     };
-    // Text nodes walked but not matched yet (at most 16): matched in one call by `match`, in document order.
-    const pendingNodes: Text[] = [];
-    const pendingTexts: string[] = [];
-    const match = () => {
-      if (!pendingNodes.length) return;
-      const found = scanTexts(matcher!, pendingTexts);
-      for (let i = 0; i < pendingNodes.length; i++) {
-        const node = pendingNodes[i]!;
-        let mentions = found[i]!;
-        if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(m.text));
-        if (blocks) {
-          // Held until its block ends: the block's quotations are matched over all its nodes.
-          const done = blocks.add(node, pendingTexts[i]!, mentions);
-          if (done) take(done);
-        } else if (mentions.length || engine!.has(node)) batch.push({ node, mentions });
-      }
-      pendingNodes.length = 0;
-      pendingTexts.length = 0;
-    };
     const flush = () => {
       if (batch.length && engine) {
         const items = batch.splice(0);
@@ -336,15 +279,18 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
           seen++;
           const text = engine!.textOf(node);
           if (text !== null) {
-            pendingNodes.push(node);
-            pendingTexts.push(text);
+            let mentions = matcher!.scan(text);
+            if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(m.text));
+            if (blocks) {
+              // Held until its block ends: the block's quotations are matched over all its nodes.
+              const done = blocks.add(node, text, mentions);
+              if (done) take(done);
+            } else if (mentions.length || engine!.has(node)) batch.push({ node, mentions });
           }
-          // Every 16 nodes: match them in one call, highlight what was found (so wrapping counts against the
-          // slice budget too) and read the clock (cheap but not free).
-          if ((seen & 15) !== 0) continue;
-          match();
-          flush();
-          if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+          // Every 16 nodes: highlight what was found (so wrapping counts against the slice budget too)
+          // and read the clock (cheap but not free).
+          if ((seen & 15) === 0) flush();
+          if ((seen & 15) === 0 && performance.now() - sliceStart > SLICE_BUDGET_MS) {
             endSlice();
             if (elementCount) progress = Math.min(0.99, (seen - fullStart) / elementCount);
             await yieldToBrowser((cb, ms) => ctx.setTimeout(cb, ms));
@@ -359,7 +305,6 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
             }
           }
         }
-        match();
         if (blocks) take(blocks.end());
         flush();
       }
