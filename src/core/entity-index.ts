@@ -9,7 +9,8 @@ export interface MatchEntry {
   id: string;
   name: string;
   category: Category;
-  aliases: { text: string; lang: Lang }[];
+  /** `lang` is kept where the data set gives it; the page data drops it (the matcher reads only `text`). */
+  aliases: { text: string; lang?: Lang }[];
 }
 
 /** Data that `buildMatchEntries` reads: actors and regions, and optionally shared aliases and not-mentions. */

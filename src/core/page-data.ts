@@ -39,8 +39,9 @@ export function buildPageData(data: PageDataSource): PageData {
   const dictionary = buildMatchEntries(data);
   const names = new Map(data.actors.map((a) => [a.id, a.name]));
   return {
-    // A plain array: JSON would drop the list's notMentions property, so it travels as its own field.
-    entries: [...dictionary],
+    // A plain array: JSON would drop the list's notMentions property, so it travels as its own field. Aliases
+    // travel without their language, which the matcher never reads (~10 KB less in every page's script).
+    entries: dictionary.map((e) => ({ ...e, aliases: e.aliases.map(({ text }) => ({ text })) })),
     notMentions: [...dictionary.notMentions],
     quotes: data.quotes.map((q) => ({ id: q.id, text: q.text, sentence: q.sentence, label: quoteLabel(names.get(q.speaker)) })),
   };
