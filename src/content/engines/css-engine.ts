@@ -12,6 +12,7 @@ import type { Mention } from '../../core/matcher';
 import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER } from '../../shared/categories';
 import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions } from './types';
+import { textBoxReader, viewportBand } from './viewport-band';
 
 /** The registry name of a category's highlight (the page-side contract: `CSS.highlights.get('dossier-people')`). */
 export function highlightName(category: Category): string {
@@ -127,24 +128,8 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     const list = records.ordered();
     const top = -FRONT_MARGIN_PX;
     const bottom = (win.innerHeight || doc.documentElement.clientHeight) + FRONT_MARGIN_PX;
-    const probe = doc.createRange();
-    const box = (i: number) => {
-      probe.selectNodeContents(list[i]![0]);
-      return probe.getBoundingClientRect();
-    };
-    // First node whose box ends below the band's top, then first node whose box starts below the band's bottom.
-    const search = (past: (r: DOMRect) => boolean) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (past(box(mid))) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
-    const from = search((r) => r.bottom >= top);
-    const to = search((r) => r.top > bottom);
+    const read = textBoxReader(doc);
+    const [from, to] = viewportBand(list, ([node]) => read(node), top, bottom);
     if (to - from >= list.length / 2) return false; // most of the page is near the viewport: one step is as good
     front = new Map();
     for (let i = from; i < to; i++) {

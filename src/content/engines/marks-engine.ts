@@ -43,6 +43,7 @@ import { CATEGORY_ORDER } from '../../shared/categories';
 import { MARK_TAG } from '../excluded';
 import { paceChunks } from './marks-pacer';
 import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions, type OwnWrite } from './types';
+import { textBoxReader, viewportBand } from './viewport-band';
 
 /** Up to this many marks, the end of a full scan writes them all at once (a short page's frame is cheap). */
 const SYNC_MARKS = 3000;
@@ -186,27 +187,15 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
       return;
     }
     const height = win.innerHeight || doc.documentElement.clientHeight;
-    const probe = doc.createRange();
-    const box = (i: number) => {
-      probe.selectNodeContents(list[i]![0]);
-      return probe.getBoundingClientRect();
-    };
-    // First node whose box ends below `top`, first node whose box starts below `bottom` (document order
-    // assumed to flow top to bottom; where it does not, some near nodes wait for a later chunk).
-    const search = (past: (r: DOMRect) => boolean) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (past(box(mid))) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
-    const from = search((r) => r.bottom >= 0);
-    const to = Math.max(from, search((r) => r.top > height));
-    const bandFrom = Math.min(from, search((r) => r.bottom >= -BAND_MARGIN_PX));
-    const bandTo = Math.max(to, search((r) => r.top > height + BAND_MARGIN_PX));
+    const read = textBoxReader(doc);
+    const getBox = ([node]: [Text, unknown]) => read(node);
+    // What is on screen now, then the band around it (document order assumed to flow top to bottom;
+    // where it does not, some near nodes wait for a later chunk).
+    const [from, screenTo] = viewportBand(list, getBox, 0, height);
+    const to = Math.max(from, screenTo);
+    const [nearFrom, nearTo] = viewportBand(list, getBox, -BAND_MARGIN_PX, height + BAND_MARGIN_PX);
+    const bandFrom = Math.min(from, nearFrom);
+    const bandTo = Math.max(to, nearTo);
     const recs = list.map(([, rec]) => rec);
     const order = [
       ...recs.slice(to, bandTo),
