@@ -2,7 +2,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
-import { DEMO_ARTICLE, openSourceCard, patchSettings, resetSettings, until, waitReady } from './lib/firefox-pages';
+import { DEMO_ARTICLE, openSourceCard } from './lib/firefox-pages';
+import { patchSettings, resetSettings, until, waitReady } from './lib/page-helpers';
 
 // The demo article in real Firefox (firefox-esr 153): which engine draws, what it highlights, and that the text a
 // reader (or a screen reader, or copy) gets is the page's own, with either engine.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
-import { DEMO_ARTICLE, currentCard, hoverCard, openSourceCard, waitReady } from './lib/firefox-pages';
+import { DEMO_ARTICLE, currentCard, hoverCard, openSourceCard } from './lib/firefox-pages';
+import { tabPlacement, waitReady } from './lib/page-helpers';
 
 // The popover in real Firefox, on the demo article: hover a name, read the card, dismiss it, follow a source.
 describe('popover in firefox', () => {
@@ -74,14 +75,7 @@ describe('popover in firefox', () => {
     expect(found!.href).toBe(href);
     expect(found!.text).toContain('We are talking about the withdrawal of the regime’s armed forces from the Donbas');
     expect(found!.outlet).toBe(outlet);
-    const tabs = await tab.evaluate(async (pageUrl: string) => {
-      type Tab = { index: number; url?: string; openerTabId?: number; id?: number };
-      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
-      const all = await api.tabs.query({ currentWindow: true });
-      const opener = all.find((t) => t.url === pageUrl)!;
-      const self = all.find((t) => t.url === location.href)!;
-      return { opener: opener.index, self: self.index, openerTabId: self.openerTabId, openerId: opener.id };
-    }, p.url());
+    const tabs = await tabPlacement(tab, p.url());
     expect(tabs.self).toBe(tabs.opener + 1);
     expect(tabs.openerTabId).toBe(tabs.openerId);
     await tab.close();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
-import { hoverCard, waitReady } from './lib/firefox-pages';
+import { hoverCard } from './lib/firefox-pages';
+import { waitReady } from './lib/page-helpers';
 
 // tests/fixtures/pages/quotes.html in real Firefox: #altered (Putin, "these" → "those"), #exact (Merz),
 // #linked (Lavrov, with "Kiev" in a link: three text nodes), #decoys (must not be marked).

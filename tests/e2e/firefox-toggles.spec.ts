@@ -1,17 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, type Launched, type Served } from './harness';
-import {
-  DEMO_ARTICLE,
-  highlightCount,
-  openSourceCard,
-  patchSettings,
-  resetSettings,
-  showPopupFor,
-  storedSettings,
-  until,
-  waitReady,
-} from './lib/firefox-pages';
+import { DEMO_ARTICLE, openSourceCard, showPopupFor } from './lib/firefox-pages';
+import { highlightCount, patchSettings, resetSettings, storedSettings, until, waitReady } from './lib/page-helpers';
 
 // Settings applied live in real Firefox. BiDi cannot navigate to moz-extension://, so the popup is reached as a user
 // reaches an extension page: the popover's source link opens the source card (an extension tab), which then opens

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { launch, serve, type Launched, type Served } from './harness';
+import { waitReady } from './lib/page-helpers';
 import { baselineText, highlights } from './highlight-page';
 
 // Firefox smoke check: the default engine highlights the article and the text stays as it was.
@@ -19,7 +20,7 @@ describe('highlighting in Firefox (smoke)', () => {
   it('highlights the article with the default engine and leaves form fields alone', async () => {
     const page = await app.newPage();
     await page.goto(site.url('/highlight-article.html'));
-    await waitInPage(page, () => document.documentElement.getAttribute('data-dossier') === 'ready');
+    await waitReady(page);
     const found = await highlights(page);
     expect(found).toContain('people:Vladimir Putin');
     expect(found).toContain('regions:Donbas');

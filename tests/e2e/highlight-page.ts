@@ -32,20 +32,8 @@ export async function highlights(target: Page | Frame): Promise<string[]> {
   return [...marks, ...css].sort();
 }
 
-/** Writes settings the way the popup does (chrome.storage.local, key `settings`) from an extension page. */
-export async function setSettings(app: Launched, patch: Record<string, unknown>): Promise<void> {
-  const page = await app.newPage();
-  try {
-    await page.goto(app.extensionUrl('/popup.html'));
-    await page.evaluate(async (p) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-      const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-      await api.storage.local.set({ settings: { ...current, ...p } });
-    }, patch);
-  } finally {
-    await page.close();
-  }
-}
+/** Settings writer, kept here too for scripts/bench-browser.ts (it lives in lib/page-helpers.ts). */
+export { setSettings } from './lib/page-helpers';
 
 /** The page's visible text as a reader gets it, without Dossier (an incognito context has no extension). */
 export async function baselineText(app: Launched, url: string): Promise<string> {

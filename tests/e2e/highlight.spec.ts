@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
-import { baselineText, highlighted, highlights, setSettings } from './highlight-page';
+import { baselineText, highlighted, highlights } from './highlight-page';
+import { setSettings, waitReady } from './lib/page-helpers';
 
 /** What a reader should see highlighted on tests/fixtures/pages/highlight-article.html (main document). */
 const ARTICLE = [
@@ -24,7 +25,7 @@ const ALL_ON = { people: true, organisations: true, regions: true, quotes: true 
 async function openReady(app: Launched, url: string): Promise<Page> {
   const page = await app.newPage();
   await page.goto(url);
-  await waitInPage(page, () => document.documentElement.getAttribute('data-dossier') === 'ready');
+  await waitReady(page);
   return page;
 }
 

@@ -1,6 +1,7 @@
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { waitReady } from './lib/page-helpers';
 
 // The keyboard commands (Alt+Shift+N / Alt+Shift+P) reach the background as `commands.onCommand`; a headless
 // browser does not turn key presses into extension commands, so the test dispatches the event inside the
@@ -83,7 +84,7 @@ describe('keyboard jump in chromium', () => {
   it('next scrolls to the next mention below the reader and focuses its card; Escape gives focus back; prev goes back', async () => {
     const p = await app.newPage();
     await p.goto(site.url(ARTICLE));
-    await waitInPage(p, () => document.documentElement.getAttribute('data-dossier') === 'ready', 15_000);
+    await waitReady(p);
     await p.bringToFront();
     // The reader is half-way down, focus on a link of the article.
     await p.evaluate(() => {

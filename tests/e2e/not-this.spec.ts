@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
 import { highlights } from './highlight-page';
+import { clearSettings, openPopupFor, openReady, until, waitReady } from './lib/page-helpers';
 
 // "Not this" from the card: on this site (survives a reload, undone from the popup) or everywhere (another
 // origin too). A Reuters-style article that names Peskov several times.
@@ -14,11 +15,8 @@ async function countOf(p: Page, text: string): Promise<number> {
   return (await highlights(p)).filter((h) => h.slice(h.indexOf(':') + 1) === text).length;
 }
 
-async function openArticle(app: Launched, origin: Served): Promise<Page> {
-  const p = await app.newPage();
-  await p.goto(origin.url(ARTICLE));
-  await waitInPage(p, () => document.documentElement.getAttribute('data-dossier') === 'ready', 15_000);
-  return p;
+function openArticle(app: Launched, origin: Served): Promise<Page> {
+  return openReady(app, origin.url(ARTICLE));
 }
 
 /**
@@ -67,15 +65,6 @@ async function notThis(p: Page, scope: 'site' | 'everywhere'): Promise<void> {
   await waitInPage(p, () => !document.querySelector('dossier-popover'));
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
-
 describe('"Not this" in chromium', () => {
   let app: Launched;
   let site: Served;
@@ -85,12 +74,7 @@ describe('"Not this" in chromium', () => {
     other = await serve(undefined, { host: 'localhost' });
     app = await launch('chromium');
   });
-  afterEach(async () => {
-    const ext = await app.newPage();
-    await ext.goto(app.extensionUrl('/popup.html'));
-    await ext.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
-    await ext.close();
-  });
+  afterEach(() => clearSettings(app));
   afterAll(async () => {
     await app?.close();
     await site?.close();
@@ -109,7 +93,7 @@ describe('"Not this" in chromium', () => {
     expect((await highlights(p)).length).toBe(others);
 
     await p.reload();
-    await waitInPage(p, () => document.documentElement.getAttribute('data-dossier') === 'ready', 15_000);
+    await waitReady(p);
     expect(await countOf(p, NAME)).toBe(0);
     expect((await highlights(p)).length).toBe(others);
 
@@ -118,14 +102,7 @@ describe('"Not this" in chromium', () => {
     await elsewhere.close();
 
     // The popup for this tab lists the choice; Undo brings the highlight back in the open tab, no reload.
-    const popup = await app.newPage();
-    await popup.goto(app.extensionUrl('/popup.html'));
-    const url = p.url();
-    const tabId = await popup.evaluate(async (u: string) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
-      return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-    }, url);
-    await popup.goto(app.extensionUrl(`/popup.html?tabId=${tabId}`));
+    const popup = await openPopupFor(app, p.url());
     const row = await popup.waitForSelector('.not-this li', { timeout: 10_000 });
     expect(await row!.evaluate((li) => li.textContent)).toMatch(/Peskov.*on 127\.0\.0\.1/);
     await popup.click('.not-this li .undo');

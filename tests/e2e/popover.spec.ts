@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { tabPlacement } from './lib/page-helpers';
 
 // Sentences from the bundled Reuters article (000_…): an actor with a verbatim quote, and Donbas with its 90% figure.
 const ARTICLE = `
@@ -193,14 +194,7 @@ describe('popover in chromium', () => {
     expect(found!.outlet).toBe(link.text);
     expect(found!.count).toBe(1);
     // Not blocked (ERR_BLOCKED_BY_CLIENT would show Chromium's error page), and opened right after the page's tab.
-    const tabs = await card.evaluate(async (pageUrl: string) => {
-      type Tab = { index: number; url?: string; openerTabId?: number; id?: number };
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
-      const all = await api.tabs.query({ currentWindow: true });
-      const opener = all.find((t) => t.url === pageUrl)!;
-      const self = all.find((t) => t.url === location.href)!;
-      return { opener: opener.index, self: self.index, openerTabId: self.openerTabId, openerId: opener.id };
-    }, p.url());
+    const tabs = await tabPlacement(card, p.url());
     expect(tabs.self).toBe(tabs.opener + 1);
     expect(tabs.openerTabId).toBe(tabs.openerId);
     await card.close();

@@ -1,30 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { clearSettings, highlightCount, openPopupFor, until } from './lib/page-helpers';
 
 // A Reuters-style report: the Kremlin (Peskov) wants Ukraine out of Donbas; Putin, Trump, Crimea.
 const ARTICLE = '/articles/000_78f937a108842e39.html';
-
-/** Highlights of one category on the page, whichever engine drew them (CSS Highlight API ranges or marks). */
-function highlightCount(page: Page, category: string): Promise<number> {
-  return page.evaluate((cat) => {
-    let n = 0;
-    const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-    if (registry) for (const [name, hl] of registry) if (name.includes('dossier') && name.includes(cat)) n += hl.size;
-    n += document.querySelectorAll(`[data-dossier-category="${cat}"]`).length;
-    return n;
-  }, category);
-}
-
-/** Polls `check` until it returns true (Node side), failing after `timeout` ms with `what`. */
-async function until(what: string, check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
 
 /** Opens `url` in a new tab and waits until the content script has highlighted something. */
 async function openArticle(app: Launched, url: string): Promise<Page> {
@@ -32,20 +12,6 @@ async function openArticle(app: Launched, url: string): Promise<Page> {
   await page.goto(url);
   await until(`highlights on ${url}`, async () => (await highlightCount(page, 'people')) > 0, 15_000);
   return page;
-}
-
-/** Opens the popup, in its own tab, for the tab showing `url` (its id asked from an extension page). */
-async function openPopupFor(app: Launched, url: string): Promise<Page> {
-  const popup = await app.newPage();
-  await popup.goto(app.extensionUrl('/popup.html'));
-  const tabId = await popup.evaluate(async (u) => {
-    type Tab = { id?: number; url?: string };
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
-    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-  }, url);
-  expect(tabId).toBeTypeOf('number');
-  await popup.goto(app.extensionUrl(`/popup.html?tabId=${tabId}`));
-  return popup;
 }
 
 /** The tab id a popup page was opened for (`?tabId=N`). */
@@ -70,12 +36,7 @@ describe('popup in chromium', () => {
     app = await launch('chromium');
   });
   // A failed test must not leave a category or a site switched off for the next one.
-  afterEach(async () => {
-    const ext = await app.newPage();
-    await ext.goto(app.extensionUrl('/popup.html'));
-    await ext.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
-    await ext.close();
-  });
+  afterEach(() => clearSettings(app));
   afterAll(async () => {
     await app?.close();
     await site?.close();

@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
-import { highlighted, setSettings } from './highlight-page';
+import { highlighted } from './highlight-page';
+import { clearSettings, setSettings, waitReady } from './lib/page-helpers';
 
 // tests/fixtures/pages/quotes.html: #altered (Putin, punctuation altered and "these" → "those"), #exact (Merz),
 // #linked (Lavrov, with "Kiev" in a link: three text nodes), #decoys (must not be marked).
@@ -60,12 +61,7 @@ describe('known quotations in chromium', () => {
     site = await serve();
     app = await launch('chromium');
   });
-  afterEach(async () => {
-    const ext = await app.newPage();
-    await ext.goto(app.extensionUrl('/popup.html'));
-    await ext.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
-    await ext.close();
-  });
+  afterEach(() => clearSettings(app));
   afterAll(async () => {
     await app?.close();
     await site?.close();
@@ -74,7 +70,7 @@ describe('known quotations in chromium', () => {
   async function open(): Promise<Page> {
     const p = await app.newPage();
     await p.goto(site.url('/quotes.html'));
-    await waitInPage(p, () => document.documentElement.getAttribute('data-dossier') === 'ready', 15_000);
+    await waitReady(p);
     return p;
   }
 

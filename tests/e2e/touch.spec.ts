@@ -1,6 +1,7 @@
 /** Touch has no hover: a tap on a highlighted name opens its card, a tap elsewhere closes it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { waitReady } from './lib/page-helpers';
 
 describe('touch in chromium', () => {
   let app: Launched;
@@ -18,7 +19,7 @@ describe('touch in chromium', () => {
     const page = await app.newPage();
     await page.setViewport({ width: 412, height: 860, hasTouch: true, isMobile: true });
     await page.goto(site.url('/articles/000_78f937a108842e39.html'));
-    await waitInPage(page, () => document.documentElement.getAttribute('data-dossier') === 'ready');
+    await waitReady(page);
     const point = await page.evaluate(() => {
       const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -6,33 +6,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { Launched } from '../harness';
-import { waitInPage } from '../harness';
+import { tabIdOf } from './page-helpers';
 
 /** The demo article (Reuters: the Kremlin, Dmitry Peskov, Donbas, Putin, Trump, Crimea), served by `serve()`. */
 export const DEMO_ARTICLE = '/articles/000_78f937a108842e39.html';
-
-/** Waits until the content script has finished its first scan of the page. */
-export async function waitReady(page: Page, timeout = 15_000): Promise<void> {
-  await waitInPage(page, () => document.documentElement.getAttribute('data-dossier') === 'ready', timeout);
-}
-
-/** Highlights of one category, whichever engine drew them (CSS Highlight API ranges or marks). */
-export function highlightCount(page: Page, category: string): Promise<number> {
-  return page.evaluate((cat) => {
-    const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-    return (registry?.get(`dossier-${cat}`)?.size ?? 0) + document.querySelectorAll(`[data-dossier-category="${cat}"]`).length;
-  }, category);
-}
-
-/** Polls `check` (Node side) until it is true, failing after `timeout` ms with `what`. */
-export async function until(what: string, check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
 
 /** The centre of the `nth` occurrence of `word` in the page text, scrolled into view; null when absent. */
 async function locate(page: Page, word: string, nth: number): Promise<{ x: number; y: number } | null> {
@@ -137,40 +114,12 @@ export async function openSourceCard(app: Launched, page: Page, word: string): P
   return { tab, href: link.href, outlet: link.outlet };
 }
 
-type StorageApi = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
-
-/** Merges `patch` into the stored settings from an extension page, the way the popup writes them. */
-export async function patchSettings(extensionPage: Page, patch: Record<string, unknown>): Promise<void> {
-  await extensionPage.evaluate(async (p) => {
-    const api = (globalThis as unknown as { browser: StorageApi }).browser;
-    const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await api.storage.local.set({ settings: { ...current, ...p } });
-  }, patch);
-}
-
-/** The stored settings, read from an extension page. */
-export function storedSettings(extensionPage: Page): Promise<Record<string, unknown> | undefined> {
-  return extensionPage.evaluate(
-    async () => (await (globalThis as unknown as { browser: StorageApi }).browser.storage.local.get('settings')).settings as Record<string, unknown> | undefined,
-  );
-}
-
-/** Forgets every stored setting (back to the defaults), from an extension page. */
-export async function resetSettings(extensionPage: Page): Promise<void> {
-  await extensionPage.evaluate(() => (globalThis as unknown as { browser: StorageApi }).browser.storage.local.remove('settings'));
-}
-
 /**
  * Turns an extension tab into the popup for the tab showing `url` (the popup takes `?tabId=`, as in the Chromium
  * tests): the extension page navigates itself, which Firefox allows. Returns the same tab, now the popup.
  */
 export async function showPopupFor(app: Launched, extensionPage: Page, url: string): Promise<Page> {
-  const tabId = await extensionPage.evaluate(async (u) => {
-    type Tab = { id?: number; url?: string };
-    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
-    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-  }, url);
-  if (typeof tabId !== 'number') throw new Error(`no tab shows ${url}`);
+  const tabId = await tabIdOf(extensionPage, url);
   await extensionPage.evaluate((id) => location.assign(`/popup.html?tabId=${id}`), tabId);
   return findExtensionTab(app, `/popup.html?tabId=${tabId}`);
 }
