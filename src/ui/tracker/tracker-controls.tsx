@@ -1,6 +1,5 @@
 /** Filter controls of the tracker: side, actor, region, topic; clear; print. */
 import type { TrackerFilter, TrackerOptions } from '../../core/tracker-model';
-import type { Side } from '../../data/schema';
 
 interface Props {
   options: TrackerOptions;
@@ -49,40 +48,18 @@ export function TrackerControls({ options, filter, onChange, shown, total }: Pro
     onChange(next);
   };
   const active = Object.keys(filter).length > 0;
+  // One row per filter: only the name, the words and the choices differ.
+  const selects: { name: keyof TrackerFilter; label: string; all: string; choices: { value: string; label: string }[] }[] = [
+    { name: 'side', label: 'Side', all: 'All sides', choices: options.sides.map((s) => ({ value: s.value, label: s.label })) },
+    { name: 'actor', label: 'Actor', all: 'All actors', choices: options.actors.map((a) => ({ value: a.id, label: a.name })) },
+    { name: 'region', label: 'Region', all: 'All regions', choices: options.regions.map((r) => ({ value: r.id, label: r.name })) },
+    { name: 'topic', label: 'Topic', all: 'All topics', choices: options.topics.map((t) => ({ value: t.id, label: t.name })) },
+  ];
   return (
     <form class="controls" role="search" aria-label="Filter positions" onSubmit={(e) => e.preventDefault()}>
-      <FilterSelect
-        name="side"
-        label="Side"
-        all="All sides"
-        value={filter.side}
-        choices={options.sides.map((s) => ({ value: s.value, label: s.label }))}
-        onChange={(v) => set('side')(v as Side | undefined)}
-      />
-      <FilterSelect
-        name="actor"
-        label="Actor"
-        all="All actors"
-        value={filter.actor}
-        choices={options.actors.map((a) => ({ value: a.id, label: a.name }))}
-        onChange={set('actor')}
-      />
-      <FilterSelect
-        name="region"
-        label="Region"
-        all="All regions"
-        value={filter.region}
-        choices={options.regions.map((r) => ({ value: r.id, label: r.name }))}
-        onChange={set('region')}
-      />
-      <FilterSelect
-        name="topic"
-        label="Topic"
-        all="All topics"
-        value={filter.topic}
-        choices={options.topics.map((t) => ({ value: t.id, label: t.name }))}
-        onChange={set('topic')}
-      />
+      {selects.map((s) => (
+        <FilterSelect key={s.name} {...s} value={filter[s.name]} onChange={set(s.name)} />
+      ))}
       <div class="actions">
         <button type="button" onClick={() => onChange({})} disabled={!active}>
           Clear filters
