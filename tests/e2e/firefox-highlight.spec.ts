@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, type Launched, type Served } from './harness';
+import { closeAll, launch, serve, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
 import { DEMO_ARTICLE, openSourceCard } from './lib/firefox-pages';
 import { patchSettings, resetSettings, until, waitReady } from './lib/page-helpers';
@@ -24,10 +24,7 @@ describe('highlights on the demo article in firefox', () => {
   afterEach(async () => {
     await resetSettings(extensionPage);
   });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  afterAll(() => closeAll(app, site));
 
   async function open(): Promise<Page> {
     const p = await app.newPage();

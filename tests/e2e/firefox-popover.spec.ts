@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { DEMO_ARTICLE, currentCard, hoverCard, openSourceCard } from './lib/firefox-pages';
 import { tabPlacement, waitReady } from './lib/page-helpers';
 
@@ -8,14 +8,8 @@ describe('popover in firefox', () => {
   let app: Launched;
   let site: Served;
 
-  beforeAll(async () => {
-    site = await serve();
-    app = await launch('firefox');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  beforeAll(async () => ({ app, site } = await launchWithSite('firefox')));
+  afterAll(() => closeAll(app, site));
 
   async function open() {
     const p = await app.newPage();

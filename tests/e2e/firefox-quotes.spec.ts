@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
 import { hoverCard } from './lib/firefox-pages';
 import { waitReady } from './lib/page-helpers';
@@ -13,14 +13,8 @@ describe('known quotations in firefox', () => {
   let app: Launched;
   let site: Served;
 
-  beforeAll(async () => {
-    site = await serve();
-    app = await launch('firefox');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  beforeAll(async () => ({ app, site } = await launchWithSite('firefox')));
+  afterAll(() => closeAll(app, site));
 
   async function open() {
     const p = await app.newPage();

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, type Launched, type Served } from './harness';
+import { closeAll, launch, serve, type Launched, type Served } from './harness';
 import { DEMO_ARTICLE, openSourceCard, showPopupFor } from './lib/firefox-pages';
 import { highlightCount, patchSettings, resetSettings, storedSettings, until, waitReady } from './lib/page-helpers';
 
@@ -28,10 +28,7 @@ describe('toggles applied live in firefox', () => {
     await resetSettings(popup);
     await until('all categories back', async () => (await highlightCount(article, 'regions')) > 0 && (await highlightCount(article, 'people')) > 0);
   });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  afterAll(() => closeAll(app, site));
 
   it('the popup summarises the article: Peskov, Putin, Donbas and Crimea with their counts', async () => {
     const rows = async (testid: string) =>

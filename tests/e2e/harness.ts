@@ -193,3 +193,19 @@ export async function waitInPage<T>(page: Page, fn: () => T, timeout = 10_000): 
   const handle = await page.waitForFunction(fn, { timeout, polling: 100 });
   return (await handle.jsonValue()) as T;
 }
+
+/** The fixture server on 127.0.0.1 and a browser of `kind` with Dossier, as most end-to-end suites start. */
+export async function launchWithSite(kind: BrowserKind): Promise<{ app: Launched; site: Served }> {
+  const site = await serve();
+  try {
+    return { app: await launch(kind), site };
+  } catch (error) {
+    await site.close(); // the suite never sees `site`, so its afterAll could not close it
+    throw error;
+  }
+}
+
+/** Closes, in order, what a suite opened; a missing one (its `beforeAll` failed early) is skipped. */
+export async function closeAll(...opened: ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+  for (const thing of opened) await thing?.close();
+}

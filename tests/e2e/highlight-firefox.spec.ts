@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, type Launched, type Served } from './harness';
 import { waitReady } from './lib/page-helpers';
 import { baselineText, highlights } from './highlight-page';
 
@@ -8,14 +8,8 @@ import { baselineText, highlights } from './highlight-page';
 describe('highlighting in Firefox (smoke)', () => {
   let app: Launched;
   let site: Served;
-  beforeAll(async () => {
-    site = await serve();
-    app = await launch('firefox');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  beforeAll(async () => ({ app, site } = await launchWithSite('firefox')));
+  afterAll(() => closeAll(app, site));
 
   it('highlights the article with the default engine and leaves form fields alone', async () => {
     const page = await app.newPage();

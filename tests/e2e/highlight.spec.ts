@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
 import { baselineText, highlighted, highlights } from './highlight-page';
 import { setSettings, waitReady } from './lib/page-helpers';
 
@@ -37,10 +37,7 @@ describe.each(['css', 'marks'] as const)('highlighting with the %s engine (Chrom
     app = await launch('chromium');
     await setSettings(app, { engine, paused: false, categories: ALL_ON });
   });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  afterAll(() => closeAll(app, site));
 
   it('highlights the mentions of a news article (headings, links, captions), not form fields, code or SVG, and leaves the text as it was', async () => {
     const url = site.url('/highlight-article.html');

@@ -1,6 +1,6 @@
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { waitReady } from './lib/page-helpers';
 
 // The keyboard commands (Alt+Shift+N / Alt+Shift+P) reach the background as `commands.onCommand`; a headless
@@ -72,14 +72,8 @@ function highlightTops(p: Page, text: string): Promise<number[]> {
 describe('keyboard jump in chromium', () => {
   let app: Launched;
   let site: Served;
-  beforeAll(async () => {
-    site = await serve();
-    app = await launch('chromium');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  beforeAll(async () => ({ app, site } = await launchWithSite('chromium')));
+  afterAll(() => closeAll(app, site));
 
   it('next scrolls to the next mention below the reader and focuses its card; Escape gives focus back; prev goes back', async () => {
     const p = await app.newPage();

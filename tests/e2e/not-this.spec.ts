@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
 import { highlights } from './highlight-page';
 import { clearSettings, openPopupFor, openReady, until, waitReady } from './lib/page-helpers';
 
@@ -75,11 +75,7 @@ describe('"Not this" in chromium', () => {
     app = await launch('chromium');
   });
   afterEach(() => clearSettings(app));
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-    await other?.close();
-  });
+  afterAll(() => closeAll(app, site, other));
 
   it('on this site: the highlight goes, stays gone after a reload, other sites keep it, and Undo in the popup brings it back', async () => {
     const p = await openArticle(app, site);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
 import { clearSettings, highlightCount, openPopupFor, until } from './lib/page-helpers';
 
 // A Reuters-style report: the Kremlin (Peskov) wants Ukraine out of Donbas; Putin, Trump, Crimea.
@@ -37,11 +37,7 @@ describe('popup in chromium', () => {
   });
   // A failed test must not leave a category or a site switched off for the next one.
   afterEach(() => clearSettings(app));
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-    await other?.close();
-  });
+  afterAll(() => closeAll(app, site, other));
 
   it('lists the actors and regions of a news page with their counts', async () => {
     const url = site.url(ARTICLE);

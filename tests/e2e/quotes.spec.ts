@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
 import { clearSettings, setSettings, waitReady } from './lib/page-helpers';
 
@@ -57,15 +57,9 @@ describe('known quotations in chromium', () => {
   let app: Launched;
   let site: Served;
 
-  beforeAll(async () => {
-    site = await serve();
-    app = await launch('chromium');
-  });
+  beforeAll(async () => ({ app, site } = await launchWithSite('chromium')));
   afterEach(() => clearSettings(app));
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  afterAll(() => closeAll(app, site));
 
   async function open(): Promise<Page> {
     const p = await app.newPage();

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 
 // The smoke test runs in both browsers: the content script runs on a served page, the popup page renders.
 describe.each<BrowserKind>(['chromium', 'firefox'])('smoke in %s', (kind) => {
   let app: Launched;
   let site: Served;
-  beforeAll(async () => {
-    site = await serve();
-    app = await launch(kind);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  beforeAll(async () => ({ app, site } = await launchWithSite(kind)));
+  afterAll(() => closeAll(app, site));
 
   it('runs the content script on a page served on 127.0.0.1', async () => {
     const page = await app.newPage();

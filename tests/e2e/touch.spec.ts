@@ -1,19 +1,13 @@
 /** Touch has no hover: a tap on a highlighted name opens its card, a tap elsewhere closes it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { waitReady } from './lib/page-helpers';
 
 describe('touch in chromium', () => {
   let app: Launched;
   let site: Served;
-  beforeAll(async () => {
-    site = await serve();
-    app = await launch('chromium');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-  });
+  beforeAll(async () => ({ app, site } = await launchWithSite('chromium')));
+  afterAll(() => closeAll(app, site));
 
   it('a tap on a mention opens its card; a tap outside closes it', async () => {
     const page = await app.newPage();
