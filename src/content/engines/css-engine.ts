@@ -11,7 +11,7 @@
 import type { Mention } from '../../core/matcher';
 import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER } from '../../shared/categories';
-import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions } from './types';
+import { NodeRecords, caretAt, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions } from './types';
 import { textBoxReader, viewportBand } from './viewport-band';
 
 /** The registry name of a category's highlight (the page-side contract: `CSS.highlights.get('dossier-people')`). */
@@ -170,15 +170,6 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     }
   };
 
-  const caretAt = (x: number, y: number): { node: Node; offset: number } | null => {
-    if (typeof doc.caretPositionFromPoint === 'function') {
-      const pos = doc.caretPositionFromPoint(x, y);
-      return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
-    }
-    const r = typeof doc.caretRangeFromPoint === 'function' ? doc.caretRangeFromPoint(x, y) : null;
-    return r ? { node: r.startContainer, offset: r.startOffset } : null;
-  };
-
   return {
     kind: 'css',
     layered: true,
@@ -227,7 +218,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       }
     },
     hitTest(x: number, y: number) {
-      const caret = caretAt(x, y);
+      const caret = caretAt(doc, x, y);
       if (!caret || caret.node.nodeType !== 3) return null;
       const items = records.get(caret.node as Text);
       if (!items) return null;

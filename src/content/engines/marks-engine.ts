@@ -42,7 +42,7 @@ import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER } from '../../shared/categories';
 import { MARK_TAG } from '../excluded';
 import { paceChunks } from './marks-pacer';
-import { NodeRecords, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions, type OwnWrite } from './types';
+import { NodeRecords, caretAt, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions, type OwnWrite } from './types';
 import { textBoxReader, viewportBand } from './viewport-band';
 
 /** Up to this many marks, the end of a full scan writes them all at once (a short page's frame is cheap). */
@@ -246,15 +246,6 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
     },
   });
 
-  const caretNode = (x: number, y: number): { node: Node; offset: number } | null => {
-    if (typeof doc.caretPositionFromPoint === 'function') {
-      const pos = doc.caretPositionFromPoint(x, y);
-      return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
-    }
-    const r = typeof doc.caretRangeFromPoint === 'function' ? doc.caretRangeFromPoint(x, y) : null;
-    return r ? { node: r.startContainer, offset: r.startOffset } : null;
-  };
-
   return {
     kind: 'marks',
     highlight(batch: readonly NodeMentions[]) {
@@ -310,7 +301,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
         return rangeContainsPoint(hit.range(), x, y) ? hit : null;
       }
       // Not painted yet (a long page's paced chunks): the caret's text node and its recorded mentions.
-      const caret = caretNode(x, y);
+      const caret = caretAt(doc, x, y);
       if (!caret || caret.node.nodeType !== 3) return null;
       const rec = records.get(caret.node as Text);
       if (!rec || rec.painted) return null;

@@ -79,6 +79,16 @@ export interface HighlightEngine {
   destroy(): void;
 }
 
+/** The text position under `(x, y)`: the standard caretPositionFromPoint (Firefox, recent Chromium), else WebKit's caretRangeFromPoint. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const r = typeof doc.caretRangeFromPoint === 'function' ? doc.caretRangeFromPoint(x, y) : null;
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
 /** Whether `(x, y)` is inside one of the range's painted boxes (a caret position may be the nearest one only). */
 export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
   const rects = range.getClientRects();
