@@ -5,24 +5,16 @@
  * Set-backed Highlight and one 20 px line per paragraph stand in for them.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MARKER_ATTRIBUTE, startController, type ContentController } from '../../src/content/controller';
-import { buildPageData } from '../../src/core/page-data';
-import { fixtureData } from './popover-fixture';
+import { MARKER_ATTRIBUTE, startController } from '../../src/content/controller';
+import { useControllerPage } from './controller-page';
 
 const LINE = 20;
 const PARAGRAPHS = 3000;
-const data = buildPageData(fixtureData);
-let ctx: ContentScriptContext;
-let controller: ContentController | null = null;
 let registry: Map<string, Set<AbstractRange>>;
 const saved: Record<string, unknown> = {};
 const painted = () => registry.get('dossier-people')?.size ?? 0;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  vi.useFakeTimers();
   registry = new Map();
   const w = window as unknown as Record<string, unknown>;
   for (const key of ['CSS', 'Highlight']) saved[key] = w[key];
@@ -36,26 +28,23 @@ beforeEach(() => {
     const top = Number(p.dataset.line) * LINE - window.scrollY;
     return { top, bottom: top + LINE, left: 0, right: 100, width: 100, height: LINE, x: 0, y: top } as DOMRect;
   };
-  document.body.innerHTML = Array.from({ length: PARAGRAPHS }, (_, i) => `<p data-line="${i}">Peskov said so.</p>`).join('');
-  ctx = new ContentScriptContext('content');
 });
 
 afterEach(() => {
-  controller?.destroy();
-  controller = null;
-  ctx.abort();
-  vi.useRealTimers();
   const w = window as unknown as Record<string, unknown>;
   for (const key of ['CSS', 'Highlight']) w[key] = saved[key];
   delete (Range.prototype as unknown as { getBoundingClientRect?: unknown }).getBoundingClientRect;
   delete (document as unknown as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
-  document.documentElement.removeAttribute(MARKER_ATTRIBUTE);
-  document.body.innerHTML = '';
 });
+
+// Registered after the stubs' hooks, so the controller is destroyed before the stubs are taken away.
+const page = useControllerPage(() =>
+  Array.from({ length: PARAGRAPHS }, (_, i) => `<p data-line="${i}">Peskov said so.</p>`).join(''),
+);
 
 describe('controller + css engine: paint deferral', () => {
   it('a small rescan does not repeat the viewport-first paint (far highlights stay painted)', async () => {
-    controller = await startController({ ctx, data, topFrame: false });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, topFrame: false });
     await vi.waitFor(async () => {
       await vi.advanceTimersByTimeAsync(100);
       expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');
