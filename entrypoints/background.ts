@@ -1,6 +1,6 @@
-import { startBackground } from '@/src/shared/background';
+import { startBackground } from '@/src/background/start-background';
 import { dataset } from '@/src/data/dataset';
-import { createCardBuilder } from '@/src/ui/popover/card-model';
+import { createCardBuilder } from '@/src/core/card-model';
 
 export default defineBackground(() => {
   // The data set lives here, not in the content script: the popover asks for its cards (getCard).

@@ -14,7 +14,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { CATEGORY_ORDER } from './categories';
 import { MAX_MATCH_TEXT } from './settings';
 // Type only: the card model is plain JSON that the background builds and the popover renders.
-import type { CardModel } from '../ui/popover/card-model';
+import type { CardModel } from '../core/card-model';
 
 /** Direction of a jump between mentions. */
 export const Direction = z.enum(['next', 'prev']);

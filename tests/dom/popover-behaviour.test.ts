@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createPopover, HIDE_DELAY_MS, SHOW_DELAY_MS, type CardRequest, type PopoverController } from '../../src/content/popover/index';
 import { GetCardData } from '../../src/shared/messages';
-import { createCardBuilder, type CardModel } from '../../src/ui/popover/card-model';
+import { createCardBuilder, type CardModel } from '../../src/core/card-model';
 import { fixtureData, mentionOf } from './popover-fixture';
 
 let ctx: ContentScriptContext;

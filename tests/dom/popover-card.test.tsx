@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dataset } from '../../src/data/schema';
-import { createCardBuilder, type CardModel, type SourceRef } from '../../src/ui/popover/card-model';
+import { createCardBuilder, type CardModel, type SourceRef } from '../../src/core/card-model';
 import { PopoverCard } from '../../src/ui/popover/popover-card';
 import { SourceCardPage } from '../../src/ui/source-card/source-card';
 import { dataset as bundled } from '../../src/data/dataset';

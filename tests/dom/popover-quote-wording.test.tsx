@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCardBuilder, type QuoteCard, type QuoteMatchRef, type SourceRef } from '../../src/ui/popover/card-model';
+import { createCardBuilder, type QuoteCard, type QuoteMatchRef, type SourceRef } from '../../src/core/card-model';
 import { PopoverCard } from '../../src/ui/popover/popover-card';
 import { fixtureData, mentionOf } from './popover-fixture';
 
@@ -85,8 +85,8 @@ describe('quote card: how the page words it', () => {
     expect(el.querySelector('.dp-wording-diff ins')!.textContent).toBe(`[page: ${evil}]`);
     expect(setHtml).not.toHaveBeenCalled();
     expect(adjacent).not.toHaveBeenCalled();
-    for (const f of ['card-parts.tsx', 'popover-card.tsx', 'card-model.ts']) {
-      expect(readFileSync(join(process.cwd(), 'src/ui/popover', f), 'utf8')).not.toMatch(/innerHTML|dangerouslySetInnerHTML|insertAdjacentHTML/);
+    for (const f of ['src/ui/popover/card-parts.tsx', 'src/ui/popover/popover-card.tsx', 'src/core/card-model.ts']) {
+      expect(readFileSync(join(process.cwd(), f), 'utf8')).not.toMatch(/innerHTML|dangerouslySetInnerHTML|insertAdjacentHTML/);
     }
   });
 });

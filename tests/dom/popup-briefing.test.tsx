@@ -9,7 +9,7 @@ import { buildBriefing } from '../../src/core/summary';
 import { disagreementsView } from '../../src/core/tracker-model';
 import { dataset } from '../../src/data/dataset';
 import { Briefing } from '../../src/ui/popup/briefing';
-import { excerptAnchor } from '../../src/ui/source-card/excerpts';
+import { excerptAnchor } from '../../src/core/excerpts';
 
 let root: HTMLElement;
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '../../src/shared/background';
+import { startBackground } from '../../src/background/start-background';
 import { updateSettings } from '../../src/shared/settings';
-import { createCardBuilder } from '../../src/ui/popover/card-model';
+import { createCardBuilder } from '../../src/core/card-model';
 import { fixtureData } from '../dom/popover-fixture';
 
 /** Delivers a message to the background as if a content script in `tabId` sent it; resolves with the reply. */

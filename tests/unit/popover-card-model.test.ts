@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCardBuilder, dataLine, rankPositions, sourceLabel, type ActorCard, type RegionCard } from '../../src/ui/popover/card-model';
-import { collectExcerpts, excerptAnchor } from '../../src/ui/source-card/excerpts';
+import { createCardBuilder, dataLine, rankPositions, sourceLabel, type ActorCard, type RegionCard } from '../../src/core/card-model';
+import { collectExcerpts, excerptAnchor } from '../../src/core/excerpts';
 import { fixtureData, mentionOf } from '../dom/popover-fixture';
 
 const build = createCardBuilder(fixtureData);

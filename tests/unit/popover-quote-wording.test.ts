@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileQuoteMatcher } from '../../src/core/quote-matcher';
 import { dataset } from '../../src/data/dataset';
 import { Dataset } from '../../src/data/schema';
-import { createCardBuilder, quoteWording, type QuoteCard } from '../../src/ui/popover/card-model';
+import { createCardBuilder, quoteWording, type QuoteCard } from '../../src/core/card-model';
 import { fixtureData, mentionOf } from '../dom/popover-fixture';
 
 const matcher = compileQuoteMatcher(dataset.quotes);

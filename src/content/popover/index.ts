@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Mention } from '../../core/matcher';
-import type { CardModel, SourceRef } from '../../ui/popover/card-model';
+import type { CardModel, SourceRef } from '../../core/card-model';
 import { PopoverCard, type NotThisScope } from '../../ui/popover/popover-card';
 // Inline, so the popover's CSS reaches only its shadow root, whatever the content entry's cssInjectionMode.
 import popoverCss from '../../ui/popover/popover.css?inline';

@@ -11,7 +11,7 @@ import {
   type QuoteItem,
   type QuoteWording,
   type SourceRef,
-} from './card-model';
+} from '../../core/card-model';
 
 /** Turns a source reference into the URL of its source card (an extension page); injected so tests need no browser. */
 export type SourceHref = (ref: SourceRef) => string;

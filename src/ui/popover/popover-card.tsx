@@ -3,7 +3,7 @@
  * and who reported it. Renders a CardModel; knows nothing about the page or the extension.
  */
 import { useState } from 'preact/hooks';
-import type { ActorCard, CardModel, QuoteCard, RegionCard } from './card-model';
+import type { ActorCard, CardModel, QuoteCard, RegionCard } from '../../core/card-model';
 import {
   DiffersBadge,
   DisagreementBlock,

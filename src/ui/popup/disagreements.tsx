@@ -4,7 +4,7 @@
  * The popup is an extension page, so plain links to `sources.html` open (no message to the background needed).
  */
 import type { DisagreementView } from '../../core/tracker-model';
-import { excerptAnchor } from '../source-card/excerpts';
+import { excerptAnchor } from '../../core/excerpts';
 
 /** The source card URL of a version's source, at the evidence passage when this source is the one it quotes. */
 function sourceUrl(sourceId: string, evidence: DisagreementView['versions'][number]['evidence']): string {

@@ -3,8 +3,8 @@
  * dateline, whom it credits, and the verbatim excerpts Dossier's data rests on. Never the whole article.
  */
 import type { Dataset, Source } from '../../data/schema';
-import { dataLine, sourceLabel } from '../popover/card-model';
-import { collectExcerpts } from './excerpts';
+import { dataLine, sourceLabel } from '../../core/card-model';
+import { collectExcerpts } from '../../core/excerpts';
 
 function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
   const excerpts = collectExcerpts(data, source.id);

@@ -18,11 +18,11 @@ import type {
   Quote,
   Region,
   Source,
-} from '../../data/schema';
-import type { QuoteMatch } from '../../core/quote-matcher';
-import { excerptAnchor } from '../source-card/excerpts';
-import { POSITION_TYPE_LABELS } from '../../core/labels';
-import { quoteLabel } from '../../core/page-data';
+} from '../data/schema';
+import type { QuoteMatch } from './quote-matcher';
+import { excerptAnchor } from './excerpts';
+import { POSITION_TYPE_LABELS } from './labels';
+import { quoteLabel } from './page-data';
 
 /** Demand, condition, refusal, ... */
 export type PositionType = Position['type'];

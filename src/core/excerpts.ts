@@ -2,7 +2,7 @@
  * The excerpts of one source that the data uses (quotes and evidence), for the source card page.
  * Pure: the popover links to an excerpt by `excerptAnchor(text)`, and the page gives the excerpt that id.
  */
-import type { Dataset } from '../../data/schema';
+import type { Dataset } from '../data/schema';
 
 /** One verbatim passage of a source, with what in the data rests on it. */
 export interface Excerpt {

@@ -15,10 +15,10 @@ import {
   type GetCardData,
   type MessageSender,
   type OpenSourceData,
-} from './messages';
+} from '../shared/messages';
 // Type only: the builder itself is injected by the entry point, which owns the data set.
-import type { CardModel } from '../ui/popover/card-model';
-import { getSettings, watchSettings } from './settings';
+import type { CardModel } from '../core/card-model';
+import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
 export const BADGE_COLOR = '#1f2a44';
