@@ -10,6 +10,7 @@ import pageData from 'virtual:dossier/page-data';
 import { startController } from '../../src/content/controller';
 import { registerPageMessageHandlers } from '../../src/content/page-messages';
 import { createPopover } from '../../src/content/popover';
+import { popoverServices } from '../../src/shared/popover-services';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -21,7 +22,7 @@ export default defineContentScript({
       ctx,
       data: pageData,
       topFrame: window.top === window,
-      createPopover: (onNotThis) => createPopover(ctx, { onNotThis }),
+      createPopover: (onNotThis) => createPopover(ctx, { ...popoverServices, onNotThis }),
       registerPageApi: registerPageMessageHandlers,
     });
   },

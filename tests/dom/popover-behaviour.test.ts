@@ -3,7 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createPopover, HIDE_DELAY_MS, SHOW_DELAY_MS, type CardRequest, type PopoverController } from '../../src/content/popover/index';
 import { GetCardData } from '../../src/shared/messages';
 import { createCardBuilder, type CardModel } from '../../src/core/card-model';
-import { fixtureData, mentionOf } from './popover-fixture';
+import { anyShadowRoot, clickTrusted, dispatchTrusted, fixtureData, mentionOf } from './popover-fixture';
 
 let ctx: ContentScriptContext;
 let popover: PopoverController;
@@ -15,7 +15,15 @@ function target(id: string, text: string, alias = text) {
 }
 
 const host = () => document.querySelector('dossier-popover') as HTMLElement | null;
-const dialog = () => host()?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
+/** The popover's shadow root: closed, so reached the way the end-to-end tests reach it, not through the page. */
+const shadow = () => {
+  const h = host();
+  return h ? anyShadowRoot(h) : null;
+};
+const dialog = () => shadow()?.querySelector('[role="dialog"]') ?? null;
+const sourceHref = (ref: { id: string; anchor?: string }) => `chrome-extension://test/sources.html?id=${ref.id}${ref.anchor ? `#${ref.anchor}` : ''}`;
+/** What the content entry injects, with the background's side played by `getCard`. */
+const services = (getCard: (m: CardRequest) => Promise<CardModel | null>, openSource = vi.fn()) => ({ getCard, openSource, sourceHref });
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
 /**
@@ -35,7 +43,7 @@ beforeEach(() => {
   document.body.innerHTML = '<button id="page-button">page</button><p>Peskov said</p>';
   ctx = new ContentScriptContext('content');
   requests.length = 0;
-  popover = createPopover(ctx, { getCard: background, onNotThis });
+  popover = createPopover(ctx, { ...services(background), onNotThis });
 });
 
 afterEach(() => {
@@ -46,16 +54,17 @@ afterEach(() => {
 });
 
 describe('popover behaviour', () => {
-  it('adds nothing to the page until shown, then one open shadow root with a labelled dialog', async () => {
+  it('adds nothing to the page until shown, then one closed shadow root with a labelled dialog', async () => {
     expect(host()).toBeNull();
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
     expect(popover.isOpen()).toBe(true);
     expect(document.querySelectorAll('dossier-popover')).toHaveLength(1);
-    expect(host()!.shadowRoot!.mode).toBe('open');
+    expect(host()!.shadowRoot).toBeNull();
+    expect(shadow()!.mode).toBe('closed');
     expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
     // The reset WXT puts first; the popover's own CSS (a ?inline import) is checked in the browser (vitest stubs CSS).
-    expect(host()!.shadowRoot!.querySelector('style')!.textContent).toContain('all:initial');
+    expect(shadow()!.querySelector('style')!.textContent).toContain('all:initial');
   });
 
   it('waits for hover intent, and a pointer that leaves first opens nothing', async () => {
@@ -83,12 +92,12 @@ describe('popover behaviour', () => {
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
     popover.scheduleHide();
-    const layer = host()!.shadowRoot!.querySelector('.dp-layer')!;
+    const layer = shadow()!.querySelector('.dp-layer')!;
     await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS - 100);
-    layer.dispatchEvent(new Event('pointerenter'));
+    dispatchTrusted(layer, new Event('pointerenter'));
     await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS * 2);
     expect(popover.isOpen()).toBe(true);
-    layer.dispatchEvent(new Event('pointerleave'));
+    dispatchTrusted(layer, new Event('pointerleave'));
     await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS + 10);
     expect(popover.isOpen()).toBe(false);
     expect(host()).toBeNull();
@@ -97,8 +106,8 @@ describe('popover behaviour', () => {
   it('ignores the controller\'s "no mention here" while the pointer is inside the card', async () => {
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
-    const layer = host()!.shadowRoot!.querySelector('.dp-layer')!;
-    layer.dispatchEvent(new Event('pointerenter'));
+    const layer = shadow()!.querySelector('.dp-layer')!;
+    dispatchTrusted(layer, new Event('pointerenter'));
     popover.scheduleHide(); // the hit test under the card finds no mention
     await vi.advanceTimersByTimeAsync(HIDE_DELAY_MS * 3);
     expect(popover.isOpen()).toBe(true);
@@ -110,7 +119,7 @@ describe('popover behaviour', () => {
     const other = { mention: mentionOf('donbas', 'Donbas'), rect: () => new DOMRect(300, 300, 50, 18) };
     // The controller's own capture listener calls show() for the tapped mention; the popover's listener runs after.
     popover.show(other);
-    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, clientX: 320, clientY: 305 }));
+    dispatchTrusted(document.body, new MouseEvent('pointerdown', { bubbles: true, clientX: 320, clientY: 305 }));
     await flush();
     expect(popover.isOpen()).toBe(true);
     expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas');
@@ -121,12 +130,12 @@ describe('popover behaviour', () => {
     button.focus();
     popover.show(target('donbas', 'Donbas'), { focus: true });
     await flush();
-    expect(host()!.shadowRoot!.activeElement).toBe(dialog());
+    expect(shadow()!.activeElement).toBe(dialog());
     const pageKeys = vi.fn();
     document.body.addEventListener('keydown', pageKeys);
-    dialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+    dispatchTrusted(dialog()!, new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
     expect(pageKeys).not.toHaveBeenCalled();
-    dialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    dispatchTrusted(dialog()!, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(popover.isOpen()).toBe(false);
     expect(host()).toBeNull();
     expect(document.activeElement).toBe(button);
@@ -136,9 +145,9 @@ describe('popover behaviour', () => {
   it('closes on a press outside, but not on the mention itself', async () => {
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
-    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, clientX: 110, clientY: 105 }));
+    dispatchTrusted(document.body, new MouseEvent('pointerdown', { bubbles: true, clientX: 110, clientY: 105 }));
     expect(popover.isOpen()).toBe(true);
-    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, clientX: 500, clientY: 500 }));
+    dispatchTrusted(document.body, new MouseEvent('pointerdown', { bubbles: true, clientX: 500, clientY: 500 }));
     expect(popover.isOpen()).toBe(false);
   });
 
@@ -146,10 +155,10 @@ describe('popover behaviour', () => {
     const t = target('ukraine', 'Kyiv');
     popover.show(t);
     await flush();
-    const shadow = host()!.shadowRoot!;
-    shadow.querySelector<HTMLButtonElement>('.dp-notthis')!.click();
+    const root = shadow()!;
+    clickTrusted(root.querySelector('.dp-notthis')!);
     await flush();
-    shadow.querySelector<HTMLButtonElement>('[data-scope="site"]')!.click();
+    clickTrusted(root.querySelector('[data-scope="site"]')!);
     expect(onNotThis).toHaveBeenCalledWith(t.mention, 'site');
     expect(popover.isOpen()).toBe(false);
   });
@@ -157,15 +166,15 @@ describe('popover behaviour', () => {
   it('a card shown for another mention starts afresh: the "Not this" choices opened on the previous one are closed', async () => {
     popover.show(target('ukraine', 'Kyiv'));
     await flush();
-    const shadow = host()!.shadowRoot!;
-    shadow.querySelector<HTMLButtonElement>('.dp-notthis')!.click();
+    const root = shadow()!;
+    clickTrusted(root.querySelector('.dp-notthis')!);
     await flush();
-    expect(shadow.querySelector('[data-scope="everywhere"]')).not.toBeNull();
+    expect(root.querySelector('[data-scope="everywhere"]')).not.toBeNull();
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
     expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
-    expect(shadow.querySelector('[data-scope="everywhere"]')).toBeNull();
-    expect(shadow.querySelector('.dp-notthis')!.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('[data-scope="everywhere"]')).toBeNull();
+    expect(root.querySelector('.dp-notthis')!.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('does not open for an id the data does not know', async () => {
@@ -188,29 +197,29 @@ describe('popover behaviour', () => {
   it('a click on a source link asks to open the source card (no navigation); the href stays for copying', async () => {
     popover.destroy();
     const openSource = vi.fn();
-    popover = createPopover(ctx, { getCard: background, onNotThis, openSource });
+    popover = createPopover(ctx, { ...services(background, openSource), onNotThis });
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
-    const link = host()!.shadowRoot!.querySelector<HTMLAnchorElement>('.dp-quote a.dp-source')!;
+    const link = shadow()!.querySelector<HTMLAnchorElement>('.dp-quote a.dp-source')!;
     expect(link.getAttribute('href')).toMatch(/sources\.html\?id=reuters-kremlin#x-/);
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 });
-    link.dispatchEvent(click);
+    dispatchTrusted(link, click);
     expect(click.defaultPrevented).toBe(true);
     expect(openSource).toHaveBeenCalledWith({ id: 'reuters-kremlin', anchor: link.dataset.anchor });
     expect(link.dataset.anchor).toMatch(/^x-/);
     // A `click` event carrying another button is not a primary click: not taken over.
     const middle = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 1 });
-    link.dispatchEvent(middle);
+    dispatchTrusted(link, middle);
     expect(middle.defaultPrevented).toBe(false);
     expect(openSource).toHaveBeenCalledOnce();
     // A middle click (auxclick, button 1) would open the blocked extension URL in a tab: it asks the background too.
     const aux = new MouseEvent('auxclick', { bubbles: true, cancelable: true, composed: true, button: 1 });
-    link.dispatchEvent(aux);
+    dispatchTrusted(link, aux);
     expect(aux.defaultPrevented).toBe(true);
     expect(openSource).toHaveBeenCalledTimes(2);
     // A right click (auxclick, button 2) keeps the context menu and its "Copy link".
     const right = new MouseEvent('auxclick', { bubbles: true, cancelable: true, composed: true, button: 2 });
-    link.dispatchEvent(right);
+    dispatchTrusted(link, right);
     expect(right.defaultPrevented).toBe(false);
     expect(openSource).toHaveBeenCalledTimes(2);
   });
@@ -230,14 +239,14 @@ describe('popover behaviour', () => {
     popover.show(target('dmitry-peskov', 'PESKOV', 'Peskov'));
     await flush();
     expect(requests.map((r) => r.text)).toEqual(['Peskov', 'PESKOV']);
-    expect(host()!.shadowRoot!.textContent).toContain('PESKOV');
+    expect(shadow()!.textContent).toContain('PESKOV');
   });
 
   it('waits for a slow card past the delay, and a card that arrives after the pointer left opens nothing', async () => {
     popover.destroy();
     let answer: (card: CardModel | null) => void = () => {};
     const slow = (m: CardRequest) => new Promise<CardModel | null>((resolve) => (answer = () => resolve(buildCard(m))));
-    popover = createPopover(ctx, { getCard: slow });
+    popover = createPopover(ctx, services(slow));
     popover.scheduleShow(target('donbas', 'Donbas'));
     await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS * 3);
     expect(host()).toBeNull();
@@ -261,7 +270,7 @@ describe('popover behaviour', () => {
       if (fail) throw new Error('Extension context invalidated.');
       return background(m);
     });
-    popover = createPopover(ctx, { getCard: flaky });
+    popover = createPopover(ctx, services(flaky));
     popover.scheduleShow(target('dmitry-peskov', 'Peskov'));
     await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 10);
     popover.show(target('donbas', 'Donbas'));
@@ -283,6 +292,6 @@ describe('popover behaviour', () => {
     popover.show({ mention, rect: () => new DOMRect(100, 100, 60, 18) });
     await flush();
     expect(requests[0]!.match).toEqual({ exact: false, coverage: 0.5, diff: [{ op: 'same', text: 'a b' }] });
-    expect(host()!.shadowRoot!.textContent).toContain('Part of the quotation');
+    expect(shadow()!.textContent).toContain('Part of the quotation');
   });
 });

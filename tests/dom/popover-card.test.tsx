@@ -8,15 +8,15 @@ import { createCardBuilder, type CardModel, type SourceRef } from '../../src/cor
 import { PopoverCard } from '../../src/ui/popover/popover-card';
 import { SourceCardPage } from '../../src/ui/source-card/source-card';
 import { dataset as bundled } from '../../src/data/dataset';
-import { fixtureData, mentionOf } from './popover-fixture';
+import { clickTrusted, fixtureData, mentionOf } from './popover-fixture';
 
 const href = (s: SourceRef) => `chrome-extension://test/sources.html?id=${s.id}${s.anchor ? `#${s.anchor}` : ''}`;
 let root: HTMLElement;
 
-function mount(card: CardModel, onNotThis?: (scope: 'site' | 'everywhere') => void) {
+function mount(card: CardModel, onNotThis?: (scope: 'site' | 'everywhere') => void, onClose?: () => void) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<PopoverCard card={card} sourceHref={href} onNotThis={onNotThis} site="example.org" />, root));
+  act(() => render(<PopoverCard card={card} sourceHref={href} onNotThis={onNotThis} onClose={onClose} site="example.org" />, root));
   return root;
 }
 
@@ -67,13 +67,30 @@ describe('PopoverCard (actor)', () => {
   it('asks where "Not this" applies and reports the choice', () => {
     const onNotThis = vi.fn();
     const el = mount(build(mentionOf('ukraine', 'Kyiv'))!, onNotThis);
-    act(() => el.querySelector<HTMLButtonElement>('.dp-notthis')!.click());
+    act(() => void clickTrusted(el.querySelector('.dp-notthis')!));
     expect(el.textContent).toContain('Stop highlighting “Kyiv”');
-    act(() => el.querySelector<HTMLButtonElement>('[data-scope="everywhere"]')!.click());
+    act(() => void clickTrusted(el.querySelector('[data-scope="everywhere"]')!));
     expect(onNotThis).toHaveBeenCalledWith('everywhere');
-    act(() => el.querySelector<HTMLButtonElement>('[data-scope="site"]')!.click());
+    act(() => void clickTrusted(el.querySelector('[data-scope="site"]')!));
     expect(onNotThis).toHaveBeenLastCalledWith('site');
     expect(el.querySelector('[data-scope="site"]')!.textContent).toBe('On example.org');
+  });
+
+  it("ignores a page's clicks: .click() and dispatched events on its buttons do nothing", () => {
+    const onNotThis = vi.fn();
+    const onClose = vi.fn();
+    const el = mount(build(mentionOf('ukraine', 'Kyiv'))!, onNotThis, onClose);
+    act(() => el.querySelector<HTMLButtonElement>('.dp-notthis')!.click());
+    expect(el.querySelector('[data-scope]')).toBeNull();
+    act(() => void clickTrusted(el.querySelector('.dp-notthis')!));
+    for (const button of el.querySelectorAll<HTMLButtonElement>('[data-scope], .dp-close')) {
+      act(() => button.click());
+      act(() => void button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+    }
+    expect(onNotThis).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    act(() => void clickTrusted(el.querySelector('.dp-close')!));
+    expect(onClose).toHaveBeenCalledOnce();
   });
 });
 

@@ -179,3 +179,42 @@ export const fixtureData: Dataset = Dataset.parse(input);
 export function mentionOf(id: string, text: string, alias = text) {
   return { start: 0, end: text.length, text, id, name: text, category: 'people' as const, alias };
 }
+
+/**
+ * jsdom's object behind a DOM wrapper. jsdom keeps it under an own symbol described "impl"; its `isTrusted` is a
+ * plain field that jsdom itself sets for the events it fires (load, focus).
+ */
+type JsdomImpl = Record<string | symbol, unknown> & { _dispatch(e: unknown): boolean };
+
+function jsdomImpl(wrapper: object): JsdomImpl {
+  const key = Object.getOwnPropertySymbols(wrapper).find((s) => s.description === 'impl');
+  if (!key) throw new Error('not a jsdom object: this helper needs the jsdom environment');
+  return (wrapper as Record<symbol, JsdomImpl>)[key]!;
+}
+
+/**
+ * The shadow root of `host`, closed ones included (what the browser's debugging protocol gives the end-to-end
+ * tests; a page gets null from `host.shadowRoot`).
+ */
+export function anyShadowRoot(host: Element): ShadowRoot | null {
+  const root = jsdomImpl(host)._shadowRoot as JsdomImpl | null;
+  if (!root) return null;
+  const key = Object.getOwnPropertySymbols(root).find((s) => s.description === 'wrapper');
+  return key ? (root[key] as ShadowRoot) : null;
+}
+
+/**
+ * Dispatches `event` at `target` as if the browser had made it from the reader's input (`isTrusted` true), the way
+ * jsdom fires its own events. `dispatchEvent` and `.click()` give untrusted events, as a page's script would.
+ * Returns false when a listener called preventDefault, like dispatchEvent.
+ */
+export function dispatchTrusted(target: EventTarget, event: Event): boolean {
+  const impl = jsdomImpl(event);
+  impl.isTrusted = true;
+  return jsdomImpl(target)._dispatch(impl);
+}
+
+/** A trusted primary click on `el` (what a reader's click gives). */
+export function clickTrusted(el: Element): boolean {
+  return dispatchTrusted(el, new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }));
+}

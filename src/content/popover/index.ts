@@ -1,19 +1,19 @@
 /**
- * The popover on the page: one at a time, in an open shadow root (WXT createShadowRootUi), in the top layer,
- * positioned next to the mention by Floating UI, mounted on show and removed from the page on hide. Its cards come
- * from the background (`getCard`), which holds the data set: asked for when hover intent starts, so the answer
- * usually arrives within the hover delay, and kept per mention wording for the page's life.
+ * The popover on the page: one at a time, in a shadow root (host.ts: made so the page cannot act through it), in the
+ * top layer, positioned next to the mention by Floating UI, mounted on show and removed from the page on hide. Its
+ * cards come from the background, which holds the data set: asked for when hover intent starts, so the answer
+ * usually arrives within the hover delay, and kept per mention wording for the page's life. The extension APIs
+ * (asking for a card, opening a source card) are injected by the content entry: this module is page-side DOM only.
  */
 import { h, render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Mention } from '../../core/matcher';
 import type { CardModel, SourceRef } from '../../core/card-model';
 import { PopoverCard, type NotThisScope } from '../../ui/popover/popover-card';
 // Inline, so the popover's CSS reaches only its shadow root, whatever the content entry's cssInjectionMode.
 import popoverCss from '../../ui/popover/popover.css?inline';
-import { sendMessage, type GetCardData } from '../../shared/messages';
+import { POPOVER_TAG } from '../excluded';
+import { createPopoverHost, type PopoverHost } from './host';
 import { detectTheme } from './page-theme';
 import { placeFloating } from './place';
 
@@ -41,19 +41,40 @@ export interface PopoverController {
   destroy(): void;
 }
 
-/** What the popover sends for a card: the mention's fields the card shows (see `cardRequest`). */
-export type CardRequest = GetCardData['mention'];
+/** A quote mention's match as the card shows it: how the page words the quotation, without offsets or score. */
+export interface CardRequestMatch {
+  exact: boolean;
+  coverage: number;
+  diff: { op: 'same' | 'added' | 'removed'; text: string }[];
+}
 
-/** What the popover needs from the content script. */
+/** What the popover sends for a card: the mention's fields the card shows (see `cardRequest`). */
+export interface CardRequest {
+  id: string;
+  category: Mention['category'];
+  alias: string;
+  text: string;
+  match?: CardRequestMatch;
+}
+
+/** A source card to open: a source id and, optionally, the excerpt to scroll to. */
+export interface SourceTarget {
+  id: string;
+  anchor?: string;
+}
+
+/** What the popover needs from the content script: the extension side is injected (entrypoints/content wires it). */
 export interface PopoverDeps {
-  /** The card for a mention; null when there is none. Default: the `getCard` message to the background. */
-  getCard?(mention: CardRequest): Promise<CardModel | null>;
-  onNotThis?(m: Mention, scope: NotThisScope): void;
+  /** The card for a mention; null when there is none (the `getCard` message to the background). */
+  getCard(mention: CardRequest): Promise<CardModel | null>;
   /**
-   * Opens a source card. Default: the `openSource` message, so the background opens the tab (a link from a page to
-   * an extension page that is not web accessible is blocked, ERR_BLOCKED_BY_CLIENT).
+   * Opens a source card (the `openSource` message, so the background opens the tab: a link from a page to an
+   * extension page that is not web accessible is blocked, ERR_BLOCKED_BY_CLIENT). Called once per trusted click.
    */
-  openSource?(ref: { id: string; anchor?: string }): void;
+  openSource(ref: SourceTarget): void;
+  /** The URL of a source card, for the link's href ("Copy link address"). */
+  sourceHref(ref: SourceRef): string;
+  onNotThis?(m: Mention, scope: NotThisScope): void;
 }
 
 /** Hover-intent delay: long enough that sweeping the pointer across a paragraph opens nothing. */
@@ -61,12 +82,11 @@ export const SHOW_DELAY_MS = 250;
 /** Grace period: time to move the pointer from the mention into the popover. */
 export const HIDE_DELAY_MS = 300;
 
-const HOST_NAME = 'dossier-popover';
 /** Cards kept per page: far more than a reader hovers, few enough to never matter. */
 const CARD_CACHE_SIZE = 200;
 
 /** The part of a mention its card depends on, plain (a quote's match without its offsets and score). */
-export function cardRequest(m: Mention & { match?: { exact: boolean; coverage: number; diff: { op: 'same' | 'added' | 'removed'; text: string }[] } }): CardRequest {
+export function cardRequest(m: Mention & { match?: CardRequestMatch }): CardRequest {
   const { id, category, alias, text, match } = m;
   return {
     id,
@@ -77,29 +97,15 @@ export function cardRequest(m: Mention & { match?: { exact: boolean; coverage: n
   };
 }
 
-function requestCard(mention: CardRequest): Promise<CardModel | null> {
-  return sendMessage('getCard', { mention });
-}
-
-function sourceHref(ref: SourceRef): string {
-  const base = browser.runtime.getURL('/sources.html');
-  return `${base}?id=${encodeURIComponent(ref.id)}${ref.anchor ? `#${encodeURIComponent(ref.anchor)}` : ''}`;
-}
-
-function sendOpenSource(ref: { id: string; anchor?: string }): void {
-  sendMessage('openSource', ref.anchor ? { id: ref.id, anchor: ref.anchor } : { id: ref.id }).catch((err: unknown) =>
-    console.warn('[dossier] could not open the source card', err),
-  );
-}
-
 /**
  * A primary click (`click`, any modifier: Ctrl-click would also hit the blocked URL) or a middle click (`auxclick`,
  * button 1: the browser would open the chrome-extension:// href in a tab and show ERR_BLOCKED_BY_CLIENT) on a source
  * link opens it through the background. Only "Copy link" uses the href.
  */
-function onSourceClick(e: MouseEvent, open: (ref: { id: string; anchor?: string }) => void): void {
+function onSourceClick(e: MouseEvent, open: (ref: SourceTarget) => void): void {
   const button = e.type === 'auxclick' ? 1 : 0;
-  if (e.button !== button || e.defaultPrevented) return;
+  // The host already drops untrusted events; checked again here because this one opens a tab.
+  if (!e.isTrusted || e.button !== button || e.defaultPrevented) return;
   const link = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLElement && n.matches('a[data-source]'));
   if (!link) return;
   e.preventDefault();
@@ -120,8 +126,8 @@ function isFocusable(el: Element | null): el is HTMLElement {
 }
 
 /** Creates the page's single popover. Nothing is added to the page until the first show. */
-export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {}): PopoverController {
-  const getCard = deps.getCard ?? requestCard;
+export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): PopoverController {
+  const { getCard, sourceHref } = deps;
   const cards = new Map<string, Promise<CardModel | null>>();
   let warned = false;
   /**
@@ -160,51 +166,41 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
     if (cards.size > CARD_CACHE_SIZE) cards.delete(cards.keys().next().value!);
     return pending;
   };
-  let uiPromise: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let ui: (PopoverHost & { layer: HTMLElement }) | null = null;
   let current: PopoverTarget | null = null;
   let open = false;
   let showTimer: number | undefined;
   let hideTimer: number | undefined;
   let stopPlacing: (() => void) | null = null;
   let returnFocus: Element | null = null;
-  let generation = 0; // bumps on every show/hide, so a slow first mount never opens a popover already dismissed
+  let generation = 0; // bumps on every show/hide, so a slow card never opens a popover already dismissed
   let destroyed = false;
   let pointerInside = false;
   const listeners = new AbortController();
 
-  const getUi = () => {
-    uiPromise ??= createShadowRootUi<HTMLElement>(ctx, {
-      name: HOST_NAME,
-      position: 'inline',
-      anchor: () => document.body ?? document.documentElement,
-      mode: 'open',
-      css: popoverCss,
-      // Keys typed inside the popover must not reach the page's shortcuts.
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount(container) {
-        const layer = document.createElement('div');
-        layer.className = 'dp-layer';
-        // The top layer escapes the page's stacking contexts and transforms; where unsupported, z-index max.
-        if ('showPopover' in layer) layer.setAttribute('popover', 'manual');
-        layer.addEventListener('pointerenter', () => {
-          pointerInside = true;
-          cancelHide();
-        });
-        layer.addEventListener('click', (e) => onSourceClick(e, deps.openSource ?? sendOpenSource));
-        layer.addEventListener('auxclick', (e) => onSourceClick(e, deps.openSource ?? sendOpenSource));
-        layer.addEventListener('pointerleave', (e) => {
-          pointerInside = false;
-          if ((e as PointerEvent).pointerType !== 'touch') controller.scheduleHide();
-        });
-        container.append(layer);
-        return layer;
-      },
-      onRemove(layer) {
-        if (layer) render(null, layer);
-      },
-    }).then((created) => (ui = created));
-    return uiPromise;
+  /** The host and its layer, made once; mounted on show, removed from the page on hide. */
+  const getUi = (): PopoverHost & { layer: HTMLElement } => {
+    if (ui) return ui;
+    const made = document.createElement('div');
+    made.className = 'dp-layer';
+    // The top layer escapes the page's stacking contexts and transforms; where unsupported, z-index max.
+    if ('showPopover' in made) made.setAttribute('popover', 'manual');
+    // The host drops untrusted events before these run; each handler checks again, as it acts for the reader.
+    made.addEventListener('pointerenter', (e) => {
+      if (!e.isTrusted) return;
+      pointerInside = true;
+      cancelHide();
+    });
+    made.addEventListener('click', (e) => onSourceClick(e, deps.openSource));
+    made.addEventListener('auxclick', (e) => onSourceClick(e, deps.openSource));
+    made.addEventListener('pointerleave', (e) => {
+      if (!e.isTrusted) return;
+      pointerInside = false;
+      if ((e as PointerEvent).pointerType !== 'touch') controller.scheduleHide();
+    });
+    // Closed: the page gets no reference into the card (host.ts).
+    ui = { ...createPopoverHost(document, { tag: POPOVER_TAG, css: popoverCss, mode: 'closed' }), layer: made };
+    return ui;
   };
 
   function cancelHide() {
@@ -224,7 +220,7 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
     const hadFocus = !!ui?.shadow.activeElement;
     stopPlacing?.();
     stopPlacing = null;
-    if (open && ui) ui.remove();
+    if (open && ui) unmount(ui);
     open = false;
     pointerInside = false;
     current = null;
@@ -233,15 +229,20 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
     if (restoreFocus && hadFocus && isFocusable(back)) back.focus({ preventScroll: true });
   }
 
-  async function reveal(target: PopoverTarget, card: CardModel, opts: ShowOptions, gen: number) {
-    const shown = await getUi();
-    if (gen !== generation || destroyed) return;
+  function unmount(shown: PopoverHost & { layer: HTMLElement }) {
+    render(null, shown.layer);
+    shown.unmount();
+  }
+
+  function reveal(target: PopoverTarget, card: CardModel, opts: ShowOptions, gen: number) {
+    const shown = getUi();
+    const layer = shown.layer;
     if (!open) {
-      shown.mount();
+      shown.container.append(layer);
+      shown.mount(document.body ?? document.documentElement);
       open = true;
     }
     stopPlacing?.();
-    const layer = shown.mounted!;
     const r = target.rect();
     layer.dataset.theme = detectTheme(r.left + r.width / 2, r.top + r.height / 2);
     const onNotThis = deps.onNotThis
@@ -267,9 +268,9 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
     stopPlacing = placeFloating(target.rect, layer);
     if (opts.focus) {
       const active = document.activeElement;
-      if (active !== shown.shadowHost) returnFocus = active;
+      if (active !== shown.host) returnFocus = active;
       layer.querySelector<HTMLElement>('.dp-card')?.focus({ preventScroll: true });
-    } else if (document.activeElement !== shown.shadowHost) {
+    } else if (document.activeElement !== shown.host) {
       returnFocus = document.activeElement;
     }
   }
@@ -315,7 +316,7 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
       close(false);
       destroyed = true;
       listeners.abort();
-      ui?.remove();
+      if (ui) unmount(ui);
     },
   };
 
@@ -323,8 +324,9 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
   document.addEventListener(
     'keydown',
     (e) => {
-      if (!open || e.key !== 'Escape' || !ui) return;
-      const inside = e.composedPath().includes(ui.shadowHost);
+      // Only the reader's own key and press close the card: a page's synthetic events change nothing.
+      if (!e.isTrusted || !open || e.key !== 'Escape' || !ui) return;
+      const inside = e.composedPath().includes(ui.host);
       close(true);
       // Escape meant for the popover must not also close the page's own dialogs.
       if (inside) e.stopPropagation();
@@ -334,7 +336,7 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps = {})
   document.addEventListener(
     'pointerdown',
     (e) => {
-      if (!open || !ui || e.composedPath().includes(ui.shadowHost)) return;
+      if (!e.isTrusted || !open || !ui || e.composedPath().includes(ui.host)) return;
       const r = current?.rect();
       // A press on the mention itself keeps the card (a tap on it is how touch users open it).
       if (r && e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom) return;

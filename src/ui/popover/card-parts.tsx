@@ -13,6 +13,16 @@ import {
   type SourceRef,
 } from '../../core/card-model';
 
+/**
+ * Wraps a handler so that it runs only for events the browser made from the reader's input. A page can call
+ * `.click()` or `dispatchEvent` on the card's elements; those events are not trusted and do nothing.
+ */
+export function trusted<E extends Event>(handler: (e: E) => void): (e: E) => void {
+  return (e) => {
+    if (e.isTrusted) handler(e);
+  };
+}
+
 /** Turns a source reference into the URL of its source card (an extension page); injected so tests need no browser. */
 export type SourceHref = (ref: SourceRef) => string;
 

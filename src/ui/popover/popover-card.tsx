@@ -13,6 +13,7 @@ import {
   QuoteWordingBlock,
   Section,
   SourceLinks,
+  trusted,
   type SourceHref,
 } from './card-parts';
 
@@ -133,24 +134,27 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
   const [open, setOpen] = useState(false);
   if (!open)
     return (
-      <button type="button" class="dp-button dp-notthis" aria-expanded="false" onClick={() => setOpen(true)}>
+      <button type="button" class="dp-button dp-notthis" aria-expanded="false" onClick={trusted(() => setOpen(true))}>
         Not this…
       </button>
     );
   return (
     <div class="dp-notthis-choices" role="group" aria-label={`Stop highlighting “${props.alias}”`}>
       <span>Stop highlighting “{props.alias}”:</span>
-      <button type="button" class="dp-button" data-scope="site" onClick={() => props.onNotThis('site')}>
+      <button type="button" class="dp-button" data-scope="site" onClick={trusted(() => props.onNotThis('site'))}>
         {props.site ? `On ${props.site}` : 'On this site'}
       </button>
-      <button type="button" class="dp-button" data-scope="everywhere" onClick={() => props.onNotThis('everywhere')}>
+      <button type="button" class="dp-button" data-scope="everywhere" onClick={trusted(() => props.onNotThis('everywhere'))}>
         Everywhere
       </button>
     </div>
   );
 }
 
-/** The card, as a labelled dialog. Focusable as a whole (tabIndex -1) so keyboard users land on it. */
+/**
+ * The card, as a labelled dialog. Focusable as a whole (tabIndex -1) so keyboard users land on it. Its buttons act
+ * only on trusted events (a click, or Enter / Space on a focused button, which the browser also makes trusted).
+ */
 export function PopoverCard(props: PopoverCardProps) {
   const { card, sourceHref: href } = props;
   return (
@@ -162,7 +166,7 @@ export function PopoverCard(props: PopoverCardProps) {
           {subtitle(card) ? <p class="dp-subtitle">{subtitle(card)}</p> : null}
         </div>
         {props.onClose ? (
-          <button type="button" class="dp-close" aria-label="Close" onClick={props.onClose}>
+          <button type="button" class="dp-close" aria-label="Close" onClick={trusted(() => props.onClose?.())}>
             ×
           </button>
         ) : null}
