@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
+import { inCard } from './lib/card';
 import { DEMO_ARTICLE, currentCard, hoverCard, openSourceCard } from './lib/firefox-pages';
 import { tabPlacement, waitReady } from './lib/page-helpers';
 
@@ -24,16 +25,16 @@ describe('popover in firefox', () => {
     expect(card.text).toMatch(/Kremlin spokesman/);
     expect(card.text).toMatch(/“We are talking about the withdrawal of the regime’s armed forces from the Donbas”/);
     expect(card.text).toMatch(/Reuters/);
-    // One host, with an open shadow root, and the card is what is on top where it is drawn.
-    const host = await p.evaluate(() => {
-      const hosts = document.querySelectorAll('dossier-popover');
-      const card = hosts[0]?.shadowRoot?.querySelector('.dp-card')?.getBoundingClientRect();
+    // One host, its shadow root closed to the page, and the card is what is on top where it is drawn.
+    const host = await inCard(p, (root) => {
+      const card = root.querySelector('.dp-card')?.getBoundingClientRect();
       return {
-        count: hosts.length,
-        top: card ? document.elementFromPoint(card.left + card.width / 2, card.top + 20)?.tagName.toLowerCase() : null,
+        count: document.querySelectorAll('dossier-popover').length,
+        pageSees: document.querySelector('dossier-popover')!.shadowRoot === null ? 'nothing' : 'the card',
+        top: card ? document.elementFromPoint(card.left + card.width / 2, card.top + 20)?.tagName.toLowerCase() ?? null : null,
       };
     });
-    expect(host).toEqual({ count: 1, top: 'dossier-popover' });
+    expect(host).toEqual({ count: 1, pageSees: 'nothing', top: 'dossier-popover' });
 
     await p.keyboard.press('Escape');
     await waitInPage(p, () => !document.querySelector('dossier-popover'), 3000);

@@ -1,6 +1,7 @@
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
+import { waitInCard } from './lib/card';
 import { waitReady } from './lib/page-helpers';
 
 // The keyboard commands (Alt+Shift+N / Alt+Shift+P) reach the background as `commands.onCommand`; a headless
@@ -33,22 +34,21 @@ interface Opened {
 
 /** Waits for a card other than `previous` to be open; returns what it is about and whether it has focus. */
 async function openedCard(p: Page, previous: string | null = null): Promise<Opened> {
-  const handle = await p.waitForFunction(
-    (prev: string | null) => {
-      const host = document.querySelector('dossier-popover');
-      const dialog = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
-      if (!host || !dialog) return null;
+  return waitInCard(
+    p,
+    (root, prev) => {
+      const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
+      if (!dialog) return null;
       const label = dialog.getAttribute('aria-label') ?? '';
       const why = dialog.querySelector('.dp-why')?.textContent ?? '';
       const matched = /“([^”]+)”/.exec(why)?.[1] ?? '';
       if (prev !== null && `${label}|${matched}` === prev) return null;
-      const focused = document.activeElement === host && !!host.shadowRoot!.activeElement && dialog.contains(host.shadowRoot!.activeElement);
-      return { label, matched, focused };
+      const focused = document.activeElement === root.host && !!root.activeElement && dialog.contains(root.activeElement);
+      return { label, matched, focused } satisfies Opened;
     },
-    { timeout: 10_000, polling: 50 },
+    10_000,
     previous,
   );
-  return (await handle.jsonValue()) as Opened;
 }
 
 /** Highlighted ranges whose text is `text`, with their vertical position in the viewport. */

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
 import { highlights } from './highlight-page';
+import { clickInCard, waitInCard } from './lib/card';
 import { clearSettings, openPopupFor, openReady, until, waitReady } from './lib/page-helpers';
 
 // "Not this" from the card: on this site (survives a reload, undone from the popup) or everywhere (another
@@ -42,17 +43,14 @@ async function openCard(p: Page, context: string, word: string): Promise<string>
     if (!box) throw new Error(`"${word}" not on the page`);
     await p.mouse.move(box.x - 30, box.y + 80);
     await p.mouse.move(box.x, box.y, { steps: 4 });
-    const matched = await p
-      .waitForFunction(
-        () => {
-          const root = document.querySelector('dossier-popover')?.shadowRoot;
-          if (!root?.querySelector('.dp-notthis')) return null;
-          return /“([^”]+)”/.exec(root.querySelector('.dp-why')?.textContent ?? '')?.[1] ?? null;
-        },
-        { timeout: 1500, polling: 50 },
-      )
-      .then((h) => h.jsonValue() as Promise<string>)
-      .catch(() => null);
+    const matched = await waitInCard(
+      p,
+      (root) => {
+        if (!root.querySelector('.dp-notthis')) return null;
+        return /“([^”]+)”/.exec(root.querySelector('.dp-why')?.textContent ?? '')?.[1] ?? null;
+      },
+      1500,
+    ).catch(() => null);
     if (matched) return matched;
   }
   throw new Error(`no card after hovering "${word}"`);
@@ -60,8 +58,9 @@ async function openCard(p: Page, context: string, word: string): Promise<string>
 
 /** Card → "Not this…" → the scope's button. */
 async function notThis(p: Page, scope: 'site' | 'everywhere'): Promise<void> {
-  await p.click('pierce/.dp-notthis');
-  await p.click(`pierce/.dp-notthis-choices [data-scope="${scope}"]`);
+  await clickInCard(p, '.dp-notthis');
+  await waitInCard(p, (root) => !!root.querySelector('.dp-notthis-choices'));
+  await clickInCard(p, `.dp-notthis-choices [data-scope="${scope}"]`);
   await waitInPage(p, () => !document.querySelector('dossier-popover'));
 }
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { inCard, waitInCard } from './lib/card';
 import { tabPlacement } from './lib/page-helpers';
 
 // Sentences from the bundled Reuters article (000_…): an actor with a verbatim quote, and Donbas with its 90% figure.
@@ -35,8 +36,7 @@ const KEY_STYLES = ['font-family', 'font-size', 'line-height', 'color', 'backgro
 
 /** Computed styles of the card's key elements, read from inside the shadow root. */
 async function cardStyles(p: Page) {
-  return p.evaluate((props: readonly string[]) => {
-    const root = document.querySelector('dossier-popover')!.shadowRoot!;
+  return inCard(p, (root, props: string[]) => {
     const out: Record<string, Record<string, string>> = {};
     for (const sel of ['.dp-card', '.dp-title', '.dp-subtitle', '.dp-section-title', '.dp-foot', '.dp-source', '.dp-button']) {
       const el = root.querySelector(sel);
@@ -45,7 +45,7 @@ async function cardStyles(p: Page) {
       out[sel] = Object.fromEntries(props.map((k) => [k, cs.getPropertyValue(k)]));
     }
     return out;
-  }, KEY_STYLES);
+  }, [...KEY_STYLES]);
 }
 
 /** Moves the pointer onto the first occurrence of `word` in the page text (retrying while the page is scanned). */
@@ -83,17 +83,15 @@ async function openCard(p: Page, word: string, name: string, nth = 0): Promise<s
   await waitInPage(p, () => document.documentElement.hasAttribute('data-dossier'));
   for (let attempt = 0; attempt < 10; attempt++) {
     await hover(p, word, nth);
-    const text = await p
-      .waitForFunction(
-        (label: string) => {
-          const d = document.querySelector('dossier-popover')?.shadowRoot?.querySelector(`[role="dialog"]`);
-          return d?.getAttribute('aria-label') === label && (d as HTMLElement).innerText;
-        },
-        { timeout: 1500, polling: 50 },
-        `Dossier: ${name}`,
-      )
-      .then((h) => h.jsonValue() as Promise<string>)
-      .catch(() => null);
+    const text = await waitInCard(
+      p,
+      (root, label) => {
+        const d = root.querySelector<HTMLElement>(`[role="dialog"]`);
+        return d?.getAttribute('aria-label') === label && d.innerText;
+      },
+      1500,
+      `Dossier: ${name}`,
+    ).catch(() => null);
     if (text) return text;
   }
   throw new Error(`no popover for ${name} after hovering "${word}"`);
@@ -129,7 +127,7 @@ describe('popover in chromium', () => {
     expect(text).toMatch(/“We are talking about the withdrawal of the regime’s armed forces from the Donbas”/);
     expect(text).toMatch(/Reuters/);
     // The footer: one short line, the curation date and what the texts cover (no invented year).
-    const footer = await p.evaluate(() => document.querySelector('dossier-popover')!.shadowRoot!.querySelector('.dp-foot')!.textContent);
+    const footer = await inCard(p, (root) => root.querySelector('.dp-foot')!.textContent);
     expect(footer).toMatch(/^Data curated \d{4}\.\d{2}\.\d{2} · five undated reports; one date given: November 23, no year$/);
     expect(await p.evaluate(() => document.querySelectorAll('dossier-popover').length)).toBe(1);
 
@@ -142,8 +140,8 @@ describe('popover in chromium', () => {
     const p = await app.newPage();
     await p.goto(site.url('/plain.html'));
     await openCard(p, 'Peskov', 'Dmitry Peskov');
-    const card = await p.evaluate(() => {
-      const r = document.querySelector('dossier-popover')!.shadowRoot!.querySelector('.dp-card')!.getBoundingClientRect();
+    const card = await inCard(p, (root) => {
+      const r = root.querySelector('.dp-card')!.getBoundingClientRect();
       return { x: r.left + 40, y: r.top + 60, bottom: r.bottom };
     });
     await p.mouse.move(card.x, card.y, { steps: 8 });
@@ -171,8 +169,8 @@ describe('popover in chromium', () => {
     const p = await app.newPage();
     await p.goto(site.url('/plain.html'));
     await openCard(p, 'Peskov', 'Dmitry Peskov');
-    const link = await p.evaluate(() => {
-      const a = document.querySelector('dossier-popover')!.shadowRoot!.querySelector<HTMLAnchorElement>('.dp-quote a')!;
+    const link = await inCard(p, (root) => {
+      const a = root.querySelector<HTMLAnchorElement>('.dp-quote a')!;
       a.scrollIntoView({ block: 'nearest' }); // the card scrolls inside when it is taller than the room
       const r = a.getBoundingClientRect();
       return { href: a.href, target: a.target, text: a.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
@@ -213,8 +211,8 @@ describe('popover in chromium', () => {
     await openCard(hostile, 'Peskov', 'Dmitry Peskov');
     const actual = await cardStyles(hostile);
     // The card is on top: the element at its centre is the popover host, despite the page's z-index games.
-    const onTop = await hostile.evaluate(() => {
-      const card = document.querySelector('dossier-popover')!.shadowRoot!.querySelector('.dp-card')!;
+    const onTop = await inCard(hostile, (root) => {
+      const card = root.querySelector('.dp-card')!;
       const r = card.getBoundingClientRect();
       return document.elementFromPoint(r.left + r.width / 2, r.top + 20)?.tagName.toLowerCase();
     });
@@ -232,8 +230,8 @@ describe('popover in chromium', () => {
     await p.goto(site.url('/plain.html'));
     await openCard(p, 'Donbas', 'Donbas');
     await new Promise((r) => setTimeout(r, 100)); // one autoUpdate round
-    const box = await p.evaluate(() => {
-      const card = document.querySelector('dossier-popover')!.shadowRoot!.querySelector<HTMLElement>('.dp-card')!;
+    const box = await inCard(p, (root) => {
+      const card = root.querySelector<HTMLElement>('.dp-card')!;
       const r = card.getBoundingClientRect();
       return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, scrolls: card.scrollHeight > card.clientHeight };
     });
@@ -249,8 +247,7 @@ describe('popover in chromium', () => {
     const p = await app.newPage();
     await p.goto(site.url('/dark.html'));
     await openCard(p, 'Peskov', 'Dmitry Peskov');
-    const look = await p.evaluate(() => {
-      const root = document.querySelector('dossier-popover')!.shadowRoot!;
+    const look = await inCard(p, (root) => {
       const cs = getComputedStyle(root.querySelector('.dp-card')!);
       return { theme: root.querySelector<HTMLElement>('.dp-layer')!.dataset.theme, bg: cs.backgroundColor, border: cs.borderTopColor };
     });
@@ -269,9 +266,7 @@ describe('popover in chromium', () => {
       await p.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await p.goto(site.url('/plain.html'));
       await openCard(p, 'Donbas', 'Donbas');
-      const theme = await p.evaluate(
-        () => document.querySelector('dossier-popover')!.shadowRoot!.querySelector<HTMLElement>('.dp-layer')!.dataset.theme,
-      );
+      const theme = await inCard(p, (root) => root.querySelector<HTMLElement>('.dp-layer')!.dataset.theme ?? null);
       expect(theme).toBe(scheme);
       await new Promise((r) => setTimeout(r, 150));
       await p.screenshot({ path: join(out, `popover-${scheme}.png`) as `${string}.png` });

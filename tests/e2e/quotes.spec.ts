@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
+import { inCard, waitInCard } from './lib/card';
 import { clearSettings, setSettings, waitReady } from './lib/page-helpers';
 
 // tests/fixtures/pages/quotes.html: #altered (Putin, punctuation altered and "these" → "those"), #exact (Merz),
@@ -38,16 +39,14 @@ async function hoverCard(p: Page, blockId: string, text: string): Promise<{ labe
     const { x, y } = await pointAt(p, blockId, text);
     await p.mouse.move(x - 30, y + 80);
     await p.mouse.move(x, y, { steps: 4 });
-    const card = await p
-      .waitForFunction(
-        () => {
-          const d = document.querySelector('dossier-popover')?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
-          return d ? { label: d.getAttribute('aria-label') ?? '', text: d.innerText } : null;
-        },
-        { timeout: 1500, polling: 50 },
-      )
-      .then((h) => h.jsonValue() as Promise<{ label: string; text: string }>)
-      .catch(() => null);
+    const card = await waitInCard(
+      p,
+      (root) => {
+        const d = root.querySelector<HTMLElement>('[role="dialog"]');
+        return d ? { label: d.getAttribute('aria-label') ?? '', text: d.innerText } : null;
+      },
+      1500,
+    ).catch(() => null);
     if (card) return card;
   }
   throw new Error(`no popover after hovering "${text}"`);
@@ -108,8 +107,8 @@ describe('known quotations in chromium', () => {
   it('the altered quotation’s card shows the source’s word the page dropped and the page’s word, both marked', async () => {
     const p = await open();
     await hoverCard(p, 'altered', 'liberate');
-    const wording = await p.evaluate(() => {
-      const w = document.querySelector('dossier-popover')?.shadowRoot?.querySelector('.dp-wording');
+    const wording = await inCard(p, (root) => {
+      const w = root.querySelector('.dp-wording');
       const line = w?.querySelector('.dp-wording-diff');
       const marked = (sel: string) =>
         [...(line?.querySelectorAll(sel) ?? [])].map((e) => ({

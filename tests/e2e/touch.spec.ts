@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { waitReady } from './lib/page-helpers';
+import { waitInCard } from './lib/card';
 
 describe('touch in chromium', () => {
   let app: Launched;
@@ -30,9 +31,7 @@ describe('touch in chromium', () => {
     });
     expect(point).not.toBeNull();
     await page.touchscreen.tap(point!.x, point!.y);
-    const label = await waitInPage(page, () =>
-      document.querySelector('dossier-popover')?.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute('aria-label'),
-    );
+    const label = await waitInCard(page, (root) => root.querySelector('[role="dialog"]')?.getAttribute('aria-label'));
     expect(label).toBe('Dossier: Dmitry Peskov');
 
     // A tap on plain page text (the footer: no mention, no link), away from the card, closes it.

@@ -7,6 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Launched } from '../harness';
 import { tabIdOf } from './page-helpers';
+import { cardDialog, inCard, waitInCard } from './card';
 
 /** The demo article (Reuters: the Kremlin, Dmitry Peskov, Donbas, Putin, Trump, Crimea), served by `serve()`. */
 export const DEMO_ARTICLE = '/articles/000_78f937a108842e39.html';
@@ -47,10 +48,7 @@ export interface Card {
 
 /** The popover's dialog right now, or null when no popover is open. */
 export function currentCard(page: Page): Promise<Card | null> {
-  return page.evaluate(() => {
-    const d = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
-    return d ? { label: d.getAttribute('aria-label') ?? '', text: d.innerText } : null;
-  });
+  return cardDialog(page);
 }
 
 /**
@@ -63,18 +61,16 @@ export async function hoverCard(page: Page, word: string, opts: { nth?: number; 
     if (!at) throw new Error(`"${word}" not on the page`);
     await page.mouse.move(at.x - 40, at.y + 70);
     await page.mouse.move(at.x, at.y, { steps: 4 });
-    const card = await page
-      .waitForFunction(
-        (label: string | null) => {
-          const d = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
-          if (!d || (label !== null && d.getAttribute('aria-label') !== label)) return null;
-          return { label: d.getAttribute('aria-label') ?? '', text: d.innerText };
-        },
-        { timeout: 1500, polling: 50 },
-        opts.label ?? null,
-      )
-      .then((h) => h.jsonValue() as Promise<Card>)
-      .catch(() => null);
+    const card = await waitInCard(
+      page,
+      (root, label) => {
+        const d = root.querySelector<HTMLElement>('[role="dialog"]');
+        if (!d || (label !== null && d.getAttribute('aria-label') !== label)) return null;
+        return { label: d.getAttribute('aria-label') ?? '', text: d.innerText };
+      },
+      1500,
+      opts.label ?? null,
+    ).catch(() => null);
     if (card) return card;
   }
   throw new Error(`no popover after hovering "${word}"${opts.label ? ` (wanted ${opts.label})` : ''}`);
@@ -100,8 +96,8 @@ async function findExtensionTab(app: Launched, path: string, timeout = 10_000): 
  */
 export async function openSourceCard(app: Launched, page: Page, word: string): Promise<{ tab: Page; href: string; outlet: string }> {
   await hoverCard(page, word);
-  const link = await page.evaluate(() => {
-    const a = document.querySelector('dossier-popover')!.shadowRoot!.querySelector<HTMLAnchorElement>('.dp-quote a');
+  const link = await inCard(page, (root) => {
+    const a = root.querySelector<HTMLAnchorElement>('.dp-quote a');
     if (!a) return null;
     a.scrollIntoView({ block: 'nearest' }); // the card scrolls inside when it is taller than the room
     const r = a.getBoundingClientRect();
