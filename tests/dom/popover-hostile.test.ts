@@ -130,6 +130,18 @@ describe('a page cannot act through the card', () => {
   });
 });
 
+describe('a page that removes the host', () => {
+  it('does not stop the next card from showing', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    host()!.remove();
+    popover.show(target('donbas', 'Donbas'));
+    await flush();
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+    expect(host()!.isConnected).toBe(true);
+  });
+});
+
 describe('a page that defines our tag first', () => {
   it('cannot take over or break the card: its constructor runs too late, and the card shows', async () => {
     const constructed = vi.fn();

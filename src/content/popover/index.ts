@@ -237,8 +237,9 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
   function reveal(target: PopoverTarget, card: CardModel, opts: ShowOptions, gen: number) {
     const shown = getUi();
     const layer = shown.layer;
-    if (!open) {
-      shown.container.append(layer);
+    // Also when the page took the host out of its DOM: the next card comes back.
+    if (!open || !shown.host.isConnected) {
+      if (layer.parentNode !== shown.container) shown.container.append(layer);
       shown.mount(document.body ?? document.documentElement);
       open = true;
     }

@@ -134,7 +134,8 @@ export function pointInCard(page: Page, selector: string): Promise<{ x: number; 
     (root, sel) => {
       const el = root.querySelector(sel);
       if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' });
+      // Centred: at an edge of the card's scroll box, its sticky header would cover the element.
+      el.scrollIntoView({ block: 'center' });
       const r = el.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     },
