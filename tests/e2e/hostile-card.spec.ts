@@ -17,6 +17,7 @@ interface Hostile {
   ready(): boolean;
   probe(): { host: boolean; shadowRoot: boolean; text: string; html: string; leaked: number; reachable: number };
   attack(words: string[], times: number): Promise<{ word: string; found: boolean; host: boolean; clicked: number }[]>;
+  clickReachable(times: number): { reachable: number; selected: string };
   rewrite(): { host: boolean; attached?: string; shadowRoot?: boolean };
 }
 type HostileWindow = typeof globalThis & { hostile: Hostile; squatted?: number };
@@ -141,6 +142,16 @@ for (const kind of KINDS) {
         return { tag: el?.localName ?? null, fake: el?.closest('dossier-popover')?.querySelector('.fake')?.getBoundingClientRect().height ?? 0 };
       });
       expect(onTop).toEqual({ tag: 'dossier-popover', fake: 0 });
+
+      // The reader selects text in the card. The page can read the selection, and in Firefox its nodes lie inside the
+      // card and lead to its root: the page gets the buttons that way, and its clicks must still change nothing.
+      const subtitle = (await pointInCard(page, '.dp-subtitle'))!;
+      await page.mouse.click(subtitle.x, subtitle.y, { count: 3 });
+      const viaSelection = await page.evaluate(() => (globalThis as HostileWindow).hostile.clickReachable(15));
+      console.info(`[${kind}] card elements the page reached through the reader's selection: ${viaSelection.reachable}`);
+      expect(viaSelection.selected).toContain('Kremlin spokesman');
+      expect(await cardLabel(page)).toBe('Dossier: Dmitry Peskov');
+      expect(await ifCard(page, (root) => !!root.querySelector('[data-scope="everywhere"]'))).toBe(true);
 
       // Should a page get hold of the card's elements anyway: untrusted clicks, middle clicks and keys on every button
       // and link, fifteen times, Escape and a press outside. The card stays as it is and asks for nothing.
