@@ -208,7 +208,10 @@ for (const kind of KINDS) {
       });
       expect(seen).toEqual({ defined: true, shadowRoot: false, hosts: 1 });
       expect(await inCard(page, (root) => root.querySelector('.fake'))).toBeNull();
-      // It keeps working for the reader: Close, then another card.
+      // It keeps working for the reader: the keyboard (Enter on a focused button is a trusted click), Close, another card.
+      await inCard(page, (root) => root.querySelector<HTMLElement>('.dp-notthis')!.focus());
+      await page.keyboard.press('Enter');
+      await waitInCard(page, (root) => !!root.querySelector('[data-scope="everywhere"]'));
       await clickInCard(page, '.dp-close');
       await waitInPage(page, () => !document.querySelector('dossier-popover'));
       await hoverCard(page, 'Putin', 'Dossier: Vladimir Putin');

@@ -9,8 +9,8 @@
  * - Should a page get hold of an element anyway, every event of the kinds a reader acts with is stopped at the
  *   shadow root, in the capture phase, unless the browser made it (`isTrusted`): a page's `.click()` or
  *   `dispatchEvent` on an element of the card reaches no handler and triggers no default action (a link's navigation).
- * - `:host { all: initial !important }` first: an important declaration inside the shadow tree beats any of the
- *   page's, inline styles included, so page CSS cannot hide, move or restyle the host.
+ * - `:host { all: initial !important }` first: an important declaration inside the shadow tree beats the page's
+ *   style sheets, so page CSS cannot restyle the host.
  */
 
 /** WXT's shadow-root reset: inherited properties start from their initial values whatever the page sets. */
