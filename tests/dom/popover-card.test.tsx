@@ -210,4 +210,16 @@ describe('popover sources', () => {
       }
     expect(offenders).toEqual([]);
   });
+
+  it('page-side popover code imports no extension API: the content entry injects getCard, openSource and sourceHref', () => {
+    const offenders: string[] = [];
+    for (const dir of ['src/content/popover', 'src/ui/popover'])
+      for (const f of readdirSync(dir)) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        const imports = [...text.matchAll(/^\s*import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
+        for (const spec of imports)
+          if (/^wxt\/browser|webextension-polyfill|@webext-core\/messaging|\/shared\/|wxt\/utils\/content-script-ui/.test(spec)) offenders.push(`${join(dir, f)}: ${spec}`);
+      }
+    expect(offenders).toEqual([]);
+  });
 });
