@@ -130,6 +130,63 @@ describe('a page cannot act through the card', () => {
   });
 });
 
+describe('a page that changes the card', () => {
+  it("closes it: text, nodes or attributes inside that Dossier did not write; the next card is Dossier's again", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    // In Firefox a page reaches the card's nodes through the reader's text selection.
+    shadow().querySelector('.dp-title')!.firstChild!.nodeValue = 'Nobody';
+    await flush();
+    expect(popover.isOpen()).toBe(false);
+    expect(host()).toBeNull();
+
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(shadow().querySelector('.dp-title')!.textContent).toBe('Dmitry Peskov');
+    const fake = document.createElement('p');
+    fake.className = 'fake';
+    shadow().querySelector('.dp-layer')!.append(fake);
+    await flush();
+    expect(popover.isOpen()).toBe(false);
+
+    popover.show(target('donbas', 'Donbas'));
+    await flush();
+    expect(shadow().querySelector('.fake')).toBeNull();
+    shadow().querySelector('a.dp-source')!.setAttribute('data-source', 'other-source');
+    await flush();
+    expect(popover.isOpen()).toBe(false);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it('also when the change comes in the same task as a render of ours', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    popover.show(target('ukraine', 'Kyiv'));
+    await flush();
+    const root = shadow();
+    root.querySelector('.dp-title')!.firstChild!.nodeValue = 'Nobody';
+    clickTrusted(root.querySelector('.dp-notthis')!); // re-renders the card at once
+    await flush();
+    expect(popover.isOpen()).toBe(false);
+    vi.mocked(console.warn).mockRestore();
+  });
+
+  it('its own changes never close it: the "Not this" choices, placement, another card', async () => {
+    popover.show(target('ukraine', 'Kyiv'));
+    await flush();
+    clickTrusted(shadow().querySelector('.dp-notthis')!);
+    await flush();
+    expect(shadow().querySelector('[data-scope="site"]')).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(100); // placement writes the layer's style
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(popover.isOpen()).toBe(true);
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(shadow().querySelector('[data-scope="site"]')).toBeNull();
+  });
+});
+
 describe('a page that removes the host', () => {
   it('does not stop the next card from showing', async () => {
     popover.show(target('dmitry-peskov', 'Peskov'));

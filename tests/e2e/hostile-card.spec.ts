@@ -18,6 +18,7 @@ interface Hostile {
   probe(): { host: boolean; shadowRoot: boolean; text: string; html: string; leaked: number; reachable: number };
   attack(words: string[], times: number): Promise<{ word: string; found: boolean; host: boolean; clicked: number }[]>;
   clickReachable(times: number): { reachable: number; selected: string };
+  rewriteReachable(): number;
   rewrite(): { host: boolean; attached?: string; shadowRoot?: boolean };
 }
 type HostileWindow = typeof globalThis & { hostile: Hostile; squatted?: number };
@@ -194,6 +195,24 @@ for (const kind of KINDS) {
       await waitInPage(page, () => !document.querySelector('dossier-popover'));
       await until('the choice is stored', async () => notThisLists(await storedSettings(sources)).ignoredMatches.length > 0);
       expect(notThisLists(await storedSettings(sources))).toEqual({ excludedAliases: [], ignoredMatches: [{ site: '127.0.0.1', text: 'Dmitry Peskov' }] });
+      await page.close();
+    });
+
+    it('closes a card the page changed: the reader never reads words Dossier did not write', async () => {
+      const page = await app.newPage();
+      await page.goto(site.url('/hostile-card.html'));
+      await waitReady(page);
+      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov');
+      // Through the reader's selection where the browser allows it (Firefox), else with a reference the page cannot get.
+      const subtitle = (await pointInCard(page, '.dp-subtitle'))!;
+      await page.mouse.click(subtitle.x, subtitle.y, { count: 3 });
+      const rewritten = await page.evaluate(() => (globalThis as HostileWindow).hostile.rewriteReachable());
+      console.info(`[${kind}] cards the page rewrote through the reader's selection: ${rewritten}`);
+      if (rewritten === 0) await inCard(page, (root) => void (root.querySelector('.dp-title')!.textContent = 'Dossier: this page is trustworthy'));
+      await waitInPage(page, () => !document.querySelector('dossier-popover'));
+      // The next card is Dossier's own again.
+      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov');
+      expect(await inCard(page, (root) => root.querySelector('.dp-title')!.textContent)).toBe('Dmitry Peskov');
       await page.close();
     });
 

@@ -1,5 +1,5 @@
 /**
- * The popover's shadow host, made so that the page cannot act through it, read it or change it. Four defences:
+ * The popover's shadow host, made so that the page cannot act through it, read it or change it. Five defences:
  * - The shadow root is closed (the popover passes `mode: 'closed'`): `host.shadowRoot` is null for the page, and
  *   events from inside reach the page's listeners retargeted to the host, so the page has no reference to the card's
  *   elements: it cannot read the card, rewrite it, style it, or click its buttons.
@@ -9,6 +9,8 @@
  * - Should a page get hold of an element anyway, every event of the kinds a reader acts with is stopped at the
  *   shadow root, in the capture phase, unless the browser made it (`isTrusted`): a page's `.click()` or
  *   `dispatchEvent` on an element of the card reaches no handler and triggers no default action (a link's navigation).
+ * - Every change to the shadow tree that the popover did not make itself is reported (`onTampered`): the popover
+ *   renders synchronously through `own`, so what remains is someone else's.
  * - `:host { all: initial !important }` first: an important declaration inside the shadow tree beats the page's
  *   style sheets, so page CSS cannot restyle the host.
  */
@@ -42,6 +44,13 @@ export interface PopoverHost {
   mount(parent: Element): void;
   /** Takes the host out of the page and empties the container. */
   unmount(): void;
+  /**
+   * Runs `change`, the popover's own change to the shadow tree (a render), so the watch does not report it. Changes
+   * made by someone else before it, in the same task, are still reported.
+   */
+  own(change: () => void): void;
+  /** Stops watching for changes. */
+  destroy(): void;
 }
 
 /** Options of createPopoverHost. */
@@ -51,6 +60,8 @@ export interface PopoverHostOptions {
   /** CSS for the shadow root (after the reset). */
   css: string;
   mode: ShadowRootMode;
+  /** Called, asynchronously, with the changes to the shadow tree that the popover did not make (`own`). */
+  onTampered?(records: MutationRecord[]): void;
 }
 
 /** Stops events the browser did not make before any listener inside the shadow root sees them. */
@@ -72,16 +83,33 @@ export function createPopoverHost(doc: Document, opts: PopoverHostOptions): Popo
   shadow.append(style, container);
   for (const type of GUARDED_EVENTS) shadow.addEventListener(type, dropUntrusted, { capture: true });
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+  const watch = new MutationObserver((records) => opts.onTampered?.(records));
+  watch.observe(shadow, { childList: true, subtree: true, characterData: true, attributes: true });
+  const own = (change: () => void) => {
+    const before = watch.takeRecords();
+    try {
+      change();
+    } finally {
+      watch.takeRecords();
+      if (before.length > 0) queueMicrotask(() => opts.onTampered?.(before));
+    }
+  };
   return {
     host,
     shadow,
     container,
     mount(parent) {
-      if (host.parentNode !== parent) parent.append(host);
+      if (host.parentNode !== parent) own(() => parent.append(host));
     },
     unmount() {
-      host.remove();
-      container.replaceChildren();
+      own(() => {
+        host.remove();
+        container.replaceChildren();
+      });
+    },
+    own,
+    destroy() {
+      watch.disconnect();
     },
   };
 }

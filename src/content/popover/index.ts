@@ -9,7 +9,7 @@ import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../../core/matcher';
 import type { CardModel, SourceRef } from '../../core/card-model';
-import { PopoverCard, type NotThisScope } from '../../ui/popover/popover-card';
+import { PopoverCard, type NotThisScope, type PopoverCardProps } from '../../ui/popover/popover-card';
 // Inline, so the popover's CSS reaches only its shadow root, whatever the content entry's cssInjectionMode.
 import popoverCss from '../../ui/popover/popover.css?inline';
 import { POPOVER_TAG } from '../excluded';
@@ -176,6 +176,7 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
   let generation = 0; // bumps on every show/hide, so a slow card never opens a popover already dismissed
   let destroyed = false;
   let pointerInside = false;
+  let tamperWarned = false;
   const listeners = new AbortController();
 
   /** The host and its layer, made once; mounted on show, removed from the page on hide. */
@@ -199,7 +200,22 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
       if ((e as PointerEvent).pointerType !== 'touch') controller.scheduleHide();
     });
     // Closed: the page gets no reference into the card (host.ts).
-    ui = { ...createPopoverHost(document, { tag: POPOVER_TAG, css: popoverCss, mode: 'closed' }), layer: made };
+    ui = {
+      ...createPopoverHost(document, {
+        tag: POPOVER_TAG,
+        css: popoverCss,
+        mode: 'closed',
+        // The page changed the card (in Firefox it can reach it through the reader's text selection): what the card
+        // says is no longer Dossier's, so it closes. Placement and theme (the layer's own attributes) are ours.
+        onTampered: (records) => {
+          if (records.every((r) => r.type === 'attributes' && r.target === made)) return;
+          if (!tamperWarned) console.warn('[dossier] the page changed the card; closed it');
+          tamperWarned = true;
+          close(false);
+        },
+      }),
+      layer: made,
+    };
     return ui;
   };
 
@@ -230,7 +246,11 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
   }
 
   function unmount(shown: PopoverHost & { layer: HTMLElement }) {
-    render(null, shown.layer);
+    shown.own(() => {
+      render(null, shown.layer);
+      // Whatever the page may have put in the layer goes too: the next card starts from an empty layer.
+      shown.layer.replaceChildren();
+    });
     shown.unmount();
   }
 
@@ -239,32 +259,41 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
     const layer = shown.layer;
     // Also when the page took the host out of its DOM: the next card comes back.
     if (!open || !shown.host.isConnected) {
-      if (layer.parentNode !== shown.container) shown.container.append(layer);
+      if (layer.parentNode !== shown.container) shown.own(() => shown.container.append(layer));
       shown.mount(document.body ?? document.documentElement);
       open = true;
     }
     stopPlacing?.();
     const r = target.rect();
-    layer.dataset.theme = detectTheme(r.left + r.width / 2, r.top + r.height / 2);
+    const theme = detectTheme(r.left + r.width / 2, r.top + r.height / 2);
+    shown.own(() => (layer.dataset.theme = theme));
     const onNotThis = deps.onNotThis
       ? (scope: NotThisScope) => {
           close(true);
           deps.onNotThis?.(target.mention, scope);
         }
       : undefined;
-    render(
-      h(PopoverCard, {
-        // A new card for each show: the "Not this…" choices left open and the scroll position of one mention's
-        // card must not carry over to the next (one click away from excluding the wrong name).
-        key: `${target.mention.id}:${target.mention.start}:${gen}`,
-        card,
-        sourceHref,
-        onNotThis,
-        onClose: () => close(true),
-        site: location.hostname || undefined,
-      }),
-      layer,
-    );
+    let notThisOpen = false;
+    // The card's only state ("Not this" choices open) lives here, so every change of its DOM is this synchronous
+    // render, and anything else the tamper watch sees is the page's.
+    const props = (): PopoverCardProps => ({
+      card,
+      sourceHref,
+      onNotThis,
+      onClose: () => close(true),
+      site: location.hostname || undefined,
+      notThisOpen,
+      onNotThisOpen: () => {
+        if (gen !== generation) return;
+        notThisOpen = true;
+        paint();
+      },
+    });
+    // A new card for each show (the key): the "Not this…" choices left open and the scroll position of one mention's
+    // card must not carry over to the next (one click away from excluding the wrong name).
+    const key = `${target.mention.id}:${target.mention.start}:${gen}`;
+    const paint = () => shown.own(() => render(h(PopoverCard, { key, ...props() }), layer));
+    paint();
     if (layer.hasAttribute('popover') && !layer.matches(':popover-open')) layer.showPopover();
     stopPlacing = placeFloating(target.rect, layer);
     if (opts.focus) {
@@ -317,7 +346,10 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
       close(false);
       destroyed = true;
       listeners.abort();
-      if (ui) unmount(ui);
+      if (ui) {
+        unmount(ui);
+        ui.destroy();
+      }
     },
   };
 

@@ -29,6 +29,13 @@ export interface PopoverCardProps {
   onClose?: () => void;
   /** The site name shown on the "only here" choice. */
   site?: string;
+  /**
+   * Whether the "Not this" choices are open, when the caller keeps that state (the popover does, so that every change
+   * of the card's DOM comes from its own synchronous render: see src/content/popover). Omitted, the card keeps it.
+   */
+  notThisOpen?: boolean;
+  /** Opens the "Not this" choices, with `notThisOpen`. */
+  onNotThisOpen?: () => void;
 }
 
 const ACTOR_KIND_LABEL = { person: 'Person', institution: 'Institution', state: 'State' } as const;
@@ -130,11 +137,13 @@ function kindLabel(card: CardModel): string {
   return 'Quote';
 }
 
-function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotThisScope) => void }) {
-  const [open, setOpen] = useState(false);
+function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotThisScope) => void; open?: boolean; onOpen?: () => void }) {
+  const [own, setOwn] = useState(false);
+  const open = props.open ?? own;
+  const onOpen = props.onOpen ?? (() => setOwn(true));
   if (!open)
     return (
-      <button type="button" class="dp-button dp-notthis" aria-expanded="false" onClick={trusted(() => setOpen(true))}>
+      <button type="button" class="dp-button dp-notthis" aria-expanded="false" onClick={trusted(onOpen)}>
         Not this…
       </button>
     );
@@ -185,7 +194,9 @@ export function PopoverCard(props: PopoverCardProps) {
               ? `“${card.matchedAlias}” is a name of ${card.title} in Dossier’s data.`
               : `“${card.matchedText}” matches “${card.matchedAlias}”, a name of ${card.title} in Dossier’s data.`}
           </p>
-          {props.onNotThis ? <NotThis alias={card.matchedAlias} site={props.site} onNotThis={props.onNotThis} /> : null}
+          {props.onNotThis ? (
+            <NotThis alias={card.matchedAlias} site={props.site} onNotThis={props.onNotThis} open={props.notThisOpen} onOpen={props.onNotThisOpen} />
+          ) : null}
         </div>
       </div>
       <footer class="dp-foot">{card.footer}</footer>
