@@ -7,19 +7,19 @@ import type { CardModel, SourceRef } from '../core/card-model';
 import { sendMessage, type GetCardData, type OpenSourceData } from './messages';
 
 /** The card for a mention, built by the background (which holds the data set). */
-export function requestCard(mention: GetCardData['mention']): Promise<CardModel | null> {
+function requestCard(mention: GetCardData['mention']): Promise<CardModel | null> {
   return sendMessage('getCard', { mention });
 }
 
 /** Asks the background to open a source card in a tab next to this page; a failure is logged, never thrown. */
-export function openSourceCard(ref: OpenSourceData): void {
+function openSourceCard(ref: OpenSourceData): void {
   sendMessage('openSource', ref.anchor ? { id: ref.id, anchor: ref.anchor } : { id: ref.id }).catch((err: unknown) =>
     console.warn('[dossier] could not open the source card', err),
   );
 }
 
 /** The URL of a source card (`sources.html?id=…#…`), kept as the link's href for "Copy link address". */
-export function sourceCardUrl(ref: SourceRef): string {
+function sourceCardUrl(ref: SourceRef): string {
   const base = browser.runtime.getURL('/sources.html');
   return `${base}?id=${encodeURIComponent(ref.id)}${ref.anchor ? `#${encodeURIComponent(ref.anchor)}` : ''}`;
 }
