@@ -1,6 +1,6 @@
 /**
  * The popover's extension side (content script → background), injected into the page-side popover by the content
- * entry: src/content stays free of extension APIs.
+ * entry, so the popover (src/content/popover) holds no extension API.
  */
 import { browser } from 'wxt/browser';
 import type { CardModel, SourceRef } from '../core/card-model';
