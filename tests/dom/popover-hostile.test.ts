@@ -160,6 +160,22 @@ describe('a page that changes the card', () => {
     warn.mockRestore();
   });
 
+  it('throws the host away: a style sheet the page changed is not the next card\'s', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    const spoilt = host()!;
+    anyShadowRoot(spoilt)!.querySelector('style')!.textContent = '.dp-card { opacity: 0 }';
+    await flush();
+    expect(popover.isOpen()).toBe(false);
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(host()).not.toBe(spoilt);
+    expect(shadow().querySelector('style')!.textContent).toContain('all:initial');
+    expect(shadow().querySelector('style')!.textContent).not.toContain('opacity: 0');
+    vi.mocked(console.warn).mockRestore();
+  });
+
   it('also when the change comes in the same task as a render of ours', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     popover.show(target('ukraine', 'Kyiv'));

@@ -206,12 +206,18 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
         css: popoverCss,
         mode: 'closed',
         // The page changed the card (in Firefox it can reach it through the reader's text selection): what the card
-        // says is no longer Dossier's, so it closes. Placement and theme (the layer's own attributes) are ours.
+        // says is no longer Dossier's, so it closes, and its host goes with it (the page may have changed its style
+        // sheet too): the next card gets a new one. Placement and theme (the layer's own attributes) are ours.
         onTampered: (records) => {
+          if (ui?.layer !== made) return; // a host already thrown away
           if (records.every((r) => r.type === 'attributes' && r.target === made)) return;
           if (!tamperWarned) console.warn('[dossier] the page changed the card; closed it');
           tamperWarned = true;
-          close(false);
+          if (open) close(false);
+          const spoilt = ui;
+          ui = null;
+          spoilt.destroy();
+          spoilt.host.remove();
         },
       }),
       layer: made,
