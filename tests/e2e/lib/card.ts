@@ -3,6 +3,8 @@
  * `page.evaluate`) get null from `host.shadowRoot`. A test reaches it the way only a debugger can, through the
  * browser's remote protocol: Chromium's DevTools protocol (DOM.describeNode with `pierce`), Firefox's WebDriver BiDi
  * (node serialisation with `includeShadowTree: 'all'`). The function then runs in the page with the root as argument.
+ * puppeteer-core (pinned) has no public call for either: this uses its CDP session, and for BiDi the browser's
+ * `connection` and the frame's browsing-context id (`_id`), which a puppeteer upgrade must check.
  */
 import type { Page } from 'puppeteer-core';
 
