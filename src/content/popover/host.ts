@@ -2,7 +2,8 @@
  * The popover's shadow host, made so that the page cannot act through it, read it or change it. Five defences:
  * - The shadow root is closed (the popover passes `mode: 'closed'`): `host.shadowRoot` is null for the page, and
  *   events from inside reach the page's listeners retargeted to the host, so the page has no reference to the card's
- *   elements: it cannot read the card, rewrite it, style it, or click its buttons.
+ *   elements to read, rewrite, style or click. (Firefox hands it some through the reader's text selection: hence
+ *   the next defences.)
  * - The host element is created in an inert document (no browsing context, so no custom element registry) and only
  *   then moved into the page. A page that defined our tag first cannot run its constructor before we attach our
  *   shadow root; if it upgrades the host later, its constructor's own `attachShadow` fails and the card stays ours.
