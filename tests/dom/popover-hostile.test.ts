@@ -188,6 +188,12 @@ describe('a page that changes the card', () => {
     vi.mocked(console.warn).mockRestore();
   });
 
+  it('asks page translators to leave it alone: its quotations are verbatim', async () => {
+    popover.show(target('dmitry-peskov', 'Peskov'));
+    await flush();
+    expect(shadow().querySelector('.dp-layer')!.getAttribute('translate')).toBe('no');
+  });
+
   it('its own changes never close it: the "Not this" choices, placement, another card', async () => {
     popover.show(target('ukraine', 'Kyiv'));
     await flush();

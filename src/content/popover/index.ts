@@ -186,6 +186,8 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
     made.className = 'dp-layer';
     // The top layer escapes the page's stacking contexts and transforms; where unsupported, z-index max.
     if ('showPopover' in made) made.setAttribute('popover', 'manual');
+    // Quotations are verbatim; a page translator must not reword them (and would look like tampering, below).
+    made.setAttribute('translate', 'no');
     // The host drops untrusted events before these run; each handler checks again, as it acts for the reader.
     made.addEventListener('pointerenter', (e) => {
       if (!e.isTrusted) return;
