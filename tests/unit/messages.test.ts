@@ -35,7 +35,7 @@ describe('page messages', () => {
     fakeBrowser.reset();
     routeTabMessagesHere();
     const jumps: [string | null, string][] = [];
-    api = { jumps, getState: () => state, jumpTo: (id, dir) => (jumps.push([id, dir]), id !== 'absent') };
+    api = { jumps, getState: () => state, jumpTo: (id, dir) => (jumps.push([id, dir]), id !== 'absent'), subscribe: (push) => (push(state), () => {}) };
     unregister = registerPageMessageHandlers(api);
   });
   afterEach(() => unregister());
