@@ -10,6 +10,7 @@
  */
 import './highlights.css';
 import pageData from 'virtual:dossier/page-data';
+import { createBenchHook, exposeBenchHook } from '../../src/content/bench-hook';
 import { startController } from '../../src/content/controller';
 import { registerPageMessageHandlers } from '../../src/content/page-messages';
 import { createPopover } from '../../src/content/popover';
@@ -28,6 +29,7 @@ export default defineContentScript({
       ctx,
       data: pageData,
       topFrame: window.top === window,
+      bench: exposeBenchHook(createBenchHook()),
       createPopover: (onNotThis) => createPopover(ctx, { onNotThis }),
       registerPageApi: registerPageMessageHandlers,
     });

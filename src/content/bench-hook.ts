@@ -75,3 +75,12 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
     },
   };
 }
+
+/** Where the hook is kept for tests: a global of the content script's isolated world, which page scripts cannot see. */
+export const BENCH_GLOBAL = Symbol.for('dossier.bench');
+
+/** Keeps `hook` where end-to-end tests read it over the DevTools protocol (the isolated world's global). */
+export function exposeBenchHook(hook: BenchHook): BenchHook {
+  (globalThis as { [BENCH_GLOBAL]?: BenchHook })[BENCH_GLOBAL] = hook;
+  return hook;
+}

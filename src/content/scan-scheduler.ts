@@ -60,7 +60,10 @@ export class ScanScheduler {
   private generation = 0;
   private running = false;
   private full = false;
-  private readonly pending = new Set<Node>();
+  // Queued roots, each with the sequence number of its queueing; roots walked in this pass, with that of their walk.
+  private readonly pending = new Map<Node, number>();
+  private walked = new WeakMap<Node, number>();
+  private seq = 0;
   private progressValue = 0;
   private paintDeferred = false;
   // Forced whole-page scans: the delay before the next one, when the last one was asked for.
@@ -108,7 +111,7 @@ export class ScanScheduler {
   /** Queues changed nodes to scan again (any nodes: nested ones collapse into their queued ancestor). */
   enqueue(nodes: Iterable<Node>): void {
     if (this.full) return;
-    for (const n of nodes) this.pending.add(n);
+    for (const n of nodes) this.pending.set(n, ++this.seq);
     this.kick();
   }
 
@@ -142,43 +145,39 @@ export class ScanScheduler {
   }
 
   /** The next root to scan, or null when the queue is empty. Cheap checks only; the rest is `admit`. */
-  private next(): { root: Node; full: boolean } | null {
+  private next(): { root: Node; full: boolean; queued: number } | null {
     if (this.full) {
       this.full = false;
       this.pending.clear();
-      return { root: this.deps.doc.documentElement, full: true };
+      return { root: this.deps.doc.documentElement, full: true, queued: ++this.seq };
     }
-    for (const root of this.pending) {
+    for (const [root, queued] of this.pending) {
       this.pending.delete(root);
-      return { root, full: false };
+      return { root, full: false, queued };
     }
     return null;
   }
 
   /**
-   * Whether a changed root still needs its own walk: connected, not inside another queued root (that walk covers
-   * it), not in an excluded context. One ancestor walk, cut short at the first ancestor already known clean.
+   * Whether a changed root still needs its own walk: connected, not inside another root that is queued or was
+   * walked since this one was queued (that walk covers it), not in an excluded context. One ancestor walk, cut
+   * short at the first ancestor already known to have no excluded ancestor.
    */
-  private admit(root: Node): boolean {
+  private admit(root: Node, queued: number): boolean {
     if (!root.isConnected || this.deps.doc.designMode === 'on') return false;
     const seen: Node[] = [];
-    let verdict = true;
     for (let n: Node | null = root; n; n = parentAcross(n)) {
+      if (n !== root && (this.pending.has(n) || (this.walked.get(n) ?? -1) > queued)) return false;
       if (this.clean.has(n)) break;
       if (this.excluded.has(n) || (n.nodeType === 1 && isExcludedElement(n as Element))) {
         for (const s of seen) this.excluded.add(s);
         this.excluded.add(n);
         return false;
       }
-      if (n !== root && this.pending.has(n)) {
-        verdict = false;
-        break;
-      }
       seen.push(n);
     }
-    // Only what has no queued ancestor is clean: a covered root's ancestors below the queued one are not known.
-    if (verdict) for (const s of seen) this.clean.add(s);
-    return verdict;
+    for (const s of seen) this.clean.add(s);
+    return true;
   }
 
   private async run(gen: number): Promise<void> {
@@ -188,6 +187,7 @@ export class ScanScheduler {
     this.running = true;
     this.clean = new WeakSet();
     this.excluded = new WeakSet();
+    this.walked = new WeakMap();
     let sliceStart = this.now();
     const yieldNow = deps.yieldNow ?? (() => yieldToBrowser());
     const alive = () => gen === this.generation && !deps.life.signal.aborted && deps.engine() === engine;
@@ -228,12 +228,13 @@ export class ScanScheduler {
         } else {
           // A change inside a quotation's block re-matches the block, so the quotation is found whole again.
           if (blocks) root = quoteRescanRoot(root);
-          if (!this.admit(root)) {
+          if (!this.admit(root, item.queued)) {
             if ((++seen & 15) === 0 && !(await pause())) return;
             continue;
           }
           deps.bench.scanStarted('roots');
         }
+        this.walked.set(root, ++this.seq);
         const fullStart = seen;
         const walk = walkTextNodes(root, deps.onShadowRoot, { contextChecked: !item.full });
         let last: Text | null = null;
@@ -269,7 +270,7 @@ export class ScanScheduler {
                 blocks?.discard();
                 if (restarts++ < 3) {
                   if (item.full) this.full = true;
-                  else this.pending.add(root);
+                  else this.pending.set(root, ++this.seq);
                 }
                 break;
               }
