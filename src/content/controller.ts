@@ -1,31 +1,29 @@
 /**
  * The content controller: wiring only. It owns one `Disposer` that every part hangs its listeners and timers on,
- * applies the settings (`derivePageConfig`, `configChange`), keeps the engine and the matchers, and connects the
- * parts: the mutation watcher feeds the scan scheduler, scans change the page state, the state feeds the badge,
- * the popup and jumps, hover opens the popover. See docs/highlighting.md, "Controller parts".
+ * and connects the parts: settings become a page configuration (`derivePageConfig`) that the highlighter applies;
+ * the mutation watcher feeds the scan scheduler; scans change the page state, which feeds the badge, the popup and
+ * jumps; hover opens the popover. See docs/highlighting.md, "Controller parts".
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileMatcher, type Matcher, type Mention } from '../core/matcher';
-import { pageDictionary, type PageData } from '../core/page-data';
-import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
-import { entityCount, sendMessage, type PageState } from '../shared/messages';
-import { getSettings, siteKey, updateSettings, watchSettings, type EngineChoice, type Settings } from '../shared/settings';
+import type { Mention } from '../core/matcher';
+import type { PageData } from '../core/page-data';
+import { sendMessage, type PageState } from '../shared/messages';
+import { getSettings, updateSettings, watchSettings, type EngineChoice, type Settings } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
 import { createBenchHook, type BenchHook } from './bench-hook';
-import { isQuoteMention, QuoteBlocks } from './block-quotes';
 import { DesignModeWatch } from './design-mode';
-import { createCssEngine, cssHighlightsSupported } from './engines/css-engine';
-import { createMarksEngine } from './engines/marks-engine';
-import type { EngineKind, HighlightEngine } from './engines/types';
-import { isOwnElement } from './excluded';
+import { cssHighlightsSupported } from './engines/css-engine';
+import type { EngineKind } from './engines/types';
 import { targetOf, watchHover, type PopoverLike } from './hover';
 import { Jumper } from './jump';
 import { Disposer } from './lifetime';
 import { watchLocation } from './location-watch';
 import { MutationWatcher } from './mutation-watcher';
-import { configChange, derivePageConfig, type PageConfig } from './page-config';
+import { notThisPatch } from './not-this';
+import { derivePageConfig } from './page-config';
+import { PageHighlighter } from './page-highlighter';
 import type { PageApi } from './page-messages';
-import { PageStateCache } from './page-state';
+import { badgeNumbers, PageStateCache } from './page-state';
 import { ScanScheduler } from './scan-scheduler';
 import { StateFeed } from './state-feed';
 
@@ -58,11 +56,9 @@ export interface ContentController extends PageApi {
   destroy(): void;
 }
 
-type Status = PageState['status'];
-
 /** Picks the engine for a setting: the CSS Highlight API wherever it works, marks otherwise. */
 export function chooseEngine(choice: EngineChoice, doc: Document = document): EngineKind {
-  return derivePageConfig({ engine: choice } as Settings, '', choice !== 'marks' && cssHighlightsSupported(doc)).engine;
+  return choice !== 'marks' && cssHighlightsSupported(doc) ? 'css' : 'marks';
 }
 
 /**
@@ -75,9 +71,7 @@ export async function startController(deps: ControllerDeps): Promise<ContentCont
   const root = document.documentElement;
   if (root.hasAttribute(MARKER_ATTRIBUTE)) {
     await new Promise<void>((resolve) => {
-      const mo = new MutationObserver(() => {
-        if (!root.hasAttribute(MARKER_ATTRIBUTE)) done();
-      });
+      const mo = new MutationObserver(() => !root.hasAttribute(MARKER_ATTRIBUTE) && done());
       const done = () => {
         mo.disconnect();
         offInvalidated();
@@ -94,59 +88,16 @@ export async function startController(deps: ControllerDeps): Promise<ContentCont
 }
 
 function createController(deps: ControllerDeps): ContentController {
-  const { ctx, data, topFrame } = deps;
+  const { ctx, topFrame } = deps;
   const bench = deps.bench ?? createBenchHook();
   bench.started();
   const life = new Disposer();
   const doc = document;
-  const root = doc.documentElement;
   const hostname = location.hostname;
-
-  let config: PageConfig | null = null;
-  let engine: HighlightEngine | null = null;
-  let matcher: Matcher | null = null;
-  let quoteMatcher: QuoteMatcher | null = null;
-  let ignored: ReadonlySet<string> = new Set();
-  let status: Status = 'scanning';
-  let firstScanDone = false;
-  const entries = pageDictionary(data);
-  const quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
-  const state = new PageStateCache(() => engine, bench);
-  const readState = () => state.read(status, scans.progress, location.href, hostname);
-  const feed = new StateFeed(life, readState);
-  state.onChange(() => feed.notify());
-  const setStatus = (next: Status) => {
-    status = next;
-    if (!life.disposed) root.setAttribute(MARKER_ATTRIBUTE, next);
-    feed.notify();
-  };
-  setStatus('scanning');
-  const badge = topFrame
-    ? new BadgeReporter(
-        life,
-        () => {
-          const s = readState();
-          // The badge counts actors and regions, as the popup's summary does: a quotation is not an entity.
-          return { total: s.mentions.reduce((sum, m) => (m.category === 'quotes' ? sum : sum + m.count), 0), entities: entityCount(s) };
-        },
-        (n) => sendMessage('pageStateChanged', n),
-      )
-    : null;
-
-  const isOwn = (node: Node): boolean => {
-    if (node.nodeType === 1) return isOwnElement(node as Element);
-    if (node.nodeType !== 3) return false;
-    const parent = node.parentElement;
-    if (parent && isOwnElement(parent)) return true;
-    return engine ? engine.textOf(node as Text) === null : false;
-  };
   const watcher = new MutationWatcher({
-    isOwn,
-    onStale: (node) => engine?.release(node) && state.changed(),
-    onRemoved: () => {
-      engine?.prune();
-      state.changed();
-    },
+    isOwn: (node) => page.isOwn(node),
+    onStale: (node) => page.engine?.release(node) && state.changed(),
+    onRemoved: () => (page.engine?.prune(), state.changed()),
     onDirty(roots) {
       if (ctx.isInvalid || designModeChanged() || design.editing) return;
       location_.check();
@@ -162,117 +113,82 @@ function createController(deps: ControllerDeps): ContentController {
       state.changed();
     }
   };
-  const observed = new WeakSet<Node>();
-  const observe = (target: Node) => {
-    if (observed.has(target)) return;
-    observed.add(target);
-    watcher.observe(target);
-  };
+  const page = new PageHighlighter(doc, deps.data, write);
+  life.defer(() => page.destroyEngine());
 
+  let status: PageState['status'] = 'scanning';
+  const state = new PageStateCache(() => page.engine, bench);
+  const readState = () => state.read(status, scans.progress, location.href, hostname);
+  const feed = new StateFeed(life, readState);
+  state.onChange(() => feed.notify());
+  const setStatus = (next: PageState['status']) => {
+    status = next;
+    if (!life.disposed) doc.documentElement.setAttribute(MARKER_ATTRIBUTE, next);
+    feed.notify();
+  };
+  setStatus('scanning');
+  const badge = topFrame ? new BadgeReporter(life, () => badgeNumbers(readState()), (n) => sendMessage('pageStateChanged', n)) : null;
+
+  const observed = new WeakSet<Node>();
+  const observe = (target: Node) => !observed.has(target) && (observed.add(target), watcher.observe(target));
+  let firstScanDone = false;
   const scans = new ScanScheduler({
     life,
     doc,
-    engine: () => engine,
-    matcher: () => matcher,
-    quoteBlocks: () =>
-      config?.quotes && quoteMatcher
-        ? new QuoteBlocks({
-            matcher: quoteMatcher,
-            nameOf: (id) => quoteNames.get(id) ?? 'Quotation',
-            layered: engine?.layered === true,
-            // "Not this" everywhere on a quotation stores its page text (the mention's alias).
-            ignore: (m) => ignored.has(m.alias) || config!.excludedAliases.includes(m.alias),
-          })
-        : null,
-    ignored: () => ignored,
+    engine: () => page.engine,
+    matcher: () => page.matcher,
+    quoteBlocks: () => page.quoteBlocks(),
+    ignored: () => page.ignored(),
     write,
     onShadowRoot: observe,
     bench,
     onSettled() {
       setStatus('ready');
-      if (!firstScanDone) {
-        firstScanDone = true;
-        bench.firstScanDone();
-      }
+      if (!firstScanDone) bench.firstScanDone();
+      firstScanDone = true;
       badge?.publish();
     },
   });
+  const clearPage = () => (scans.cancel(), page.clear());
 
-  /** Cancels scanning and removes every highlight. */
-  const clearPage = () => {
-    scans.cancel();
-    if (engine) write(() => engine!.clear());
-  };
-
-  // A page that turns designMode on is being edited as a whole: every highlight goes, nothing is scanned or
-  // hovered until it is off again, and then the whole page is scanned again.
+  // A page in designMode is edited as a whole: every highlight goes, nothing is scanned or hovered until it is off.
   const design = new DesignModeWatch(doc);
   const designModeChanged = (): boolean => {
     const change = design.check();
-    if (change === 'entered') {
-      clearPage();
-      popover?.hide();
-      badge?.publish();
-    } else if (change === 'left') scans.requestFull('page');
+    if (change === 'entered') (clearPage(), popover?.hide(), badge?.publish());
+    else if (change === 'left') scans.requestFull('page');
     return change !== null;
   };
 
-  const popover = deps.createPopover?.(onNotThis) ?? null;
+  const popover = deps.createPopover?.((m, scope) => void updateSettings((s) => notThisPatch(s, m, scope, hostname))) ?? null;
   if (popover) {
     life.defer(() => popover.destroy());
-    watchHover({ life, doc, engine: () => engine, popover, trusted: deps.trusted, suspended: () => designModeChanged() || design.editing });
+    watchHover({ life, doc, popover, engine: () => page.engine, trusted: deps.trusted, suspended: () => designModeChanged() || design.editing });
   }
-
   // Single-page apps: a history navigation replaces content; the page is scanned again (coalesced, backing off).
   const location_ = watchLocation(life, window, () => {
     badge?.forget();
-    if (!engine) return;
-    write(() => engine!.prune());
+    if (page.engine) write(() => page.engine!.prune());
     scans.requestFull('page');
   });
 
   function apply(s: Settings) {
     if (life.disposed) return;
-    const next = derivePageConfig(s, hostname, cssHighlightsSupported(doc));
-    const change = configChange(config, next);
-    config = next;
+    const wasEngine = page.engine;
+    const applied = page.apply(derivePageConfig(s, hostname, cssHighlightsSupported(doc)));
     // The badge setting may have changed: report the numbers again even when they are the same.
     badge?.forget();
-    if (!next.active) {
-      clearPage();
-      engine?.destroy();
-      engine = null;
-      popover?.hide();
-      setStatus(next.status === 'paused' ? 'paused' : 'disabled');
-      badge?.publish();
-      return;
+    if (applied === 'same') return badge?.publish();
+    scans.cancel();
+    if (page.engine !== wasEngine || applied === 'off') popover?.hide();
+    if (applied === 'off') {
+      setStatus(s.paused ? 'paused' : 'disabled');
+      return badge?.publish();
     }
-    if (change.engine || !engine) {
-      clearPage();
-      engine?.destroy();
-      popover?.hide();
-      engine = next.engine === 'css' ? createCssEngine(doc) : createMarksEngine(doc, { write });
-    }
-    if (change.matcher || !matcher) matcher = compileMatcher(entries, { excludedAliases: next.excludedAliases });
-    ignored = new Set(next.ignoredTexts);
-    if (next.quotes) quoteMatcher ??= compileQuoteMatcher(data.quotes);
-    write(() => engine!.setVisibleCategories(next.visible));
+    page.clear();
     observe(doc);
-    if (change.rescan || change.engine) {
-      clearPage();
-      setStatus('scanning');
-      scans.requestFull('settings');
-    } else badge?.publish();
-  }
-
-  function onNotThis(m: Mention, scope: 'site' | 'everywhere') {
-    // A quotation is one thing to a reader, even across a link: its whole page text, not the piece under the pointer.
-    const text = isQuoteMention(m) ? m.alias : m.text;
-    void updateSettings((s) =>
-      scope === 'site'
-        ? { ignoredMatches: [...s.ignoredMatches, { site: siteKey(hostname), text }] }
-        : { excludedAliases: [...s.excludedAliases, m.alias] },
-    );
+    setStatus('scanning');
+    scans.requestFull('settings');
   }
 
   const jumper = new Jumper();
@@ -280,7 +196,7 @@ function createController(deps: ControllerDeps): ContentController {
     getState: readState,
     subscribe: (push) => feed.subscribe(push),
     jumpTo(id, direction) {
-      const hit = engine ? jumper.jump(engine, id, direction) : null;
+      const hit = page.engine ? jumper.jump(page.engine, id, direction) : null;
       if (hit) popover?.show(targetOf(hit), { focus: true });
       return hit !== null;
     },
@@ -288,18 +204,14 @@ function createController(deps: ControllerDeps): ContentController {
       if (life.disposed) return;
       scans.cancel();
       life.dispose();
-      engine?.destroy();
-      engine = null;
-      root.removeAttribute(MARKER_ATTRIBUTE);
+      doc.documentElement.removeAttribute(MARKER_ATTRIBUTE);
     },
   };
 
   if (topFrame && deps.registerPageApi) life.defer(deps.registerPageApi(api));
   life.defer(watchSettings(apply));
   life.defer(ctx.onInvalidated(() => api.destroy()));
-  void getSettings().then((s) => {
-    // A change may have arrived through watchSettings first; it is newer.
-    if (!config) apply(s);
-  });
+  // A change may have arrived through watchSettings first; it is newer.
+  void getSettings().then((s) => page.config ?? apply(s));
   return api;
 }

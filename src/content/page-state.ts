@@ -6,7 +6,7 @@
  */
 import type { Mention } from '../core/matcher';
 import type { Category } from '../data/schema';
-import type { PageState, PageMention } from '../shared/messages';
+import { entityCount, type PageState, type PageMention } from '../shared/messages';
 import type { BenchHook } from './bench-hook';
 import { isQuoteMention } from './block-quotes';
 import type { HighlightEngine } from './engines/types';
@@ -91,4 +91,10 @@ export class PageStateCache {
       total: t.total,
     };
   }
+}
+
+/** The numbers the toolbar badge shows for a state: actors and regions, as the popup counts them (a quotation is not an entity). */
+export function badgeNumbers(state: PageState): { total: number; entities: number } {
+  const total = state.mentions.reduce((sum, m) => (m.category === 'quotes' ? sum : sum + m.count), 0);
+  return { total, entities: entityCount(state) };
 }

@@ -24,16 +24,16 @@ beforeEach(() => {
   // jsdom has no layout: nothing is under the pointer.
   (document as unknown as { elementFromPoint(): null }).elementFromPoint = () => null;
   counts = new Map();
-  for (const target of [document, window]) {
-    const add = target.addEventListener.bind(target);
-    const remove = target.removeEventListener.bind(target);
-    vi.spyOn(target, 'addEventListener').mockImplementation((...args: Parameters<typeof add>) => {
+  for (const target of [document, window] as EventTarget[]) {
+    const add = target.addEventListener;
+    const remove = target.removeEventListener;
+    vi.spyOn(target, 'addEventListener').mockImplementation((...args: unknown[]) => {
       counts.set(target, (counts.get(target) ?? 0) + 1);
-      add(...args);
+      add.apply(target, args as never);
     });
-    vi.spyOn(target, 'removeEventListener').mockImplementation((...args: Parameters<typeof remove>) => {
+    vi.spyOn(target, 'removeEventListener').mockImplementation((...args: unknown[]) => {
       counts.set(target, (counts.get(target) ?? 0) - 1);
-      remove(...args);
+      remove.apply(target, args as never);
     });
   }
 });
@@ -49,13 +49,13 @@ describe('controller listeners', () => {
     const proto = AbortSignal.prototype;
     const add = proto.addEventListener;
     const remove = proto.removeEventListener;
-    vi.spyOn(proto, 'addEventListener').mockImplementation(function (this: AbortSignal, ...args: Parameters<typeof add>) {
+    vi.spyOn(proto, 'addEventListener').mockImplementation(function (this: AbortSignal, ...args: unknown[]) {
       onSignal++;
-      add.apply(this, args);
+      add.apply(this, args as never);
     });
-    vi.spyOn(proto, 'removeEventListener').mockImplementation(function (this: AbortSignal, ...args: Parameters<typeof remove>) {
+    vi.spyOn(proto, 'removeEventListener').mockImplementation(function (this: AbortSignal, ...args: unknown[]) {
       onSignal--;
-      remove.apply(this, args);
+      remove.apply(this, args as never);
     });
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
     page.controller = await startController({ ctx: page.ctx, data: page.data, topFrame: true, createPopover: fakePopover, trusted: () => true });
