@@ -2,7 +2,7 @@
  * The page state: one count per quotation (onePerQuotation, shared with jumping), a tally cached until the
  * highlights change, and css-engine records that stay in document order when nodes are highlighted again.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Mention } from '../../src/core/matcher';
 import type { QuoteMention } from '../../src/content/block-quotes';
 import { NodeRecords } from '../../src/content/engines/types';
@@ -66,5 +66,15 @@ describe('page state', () => {
     records.set(a!, 'a again'); // before the last one: the order is repaired when needed
     expect(records.inOrder).toBe(false);
     expect(records.ordered().map(([, r]) => r)).toEqual(['a again', 'b again', 'c again']);
+  });
+
+  it('keeps lines appended to a long container in order without comparing document positions', () => {
+    document.body.innerHTML = `<div id="feed">${'<span>Putin spoke.</span>'.repeat(3000)}</div>`;
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    const records = new NodeRecords<number>();
+    [...document.querySelectorAll('#feed span')].forEach((span, i) => records.set(span.firstChild as Text, i));
+    expect(records.inOrder).toBe(true);
+    expect(compare).not.toHaveBeenCalled();
+    compare.mockRestore();
   });
 });

@@ -105,6 +105,27 @@ export function rangeContainsPoint(range: Range, x: number, y: number): boolean 
   return false;
 }
 
+/** How many ancestors of a new node `follows` looks at for the previous one before comparing positions. */
+const FOLLOW_LEVELS = 4;
+
+/**
+ * Whether `node` comes after `last` in document order. The usual case (the next text of a paragraph, the next line
+ * a page appended to a container) is answered from the nodes' neighbours; `compareDocumentPosition` only otherwise:
+ * browsers find two siblings' order by walking their parent's children from the first, which in a container of
+ * 30 000 lines costs 30 000 steps per new line. A `last` that left the page has no position: assume the worst.
+ */
+function follows(node: Node, last: Node): boolean {
+  if (node === last) return true;
+  if (!last.isConnected) return false;
+  let x: Node | null = node;
+  for (let level = 0; x && level < FOLLOW_LEVELS; level++, x = x.parentNode) {
+    const prev: Node | null = x.previousSibling;
+    if (prev && (prev === last || prev.contains(last))) return true;
+  }
+  // DOCUMENT_POSITION_FOLLOWING = 4.
+  return (last.compareDocumentPosition(node) & 4) !== 0;
+}
+
 /**
  * Per-text-node records kept in document order. Records are appended as the scan finds them (already in
  * document order); a node added out of order (content inserted above) marks the map unsorted, and it is
@@ -130,9 +151,7 @@ export class NodeRecords<R> {
       this.map.set(node, record);
       return;
     }
-    // DOCUMENT_POSITION_PRECEDING = 2: the new node comes before the last one appended. A last node that left the
-    // page has no position to compare with: assume the worst.
-    if (this.sorted && this.last && (!this.last.isConnected || this.last.compareDocumentPosition(node) & 2)) this.sorted = false;
+    if (this.sorted && this.last && !follows(node, this.last)) this.sorted = false;
     this.map.set(node, record);
     this.last = node;
   }
