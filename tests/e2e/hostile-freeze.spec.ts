@@ -6,13 +6,22 @@
  * its lifetime). Timings are printed, never asserted: `npm run bench:hostile` compares them with the page
  * without Dossier.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
+import { BUILD_DIRS, closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { COUNTERS, LIFETIME_SIGNAL, dossierWorld, type Counters } from './lib/isolated-world';
 import { highlightCount, tabIdOf, until, waitReady } from './lib/page-helpers';
 
 const PAGE = '/hostile-freeze.html';
+
+/** What `browser.runtime.id` is in the content script (WXT's event names start with it): Firefox's is the gecko id. */
+function runtimeId(app: Launched): string {
+  if (app.kind === 'chromium') return app.extensionId;
+  const manifest = JSON.parse(readFileSync(join(BUILD_DIRS.firefox, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  return manifest.browser_specific_settings.gecko.id;
+}
 
 interface AttackState {
   done: boolean;
@@ -147,7 +156,7 @@ function suite(kind: BrowserKind) {
     });
 
     it("a page forging WXT's shutdown event and message does not stop Dossier, and is told nothing", async () => {
-      const page = await openAttack(`attack=forge&ext=${encodeURIComponent(app.extensionId)}`);
+      const page = await openAttack(`attack=forge&ext=${encodeURIComponent(runtimeId(app))}`);
       // WXT's context would have posted "<extension id>:content:wxt:content-script-started" to the page as it started.
       expect((await attackState(page)).messages.filter((m) => m.includes('wxt'))).toEqual([]);
       await startAttack(page);
