@@ -71,7 +71,9 @@ export async function startController(deps: ControllerDeps): Promise<ContentCont
   const root = document.documentElement;
   if (root.hasAttribute(MARKER_ATTRIBUTE)) {
     await new Promise<void>((resolve) => {
-      const mo = new MutationObserver(() => !root.hasAttribute(MARKER_ATTRIBUTE) && done());
+      const mo = new MutationObserver(() => {
+        if (!root.hasAttribute(MARKER_ATTRIBUTE)) done();
+      });
       const done = () => {
         mo.disconnect();
         offInvalidated();
@@ -96,8 +98,13 @@ function createController(deps: ControllerDeps): ContentController {
   const hostname = location.hostname;
   const watcher = new MutationWatcher({
     isOwn: (node) => page.isOwn(node),
-    onStale: (node) => page.engine?.release(node) && state.changed(),
-    onRemoved: () => (page.engine?.prune(), state.changed()),
+    onStale(node) {
+      if (page.engine?.release(node)) state.changed();
+    },
+    onRemoved() {
+      page.engine?.prune();
+      state.changed();
+    },
     onDirty(roots) {
       if (ctx.isInvalid || designModeChanged() || design.editing) return;
       location_.check();
@@ -130,7 +137,11 @@ function createController(deps: ControllerDeps): ContentController {
   const badge = topFrame ? new BadgeReporter(life, () => badgeNumbers(readState()), (n) => sendMessage('pageStateChanged', n)) : null;
 
   const observed = new WeakSet<Node>();
-  const observe = (target: Node) => !observed.has(target) && (observed.add(target), watcher.observe(target));
+  const observe = (target: Node) => {
+    if (observed.has(target)) return;
+    observed.add(target);
+    watcher.observe(target);
+  };
   let firstScanDone = false;
   const scans = new ScanScheduler({
     life,
@@ -149,14 +160,20 @@ function createController(deps: ControllerDeps): ContentController {
       badge?.publish();
     },
   });
-  const clearPage = () => (scans.cancel(), page.clear());
+  const clearPage = () => {
+    scans.cancel();
+    page.clear();
+  };
 
   // A page in designMode is edited as a whole: every highlight goes, nothing is scanned or hovered until it is off.
   const design = new DesignModeWatch(doc);
   const designModeChanged = (): boolean => {
     const change = design.check();
-    if (change === 'entered') (clearPage(), popover?.hide(), badge?.publish());
-    else if (change === 'left') scans.requestFull('page');
+    if (change === 'entered') {
+      clearPage();
+      popover?.hide();
+      badge?.publish();
+    } else if (change === 'left') scans.requestFull('page');
     return change !== null;
   };
 
@@ -178,12 +195,16 @@ function createController(deps: ControllerDeps): ContentController {
     const applied = page.apply(derivePageConfig(s, hostname, cssHighlightsSupported(doc)));
     // The badge setting may have changed: report the numbers again even when they are the same.
     badge?.forget();
-    if (applied === 'same') return badge?.publish();
+    if (applied === 'same') {
+      badge?.publish();
+      return;
+    }
     scans.cancel();
     if (page.engine !== wasEngine || applied === 'off') popover?.hide();
     if (applied === 'off') {
       setStatus(s.paused ? 'paused' : 'disabled');
-      return badge?.publish();
+      badge?.publish();
+      return;
     }
     page.clear();
     observe(doc);
@@ -212,6 +233,8 @@ function createController(deps: ControllerDeps): ContentController {
   life.defer(watchSettings(apply));
   life.defer(ctx.onInvalidated(() => api.destroy()));
   // A change may have arrived through watchSettings first; it is newer.
-  void getSettings().then((s) => page.config ?? apply(s));
+  void getSettings().then((s) => {
+    if (!page.config) apply(s);
+  });
   return api;
 }
