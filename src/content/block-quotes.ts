@@ -41,16 +41,24 @@ export function blockOf(node: Node): Node {
 }
 
 /**
+ * A block with more children than this is not a paragraph (a feed, a log, a container a page appends to): a
+ * change inside it is rescanned where it happened, not with the whole block, or every appended line would
+ * rescan all the lines before it.
+ */
+export const QUOTE_BLOCK_MAX_CHILDREN = 64;
+
+/**
  * For a changed subtree, the root to scan again so that its quotations are matched whole: the enclosing block
- * of a text node or inline element, unless that is the whole body (then the root itself: a full rescan for one
- * inline change would cost more than a quotation split at the change).
+ * of a text node or inline element, unless that block is the whole body or larger than a paragraph (then the
+ * root itself: rescanning all of it for one inline change would cost more than a quotation split at the change).
  */
 export function quoteRescanRoot(root: Node): Node {
   if (root.nodeType !== 3 && !(root.nodeType === 1 && INLINE_TAGS.has((root as Element).localName))) return root;
   const block = blockOf(root);
   if (block.nodeType !== 1) return root;
   const name = (block as Element).localName;
-  return name === 'body' || name === 'html' ? root : block;
+  if (name === 'body' || name === 'html') return root;
+  return block.childNodes.length > QUOTE_BLOCK_MAX_CHILDREN ? root : block;
 }
 
 /**

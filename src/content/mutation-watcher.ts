@@ -1,11 +1,11 @@
 /**
  * Watches the page for changed text (Dark Reader's discipline): mutations are batched by the
- * MutationObserver itself, nested additions are reduced to their topmost added root, a huge batch
+ * MutationObserver itself, the callback only collects the changed nodes (no ancestor walks there: on a deep
+ * page those cost more than the page's own work; the scan scheduler collapses nested roots in its slices), a huge batch
  * (infinite scroll, a framework re-render) becomes one full rescan, Dossier's own writes are never
  * seen (records are taken and dropped after each of our writes), and a node the page keeps rewriting
  * is given up on after a few tries so we never fight the page in a loop.
  */
-import { isOwnElement } from './excluded';
 
 /** Above this many records in one batch, one full rescan is cheaper than sorting out the roots. */
 export const FULL_RESCAN_THRESHOLD = 1000;
@@ -22,7 +22,7 @@ export interface MutationWatcherHandlers {
   onStale(node: Text): void;
   /** Element subtrees left the page: highlights inside them may be dropped. */
   onRemoved(): void;
-  /** Subtrees to scan again (topmost roots only), or 'full' for the whole document. */
+  /** Subtrees to scan again (possibly nested in one another), or 'full' for the whole document. */
   onDirty(roots: Node[] | 'full'): void;
   /** Whether a node is one of ours (a mark, a remainder text node we created, the popover host). */
   isOwn(node: Node): boolean;
@@ -96,26 +96,14 @@ export class MutationWatcher {
     // Our own clean-up above (onStale) wrote to the DOM: drop those records.
     this.observer.takeRecords();
     if (removed) onRemoved();
-    const roots = this.topmost(dirty).filter((n) => this.mayRetry(n));
-    if (roots.length) onDirty(roots);
-  }
-
-  /** Connected roots whose ancestors are not also in the set (an added subtree is scanned once). */
-  private topmost(nodes: Set<Node>): Node[] {
-    const out: Node[] = [];
-    for (const node of nodes) {
-      if (!node.isConnected) continue;
-      let covered = false;
-      for (let p = parentAcrossShadow(node); p; p = parentAcrossShadow(p)) {
-        if (nodes.has(p)) {
-          covered = true;
-          break;
-        }
-        if (p.nodeType === 1 && isOwnElement(p as Element)) break;
-      }
-      if (!covered) out.push(node);
+    const roots: Node[] = [];
+    for (const n of dirty) {
+      // An added node whose parent was added in the same batch is scanned with it: a parent check, no walk.
+      const parent = n.parentNode;
+      if (!n.isConnected || (parent && dirty.has(parent))) continue;
+      if (this.mayRetry(n)) roots.push(n);
     }
-    return out;
+    if (roots.length) onDirty(roots);
   }
 
   /** Counts re-scans per node; false once the page has rewritten it too often recently. */
@@ -129,10 +117,4 @@ export class MutationWatcher {
     entry.count++;
     return entry.count <= MAX_RETRIES;
   }
-}
-
-function parentAcrossShadow(node: Node): Node | null {
-  const parent = node.parentNode;
-  if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) return (parent as ShadowRoot).host;
-  return parent;
 }

@@ -1,8 +1,9 @@
 /**
  * The content script's side of the messages: answers the popup's `getPageState` and `jumpTo`
- * (also sent by the background for the keyboard commands) from the page controller.
+ * (also sent by the background for the keyboard commands) from the page controller, and pushes the page's state
+ * to a popup that subscribed (`servePageState`: a port per open popup, no polling).
  */
-import { onMessage, type PageState } from '../shared/messages';
+import { onMessage, servePageState, type PageState } from '../shared/messages';
 
 /** What the content controller exposes to the popup and the background. */
 export interface PageApi {
@@ -10,6 +11,8 @@ export interface PageApi {
   getState(): PageState;
   /** Scrolls to the next/previous mention of `id` (any mention when null) and opens its popover; false when there is none. */
   jumpTo(id: string | null, direction: 'next' | 'prev'): boolean;
+  /** Calls `push` with the state now and whenever it changes; returns the unsubscriber. */
+  subscribe(push: (state: PageState) => void): () => void;
 }
 
 /** Registers the handlers; returns the function that removes them (call it from `ctx.onInvalidated`). */
@@ -17,6 +20,7 @@ export function registerPageMessageHandlers(api: PageApi): () => void {
   const removers = [
     onMessage('getPageState', () => api.getState()),
     onMessage('jumpTo', ({ id, direction }) => api.jumpTo(id, direction)),
+    servePageState((push) => api.subscribe(push)),
   ];
   return () => {
     for (const remove of removers) remove();

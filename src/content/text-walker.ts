@@ -20,13 +20,19 @@ const MIN_TEXT_LENGTH = 2;
  * Yields the text nodes under `root` (or `root` itself when it is a text node) in document order;
  * nothing when `root` sits in an excluded context (`isExcludedContext`: an editable ancestor, a
  * document in `designMode`…), so every scan root, the whole page included, asks the one decision.
+ * `opts.contextChecked`: the caller has asked `isExcludedContext(root)` already.
  * `onShadowRoot` hears of every open shadow root entered (to observe its mutations too).
  * The caller may pause between nodes: the walk resumes where it stopped (mutations in between are
  * tolerated; when the last node yielded has left the page the walk may end early: the caller checks).
  */
-export function* walkTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<Text, void, undefined> {
+export function* walkTextNodes(
+  root: Node,
+  onShadowRoot?: (shadow: ShadowRoot) => void,
+  opts: { contextChecked?: boolean } = {},
+): Generator<Text, void, undefined> {
   // Once per scan root (ancestors and designMode); below it, each element is checked on its own as the walk enters it.
-  if (isExcludedContext(root)) return;
+  // A caller that already asked (with a cache over many roots: the scan scheduler) says so.
+  if (!opts.contextChecked && isExcludedContext(root)) return;
   yield* walkUnder(root, onShadowRoot);
 }
 

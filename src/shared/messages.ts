@@ -3,7 +3,8 @@
  * @webext-core/messaging. Every payload is validated with zod/mini on receipt: a malformed message
  * is dropped with a console warning and never reaches a handler.
  *
- * popup → content:       getPageState(), jumpTo({ id, direction })
+ * popup → content:       getPageState(), jumpTo({ id, direction }), and a port (PAGE_STATE_PORT) over which the
+ *                        content script pushes its PageState whenever it changes, for as long as the popup is open
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
  * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
  *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData),
@@ -11,6 +12,7 @@
  */
 import * as z from 'zod/mini';
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser, type Browser } from 'wxt/browser';
 import { CATEGORY_ORDER } from './categories';
 import { MAX_MATCH_TEXT } from './settings';
 // Type only: the card model is plain JSON that the background builds and the popover renders.
@@ -180,4 +182,58 @@ export function parsePageState(raw: unknown): PageState | null {
 /** The path of a source card page: `/sources.html?id=<id>` plus `#<anchor>` for an excerpt. */
 export function sourceCardPath({ id, anchor }: OpenSourceData): string {
   return `/sources.html?id=${encodeURIComponent(id)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+}
+
+/** The name of the port a popup opens to a tab's content script (top frame) to be sent its state as it changes. */
+export const PAGE_STATE_PORT = 'dossier:page-state';
+
+/**
+ * Content script side: serves page-state ports. `subscribe` is called per connected port with the function that
+ * pushes a state down it, and returns the unsubscriber (called when the popup closes). Only the extension's own
+ * pages can connect (a page has no way to reach a content script's port). Returns the remover.
+ */
+export function servePageState(subscribe: (push: (state: PageState) => void) => () => void): () => void {
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (port.name !== PAGE_STATE_PORT) return;
+    let open = true;
+    const unsubscribe = subscribe((state) => {
+      if (!open) return;
+      try {
+        port.postMessage(state);
+      } catch {
+        // The popup closed between the change and the push.
+        open = false;
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      open = false;
+      unsubscribe();
+    });
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+  return () => browser.runtime.onConnect.removeListener(onConnect);
+}
+
+/**
+ * Popup side: subscribes to a tab's page state. `onState` hears each validated state the content script pushes;
+ * `onClosed` hears that the port closed (no content script in the tab, or the page went away). Returns the
+ * function that closes the subscription.
+ */
+export function subscribePageState(tabId: number, onState: (state: PageState) => void, onClosed: () => void): () => void {
+  let closed = false;
+  const port = browser.tabs.connect(tabId, { name: PAGE_STATE_PORT, frameId: 0 });
+  port.onMessage.addListener((raw: unknown) => {
+    const state = parsePageState(raw);
+    if (state) onState(state);
+  });
+  port.onDisconnect.addListener(() => {
+    if (closed) return;
+    closed = true;
+    onClosed();
+  });
+  return () => {
+    if (closed) return;
+    closed = true;
+    port.disconnect();
+  };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerPageMessageHandlers, type PageApi } from '../../src/content/page-messages';
-import { onMessage, parsePageState, sendMessage, type PageState } from '../../src/shared/messages';
+import { onMessage, PAGE_STATE_PORT, parsePageState, sendMessage, type PageState } from '../../src/shared/messages';
 
 const state: PageState = {
   url: 'https://news.example/a',
@@ -28,17 +28,75 @@ function routeTabMessagesHere() {
   }) as never;
 }
 
+/** A port as runtime.onConnect hands it to the content script; `disconnect()` is the popup closing. */
+interface FakePort {
+  name: string;
+  posted: unknown[];
+  postMessage(m: unknown): void;
+  onDisconnect: { addListener(cb: () => void): void };
+  disconnect(): void;
+}
+function fakePort(name: string): FakePort {
+  const onClose: (() => void)[] = [];
+  const port: FakePort = {
+    name,
+    posted: [],
+    postMessage: (m) => void port.posted.push(m),
+    onDisconnect: { addListener: (cb) => void onClose.push(cb) },
+    disconnect: () => onClose.forEach((cb) => cb()),
+  };
+  return port;
+}
+// The fake browser has no runtime.onConnect: keep the listeners so a test can connect a port.
+let connectListeners: ((port: FakePort) => void)[];
+function fakeOnConnect() {
+  connectListeners = [];
+  (fakeBrowser.runtime as { onConnect: unknown }).onConnect = {
+    addListener: (cb: (port: FakePort) => void) => void connectListeners.push(cb),
+    removeListener: (cb: (port: FakePort) => void) => void (connectListeners = connectListeners.filter((l) => l !== cb)),
+  };
+}
+
 describe('page messages', () => {
   let api: PageApi & { jumps: [string | null, string][] };
   let unregister: () => void;
+  let subscribers: ((s: PageState) => void)[];
   beforeEach(() => {
     fakeBrowser.reset();
+    fakeOnConnect();
     routeTabMessagesHere();
     const jumps: [string | null, string][] = [];
-    api = { jumps, getState: () => state, jumpTo: (id, dir) => (jumps.push([id, dir]), id !== 'absent') };
+    subscribers = [];
+    api = {
+      jumps,
+      getState: () => state,
+      jumpTo: (id, dir) => (jumps.push([id, dir]), id !== 'absent'),
+      subscribe: (push) => {
+        subscribers.push(push);
+        push(state);
+        return () => void (subscribers = subscribers.filter((p) => p !== push));
+      },
+    };
     unregister = registerPageMessageHandlers(api);
   });
   afterEach(() => unregister());
+
+  it('pushes the page state down a popup\'s port at once and on every change, until the popup closes', () => {
+    const port = fakePort(PAGE_STATE_PORT);
+    const stranger = fakePort('something-else');
+    for (const l of connectListeners) l(stranger);
+    for (const l of connectListeners) l(port);
+    expect(stranger.posted).toEqual([]);
+    expect(port.posted).toEqual([state]);
+    const next = { ...state, total: 5 };
+    subscribers.forEach((push) => push(next));
+    expect(port.posted).toEqual([state, next]);
+    port.disconnect();
+    expect(subscribers).toEqual([]);
+    unregister();
+    expect(connectListeners).toEqual([]);
+    unregister = () => {};
+  });
 
   it('answers getPageState sent to the tab with the page state', async () => {
     const got = await sendMessage('getPageState', undefined, 7);

@@ -90,15 +90,29 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
 
   const hit = (item: Item): HighlightHit => ({ mention: item.mention, range: () => liveRange(item.range) });
 
-  const release = (node: Text): boolean => {
-    const items = records.get(node);
-    if (!items) return false;
+  /** Unregisters a node's ranges; its record stays (and keeps its place in document order) until replaced or deleted. */
+  const dropRanges = (items: readonly Item[]) => {
     for (const item of items) {
       highlights.get(item.mention.category)?.delete(item.range);
       front?.get(item.mention.category)?.delete(item.range);
     }
+  };
+
+  const release = (node: Text): boolean => {
+    const items = records.get(node);
+    if (!items) return false;
+    dropRanges(items);
     records.delete(node);
     return true;
+  };
+
+  const addRanges = (node: Text, mentions: readonly Mention[], items: Item[]) => {
+    for (const mention of mentions) {
+      const range = makeRange(node, mention);
+      // One by one: spreading 40 000 ranges into the constructor overflows the argument stack (FACTS.md).
+      highlightOf(mention.category).add(range);
+      items.push({ range, mention });
+    }
   };
 
   /** Registers the visible categories' highlights (unless deferred) and unregisters the others. */
@@ -175,16 +189,25 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     layered: true,
     highlight(batch: readonly NodeMentions[]) {
       for (const { node, mentions } of batch) {
-        release(node);
-        if (mentions.length === 0) continue;
-        const items: Item[] = [];
-        for (const mention of mentions) {
-          const range = makeRange(node, mention);
-          // One by one: spreading 40 000 ranges into the constructor overflows the argument stack (FACTS.md).
-          highlightOf(mention.category).add(range);
-          items.push({ range, mention });
+        const old = records.get(node);
+        if (old) dropRanges(old);
+        if (mentions.length === 0) {
+          if (old) records.delete(node);
+          continue;
         }
+        const items: Item[] = [];
+        addRanges(node, mentions, items);
+        // An existing record is replaced in place: re-highlighting a node never puts the records out of order.
         records.set(node, items);
+      }
+    },
+    highlightMore(node: Text, mentions: readonly Mention[]) {
+      const items = records.get(node);
+      if (items) addRanges(node, mentions, items);
+      else if (mentions.length) {
+        const fresh: Item[] = [];
+        addRanges(node, mentions, fresh);
+        records.set(node, fresh);
       }
     },
     textOf(node: Text) {
@@ -210,7 +233,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
         return;
       }
       highlights.get(category)?.clear();
-      for (const [node, items] of records.ordered()) {
+      for (const [node, items] of [...records.keys()].map((n) => [n, records.get(n)!] as const)) {
         const kept = items.filter((i) => i.mention.category !== category);
         if (kept.length === items.length) continue;
         if (kept.length) records.set(node, kept);
@@ -258,7 +281,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       return out;
     },
     forEachMention(visit: (mention: Mention) => void) {
-      for (const [, items] of records.ordered()) {
+      for (const items of records.values()) {
         for (const { mention } of items) if (visible.has(mention.category)) visit(mention);
       }
     },

@@ -41,6 +41,11 @@ export interface HighlightEngine {
    */
   highlight(batch: readonly NodeMentions[]): void;
   /**
+   * Adds mentions to the highlights `node` already has (after `highlight` gave it its first ones), so one huge text
+   * node can be registered over several slices. Optional: the controller then registers such a node in one call.
+   */
+  highlightMore?(node: Text, mentions: readonly Mention[]): void;
+  /**
    * The text to match for `node`: its own text, its original text when the engine split it, or null
    * when the node is one the engine created (skip it).
    */
@@ -70,9 +75,10 @@ export interface HighlightEngine {
   /** Visible highlighted mentions, in document order. */
   entries(): HighlightHit[];
   /**
-   * Calls `visit` with each visible highlighted mention, in document order, as `entries()` lists them but
-   * without making a hit (and its range closure) per mention: counting 90 000 mentions should not allocate
-   * 90 000 objects. Optional: the controller falls back to `entries()`.
+   * Calls `visit` with each visible highlighted mention, in no particular order (a node's mentions in text order,
+   * nodes as cheaply as the engine can: never sorted for this), without making a hit per mention: counting 90 000
+   * mentions should neither allocate 90 000 objects nor compare 90 000 document positions. Optional: the
+   * controller falls back to `entries()`.
    */
   forEachMention?(visit: (mention: Mention) => void): void;
   /** Removes everything the engine added to the page and stops it. */
@@ -99,14 +105,36 @@ export function rangeContainsPoint(range: Range, x: number, y: number): boolean 
   return false;
 }
 
+/** How many ancestors of a new node `follows` looks at for the previous one before comparing positions. */
+const FOLLOW_LEVELS = 4;
+
+/**
+ * Whether `node` comes after `last` in document order. The usual case (the next text of a paragraph, the next line
+ * a page appended to a container) is answered from the nodes' neighbours; `compareDocumentPosition` only otherwise:
+ * browsers find two siblings' order by walking their parent's children from the first, which in a container of
+ * 30 000 lines costs 30 000 steps per new line. A `last` that left the page has no position: assume the worst.
+ */
+function follows(node: Node, last: Node): boolean {
+  if (node === last) return true;
+  if (!last.isConnected) return false;
+  let x: Node | null = node;
+  for (let level = 0; x && level < FOLLOW_LEVELS; level++, x = x.parentNode) {
+    const prev: Node | null = x.previousSibling;
+    if (prev && (prev === last || prev.contains(last))) return true;
+  }
+  // DOCUMENT_POSITION_FOLLOWING = 4.
+  return (last.compareDocumentPosition(node) & 4) !== 0;
+}
+
 /**
  * Per-text-node records kept in document order. Records are appended as the scan finds them (already in
  * document order); a node added out of order (content inserted above) marks the map unsorted, and it is
- * sorted once, lazily, when the order is next needed.
+ * sorted once, lazily, when the order is next needed. Replacing a node's record keeps its place.
  */
 export class NodeRecords<R> {
   private map = new Map<Text, R>();
   private sorted = true;
+  // The node appended last, kept as a position to compare with even after its record is deleted.
   private last: Text | null = null;
 
   get size(): number {
@@ -123,19 +151,21 @@ export class NodeRecords<R> {
       this.map.set(node, record);
       return;
     }
-    // DOCUMENT_POSITION_PRECEDING = 2: the new node comes before the last one appended.
-    if (this.sorted && this.last && this.last.isConnected && this.last.compareDocumentPosition(node) & 2) this.sorted = false;
+    if (this.sorted && this.last && !follows(node, this.last)) this.sorted = false;
     this.map.set(node, record);
     this.last = node;
   }
   delete(node: Text): boolean {
-    if (node === this.last) this.last = null;
     return this.map.delete(node);
   }
   clear(): void {
     this.map.clear();
     this.last = null;
     this.sorted = true;
+  }
+  /** Whether `ordered()` would have to sort. */
+  get inOrder(): boolean {
+    return this.sorted;
   }
   /** Records in insertion order (cheap; not necessarily document order). */
   values(): IterableIterator<R> {

@@ -27,8 +27,8 @@ export interface PopupAppProps {
 /** The popup. */
 export function PopupApp({ data, search }: PopupAppProps) {
   const { view, refresh, reload } = usePage(search);
-  // A settings change alters what the page shows: re-read it once the content script has applied it.
-  const settings = useSettings(() => setTimeout(refresh, 150));
+  // A settings change alters what the page shows: the content script pushes its new state once it has applied it.
+  const settings = useSettings();
   const [chosen, setChosen] = useState<TabName | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
 

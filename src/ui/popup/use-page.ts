@@ -1,10 +1,13 @@
 /**
  * The popup's view of one tab: which tab (`?tabId=N` or the active one), whether Dossier can run
- * there, and the content script's state, polled while it scans and refreshed after that.
+ * there, and the content script's state, which the content script pushes over a port whenever it changes
+ * (no polling). When there is no content script yet (the page is loading, or was open before Dossier was
+ * installed), the view is read again on the browser's events for that tab: it finished loading or navigated,
+ * or its content script reported to the badge.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { parsePageState, sendMessage, type PageState } from '../../shared/messages';
+import { browser, type Browser } from 'wxt/browser';
+import { onMessage, parsePageState, sendMessage, subscribePageState, type PageState } from '../../shared/messages';
 import { restrictionOf } from './page-access';
 
 /** What the popup knows about its tab. */
@@ -15,11 +18,6 @@ export type PageView =
   /** The tab has no (live) content script: opened before install or update, or a file: URL without access. */
   | { kind: 'unreachable'; tabId: number; hostname: string; loading: boolean; file: boolean }
   | { kind: 'page'; tabId: number; hostname: string; state: PageState };
-
-/** Polling intervals: quick while the page scans, slow afterwards (dynamic pages, settings changes). */
-const SCANNING_MS = 250;
-const IDLE_MS = 1500;
-const UNREACHABLE_MS = 1000;
 
 /** The tab the popup is about: `?tabId=N` (tests, "open in a tab"), else the active tab of this window. */
 export async function resolveTabId(search: string): Promise<number | null> {
@@ -58,43 +56,71 @@ export async function readView(tabId: number): Promise<PageView> {
   return { kind: 'unreachable', tabId, hostname, loading: tab.status === 'loading', file: tab.url?.startsWith('file:') ?? false };
 }
 
-/** Tracks the tab's state; `refresh()` re-reads it at once (after a settings change, say). */
+/** Tracks the tab's state; `refresh()` reads it again at once (after a failed jump, say). */
 export function usePage(search: string): { view: PageView; refresh: () => void; reload: () => void } {
   const [view, setView] = useState<PageView>({ kind: 'loading' });
   const tabIdRef = useRef<number | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const alive = useRef(true);
+  const live = useRef<{ alive: boolean; unsubscribe: (() => void) | null; run: number }>({ alive: true, unsubscribe: null, run: 0 });
 
-  const poll = useCallback(async () => {
-    clearTimeout(timer.current);
+  /** Reads the view and, when a content script is there, subscribes to its state until the port closes. */
+  const follow = useCallback(async () => {
     const tabId = tabIdRef.current;
-    if (tabId == null) return;
+    const l = live.current;
+    if (tabId == null || !l.alive) return;
+    const run = ++l.run;
+    l.unsubscribe?.();
+    l.unsubscribe = null;
     const next = await readView(tabId);
-    if (!alive.current) return;
+    if (!l.alive || run !== l.run) return;
     setView(next);
-    const delay =
-      next.kind === 'page' ? (next.state.status === 'scanning' ? SCANNING_MS : IDLE_MS) : next.kind === 'unreachable' ? UNREACHABLE_MS : null;
-    if (delay != null) timer.current = setTimeout(() => void poll(), delay);
+    if (next.kind !== 'page') return;
+    let delivered = false;
+    l.unsubscribe = subscribePageState(
+      tabId,
+      (state) => {
+        delivered = true;
+        if (run === l.run) setView({ kind: 'page', tabId, hostname: state.hostname || next.hostname, state });
+      },
+      () => {
+        if (run !== l.run) return;
+        l.unsubscribe = null;
+        // The page went away (navigation, reload): read again. A port that closed without a word waits for the
+        // tab's next event instead, so a broken connection never turns into a loop.
+        if (delivered) void follow();
+      },
+    );
   }, []);
 
   useEffect(() => {
-    alive.current = true;
+    const l = live.current;
+    l.alive = true;
+    const onUpdated = (tabId: number, change: Browser.tabs.OnUpdatedInfo) => {
+      if (tabId === tabIdRef.current && (change.status === 'complete' || change.url !== undefined)) void follow();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    // The tab's content script reports to the badge after its first scan: a popup still without it connects now.
+    const offReport = onMessage('pageStateChanged', (_data, sender) => {
+      if (sender.tabId === tabIdRef.current && !l.unsubscribe) void follow();
+    });
     void resolveTabId(search).then((id) => {
       tabIdRef.current = id;
       if (id == null) setView({ kind: 'no-tab' });
-      else void poll();
+      else void follow();
     });
     return () => {
-      alive.current = false;
-      clearTimeout(timer.current);
+      l.alive = false;
+      l.unsubscribe?.();
+      l.unsubscribe = null;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      offReport();
     };
-  }, [search, poll]);
+  }, [search, follow]);
 
   const reload = useCallback(() => {
     const tabId = tabIdRef.current;
-    if (tabId == null) return;
-    void browser.tabs.reload(tabId).then(() => void poll());
-  }, [poll]);
+    // The tab's own events (loading, complete) bring the view up to date.
+    if (tabId != null) void browser.tabs.reload(tabId);
+  }, []);
 
-  return { view, refresh: () => void poll(), reload };
+  return { view, refresh: () => void follow(), reload };
 }

@@ -1,0 +1,86 @@
+/**
+ * Benchmark marks and counters behind one injected hook, so the parts that do the work never write user-timing
+ * entries or counters themselves. The entry point injects `createBenchHook()`; tests inject their own.
+ */
+
+/** User-timing entry at content script start (read by the browser benchmark). */
+export const START_MARK = 'dossier:start';
+/**
+ * User-timing entry when the first full scan is done; its `detail` is `{ count, busy, longest, quotes }`: our
+ * slices (number, busy ms, longest ms) and the ms spent in the quote matcher, all for the first full scan.
+ */
+export const HIGHLIGHTED_MARK = 'dossier:highlighted';
+
+/** Counters kept for tests and benchmarks (never sent anywhere). */
+export interface BenchCounters {
+  /** Whole-page scans started. */
+  fullScans: number;
+  /** Scans of changed subtrees started (after nested roots were collapsed). */
+  rootScans: number;
+  /** Work slices run, their busy time and the longest one (ms). */
+  slices: number;
+  busy: number;
+  longest: number;
+  /** Milliseconds spent in the quote matcher. */
+  quotes: number;
+  /** Page-state tallies computed (a state request served from the cache does not count). */
+  stateTallies: number;
+  /** Page-state requests answered. */
+  stateReads: number;
+}
+
+/** What the parts report. */
+export interface BenchHook {
+  /** The content script started. */
+  started(): void;
+  scanStarted(kind: 'full' | 'roots'): void;
+  slice(ms: number): void;
+  quoteMs(ms: number): void;
+  stateTally(): void;
+  stateRead(): void;
+  /** The first full scan settled. */
+  firstScanDone(): void;
+  readonly counters: Readonly<BenchCounters>;
+}
+
+/** The default hook: counters in memory (the content script's world only) and the two user-timing marks. */
+export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof performance === 'undefined' ? null : performance): BenchHook {
+  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, stateTallies: 0, stateReads: 0 };
+  return {
+    counters,
+    started() {
+      perf?.mark(START_MARK);
+    },
+    scanStarted(kind) {
+      if (kind === 'full') counters.fullScans++;
+      else counters.rootScans++;
+    },
+    slice(ms) {
+      counters.slices++;
+      counters.busy += ms;
+      if (ms > counters.longest) counters.longest = ms;
+    },
+    quoteMs(ms) {
+      counters.quotes += ms;
+    },
+    stateTally() {
+      counters.stateTallies++;
+    },
+    stateRead() {
+      counters.stateReads++;
+    },
+    firstScanDone() {
+      const { slices: count, busy, longest, quotes } = counters;
+      perf?.mark(HIGHLIGHTED_MARK, { detail: { count, busy, longest, quotes } });
+    },
+  };
+}
+
+/** Where the hook is kept for tests: a global of the content script's isolated world, which page scripts cannot see. */
+export const BENCH_GLOBAL = Symbol.for('dossier.bench');
+
+/** Keeps `hook` where end-to-end tests read it over the DevTools protocol (the isolated world's global). */
+export function exposeBenchHook(hook: BenchHook): BenchHook {
+  (globalThis as { [BENCH_GLOBAL]?: BenchHook })[BENCH_GLOBAL] = hook;
+  return hook;
+}

@@ -1,0 +1,100 @@
+/**
+ * What paints this page and what it looks for: the engine (made again when the configuration asks for another),
+ * the name matcher (compiled again only when the excluded aliases change), the quotation matcher (compiled the
+ * first time quotations are on), and the texts "Not this" on this site. `apply` takes a page configuration and
+ * says what it takes; the controller does the scanning.
+ */
+import { compileMatcher, type Matcher } from '../core/matcher';
+import { pageDictionary, type PageData } from '../core/page-data';
+import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
+import { QuoteBlocks } from './block-quotes';
+import { createCssEngine } from './engines/css-engine';
+import { createMarksEngine } from './engines/marks-engine';
+import type { HighlightEngine, OwnWrite } from './engines/types';
+import { isOwnElement } from './excluded';
+import { configChange, type PageConfig } from './page-config';
+
+/** What applying a configuration took. */
+export type Applied = 'off' | 'rescan' | 'same';
+
+/** The page's engine and matchers. */
+export class PageHighlighter {
+  engine: HighlightEngine | null = null;
+  matcher: Matcher | null = null;
+  config: PageConfig | null = null;
+  private quoteMatcher: QuoteMatcher | null = null;
+  private ignoredTexts: ReadonlySet<string> = new Set();
+  private readonly entries;
+  private readonly quoteNames;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly data: PageData,
+    private readonly write: OwnWrite,
+  ) {
+    this.entries = pageDictionary(data);
+    this.quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
+  }
+
+  /**
+   * Applies `next`: 'off' (Dossier is off here: the engine is gone), 'rescan' (a new engine or different matching:
+   * every highlight is gone and the page must be scanned again), 'same' (at most the visible categories changed).
+   */
+  apply(next: PageConfig): Applied {
+    const change = configChange(this.config, next);
+    this.config = next;
+    if (!next.active) {
+      this.destroyEngine();
+      return 'off';
+    }
+    if (change.engine || !this.engine) {
+      this.destroyEngine();
+      this.engine = next.engine === 'css' ? createCssEngine(this.doc) : createMarksEngine(this.doc, { write: this.write });
+    }
+    if (change.matcher || !this.matcher) this.matcher = compileMatcher(this.entries, { excludedAliases: next.excludedAliases });
+    this.ignoredTexts = new Set(next.ignoredTexts);
+    if (next.quotes) this.quoteMatcher ??= compileQuoteMatcher(this.data.quotes);
+    const engine = this.engine!;
+    this.write(() => engine.setVisibleCategories(next.visible));
+    return change.rescan || change.engine ? 'rescan' : 'same';
+  }
+
+  /** Texts never highlighted on this site. */
+  ignored(): ReadonlySet<string> {
+    return this.ignoredTexts;
+  }
+
+  /** A fresh quotation grouper for a scan pass, or null while quotations are off. */
+  quoteBlocks(): QuoteBlocks | null {
+    const config = this.config;
+    if (!config?.quotes || !this.quoteMatcher) return null;
+    return new QuoteBlocks({
+      matcher: this.quoteMatcher,
+      nameOf: (id) => this.quoteNames.get(id) ?? 'Quotation',
+      layered: this.engine?.layered === true,
+      // "Not this" everywhere on a quotation stores its page text (the mention's alias).
+      ignore: (m) => this.ignoredTexts.has(m.alias) || config.excludedAliases.includes(m.alias),
+    });
+  }
+
+  /** Whether a node is one Dossier put on the page (a mark, a text node the marks engine split off, the popover). */
+  isOwn(node: Node): boolean {
+    if (node.nodeType === 1) return isOwnElement(node as Element);
+    if (node.nodeType !== 3) return false;
+    const parent = node.parentElement;
+    if (parent && isOwnElement(parent)) return true;
+    return this.engine ? this.engine.textOf(node as Text) === null : false;
+  }
+
+  /** Removes every highlight (the engine stays). */
+  clear(): void {
+    const engine = this.engine;
+    if (engine) this.write(() => engine.clear());
+  }
+
+  /** Removes everything the engine added and drops it. */
+  destroyEngine(): void {
+    this.engine?.destroy();
+    this.engine = null;
+  }
+}

@@ -1,0 +1,344 @@
+/**
+ * The sliced scan: walks the page's text nodes, matches them, and hands the results to the engine, in slices of
+ * at most `SLICE_BUDGET_MS` with the thread given back in between. One pass at a time; `cancel()` (settings
+ * reset the page) ends the running pass through a generation counter.
+ *
+ * What reaches it is cheap to report: the mutation watcher hands over the changed nodes as they are, and a
+ * URL change or a huge batch asks for a whole-page scan. The costly questions are asked here, inside the slices,
+ * with a cache per pass: is a root inside another queued root (nested roots collapse into one), is it in an
+ * excluded context (an ancestor walk, remembered for every ancestor seen), which block holds its quotations.
+ * Whole-page scans the page keeps forcing (URL changes every frame, mutation storms) are coalesced and spaced
+ * further apart the longer the page keeps it up.
+ */
+import type { Matcher, Mention } from '../core/matcher';
+import type { BenchHook } from './bench-hook';
+import { quoteRescanRoot, type QuoteBlocks } from './block-quotes';
+import type { HighlightEngine, NodeMentions, OwnWrite } from './engines/types';
+import { isExcludedElement } from './excluded';
+import { timerSlot, type Lifetime } from './lifetime';
+import { walkTextNodes } from './text-walker';
+import { SLICE_BUDGET_MS, yieldToBrowser } from './time-slicer';
+
+/**
+ * A text node longer than this is matched in windows of this size, one or more per slice, and not looked at for
+ * quotations (a quotation sits in a paragraph, not in a text node of this size).
+ */
+export const TEXT_WINDOW = 64 * 1024;
+/** Context a window is matched with on each side (longer than any alias), so no mention at an edge is lost. */
+const WINDOW_OVERLAP = 256;
+/** Mentions registered per engine call for one long text node. */
+const REGISTER_CHUNK = 2000;
+/** Back-off for whole-page scans the page keeps forcing: the first waits nothing, then doubling up to the cap. */
+const FORCED_FULL_FIRST_MS = 250;
+const FORCED_FULL_MAX_MS = 8000;
+/** A page quiet this long about forced whole-page scans starts again without delay. */
+const FORCED_FULL_RESET_MS = 10_000;
+
+/** What the scheduler needs from the controller. */
+export interface ScanDeps {
+  life: Lifetime;
+  doc: Document;
+  engine(): HighlightEngine | null;
+  matcher(): Matcher | null;
+  /** A fresh quotation grouper for a pass, or null while quotations are off. */
+  quoteBlocks(): QuoteBlocks | null;
+  /** Texts "Not this" on this site. */
+  ignored(): ReadonlySet<string>;
+  write: OwnWrite;
+  /** An open shadow root the walk entered (to watch its mutations too). */
+  onShadowRoot(shadow: ShadowRoot): void;
+  bench: BenchHook;
+  /** A pass ended with the queue empty (the page's highlights are up to date). */
+  onSettled(): void;
+  /** Waits for the browser between slices (tests may inject one). */
+  yieldNow?(): Promise<void>;
+  now?(): number;
+}
+
+/** Runs the page's scans. */
+export class ScanScheduler {
+  private generation = 0;
+  private running = false;
+  private full = false;
+  // Queued roots, each with the sequence number of its queueing; roots walked in this pass, with that of their walk.
+  private readonly pending = new Map<Node, number>();
+  private walked = new WeakMap<Node, number>();
+  private seq = 0;
+  private progressValue = 0;
+  private paintDeferred = false;
+  // Forced whole-page scans: the delay before the next one, when the last one was asked for.
+  private forcedDelay = 0;
+  private lastForced = -Infinity;
+  private readonly forcedTimer;
+  // Per-pass caches of the ancestor walks: nodes with no queued and no excluded ancestor, and excluded nodes.
+  private clean = new WeakSet<Node>();
+  private excluded = new WeakSet<Node>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ScanDeps) {
+    this.forcedTimer = timerSlot(deps.life);
+    this.now = deps.now ?? (() => performance.now());
+  }
+
+  /** Whether a pass is running or queued. */
+  get busy(): boolean {
+    return this.running || this.full || this.pending.size > 0 || this.forcedTimer.pending;
+  }
+
+  /** Progress of the current whole-page scan, 0..1 (1 when idle). */
+  get progress(): number {
+    return this.busy ? this.progressValue : 1;
+  }
+
+  /**
+   * Scans the whole page. `settings`: now (the reader changed something); `page`: the page forced it (URL change,
+   * mutation storm), coalesced with any scan already waiting and delayed more each time the page keeps it up.
+   */
+  requestFull(reason: 'settings' | 'page'): void {
+    if (reason === 'settings') {
+      this.forcedTimer.cancel();
+      this.startFull();
+      return;
+    }
+    if (this.full || this.forcedTimer.pending) return;
+    const t = this.now();
+    this.forcedDelay = t - this.lastForced > FORCED_FULL_RESET_MS ? 0 : Math.min(FORCED_FULL_MAX_MS, Math.max(FORCED_FULL_FIRST_MS, this.forcedDelay * 2));
+    this.lastForced = t;
+    if (this.forcedDelay === 0) this.startFull();
+    else this.forcedTimer.arm(() => this.startFull(), this.forcedDelay);
+  }
+
+  /** Queues changed nodes to scan again (any nodes: nested ones collapse into their queued ancestor). */
+  enqueue(nodes: Iterable<Node>): void {
+    if (this.full) return;
+    for (const n of nodes) this.pending.set(n, ++this.seq);
+    this.kick();
+  }
+
+  /** Ends the running pass and forgets the queue. */
+  cancel(): void {
+    this.generation++;
+    this.running = false;
+    this.full = false;
+    this.pending.clear();
+    this.forcedTimer.cancel();
+    this.progressValue = 0;
+    this.paintDeferred = false;
+  }
+
+  private startFull(): void {
+    const engine = this.deps.engine();
+    if (!engine || this.deps.life.signal.aborted) return;
+    this.full = true;
+    this.pending.clear();
+    // A whole-page scan paints once at the end rather than after every slice (css engine).
+    if (!this.running && engine.deferPaint && !this.paintDeferred) {
+      engine.deferPaint(true);
+      this.paintDeferred = true;
+    }
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.running || !this.deps.engine() || !this.deps.matcher() || this.deps.life.signal.aborted) return;
+    void this.run(this.generation);
+  }
+
+  /** The next root to scan, or null when the queue is empty. Cheap checks only; the rest is `admit`. */
+  private next(): { root: Node; full: boolean; queued: number } | null {
+    if (this.full) {
+      this.full = false;
+      this.pending.clear();
+      return { root: this.deps.doc.documentElement, full: true, queued: ++this.seq };
+    }
+    for (const [root, queued] of this.pending) {
+      this.pending.delete(root);
+      return { root, full: false, queued };
+    }
+    return null;
+  }
+
+  /**
+   * Whether a changed root still needs its own walk: connected, not inside another root that is queued or was
+   * walked since this one was queued (that walk covers it), not in an excluded context. One ancestor walk, cut
+   * short at the first ancestor already known to have no excluded ancestor.
+   */
+  private admit(root: Node, queued: number): boolean {
+    if (!root.isConnected || this.deps.doc.designMode === 'on') return false;
+    const seen: Node[] = [];
+    for (let n: Node | null = root; n; n = parentAcross(n)) {
+      if (n !== root && (this.pending.has(n) || (this.walked.get(n) ?? -1) > queued)) return false;
+      if (this.clean.has(n)) break;
+      if (this.excluded.has(n) || (n.nodeType === 1 && isExcludedElement(n as Element))) {
+        for (const s of seen) this.excluded.add(s);
+        this.excluded.add(n);
+        return false;
+      }
+      seen.push(n);
+    }
+    for (const s of seen) this.clean.add(s);
+    return true;
+  }
+
+  private async run(gen: number): Promise<void> {
+    const { deps } = this;
+    const engine = deps.engine()!;
+    const matcher = deps.matcher()!;
+    this.running = true;
+    this.clean = new WeakSet();
+    this.excluded = new WeakSet();
+    this.walked = new WeakMap();
+    let sliceStart = this.now();
+    const yieldNow = deps.yieldNow ?? (() => yieldToBrowser());
+    const alive = () => gen === this.generation && !deps.life.signal.aborted && deps.engine() === engine;
+    /** Ends the slice if its budget is spent; false when the pass was cancelled meanwhile. */
+    const pause = async (force = false): Promise<boolean> => {
+      if (!force && this.now() - sliceStart <= SLICE_BUDGET_MS) return true;
+      deps.bench.slice(this.now() - sliceStart);
+      await yieldNow();
+      if (!alive()) return false;
+      sliceStart = this.now();
+      return true;
+    };
+
+    const batch: NodeMentions[] = [];
+    const flush = () => {
+      if (batch.length) {
+        const items = batch.splice(0);
+        deps.write(() => engine.highlight(items));
+      }
+    };
+    const ignored = deps.ignored();
+    const blocks = deps.quoteBlocks();
+    const take = (items: readonly NodeMentions[]) => {
+      for (const item of items) if (item.mentions.length || engine.has(item.node)) batch.push(item);
+    };
+
+    try {
+      let seen = 0;
+      let restarts = 0;
+      for (let item = this.next(); item; item = this.next()) {
+        let root = item.root;
+        let elementCount = 0;
+        if (item.full) {
+          deps.bench.scanStarted('full');
+          this.progressValue = 0;
+          // Progress is for whole-page scans only: counting the page's elements is not free.
+          elementCount = Math.max(1, deps.doc.getElementsByTagName('*').length);
+        } else {
+          // A change inside a quotation's block re-matches the block, so the quotation is found whole again.
+          if (blocks) root = quoteRescanRoot(root);
+          if (!this.admit(root, item.queued)) {
+            if ((++seen & 15) === 0 && !(await pause())) return;
+            continue;
+          }
+          deps.bench.scanStarted('roots');
+        }
+        this.walked.set(root, ++this.seq);
+        const fullStart = seen;
+        const walk = walkTextNodes(root, deps.onShadowRoot, { contextChecked: !item.full });
+        let last: Text | null = null;
+        for (let step = walk.next(); !step.done; step = walk.next()) {
+          const node = step.value;
+          last = node;
+          seen++;
+          const text = engine.textOf(node);
+          if (text !== null) {
+            if (text.length > TEXT_WINDOW) {
+              if (blocks) take(blocks.end());
+              flush();
+              if (!(await this.scanLong(node, text, matcher, ignored, engine, pause))) return;
+            } else {
+              let mentions = matcher.scan(text);
+              if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(m.text));
+              if (blocks) {
+                // Held until its block ends: the block's quotations are matched over all its nodes.
+                const done = blocks.add(node, text, mentions);
+                if (done) take(done);
+              } else if (mentions.length || engine.has(node)) batch.push({ node, mentions });
+            }
+          }
+          // Every 16 nodes: highlight what was found (wrapping counts against the slice too) and read the clock.
+          if ((seen & 15) === 0) {
+            flush();
+            if (this.now() - sliceStart > SLICE_BUDGET_MS) {
+              if (elementCount) this.progressValue = Math.min(0.99, (seen - fullStart) / elementCount);
+              if (!(await pause(true))) return;
+              // The page removed the node we stopped at: the walk cannot go on from it. Scan the root again
+              // (highlighted nodes are re-matched, not duplicated), a few times per pass at most.
+              if (last && !last.isConnected) {
+                blocks?.discard();
+                if (restarts++ < 3) {
+                  if (item.full) this.full = true;
+                  else this.pending.set(root, ++this.seq);
+                }
+                break;
+              }
+            }
+          }
+        }
+        if (blocks) take(blocks.end());
+        flush();
+      }
+      flush();
+      deps.bench.slice(this.now() - sliceStart);
+      if (blocks) deps.bench.quoteMs(blocks.findMs);
+    } finally {
+      if (gen === this.generation) this.running = false;
+    }
+    if (!alive()) return;
+    if (this.paintDeferred) {
+      this.paintDeferred = false;
+      deps.write(() => engine.deferPaint?.(false));
+    }
+    this.progressValue = 1;
+    deps.onSettled();
+  }
+
+  /**
+   * One text node longer than a window: matched window by window and registered in chunks, each counted against
+   * the slice. Quotations are not looked for in it. False when the pass was cancelled meanwhile.
+   */
+  private async scanLong(
+    node: Text,
+    text: string,
+    matcher: Matcher,
+    ignored: ReadonlySet<string>,
+    engine: HighlightEngine,
+    pause: (force?: boolean) => Promise<boolean>,
+  ): Promise<boolean> {
+    const mentions: Mention[] = [];
+    for (let from = 0; from < text.length; from += TEXT_WINDOW) {
+      const to = Math.min(text.length, from + TEXT_WINDOW);
+      const at = Math.max(0, from - WINDOW_OVERLAP);
+      for (const m of matcher.scan(text.slice(at, Math.min(text.length, to + WINDOW_OVERLAP)))) {
+        const start = m.start + at;
+        if (start < from || start >= to || ignored.has(m.text)) continue;
+        // A mention ending past the window is still whole: the next window starts after its start.
+        if (mentions.length && start < mentions[mentions.length - 1]!.end) continue;
+        mentions.push({ ...m, start, end: m.end + at });
+      }
+      if (!(await pause())) return false;
+      if (!node.isConnected || engine.textOf(node) !== text) return true;
+    }
+    // The engine replaces a node's highlights per call: an engine that can add to them gets chunks.
+    if (!engine.highlightMore || mentions.length <= REGISTER_CHUNK) {
+      this.deps.write(() => engine.highlight([{ node, mentions }]));
+      return pause();
+    }
+    this.deps.write(() => engine.highlight([{ node, mentions: mentions.slice(0, REGISTER_CHUNK) }]));
+    for (let i = REGISTER_CHUNK; i < mentions.length; i += REGISTER_CHUNK) {
+      if (!(await pause())) return false;
+      // The page changed the node meanwhile: the watcher released it and queued it again.
+      if (!engine.has(node)) return true;
+      this.deps.write(() => engine.highlightMore!(node, mentions.slice(i, i + REGISTER_CHUNK)));
+    }
+    return pause();
+  }
+}
+
+function parentAcross(node: Node): Node | null {
+  const parent = node.parentNode;
+  if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) return (parent as ShadowRoot).host;
+  return parent;
+}
