@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, type Launched, type Served } from './harness';
 import { waitReady } from './lib/page-helpers';
-import { baselineText, highlights } from './highlight-page';
+import { highlights } from './highlight-page';
 
 // Firefox smoke check: the default engine highlights the article and the text stays as it was.
 // (WebDriver BiDi cannot open moz-extension:// pages, so settings are not changed here.)
