@@ -71,11 +71,14 @@ export function startBackground(deps: BackgroundDeps): () => void {
     await setBadge(sender.tabId, on ? entities : 0);
   });
 
-  const unwatch = watchSettings((s) => {
-    if (s.badge === badgeOn) return;
-    badgeOn = s.badge;
-    refreshAllBadges(s.badge).catch((err) => console.warn('[dossier] could not update the badges', err));
-  });
+  const unwatch = watchSettings(
+    (s) => {
+      if (s.badge === badgeOn) return;
+      badgeOn = s.badge;
+      refreshAllBadges(s.badge).catch((err) => console.warn('[dossier] could not update the badges', err));
+    },
+    ['badge'],
+  );
 
   const onCommand = (command: string) => {
     const direction = COMMAND_DIRECTIONS[command];

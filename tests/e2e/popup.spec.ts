@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
-import { clearSettings, highlightCount, openPopupFor, until } from './lib/page-helpers';
+import { clearSettings, highlightCount, openPopupFor, storedSettings, until } from './lib/page-helpers';
 
 // A Reuters-style report: the Kremlin (Peskov) wants Ukraine out of Donbas; Putin, Trump, Crimea.
 const ARTICLE = '/articles/000_78f937a108842e39.html';
@@ -146,7 +146,8 @@ describe('popup in chromium', () => {
     const url = site.url(ARTICLE);
     const page = await openArticle(app, url);
     const popup = await openPopupFor(app, url);
-    type Store = { chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } } } };
+    type Store = { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
+    // Written as the single object of older versions: the open popup moves it into per-key storage and shows it.
     await popup.evaluate(() =>
       (globalThis as unknown as Store).chrome.storage.local.set({
         settings: { excludedAliases: ['Peskov'], ignoredMatches: [{ site: '127.0.0.1', text: 'Kremlin' }] },
@@ -160,8 +161,7 @@ describe('popup in chromium', () => {
     expect((await rows())[0]).toContain('on 127.0.0.1');
     await popup.click('.not-this li .undo');
     await popup.waitForSelector('.not-this', { hidden: true });
-    const stored = await popup.evaluate(async () => (await (globalThis as unknown as Store).chrome.storage.local.get('settings')).settings);
-    expect(stored).toMatchObject({ excludedAliases: [], ignoredMatches: [] });
+    expect(await storedSettings(popup)).toMatchObject({ excludedAliases: [], ignoredMatches: [] });
     await popup.close();
     await page.close();
   });
