@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { baselineText, highlighted, highlights } from './highlight-page';
-import { setSettings, waitReady } from './lib/page-helpers';
+import { openExtensionTab } from './lib/extension-pages';
+import { openReady, patchSettings } from './lib/page-helpers';
 
 /** What a reader should see highlighted on tests/fixtures/pages/highlight-article.html (main document). */
 const ARTICLE = [
@@ -22,26 +23,45 @@ const ARTICLE = [
 const FRAME = ['people:Emmanuel Macron', 'people:Friedrich Merz', 'organisations:NATO'].sort();
 const ALL_ON = { people: true, organisations: true, regions: true, quotes: true };
 
-async function openReady(app: Launched, url: string): Promise<Page> {
-  const page = await app.newPage();
-  await page.goto(url);
-  await waitReady(page);
-  return page;
-}
+const RUNS: [BrowserKind, 'css' | 'marks'][] = [
+  ['chromium', 'css'],
+  ['chromium', 'marks'],
+  ['firefox', 'css'],
+  ['firefox', 'marks'],
+];
 
-describe.each(['css', 'marks'] as const)('highlighting with the %s engine (Chromium)', (engine) => {
+describe.each(RUNS)('highlighting in %s with the %s engine', (kind, engine) => {
   let app: Launched;
   let site: Served;
+  let settingsTab: Page; // an extension page, to change settings as the popup does
   beforeAll(async () => {
-    site = await serve();
-    app = await launch('chromium');
-    await setSettings(app, { engine, paused: false, categories: ALL_ON });
+    ({ app, site } = await launchWithSite(kind));
+    settingsTab = await openExtensionTab(app, site);
+    await patchSettings(settingsTab, { engine, paused: false, categories: ALL_ON });
   });
   afterAll(() => closeAll(app, site));
 
+  /**
+   * The page's text as a reader gets it without Dossier. Chromium: an incognito window, where the extension does
+   * not run. Firefox runs extensions in every container, so there: Dossier paused, once the page says it is.
+   */
+  async function readerText(url: string): Promise<string> {
+    if (kind === 'chromium') return baselineText(app, url);
+    await patchSettings(settingsTab, { paused: true });
+    const page = await app.newPage();
+    await page.goto(url);
+    await waitInPage(page, () => document.documentElement.getAttribute('data-dossier') === 'paused');
+    const { marks, css } = await highlighted(page);
+    expect([...marks, ...css]).toEqual([]);
+    const text = await page.evaluate(() => document.body.innerText);
+    await page.close();
+    await patchSettings(settingsTab, { paused: false });
+    return text;
+  }
+
   it('highlights the mentions of a news article (headings, links, captions), not form fields, code or SVG, and leaves the text as it was', async () => {
     const url = site.url('/highlight-article.html');
-    const before = await baselineText(app, url);
+    const before = await readerText(url);
     const page = await openReady(app, url);
     const { marks, css } = await highlighted(page);
     // The chosen engine paints, the other one does nothing.
@@ -49,6 +69,7 @@ describe.each(['css', 'marks'] as const)('highlighting with the %s engine (Chrom
     else expect(css).toEqual([]);
     expect(await highlights(page)).toEqual(ARTICLE);
     expect(await page.evaluate(() => document.body.innerText)).toBe(before);
+    expect(await page.$eval('#comment', (t) => (t as HTMLTextAreaElement).value)).toBe('Putin and Zelensky in a textarea');
     await page.close();
   });
 
@@ -66,7 +87,12 @@ describe.each(['css', 'marks'] as const)('highlighting with the %s engine (Chrom
     await page.click('#editor p');
     await page.keyboard.press('End');
     await page.keyboard.type(' and Zelensky');
-    await new Promise((r) => setTimeout(r, 300));
+    // A name added after the typing is highlighted only once the content script has handled the changes before it:
+    // then nothing it did to the typed text can be still to come. Removing it again is handled the same way.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="sentinel">Marco Rubio</p>'));
+    await expect.poll(() => highlights(page), { timeout: 5000 }).toEqual([...ARTICLE, 'people:Marco Rubio'].sort());
+    await page.evaluate(() => document.getElementById('sentinel')!.remove());
+    await expect.poll(() => highlights(page), { timeout: 5000 }).toEqual(ARTICLE);
     expect(await page.$eval('#comment', (t) => (t as HTMLTextAreaElement).value)).toBe('Putin and Zelensky in a textarea Putin');
     expect(await page.$eval('#name', (t) => (t as HTMLInputElement).value)).toBe('Zelensky in an input Crimea');
     expect(await page.$eval('#editor', (e) => e.innerHTML)).toBe('<p>Draft about Putin and Zelensky</p>');
@@ -98,7 +124,7 @@ describe.each(['css', 'marks'] as const)('highlighting with the %s engine (Chrom
 
   it('page CSS that hides <mark> or unsets everything does not hide the reader\'s text', async () => {
     const url = site.url('/highlight-hostile.html');
-    const before = await baselineText(app, url);
+    const before = await readerText(url);
     const page = await openReady(app, url);
     expect(await highlights(page)).toEqual(
       ['organisations:Kremlin', 'people:Putin', 'people:Zelensky', 'regions:Donbas', 'regions:Crimea', 'people:Dmitry Peskov'].sort(),
@@ -139,17 +165,17 @@ describe.each(['css', 'marks'] as const)('highlighting with the %s engine (Chrom
 
   it('turning a category off removes exactly its highlights, pausing removes all, in an open tab and at once', async () => {
     const url = site.url('/highlight-article.html');
-    const before = await baselineText(app, url);
+    const before = await readerText(url);
     const page = await openReady(app, url);
-    await setSettings(app, { categories: { ...ALL_ON, regions: false } });
+    await patchSettings(settingsTab, { categories: { ...ALL_ON, regions: false } });
     await expect.poll(() => highlights(page), { timeout: 5000 }).toEqual(ARTICLE.filter((h) => !h.startsWith('regions:')));
-    await setSettings(app, { categories: ALL_ON });
+    await patchSettings(settingsTab, { categories: ALL_ON });
     await expect.poll(() => highlights(page), { timeout: 5000 }).toEqual(ARTICLE);
-    await setSettings(app, { paused: true });
+    await patchSettings(settingsTab, { paused: true });
     await expect.poll(() => highlights(page), { timeout: 5000 }).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-dossier'))).toBe('paused');
     expect(await page.evaluate(() => document.body.innerText)).toBe(before);
-    await setSettings(app, { paused: false });
+    await patchSettings(settingsTab, { paused: false });
     await expect.poll(() => highlights(page), { timeout: 5000 }).toEqual(ARTICLE);
     await page.close();
   });
