@@ -63,6 +63,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('popover in %s', (kind) => {
     });
     await p.mouse.move(card.x, card.y, { steps: 8 });
     await p.mouse.move(card.x + 30, card.y + 40, { steps: 5 });
+    // Staying open is the absence of a close: it can only be seen by letting the hide delay (300 ms) pass, three times over.
     await new Promise((r) => setTimeout(r, 900));
     expect(await p.evaluate(() => !!document.querySelector('dossier-popover'))).toBe(true);
     await p.mouse.move(5, 880, { steps: 5 });
