@@ -235,3 +235,16 @@ export function ignoredTextsOn(s: Settings, hostname: string): string[] {
   const key = siteKey(hostname);
   return s.ignoredMatches.filter((m) => m.site === key).map((m) => m.text);
 }
+
+/**
+ * "Not this" as the page side applies it on `hostname`: whether a page text (a name as written, or a quotation's
+ * wording) was marked here or everywhere. Texts are compared in `notThisKey` form, as they are stored.
+ */
+export function notThisOn(s: Settings, hostname: string): { ignoredHere(text: string): boolean; excludedEverywhere(text: string): boolean } {
+  const here = new Set(ignoredTextsOn(s, hostname));
+  const everywhere = new Set(s.excludedAliases);
+  return {
+    ignoredHere: (text) => here.has(notThisKey(text)),
+    excludedEverywhere: (text) => everywhere.has(notThisKey(text)),
+  };
+}

@@ -33,6 +33,7 @@ export {
   MAX_NOT_THIS_ENTRIES,
   MAX_NOT_THIS_TEXT,
   notThisKey,
+  notThisOn,
   parseSettings,
   siteKey,
   withSiteEnabled,

@@ -10,6 +10,7 @@ import {
   MAX_NOT_THIS_ENTRIES,
   MAX_NOT_THIS_TEXT,
   notThisKey,
+  notThisOn,
   parseSettings,
   updateSettings,
   watchSettings,
@@ -192,6 +193,19 @@ describe('settings in storage', () => {
     await updateSettings({ badge: false });
     unwatch();
     expect(seen).toEqual([false]);
+  });
+});
+
+describe('"Not this" as the page applies it', () => {
+  it('matches a page text however its white space runs, on its site or everywhere', () => {
+    const wording = '“We are talking about\n   the withdrawal”';
+    const s = parseSettings({ ignoredMatches: [{ site: 'www.News.test', text: 'Dmitry\nPeskov' }], excludedAliases: [wording] });
+    const here = notThisOn(s, 'news.test');
+    expect(here.ignoredHere('Dmitry  Peskov')).toBe(true);
+    expect(here.ignoredHere('Peskov')).toBe(false);
+    expect(notThisOn(s, 'other.test').ignoredHere('Dmitry Peskov')).toBe(false);
+    expect(here.excludedEverywhere('“We are talking about the withdrawal”')).toBe(true);
+    expect(notThisOn(s, 'other.test').excludedEverywhere(wording)).toBe(true);
   });
 });
 
