@@ -10,7 +10,6 @@ import {
   onMessage,
   parsePageState,
   sendMessage,
-  sourceCardPath,
   type Direction,
   type GetCardData,
   type MessageSender,
@@ -18,6 +17,7 @@ import {
 } from '../shared/messages';
 // Type only: the builder itself is injected by the entry point, which owns the data set.
 import type { CardModel } from '../core/card-model';
+import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -71,11 +71,14 @@ export function startBackground(deps: BackgroundDeps): () => void {
     await setBadge(sender.tabId, on ? entities : 0);
   });
 
-  const unwatch = watchSettings((s) => {
-    if (s.badge === badgeOn) return;
-    badgeOn = s.badge;
-    refreshAllBadges(s.badge).catch((err) => console.warn('[dossier] could not update the badges', err));
-  });
+  const unwatch = watchSettings(
+    (s) => {
+      if (s.badge === badgeOn) return;
+      badgeOn = s.badge;
+      refreshAllBadges(s.badge).catch((err) => console.warn('[dossier] could not update the badges', err));
+    },
+    ['badge'],
+  );
 
   const onCommand = (command: string) => {
     const direction = COMMAND_DIRECTIONS[command];
@@ -129,8 +132,8 @@ async function refreshAllBadges(on: boolean): Promise<void> {
  */
 export async function openSourceTab(data: OpenSourceData, sender: MessageSender): Promise<void> {
   // getURL is typed for the extension's file paths; the query and fragment go on afterwards.
-  const path = sourceCardPath(data);
-  const url = browser.runtime.getURL('/sources.html') + path.slice('/sources.html'.length);
+  const path = sourceCardPath(data.id, data.anchor);
+  const url = browser.runtime.getURL(SOURCE_CARD_PAGE) + path.slice(SOURCE_CARD_PAGE.length);
   await browser.tabs.create({
     url,
     active: true,

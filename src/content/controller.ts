@@ -8,12 +8,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
 import type { PageData } from '../core/page-data';
 import { sendMessage, type PageState } from '../shared/messages';
-import { getSettings, updateSettings, watchSettings, type EngineChoice, type Settings } from '../shared/settings';
+import { getSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
 import { createBenchHook, type BenchHook } from './bench-hook';
 import { DesignModeWatch } from './design-mode';
 import { cssHighlightsSupported } from './engines/css-engine';
-import type { EngineKind } from './engines/types';
 import { targetOf, watchHover, type PopoverLike } from './hover';
 import { Jumper } from './jump';
 import { Disposer } from './lifetime';
@@ -27,7 +26,6 @@ import { badgeNumbers, PageStateCache } from './page-state';
 import { ScanScheduler } from './scan-scheduler';
 import { StateFeed } from './state-feed';
 
-export { HIGHLIGHTED_MARK, START_MARK } from './bench-hook';
 export type { PopoverLike } from './hover';
 
 /** The attribute on `<html>` that guards against double injection; its value is the page status. */
@@ -54,11 +52,6 @@ export interface ControllerDeps {
 /** A running controller. */
 export interface ContentController extends PageApi {
   destroy(): void;
-}
-
-/** Picks the engine for a setting: the CSS Highlight API wherever it works, marks otherwise. */
-export function chooseEngine(choice: EngineChoice, doc: Document = document): EngineKind {
-  return choice !== 'marks' && cssHighlightsSupported(doc) ? 'css' : 'marks';
 }
 
 /**
@@ -177,7 +170,7 @@ function createController(deps: ControllerDeps): ContentController {
     return change !== null;
   };
 
-  const popover = deps.createPopover?.((m, scope) => void updateSettings((s) => notThisPatch(s, m, scope, hostname))) ?? null;
+  const popover = deps.createPopover?.((m, scope) => void updateSettings((s) => notThisPatch(s, m, scope, hostname, (id) => page.quoteText(id)))) ?? null;
   if (popover) {
     life.defer(() => popover.destroy());
     watchHover({ life, doc, popover, engine: () => page.engine, trusted: deps.trusted, suspended: () => designModeChanged() || design.editing });

@@ -4,6 +4,7 @@
  * first time quotations are on), and the texts "Not this" on this site. `apply` takes a page configuration and
  * says what it takes; the controller does the scanning.
  */
+import { notThisKey } from '../shared/settings-schema';
 import { compileMatcher, type Matcher } from '../core/matcher';
 import { pageDictionary, type PageData } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
@@ -26,6 +27,7 @@ export class PageHighlighter {
   private ignoredTexts: ReadonlySet<string> = new Set();
   private readonly entries;
   private readonly quoteNames;
+  private readonly quoteTexts;
 
   constructor(
     private readonly doc: Document,
@@ -34,6 +36,15 @@ export class PageHighlighter {
   ) {
     this.entries = pageDictionary(data);
     this.quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
+    this.quoteTexts = new Map(data.quotes.map((q) => [q.id, q.text]));
+  }
+
+  /**
+   * The source's wording of quotation `id`: "Not this" on a quotation stores it rather than the page's wording, so
+   * what a page writes can never grow the reader's settings (the data holds a bounded set of quotations).
+   */
+  quoteText(id: string): string | undefined {
+    return this.quoteTexts.get(id);
   }
 
   /**
@@ -72,8 +83,11 @@ export class PageHighlighter {
       matcher: this.quoteMatcher,
       nameOf: (id) => this.quoteNames.get(id) ?? 'Quotation',
       layered: this.engine?.layered === true,
-      // "Not this" everywhere on a quotation stores its page text (the mention's alias).
-      ignore: (m) => this.ignoredTexts.has(m.alias) || config.excludedAliases.includes(m.alias),
+      // "Not this" on a quotation stores the source's wording (notThisPatch), compared as stored.
+      ignore: (m) => {
+        const key = notThisKey(this.quoteTexts.get(m.id) ?? m.alias);
+        return this.ignoredTexts.has(key) || config.excludedAliases.includes(key);
+      },
     });
   }
 

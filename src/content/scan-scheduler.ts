@@ -10,6 +10,7 @@
  * Whole-page scans the page keeps forcing (URL changes every frame, mutation storms) are coalesced and spaced
  * further apart the longer the page keeps it up.
  */
+import { notThisKey } from '../shared/settings-schema';
 import type { Matcher, Mention } from '../core/matcher';
 import type { BenchHook } from './bench-hook';
 import { quoteRescanRoot, type QuoteBlocks } from './block-quotes';
@@ -250,7 +251,7 @@ export class ScanScheduler {
               if (!(await this.scanLong(node, text, matcher, ignored, engine, pause))) return;
             } else {
               let mentions = matcher.scan(text);
-              if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(m.text));
+              if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(notThisKey(m.text)));
               if (blocks) {
                 // Held until its block ends: the block's quotations are matched over all its nodes.
                 const done = blocks.add(node, text, mentions);
@@ -313,7 +314,7 @@ export class ScanScheduler {
       const at = Math.max(0, from - WINDOW_OVERLAP);
       for (const m of matcher.scan(text.slice(at, Math.min(text.length, to + WINDOW_OVERLAP)))) {
         const start = m.start + at;
-        if (start < from || start >= to || ignored.has(m.text)) continue;
+        if (start < from || start >= to || (ignored.size > 0 && ignored.has(notThisKey(m.text)))) continue;
         // A mention ending past the window is still whole: the next window starts after its start.
         if (mentions.length && start < mentions[mentions.length - 1]!.end) continue;
         mentions.push({ ...m, start, end: m.end + at });

@@ -14,7 +14,10 @@ type MissingCategory = Exclude<Category, (typeof CATEGORY_ORDER)[number]>;
 const noMissingCategory: [MissingCategory] extends [never] ? true : never = true;
 void noMissingCategory;
 
-/** How one category looks. The same values as entrypoints/content/highlights.css (the highlight engineer's page CSS). */
+/**
+ * How one category looks. entrypoints/content/highlights.css (static page CSS, declared in the manifest) repeats
+ * these values; tests/unit/category-colours.test.ts fails when the two differ.
+ */
 export interface CategoryStyle {
   label: string;
   /** Underline and dot colour, ≥ 3:1 against both white and #1c1c1f, so one value serves both themes. */

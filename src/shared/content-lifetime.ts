@@ -7,7 +7,6 @@
  *  - a newer instance of this script starts in the same isolated world (it finds this one in a global of that
  *    world, which the page's scripts cannot see).
  */
-import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const LIVENESS_MS = 1000;
@@ -40,11 +39,3 @@ export function createContentLifetime(name: string, options?: ContextOptions): C
   return ctx;
 }
 
-/** Whether the extension's runtime is still there (false in a script orphaned by a reload, update or disable). */
-export function runtimeAlive(): boolean {
-  try {
-    return browser.runtime?.id != null;
-  } catch {
-    return false;
-  }
-}

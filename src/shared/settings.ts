@@ -1,135 +1,86 @@
 /**
- * User settings: one typed storage item (`local:settings`), read through `parseSettings` so that a
- * corrupt or older value never breaks the extension: each field that is wrong falls back to its
- * default while the valid fields are kept.
+ * User settings in extension storage: read, change, watch. The shape and the storage layout are in
+ * ./settings-schema.ts; this file does the I/O.
+ *
+ * Every field has its own key and every "Not this" entry its own key, so contexts that write at the same
+ * moment (the popup and the content script of any frame) change disjoint keys: a change computed from a
+ * stale read can only touch the keys it meant to change. `updateSettings` turns a patch into exactly those
+ * key writes (a field that changed, an entry added, an entry removed), never a rewrite of the whole.
  */
-import * as z from 'zod/mini';
-import { storage } from 'wxt/utils/storage';
-import type { Category } from '../data/schema';
-import { CATEGORY_ORDER } from './categories';
+import { browser } from 'wxt/browser';
+import {
+  FIELD_KEYS,
+  fieldKey,
+  LEGACY_KEY,
+  notThisEntryKeys,
+  NOT_THIS_PREFIX,
+  parseSettings,
+  SETTINGS_PREFIX,
+  settingsFromStorage,
+  settingsToStorage,
+  defaultSettings,
+  entryStamp,
+  type Settings,
+} from './settings-schema';
 
-/** Which highlighting engine the content script uses; `auto` picks the CSS Highlight API where it exists. */
-export type EngineChoice = 'auto' | 'css' | 'marks';
+export {
+  DEFAULT_SETTINGS,
+  defaultSettings,
+  ignoredTextsOn,
+  isActiveOn,
+  isSiteEnabled,
+  MAX_MATCH_TEXT,
+  MAX_NOT_THIS_ENTRIES,
+  MAX_NOT_THIS_TEXT,
+  notThisKey,
+  notThisOn,
+  parseSettings,
+  siteKey,
+  withSiteEnabled,
+  type EngineChoice,
+  type IgnoredMatch,
+  type Settings,
+} from './settings-schema';
 
-/** A "Not this" on one site: this exact matched text is not highlighted on that hostname. */
-export interface IgnoredMatch {
-  site: string;
-  text: string;
-}
+const local = () => browser.storage.local;
 
-/** Everything the user can change. */
-export interface Settings {
-  /** Which highlight categories are shown. */
-  categories: Record<Category, boolean>;
-  engine: EngineChoice;
-  /** Pause everywhere. */
-  paused: boolean;
-  /** Hostnames where Dossier is off (normalised by `siteKey`). */
-  disabledSites: string[];
-  /** Show the number of entities on the toolbar badge. */
-  badge: boolean;
-  /** "Not this" everywhere: aliases the matcher skips. */
-  excludedAliases: string[];
-  /** "Not this" on one site. */
-  ignoredMatches: IgnoredMatch[];
-}
+const isSettingsKey = (key: string) => key.startsWith(SETTINGS_PREFIX) || key === LEGACY_KEY || key === `${LEGACY_KEY}$`;
 
-/** The settings of a fresh install. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  categories: Object.freeze({ people: true, organisations: true, regions: true, quotes: true }),
-  engine: 'auto',
-  paused: false,
-  disabledSites: Object.freeze([]) as unknown as string[],
-  badge: true,
-  excludedAliases: Object.freeze([]) as unknown as string[],
-  ignoredMatches: Object.freeze([]) as unknown as IgnoredMatch[],
-}) as Readonly<Settings>;
-
-/** A fresh, mutable copy of the defaults (the frozen constant is never handed out). */
-export function defaultSettings(): Settings {
-  return {
-    categories: { ...DEFAULT_SETTINGS.categories },
-    engine: DEFAULT_SETTINGS.engine,
-    paused: DEFAULT_SETTINGS.paused,
-    disabledSites: [],
-    badge: DEFAULT_SETTINGS.badge,
-    excludedAliases: [],
-    ignoredMatches: [],
-  };
+/** Our keys of `storage.local`, with the single object of older versions split into keys first. */
+async function readItems(): Promise<Record<string, unknown>> {
+  const all = (await local().get(null)) as Record<string, unknown>;
+  const items: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) if (k.startsWith(SETTINGS_PREFIX)) items[k] = v;
+  if (!(LEGACY_KEY in all) && !(`${LEGACY_KEY}$` in all)) return items;
+  return migrateLegacy(all[LEGACY_KEY], items);
 }
 
 /**
- * The longest page text a mention may have, hence an alias or a text in the "Not this" lists: a quotation's
- * whole wording is its alias. `getCard` (messages.ts) accepts the same, so a card's "Not this" is never dropped.
+ * Versions before per-key storage kept every setting in one object (`settings`, with WXT's `settings$`
+ * version record). Its fields are repaired like any stored value and written to their keys, except where a key
+ * already holds a value (written since, so newer); then the object and its version record are removed. Two
+ * contexts doing this at once write the same values.
  */
-export const MAX_MATCH_TEXT = 10_000;
-
-const Engine = z.enum(['auto', 'css', 'marks']);
-const Site = z.string().check(z.minLength(1), z.maxLength(500));
-const Text = z.string().check(z.minLength(1), z.maxLength(MAX_MATCH_TEXT));
-const IgnoredMatchSchema = z.object({ site: Site, text: Text });
-
-/** Elements of a list that validate; invalid ones are dropped, duplicates removed. */
-function validItems<T>(raw: unknown, item: z.ZodMiniType<T>, key: (v: T) => string): T[] | undefined {
-  if (!Array.isArray(raw)) return undefined;
-  const seen = new Set<string>();
-  const out: T[] = [];
-  for (const el of raw) {
-    const r = item.safeParse(el);
-    if (!r.success) continue;
-    const k = key(r.data);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r.data);
-  }
-  return out;
-}
-
-/**
- * Validates a stored value field by field. Anything that is not a valid field (wrong type, missing,
- * from an older version) gets its default; valid fields are kept. Never throws.
- */
-export function parseSettings(raw: unknown): Settings {
-  const s = defaultSettings();
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return s;
-  const r = raw as Record<string, unknown>;
-
-  const cats = r.categories;
-  if (cats !== null && typeof cats === 'object' && !Array.isArray(cats)) {
-    for (const c of CATEGORY_ORDER) {
-      const v = (cats as Record<string, unknown>)[c];
-      if (typeof v === 'boolean') s.categories[c] = v;
+async function migrateLegacy(legacy: unknown, items: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (legacy !== undefined) {
+    const fromLegacy = settingsToStorage(parseSettings(legacy), (i) => i);
+    const missing: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fromLegacy)) {
+      const isEntry = k.startsWith(NOT_THIS_PREFIX);
+      if (isEntry ? k in items : items[k] !== undefined) continue;
+      missing[k] = v;
     }
+    await local().set(missing);
+    Object.assign(items, missing);
   }
-  const engine = Engine.safeParse(r.engine);
-  if (engine.success) s.engine = engine.data;
-  if (typeof r.paused === 'boolean') s.paused = r.paused;
-  if (typeof r.badge === 'boolean') s.badge = r.badge;
-
-  const sites = validItems(r.disabledSites, Site, (v) => siteKey(v));
-  if (sites) s.disabledSites = sites.map(siteKey).filter((v) => v !== '');
-  const aliases = validItems(r.excludedAliases, Text, (v) => v);
-  if (aliases) s.excludedAliases = aliases;
-  const ignored = validItems(r.ignoredMatches, IgnoredMatchSchema, (v) => `${siteKey(v.site)}\u0000${v.text}`);
-  if (ignored) s.ignoredMatches = ignored.map((m) => ({ site: siteKey(m.site), text: m.text }));
-  return s;
+  await local().remove([LEGACY_KEY, `${LEGACY_KEY}$`]);
+  return items;
 }
-
-/**
- * The storage item. Version 1 is the first shipped shape, so there is nothing to migrate yet:
- * a future shape change bumps `version` and adds `migrations[2]`; fields the migration does not
- * cover are still repaired by `parseSettings` on every read.
- */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: defaultSettings(),
-  version: 1,
-  migrations: {},
-});
 
 /** The current settings, validated. */
 export async function getSettings(): Promise<Settings> {
   try {
-    return parseSettings(await settingsItem.getValue());
+    return settingsFromStorage(await readItems());
   } catch (err) {
     // Storage unavailable (extension context invalidated after an update): behave as a fresh install.
     console.warn('[dossier] could not read settings', err);
@@ -137,52 +88,105 @@ export async function getSettings(): Promise<Settings> {
   }
 }
 
-// Serialise writes from this context so two quick toggles do not overwrite each other.
+// Writes from one context run one after another, so each patch function sees the result of the one before.
 let writeChain: Promise<unknown> = Promise.resolve();
 
-/** Applies a patch (or a function of the current settings returning one) and stores the result. */
+/**
+ * Applies a patch (or a function of the current settings returning one) and stores the difference: the fields
+ * that changed, the "Not this" entries added (stamped now, so they are the newest) and removed (including those
+ * past `MAX_NOT_THIS_ENTRIES`). Resolves to the settings as stored.
+ */
 export function updateSettings(patch: Partial<Settings> | ((s: Settings) => Partial<Settings>)): Promise<Settings> {
   const run = async (): Promise<Settings> => {
-    const current = await getSettings();
+    const items = await readItems();
+    const current = settingsFromStorage(items);
     const delta = typeof patch === 'function' ? patch(current) : patch;
     const next = parseSettings({ ...current, ...delta });
-    await settingsItem.setValue(next);
-    return next;
+
+    // New entries are stamped after every stored one, even within one millisecond, so the oldest is evicted first.
+    const newest = Math.max(0, ...Object.entries(items).filter(([k]) => k.startsWith(NOT_THIS_PREFIX)).map(([, v]) => entryStamp(v)));
+    const now = Math.max(Date.now(), newest + 1);
+    const wanted = settingsToStorage(next, (i) => now + i / 1000);
+    const set: Record<string, unknown> = {};
+    // Only fields this patch changed: a field written from a stale read would undo another context's change.
+    for (const field of FIELD_KEYS) {
+      if (JSON.stringify(next[field]) !== JSON.stringify(current[field])) set[fieldKey(field)] = wanted[fieldKey(field)];
+    }
+    const keep = new Set(notThisEntryKeys(next));
+    for (const key of keep) if (!(key in items)) set[key] = wanted[key];
+    const remove = Object.keys(items).filter((k) => k.startsWith(NOT_THIS_PREFIX) && !keep.has(k));
+
+    if (Object.keys(set).length) await local().set(set);
+    if (remove.length) await local().remove(remove);
+    for (const k of remove) delete items[k];
+    return settingsFromStorage(Object.assign(items, set));
   };
   const result = writeChain.then(run, run);
   writeChain = result.catch(() => undefined);
   return result;
 }
 
-/** Calls `cb` with the validated settings whenever they change in any context. Returns the unwatch function. */
-export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((value) => cb(parseSettings(value)));
-}
+/** The fields a watcher may limit itself to. */
+export type SettingsField = keyof Settings;
 
-/** The key a hostname is stored under: lower case, no trailing dot, no leading `www.`. */
-export function siteKey(hostname: string): string {
-  return hostname.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
-}
+/**
+ * Calls `cb` with the validated settings whenever they change in any context; with `fields`, only when one of
+ * those changed. The storage event carries only the keys that changed, which are applied to this context's
+ * copy: no read per change. Returns the unwatch function.
+ */
+export function watchSettings(cb: (s: Settings) => void, fields?: readonly SettingsField[]): () => void {
+  let items: Record<string, unknown> | null = null;
+  let early: Record<string, { newValue?: unknown }>[] = [];
+  let last = '';
+  const signature = (s: Settings) => JSON.stringify(fields ? fields.map((f) => s[f]) : s);
 
-/** Whether the user left Dossier on for this site (ignores `paused`; see `isActiveOn`). */
-export function isSiteEnabled(s: Settings, hostname: string): boolean {
-  return !s.disabledSites.includes(siteKey(hostname));
-}
+  const apply = (changes: Record<string, { newValue?: unknown }>) => {
+    for (const [k, change] of Object.entries(changes)) {
+      if (!k.startsWith(SETTINGS_PREFIX)) continue;
+      if (change.newValue === undefined) delete items![k];
+      else items![k] = change.newValue;
+    }
+  };
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !Object.keys(changes).some(isSettingsKey)) return;
+    if (!items) {
+      early.push(changes);
+      return;
+    }
+    if (changes[LEGACY_KEY]?.newValue !== undefined) {
+      // An older build wrote the single object: fold it in through the same migration as a read.
+      void readItems().then(
+        (fresh) => {
+          items = fresh;
+          notify();
+        },
+        () => undefined,
+      );
+      return;
+    }
+    apply(changes);
+    notify();
+  };
+  const notify = () => {
+    const s = settingsFromStorage(items!);
+    const sig = signature(s);
+    if (sig === last) return;
+    last = sig;
+    cb(s);
+  };
 
-/** Whether Dossier should highlight on this hostname: not paused and not off for the site. */
-export function isActiveOn(s: Settings, hostname: string): boolean {
-  return !s.paused && isSiteEnabled(s, hostname);
-}
-
-/** Settings with the site turned off (`enabled` false) or back on. */
-export function withSiteEnabled(s: Settings, hostname: string, enabled: boolean): Partial<Settings> {
-  const key = siteKey(hostname);
-  const rest = s.disabledSites.filter((h) => h !== key);
-  return { disabledSites: enabled ? rest : [...rest, key] };
-}
-
-/** The texts the user marked "Not this" on this site. */
-export function ignoredTextsOn(s: Settings, hostname: string): string[] {
-  const key = siteKey(hostname);
-  return s.ignoredMatches.filter((m) => m.site === key).map((m) => m.text);
+  browser.storage.onChanged.addListener(listener);
+  void readItems().then(
+    (initial) => {
+      items = initial;
+      // Changes seen before the read are applied again: each carries its key's new value, so this is harmless.
+      for (const changes of early) apply(changes);
+      const hadEarly = early.length > 0;
+      early = [];
+      last = signature(settingsFromStorage(items));
+      if (hadEarly) cb(settingsFromStorage(items));
+    },
+    () => undefined,
+  );
+  return () => browser.storage.onChanged.removeListener(listener);
 }

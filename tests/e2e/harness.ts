@@ -2,7 +2,7 @@
  * End-to-end harness: real Chromium or Firefox (Debian's packages) with the built extension loaded, and a static
  * server on 127.0.0.1 for fixture pages and the demo site. Nothing talks to any other address.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -183,7 +183,7 @@ export async function serve(dir: string = FIXTURES_DIR, opts: { host?: '127.0.0.
   };
 }
 
-function send(res: import('node:http').ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(body);
 }

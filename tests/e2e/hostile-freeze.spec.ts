@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_DIRS, closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { COUNTERS, LIFETIME_SIGNAL, dossierWorld, type Counters } from './lib/isolated-world';
 import { highlightCount, tabIdOf, until, waitReady } from './lib/page-helpers';
+import { waitInCard } from './lib/card';
 
 const PAGE = '/hostile-freeze.html';
 
@@ -183,7 +184,7 @@ function suite(kind: BrowserKind) {
       });
       await page.mouse.move(box.x - 30, box.y + 60);
       await page.mouse.move(box.x, box.y, { steps: 4 });
-      await waitInPage(page, () => !!document.querySelector('dossier-popover')?.shadowRoot?.querySelector('[role="dialog"]'));
+      await waitInCard(page, (root) => !!root.querySelector('[role="dialog"]'));
     });
 
     it.runIf(chromium)('listeners on Dossier’s lifetime stay flat over pointer moves, scan slices and badge reports', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
-import { clearSettings, highlightCount, openPopupFor, until } from './lib/page-helpers';
+import { clearSettings, highlightCount, openPopupFor, storedSettings, until, waitReady } from './lib/page-helpers';
 
 // A Reuters-style report: the Kremlin (Peskov) wants Ukraine out of Donbas; Putin, Trump, Crimea.
 const ARTICLE = '/articles/000_78f937a108842e39.html';
@@ -39,26 +39,13 @@ describe('popup in chromium', () => {
   afterEach(() => clearSettings(app));
   afterAll(() => closeAll(app, site, other));
 
-  it('lists the actors and regions of a news page with their counts', async () => {
+  it('the toolbar badge shows the number of entities the popup lists; the Advanced switch turns it off and on', async () => {
     const url = site.url(ARTICLE);
     const page = await openArticle(app, url);
     const popup = await openPopupFor(app, url);
     await popup.waitForSelector('[data-testid="actors"] .jump', { timeout: 15_000 });
-
-    const actors = new Map(await listed(popup, 'actors'));
-    const regions = new Map(await listed(popup, 'regions'));
-    // The article writes "Peskov" 5 times, "Putin" and "Trump" 4 times, "Donbas" 6 times, "Crimea" once.
-    expect(actors.get('Dmitry Peskov')).toBeGreaterThanOrEqual(5);
-    expect(actors.get('Vladimir Putin')).toBeGreaterThanOrEqual(4);
-    expect(actors.get('Donald Trump')).toBeGreaterThanOrEqual(4);
-    expect(regions.get('Donbas')).toBeGreaterThanOrEqual(6);
-    expect(regions.get('Crimea')).toBeGreaterThanOrEqual(1);
-    const counts = [...actors.values()];
-    expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const totals = await popup.$eval('[data-testid="totals"]', (el) => el.textContent ?? '');
-    const [total, distinct] = (totals.match(/\d+/g) ?? []).map(Number);
-    expect(distinct).toBe(actors.size + regions.size);
-    expect(total).toBe([...actors.values(), ...regions.values()].reduce((a, b) => a + b, 0));
+    const distinct = (await listed(popup, 'actors')).length + (await listed(popup, 'regions')).length;
+    expect((await popup.$eval('[data-testid="totals"]', (el) => el.textContent ?? '')).match(/\d+/g)?.map(Number)[1]).toBe(distinct);
     // The toolbar badge shows the number of entities; the Advanced switch turns it off and on.
     const badgeText = () =>
       popup.evaluate(async (id) => {
@@ -71,30 +58,6 @@ describe('popup in chromium', () => {
     await until('badge cleared', async () => (await badgeText()) === '');
     await popup.click('#badge');
     await until('badge back', async () => (await badgeText()) === String(distinct));
-    // What is demanded about Donbas: withdrawal.
-    expect(await popup.$eval('[data-testid="regions"]', (el) => el.textContent ?? '')).toMatch(/withdraw/i);
-    await popup.close();
-    await page.close();
-  });
-
-  it('turning a category off removes its highlights at once, and it stays off after a reload', async () => {
-    const url = site.url(ARTICLE);
-    const page = await openArticle(app, url);
-    const regionsBefore = await highlightCount(page, 'regions');
-    expect(regionsBefore).toBeGreaterThan(0);
-
-    const popup = await openPopupFor(app, url);
-    await popup.waitForSelector('#cat-people');
-    await popup.click('#cat-people');
-    await until('people highlights removed', async () => (await highlightCount(page, 'people')) === 0, 5_000);
-    expect(await highlightCount(page, 'regions')).toBe(regionsBefore);
-
-    await page.reload();
-    await until('regions highlighted after reload', async () => (await highlightCount(page, 'regions')) > 0, 15_000);
-    expect(await highlightCount(page, 'people')).toBe(0);
-
-    await popup.click('#cat-people');
-    await until('people highlights back', async () => (await highlightCount(page, 'people')) > 0, 5_000);
     await popup.close();
     await page.close();
   });
@@ -114,7 +77,8 @@ describe('popup in chromium', () => {
 
     // Still off after a reload, still on elsewhere.
     await pageHere.reload();
-    await new Promise((r) => setTimeout(r, 1500));
+    // The content script says it read the settings and stays off here, then the count is checked.
+    await waitInPage(pageHere, () => document.documentElement.getAttribute('data-dossier') === 'disabled');
     expect(await highlightCount(pageHere, 'people')).toBe(0);
     await popup.waitForSelector('[data-status="disabled"]', { timeout: 5_000 });
 
@@ -133,7 +97,7 @@ describe('popup in chromium', () => {
       document.body.insertAdjacentHTML('afterbegin', '<div style="height: 3000px" data-spacer></div>');
       window.scrollTo(0, 0);
     });
-    await new Promise((r) => setTimeout(r, 500));
+    await waitReady(page);
     const popup = await openPopupFor(app, url);
     const button = await popup.waitForSelector('[data-testid="regions"] .jump[data-entity]', { timeout: 15_000 });
     await button!.click();
@@ -146,7 +110,8 @@ describe('popup in chromium', () => {
     const url = site.url(ARTICLE);
     const page = await openArticle(app, url);
     const popup = await openPopupFor(app, url);
-    type Store = { chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } } } };
+    type Store = { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
+    // Written as the single object of older versions: the open popup moves it into per-key storage and shows it.
     await popup.evaluate(() =>
       (globalThis as unknown as Store).chrome.storage.local.set({
         settings: { excludedAliases: ['Peskov'], ignoredMatches: [{ site: '127.0.0.1', text: 'Kremlin' }] },
@@ -160,8 +125,7 @@ describe('popup in chromium', () => {
     expect((await rows())[0]).toContain('on 127.0.0.1');
     await popup.click('.not-this li .undo');
     await popup.waitForSelector('.not-this', { hidden: true });
-    const stored = await popup.evaluate(async () => (await (globalThis as unknown as Store).chrome.storage.local.get('settings')).settings);
-    expect(stored).toMatchObject({ excludedAliases: [], ignoredMatches: [] });
+    expect(await storedSettings(popup)).toMatchObject({ excludedAliases: [], ignoredMatches: [] });
     await popup.close();
     await page.close();
   });

@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
 import { inCard, waitInCard } from './lib/card';
-import { clearSettings, setSettings, waitReady } from './lib/page-helpers';
+import { openExtensionTab } from './lib/extension-pages';
+import { patchSettings, resetSettings, waitReady } from './lib/page-helpers';
 
 // tests/fixtures/pages/quotes.html: #altered (Putin, punctuation altered and "these" → "those"), #exact (Merz),
 // #linked (Lavrov, with "Kiev" in a link: three text nodes), #decoys (must not be marked).
@@ -52,12 +53,16 @@ async function hoverCard(p: Page, blockId: string, text: string): Promise<{ labe
   throw new Error(`no popover after hovering "${text}"`);
 }
 
-describe('known quotations in chromium', () => {
+describe.each<BrowserKind>(['chromium', 'firefox'])('known quotations in %s', (kind) => {
   let app: Launched;
   let site: Served;
+  let settingsTab: Page; // an extension page, to change settings as the popup does
 
-  beforeAll(async () => ({ app, site } = await launchWithSite('chromium')));
-  afterEach(() => clearSettings(app));
+  beforeAll(async () => {
+    ({ app, site } = await launchWithSite(kind));
+    settingsTab = await openExtensionTab(app, site);
+  });
+  afterEach(() => resetSettings(settingsTab));
   afterAll(() => closeAll(app, site));
 
   async function open(): Promise<Page> {
@@ -69,7 +74,8 @@ describe('known quotations in chromium', () => {
 
   it('highlights the altered and the exact quotation as dossier-quotes, across a link, and not the decoys', async () => {
     const p = await open();
-    const { css } = await highlighted(p);
+    const { css, marks } = await highlighted(p);
+    expect(marks).toEqual([]);
     const quoted = css.filter((h) => h.startsWith('quotes:')).map((h) => h.slice('quotes:'.length));
     expect(quoted).toEqual(
       expect.arrayContaining([
@@ -126,6 +132,7 @@ describe('known quotations in chromium', () => {
   it('the exact quotation’s card says the wording is exact', async () => {
     const p = await open();
     const card = await hoverCard(p, 'exact', 'playing');
+    expect(card.label).toMatch(/Friedrich Merz/);
     expect(card.text).toMatch(/Exact wording/);
     expect(card.text).not.toMatch(/Worded differently/);
     await p.close();
@@ -146,15 +153,15 @@ describe('known quotations in chromium', () => {
 
   it('the quotes switch turns them off and on in an open tab', async () => {
     const p = await open();
-    await setSettings(app, { categories: { people: true, organisations: true, regions: true, quotes: false } });
+    await patchSettings(settingsTab, { categories: { people: true, organisations: true, regions: true, quotes: false } });
     await waitInPage(p, () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('dossier-quotes'));
-    await setSettings(app, { categories: { people: true, organisations: true, regions: true, quotes: true } });
+    await patchSettings(settingsTab, { categories: { people: true, organisations: true, regions: true, quotes: true } });
     await waitInPage(p, () => ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('dossier-quotes')?.size ?? 0) === 5);
     await p.close();
   });
 
   it('marks engine: quotations marked where they do not overlap names', async () => {
-    await setSettings(app, { engine: 'marks' });
+    await patchSettings(settingsTab, { engine: 'marks' });
     const p = await open();
     const marks = await p.$$eval('[data-dossier-category="quotes"]', (els) => els.map((e) => e.textContent ?? ''));
     expect(marks).toContain(ALTERED);

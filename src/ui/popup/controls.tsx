@@ -5,7 +5,15 @@
  */
 import type { Category } from '../../data/schema';
 import { CATEGORY_ORDER, CATEGORY_STYLES } from '../../shared/categories';
-import { isSiteEnabled, siteKey, updateSettings, withSiteEnabled, type EngineChoice, type Settings } from '../../shared/settings';
+import {
+  isSiteEnabled,
+  MAX_NOT_THIS_ENTRIES,
+  siteKey,
+  updateSettings,
+  withSiteEnabled,
+  type EngineChoice,
+  type Settings,
+} from '../../shared/settings';
 
 /** Props of Controls. */
 export interface ControlsProps {
@@ -112,6 +120,9 @@ function NotThisList({ settings }: { settings: Settings }) {
   return (
     <section class="not-this" aria-labelledby="h-notthis">
       <h2 id="h-notthis">Not highlighted (“Not this”)</h2>
+      {settings.excludedAliases.length >= MAX_NOT_THIS_ENTRIES || settings.ignoredMatches.length >= MAX_NOT_THIS_ENTRIES ? (
+        <p class="muted">Dossier remembers the last {MAX_NOT_THIS_ENTRIES} choices of each kind: a new one forgets the oldest.</p>
+      ) : null}
       <ul>
         {settings.excludedAliases.map((alias) => (
           <li key={`a:${alias}`}>

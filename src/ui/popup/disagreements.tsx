@@ -5,11 +5,11 @@
  */
 import type { DisagreementView } from '../../core/tracker-model';
 import { excerptAnchor } from '../../core/excerpts';
+import { sourceCardPath } from '../../core/source-links';
 
 /** The source card URL of a version's source, at the evidence passage when this source is the one it quotes. */
 function sourceUrl(sourceId: string, evidence: DisagreementView['versions'][number]['evidence']): string {
-  const base = `/sources.html?id=${encodeURIComponent(sourceId)}`;
-  return evidence.source.id === sourceId ? `${base}#${encodeURIComponent(excerptAnchor(evidence.text))}` : base;
+  return sourceCardPath(sourceId, evidence.source.id === sourceId ? excerptAnchor(evidence.text) : undefined);
 }
 
 /** Renders the disagreements; nothing when the sources agree on everything. */

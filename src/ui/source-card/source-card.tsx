@@ -3,7 +3,8 @@
  * dateline, whom it credits, and the verbatim excerpts Dossier's data rests on. Never the whole article.
  */
 import type { Dataset, Source } from '../../data/schema';
-import { dataLine, sourceLabel } from '../../core/card-model';
+import { dataLine } from '../../core/card-model';
+import { sourceLabel } from '../../core/labels';
 import { collectExcerpts } from '../../core/excerpts';
 
 function SourceEntry({ data, source }: { data: Dataset; source: Source }) {

@@ -3,9 +3,8 @@
  * can be linked, bookmarked and restored with Back. Unknown keys and values are dropped here or by
  * `sanitizeFilter` in the model.
  */
+import { isSide } from '../../core/domain-order';
 import type { TrackerFilter } from '../../core/tracker-model';
-import { SIDE_ORDER } from '../../core/tracker-model';
-import type { Side } from '../../data/schema';
 
 const KEYS = ['side', 'actor', 'region', 'topic'] as const;
 
@@ -14,7 +13,7 @@ export function parseTrackerQuery(search: string): TrackerFilter {
   const params = new URLSearchParams(search);
   const filter: TrackerFilter = {};
   const side = params.get('side');
-  if (side && (SIDE_ORDER as readonly string[]).includes(side)) filter.side = side as Side;
+  if (side && isSide(side)) filter.side = side;
   for (const key of ['actor', 'region', 'topic'] as const) {
     const value = params.get(key);
     if (value) filter[key] = value;

@@ -151,11 +151,3 @@ export async function clickInCard(page: Page, selector: string): Promise<void> {
   if (!at) throw new Error(`nothing in the card matches ${selector}`);
   await page.mouse.click(at.x, at.y);
 }
-
-/** The open card's dialog label and visible text, or null when no card is open. */
-export async function cardDialog(page: Page): Promise<{ label: string; text: string } | null> {
-  return ifCard(page, (root) => {
-    const d = root.querySelector<HTMLElement>('[role="dialog"]');
-    return d ? { label: d.getAttribute('aria-label') ?? '', text: d.innerText } : null;
-  });
-}

@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Launched } from '../harness';
 import { tabIdOf } from './page-helpers';
-import { cardDialog, inCard, waitInCard } from './card';
+import { inCard, waitInCard } from './card';
 
 /** The demo article (Reuters: the Kremlin, Dmitry Peskov, Donbas, Putin, Trump, Crimea), served by `serve()`. */
 export const DEMO_ARTICLE = '/articles/000_78f937a108842e39.html';
@@ -46,11 +46,6 @@ export interface Card {
   text: string;
 }
 
-/** The popover's dialog right now, or null when no popover is open. */
-export function currentCard(page: Page): Promise<Card | null> {
-  return cardDialog(page);
-}
-
 /**
  * Moves the pointer onto `word` (its `nth` occurrence) until a popover opens, retrying while the page is scanned;
  * with `label`, until the popover carries that aria-label. Returns the card.
@@ -76,12 +71,16 @@ export async function hoverCard(page: Page, word: string, opts: { nth?: number; 
   throw new Error(`no popover after hovering "${word}"${opts.label ? ` (wanted ${opts.label})` : ''}`);
 }
 
-/** The tab now showing an extension page (BiDi may still report it as about:blank, so ask each tab where it is). */
-async function findExtensionTab(app: Launched, path: string, timeout = 10_000): Promise<Page> {
+/**
+ * The tab now showing an extension page (BiDi may still report it as about:blank, so ask each tab where it is),
+ * other than the tabs in `skip` (those open before a click that opens a new one).
+ */
+export async function findExtensionTab(app: Launched, path: string, skip: ReadonlySet<Page> = new Set(), timeout = 10_000): Promise<Page> {
   const prefix = app.extensionUrl(path);
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const p of await app.browser.pages()) {
+      if (skip.has(p)) continue;
       const href = await p.evaluate(() => location.href).catch(() => '');
       if (href.startsWith(prefix) && (await p.evaluate(() => document.readyState === 'complete').catch(() => false))) return p;
     }
@@ -105,8 +104,9 @@ export async function openSourceCard(app: Launched, page: Page, word: string): P
   });
   if (!link) throw new Error(`the popover of "${word}" has no quotation with a source link`);
   await page.mouse.move(link.x, link.y, { steps: 3 });
+  const before = new Set(await app.browser.pages());
   await page.mouse.click(link.x, link.y);
-  const tab = await findExtensionTab(app, '/sources.html');
+  const tab = await findExtensionTab(app, '/sources.html', before);
   return { tab, href: link.href, outlet: link.outlet };
 }
 

@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Launched } from '../harness';
 import { waitInPage } from '../harness';
+import { LEGACY_KEY, parseSettings, SETTINGS_PREFIX, settingsFromStorage, settingsToStorage, type Settings } from '../../../src/shared/settings-schema';
 
 /** Waits until the content script has finished its first scan of the page (`data-dossier="ready"` on <html>). */
 export async function waitReady(page: Page, timeout = 15_000): Promise<void> {
@@ -40,37 +41,54 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
 
 // Inside `evaluate` on an extension page: Firefox's promise API is `browser`, Chromium's is `chrome`
 // (the function is serialised into the page, so each one names the API itself).
-type StorageApi = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
+type StorageApi = {
+  storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string[]): Promise<void> } };
+};
 type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; index: number; url?: string; openerTabId?: number }[]> } };
 
-/** Merges `patch` into the stored settings from an extension page, the way the popup writes them. */
-export async function patchSettings(extensionPage: Page, patch: Record<string, unknown>): Promise<void> {
-  await extensionPage.evaluate(async (p) => {
+/** Every key in the extension's `storage.local`, read from an extension page. */
+function storageItems(extensionPage: Page): Promise<Record<string, unknown>> {
+  return extensionPage.evaluate(() => {
     const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
-    const api = g.browser ?? g.chrome;
-    const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await api.storage.local.set({ settings: { ...current, ...p } });
-  }, patch);
+    return (g.browser ?? g.chrome).storage.local.get(null);
+  });
+}
+
+/** Replaces the settings keys of `storage.local` with `items` (other keys are left alone), from an extension page. */
+async function replaceSettingsItems(extensionPage: Page, items: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(
+    async (next, prefix, legacy) => {
+      const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+      const api = (g.browser ?? g.chrome).storage.local;
+      const stale = Object.keys(await api.get(null)).filter((k) => (k.startsWith(prefix) || k === legacy) && !(k in next));
+      if (stale.length) await api.remove(stale);
+      await api.set(next);
+    },
+    items,
+    SETTINGS_PREFIX,
+    LEGACY_KEY,
+  );
+}
+
+/** Merges `patch` into the stored settings from an extension page, stored the way the extension stores them. */
+export async function patchSettings(extensionPage: Page, patch: Partial<Settings>): Promise<void> {
+  const current = settingsFromStorage(await storageItems(extensionPage));
+  const next = parseSettings({ ...current, ...patch });
+  await replaceSettingsItems(extensionPage, settingsToStorage(next, (i) => Date.now() + i));
 }
 
 /** The stored settings, read from an extension page. */
-export function storedSettings(extensionPage: Page): Promise<Record<string, unknown> | undefined> {
-  return extensionPage.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
-    return (await (g.browser ?? g.chrome).storage.local.get('settings')).settings as Record<string, unknown> | undefined;
-  });
+export async function storedSettings(extensionPage: Page): Promise<Settings> {
+  return settingsFromStorage(await storageItems(extensionPage));
 }
 
 /** Forgets every stored setting (back to the defaults), from an extension page. */
 export async function resetSettings(extensionPage: Page): Promise<void> {
-  await extensionPage.evaluate(() => {
-    const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
-    return (g.browser ?? g.chrome).storage.local.remove('settings');
-  });
+  await replaceSettingsItems(extensionPage, {});
 }
 
 /** Chromium: writes settings from a throwaway popup tab, the way the popup does. */
-export async function setSettings(app: Launched, patch: Record<string, unknown>): Promise<void> {
+export async function setSettings(app: Launched, patch: Partial<Settings>): Promise<void> {
   const page = await app.newPage();
   try {
     await page.goto(app.extensionUrl('/popup.html'));

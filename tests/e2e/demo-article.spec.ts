@@ -1,25 +1,21 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launch, serve, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { highlighted } from './highlight-page';
-import { DEMO_ARTICLE, openSourceCard } from './lib/firefox-pages';
+import { openExtensionTab } from './lib/extension-pages';
+import { DEMO_ARTICLE } from './lib/firefox-pages';
 import { patchSettings, resetSettings, until, waitReady } from './lib/page-helpers';
 
-// The demo article in real Firefox (firefox-esr 153): which engine draws, what it highlights, and that the text a
+// The demo article in Chromium 156 and Firefox ESR 153: which engine draws, what it highlights, and that the text a
 // reader (or a screen reader, or copy) gets is the page's own, with either engine.
-describe('highlights on the demo article in firefox', () => {
+describe.each<BrowserKind>(['chromium', 'firefox'])('highlights on the demo article in %s', (kind) => {
   let app: Launched;
   let site: Served;
-  let extensionPage: Page; // a Dossier page (the source card), for settings: BiDi cannot open moz-extension:// itself
+  let extensionPage: Page; // a Dossier page, for settings
 
   beforeAll(async () => {
-    site = await serve();
-    app = await launch('firefox');
-    const page = await app.newPage();
-    await page.goto(site.url(DEMO_ARTICLE));
-    await waitReady(page);
-    extensionPage = (await openSourceCard(app, page, 'Peskov')).tab;
-    await page.close();
+    ({ app, site } = await launchWithSite(kind));
+    extensionPage = await openExtensionTab(app, site);
   });
   afterEach(async () => {
     await resetSettings(extensionPage);
@@ -38,7 +34,7 @@ describe('highlights on the demo article in firefox', () => {
     await patchSettings(extensionPage, { paused: true });
     const p = await app.newPage();
     await p.goto(site.url(DEMO_ARTICLE));
-    await new Promise((r) => setTimeout(r, 1500)); // long enough for a scan that should not happen
+    await waitInPage(p, () => document.documentElement.getAttribute('data-dossier') === 'paused');
     const { marks, css } = await highlighted(p);
     expect([...marks, ...css]).toEqual([]);
     const text = await p.evaluate(() => document.body.innerText);
@@ -50,7 +46,7 @@ describe('highlights on the demo article in firefox', () => {
   it('uses the CSS Custom Highlight API by default and highlights the Kremlin, Dmitry Peskov and Donbas', async () => {
     const p = await open();
     const { marks, css } = await highlighted(p);
-    // Firefox 153 has CSS.highlights: the css engine runs and inserts no element into the page.
+    // Both browsers have CSS.highlights: the css engine runs and inserts no element into the page.
     expect(await p.evaluate(() => 'highlights' in CSS && typeof Highlight === 'function')).toBe(true);
     expect(marks).toEqual([]);
     expect(await p.evaluate(() => document.querySelectorAll('dossier-mark').length)).toBe(0);
