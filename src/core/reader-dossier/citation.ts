@@ -1,0 +1,42 @@
+/**
+ * "Copy with citation": one line for any quotation, bundled or saved — “…” — speaker, context, outlet as the source
+ * names it, URL where known. The text is copied verbatim (only the outer quotation marks the page may have kept are
+ * dropped, since the citation adds its own).
+ */
+import type { Dataset } from '../../data/schema';
+import type { SavedItem } from '../../data/reader-dossier-schema';
+
+/** What a citation is made of; parts that are unknown are left out, never guessed. */
+export interface CitableQuotation {
+  text: string;
+  speaker: string;
+  context?: string;
+  outlet?: string;
+  url?: string;
+}
+
+const OUTER_MARKS = /^[\s"“”„«»‹›‘’']+|[\s"“”„«»‹›‘’']+$/g;
+
+/** `“text” — speaker, context, outlet, url`. */
+export function formatCitation(q: CitableQuotation): string {
+  const parts = [q.speaker, q.context, q.outlet, q.url].map((p) => p?.trim()).filter((p): p is string => !!p);
+  return `“${q.text.replace(OUTER_MARKS, '')}” — ${parts.join(', ')}`;
+}
+
+/** The citation of a bundled quote: its speaker's name, its context, its source's outlet (the bundled articles have no URL). */
+export function bundledCitation(data: Pick<Dataset, 'actors' | 'quotes' | 'sources'>, quoteId: string): CitableQuotation | null {
+  const quote = data.quotes.find((q) => q.id === quoteId);
+  if (!quote) return null;
+  const speaker = data.actors.find((a) => a.id === quote.speaker)?.name ?? quote.speaker;
+  const outlet = data.sources.find((s) => s.id === quote.source)?.outlet;
+  return { text: quote.text, speaker, context: quote.context, outlet: outlet && outlet !== 'unknown' ? outlet : undefined };
+}
+
+/** What the reader's kinds of item say in a citation's context. */
+const KIND_CONTEXT: Record<SavedItem['kind'], string | undefined> = { quote: undefined, reported: 'as reported', note: 'about' };
+
+/** The citation of a saved item: its actor, the page's title (or site) as the outlet, the page's URL. */
+export function savedCitation(item: SavedItem, actorName: string): CitableQuotation {
+  const { title, site, source } = item.target;
+  return { text: item.target.selector[0].exact, speaker: actorName, context: KIND_CONTEXT[item.kind], outlet: title.trim() || site || undefined, url: source };
+}
