@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addActor, addItem, duplicateKey, editItem, FULL_MESSAGE, removeItem, restoreItem } from '../../src/core/reader-dossier/store';
-import { actorChoices, actorName, searchActors } from '../../src/core/reader-dossier/actors';
+import { actorChoices, actorName, bundledActorInfo, searchActors } from '../../src/core/reader-dossier/actors';
 import { emptyDossier, MAX_SAVED_ITEMS, ReaderDossier, type SavedItem } from '../../src/data/reader-dossier-schema';
 import { dataset } from '../../src/data/dataset';
 import { NDTV, REUTERS, savedFrom } from './reader-dossier-fixtures';
@@ -115,7 +115,7 @@ describe('editItem, removeItem, restoreItem', () => {
 });
 
 describe('actor choices', () => {
-  const bundled = dataset.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases.map((x) => x.text) }));
+  const bundled = bundledActorInfo(dataset.actors);
   const created = addActor(emptyDossier(), { name: 'Rustem Umerov', category: 'people', aliases: ['Umerov'] }, 'reader-umerov', NOW);
   if (!created.ok) throw new Error(created.error);
   const choices = actorChoices(bundled, created.dossier);

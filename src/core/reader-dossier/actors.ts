@@ -3,6 +3,7 @@
  * save dialog's search, the dossier page's filter and the exports, so a name reads the same everywhere.
  */
 import type { ActorRef, ReaderActor, ReaderActorCategory, ReaderDossier } from '../../data/reader-dossier-schema';
+import type { Dataset } from '../../data/schema';
 import { foldKey } from '../normalize';
 
 /** What the reader's dossier needs to know of a bundled actor. */
@@ -11,6 +12,11 @@ export interface BundledActorInfo {
   name: string;
   kind: 'person' | 'institution' | 'state';
   aliases: readonly string[];
+}
+
+/** The bundled actors as the reader's dossier sees them. */
+export function bundledActorInfo(actors: Dataset['actors']): BundledActorInfo[] {
+  return actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases.map((x) => x.text) }));
 }
 
 /** One actor to choose from. */

@@ -1,0 +1,177 @@
+/**
+ * The background side of the reader's dossier: the only writer of `local:readerDossier`, and the only place a save
+ * can start. A save starts from the reader's own gesture — the "Add to Dossier…" context-menu item on a selection
+ * or the `add-to-dossier` keyboard command — which the browser delivers to the background alone. The background
+ * then gives the tab's content script a one-time token with `openSaveDialog`; the dialog's Save must bring it back
+ * from the same tab within PENDING_MS. No page can send either message, and a content script without a token gets
+ * a refusal, so no page can make a save happen.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { PageUrl } from '../data/reader-dossier-schema';
+import { actorChoices, type BundledActorInfo } from '../core/reader-dossier/actors';
+import { addActor, addItem, editItem, removeItem, restoreItem } from '../core/reader-dossier/store';
+import { mergeExport, parseExport, type MergeSummary } from '../core/reader-dossier/transfer';
+import { createDossierWriter, getReaderDossier } from '../shared/reader-dossier-storage';
+import { onDossierMessage, sendDossierMessage, type ChangeResult, type DossierSender, type SaveFromDialogData } from '../shared/reader-dossier-messages';
+
+/** The context-menu item's id. */
+export const MENU_ID = 'dossier-add-selection';
+/** The keyboard command's name (wxt.config.ts `commands`). */
+export const SAVE_COMMAND = 'add-to-dossier';
+/** How long a gesture's token stays valid: time enough to fill in the dialog. */
+export const PENDING_MS = 30 * 60_000;
+
+/** A gesture waiting for its dialog's Save. In session storage, so an MV3 worker that sleeps meanwhile keeps it. */
+const Pending = z.object({ token: z.string(), tabId: z.number(), expires: z.number() });
+type Pending = z.infer<typeof Pending>;
+const pendingItem = storage.defineItem<Pending[]>('session:readerDossierPending', { fallback: [] });
+
+async function readPending(now: number): Promise<Pending[]> {
+  const raw = await pendingItem.getValue().catch(() => []);
+  const list = z.array(Pending).safeParse(raw);
+  return list.success ? list.data.filter((p) => p.expires > now) : [];
+}
+
+/** What the reader-dossier background needs from its entry point. */
+export interface ReaderDossierDeps {
+  /** The bundled actors (from the data set, which the entry point owns). */
+  bundledActors(): readonly BundledActorInfo[];
+  /** A new random id (crypto.randomUUID by default). */
+  randomId?(): string;
+  /** The current time (Date.now by default). */
+  now?(): number;
+}
+
+/** The handlers the browser's events call; returned so the entry point (and tests) can reach them. */
+export interface ReaderDossierBackground {
+  /** `contextMenus.onClicked`. */
+  onMenuClicked(info: { menuItemId: string | number }, tab?: { id?: number }): Promise<boolean>;
+  /** `commands.onCommand`. */
+  onCommand(command: string, tab?: { id?: number }): Promise<boolean>;
+  stop(): void;
+}
+
+/** Whether a message comes from one of the extension's own pages (the "Your dossier" page), not a content script. */
+function fromExtensionPage(sender: DossierSender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+}
+
+/** Wires the menu item, the command and the messages. Returns the handlers and the function that removes them all. */
+export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackground {
+  const randomId = deps.randomId ?? (() => crypto.randomUUID());
+  const now = deps.now ?? (() => Date.now());
+  const write = createDossierWriter();
+  // Firefox names the API `menus` and keeps `contextMenus` as an alias; both browsers have the latter.
+  const menus = browser.contextMenus;
+
+  // Menu items persist across worker restarts in Chromium, and creating one twice fails: start from none.
+  void menus
+    ?.removeAll()
+    .then(() => menus.create({ id: MENU_ID, title: 'Add to Dossier…', contexts: ['selection'] }))
+    .catch((err: unknown) => console.warn('[dossier] could not add the context menu item', err));
+
+  /** A reader gesture on tab `tabId`: a token for it, and the dialog on that tab. */
+  async function beginSave(tabId: number): Promise<boolean> {
+    const token = randomId();
+    const t = now();
+    const pending = await readPending(t);
+    await pendingItem.setValue([...pending.filter((p) => p.tabId !== tabId), { token, tabId, expires: t + PENDING_MS }]);
+    const dossier = await getReaderDossier();
+    const actors = actorChoices(deps.bundledActors(), dossier).map((c) => ({ ...c, aliases: [...c.aliases].slice(0, 50) }));
+    try {
+      return (await sendDossierMessage('openSaveDialog', { token, actors }, tabId)) === true;
+    } catch {
+      // No content script on this tab (a browser page, or a tab opened before Dossier was installed).
+      return false;
+    }
+  }
+
+  const onMenuClicked: ReaderDossierBackground['onMenuClicked'] = async (info, tab) => {
+    if (info.menuItemId !== MENU_ID || tab?.id == null) return false;
+    return beginSave(tab.id);
+  };
+  const onCommand: ReaderDossierBackground['onCommand'] = async (command, tab) => {
+    if (command !== SAVE_COMMAND) return false;
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    return id == null ? false : beginSave(id);
+  };
+  const menuListener = (info: { menuItemId: string | number }, tab?: { id?: number }) => void onMenuClicked(info, tab);
+  const commandListener = (command: string, tab?: { id?: number }) => void onCommand(command, tab);
+  menus?.onClicked.addListener(menuListener);
+  browser.commands.onCommand.addListener(commandListener);
+
+  async function save(data: SaveFromDialogData, sender: DossierSender): Promise<ChangeResult> {
+    const t = now();
+    const pending = await readPending(t);
+    const gesture = pending.find((p) => p.token === data.token);
+    if (!gesture || sender.tabId !== gesture.tabId || (sender.frameId ?? 0) !== 0) return { ok: false, error: 'Not saved: start again from "Add to Dossier…" on your selection.' };
+    // The page address comes from the browser (the sender), never from the message.
+    const source = PageUrl.safeParse(sender.url?.replace(/#.*$/s, ''));
+    if (!source.success) return { ok: false, error: 'Not saved: Dossier saves from web pages (http, https or file) only.' };
+    const site = /^file:/i.test(source.data) ? '' : new URL(source.data).hostname;
+    const stamp = new Date(t).toISOString();
+    const result = await write<ChangeResult>((current) => {
+      let dossier = current;
+      let actor = data.actor.type === 'existing' ? data.actor.ref : null;
+      if (data.actor.type === 'new') {
+        const created = addActor(dossier, data.actor, `reader-${randomId()}`, stamp);
+        if (!created.ok) return { result: created };
+        dossier = created.dossier;
+        actor = { type: 'reader', id: created.actor.id };
+      }
+      const added = addItem(dossier, { actor: actor!, kind: data.kind, note: data.note, target: { source: source.data, title: data.title, site, selector: data.selector } }, `item-${randomId()}`, stamp);
+      if (!added.ok) return { result: added };
+      return { dossier: added.dossier, result: { ok: true, message: added.duplicate ? 'Already in your dossier.' : 'Saved to your dossier.' } };
+    });
+    if (result.ok) await pendingItem.setValue(pending.filter((p) => p.token !== data.token));
+    return result;
+  }
+
+  const notFromPage: ChangeResult = { ok: false, error: 'Only the "Your dossier" page can change your dossier.' };
+  const stamp = () => new Date(now()).toISOString();
+  const offs = [
+    onDossierMessage('saveFromDialog', save),
+    onDossierMessage('dossierEdit', ({ id, ...edit }, sender) => {
+      if (!fromExtensionPage(sender)) return notFromPage;
+      return write<ChangeResult>((d) => {
+        const r = editItem(d, id, edit, stamp());
+        return r.ok ? { dossier: r.dossier, result: { ok: true, message: 'Changed.' } } : { result: r };
+      });
+    }),
+    onDossierMessage('dossierDelete', ({ id }, sender) => {
+      if (!fromExtensionPage(sender)) return null;
+      return write((d) => {
+        const r = removeItem(d, id);
+        return { dossier: r.dossier, result: r.removed };
+      });
+    }),
+    onDossierMessage('dossierRestore', (removed, sender) => {
+      if (!fromExtensionPage(sender)) return notFromPage;
+      return write<ChangeResult>((d) => {
+        const r = restoreItem(d, removed);
+        return r.ok ? { dossier: r.dossier, result: { ok: true, message: 'Restored.' } } : { result: r };
+      });
+    }),
+    onDossierMessage('dossierImport', ({ text }, sender) => {
+      if (!fromExtensionPage(sender)) return notFromPage;
+      const parsed = parseExport(text);
+      if (!parsed.ok) return parsed;
+      return write<{ ok: true; summary: MergeSummary } | { ok: false; error: string }>((d) => {
+        const r = mergeExport(d, parsed.file);
+        return r.ok ? { dossier: r.dossier, result: { ok: true, summary: r.summary } } : { result: r };
+      });
+    }),
+  ];
+
+  return {
+    onMenuClicked,
+    onCommand,
+    stop() {
+      for (const off of offs) off();
+      menus?.onClicked.removeListener(menuListener);
+      browser.commands.onCommand.removeListener(commandListener);
+    },
+  };
+}
