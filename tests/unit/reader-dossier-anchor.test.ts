@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPassage, selectorsFor } from '../../src/core/reader-dossier/anchor';
+import { anchorPassage } from '../../src/core/reader-dossier/anchor';
+import { selectorsFor } from '../../src/core/reader-dossier/selectors';
 import { NDTV, REUTERS } from './reader-dossier-fixtures';
 
 const PESKOV = 'Peskov also said no call between Putin and Zelenskiy was being discussed.';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MENU_ID, SAVE_COMMAND, startReaderDossier, type ReaderDossierBackground } from '../../src/background/reader-dossier';
 import { getReaderDossier } from '../../src/shared/reader-dossier-storage';
-import { selectorsFor } from '../../src/core/reader-dossier/anchor';
+import { selectorsFor } from '../../src/core/reader-dossier/selectors';
 import { exportJson } from '../../src/core/reader-dossier/transfer';
 import { dataset } from '../../src/data/dataset';
 import { bundledActorInfo } from '../../src/core/reader-dossier/actors';

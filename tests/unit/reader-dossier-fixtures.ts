@@ -1,7 +1,7 @@
 /** Shared fixtures of the reader-dossier unit tests: real article text and saved items made from it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { selectorsFor } from '../../src/core/reader-dossier/anchor';
+import { selectorsFor } from '../../src/core/reader-dossier/selectors';
 import type { ActorRef, SavedItem, SavedKind } from '../../src/data/reader-dossier-schema';
 
 const ARTICLES = join(import.meta.dirname, '../../assets/articles');

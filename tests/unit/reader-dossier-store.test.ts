@@ -132,3 +132,37 @@ describe('actor choices', () => {
     expect(actorName(choices, { type: 'reader', id: 'reader-gone' })).toBe('reader-gone');
   });
 });
+
+describe('the dossier page list: search and filters', async () => {
+  const { filterItems, filterOptions, NO_FILTER } = await import('../../src/core/reader-dossier/filter');
+  const choices = actorChoices(bundledActorInfo(dataset.actors), emptyDossier());
+  const items = [
+    savedFrom(NDTV, PUTIN_QUOTE, { id: 'item-aaaa0001', savedAt: '2026-11-28T10:00:00.000Z' }),
+    savedFrom(REUTERS, PESKOV, { id: 'item-aaaa0002', actor: { type: 'bundled', id: 'dmitry-peskov' }, note: 'Zelenskiy call', url: 'https://reuters.example/a', savedAt: '2026-12-01T10:00:00.000Z' }),
+  ];
+  items[1]!.target.site = 'reuters.example';
+
+  it('lists newest first and searches the passage, the note and the actor', () => {
+    expect(filterItems(items, choices, NO_FILTER).map((i) => i.id)).toEqual(['item-aaaa0002', 'item-aaaa0001']);
+    expect(filterItems(items, choices, { ...NO_FILTER, query: 'FIGHTING will' }).map((i) => i.id)).toEqual(['item-aaaa0001']);
+    expect(filterItems(items, choices, { ...NO_FILTER, query: 'zelenskiy call' }).map((i) => i.id)).toEqual(['item-aaaa0002']);
+    expect(filterItems(items, choices, { ...NO_FILTER, query: 'vladimir' }).map((i) => i.id)).toEqual(['item-aaaa0001']);
+  });
+
+  it('filters by actor, site and date range (inclusive)', () => {
+    expect(filterItems(items, choices, { ...NO_FILTER, actor: 'bundled:dmitry-peskov' }).map((i) => i.id)).toEqual(['item-aaaa0002']);
+    expect(filterItems(items, choices, { ...NO_FILTER, site: 'news.example' }).map((i) => i.id)).toEqual(['item-aaaa0001']);
+    expect(filterItems(items, choices, { ...NO_FILTER, from: '2026-12-01' }).map((i) => i.id)).toEqual(['item-aaaa0002']);
+    expect(filterItems(items, choices, { ...NO_FILTER, to: '2026-11-28' }).map((i) => i.id)).toEqual(['item-aaaa0001']);
+  });
+
+  it('offers the actors and sites that have items', () => {
+    expect(filterOptions(items, choices)).toEqual({
+      actors: [
+        { key: 'bundled:dmitry-peskov', name: 'Dmitry Peskov', count: 1 },
+        { key: 'bundled:vladimir-putin', name: 'Vladimir Putin', count: 1 },
+      ],
+      sites: ['news.example', 'reuters.example'],
+    });
+  });
+});

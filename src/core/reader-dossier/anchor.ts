@@ -4,7 +4,7 @@
  * offset; when the page changed and the exact text is gone, a fuzzy match (the known-quotation matcher: a word
  * added, removed or changed, punctuation and case ignored); otherwise "not found".
  */
-import { SELECTOR_CONTEXT, type TextPositionSelector, type TextQuoteSelector } from '../../data/reader-dossier-schema';
+import type { TextPositionSelector, TextQuoteSelector } from '../../data/reader-dossier-schema';
 import { compileQuoteMatcher } from '../quote-matcher';
 import type { WordDiffOp } from '../word-diff';
 
@@ -20,15 +20,6 @@ export type Anchor =
 export const MIN_FUZZY_COVERAGE = 0.6;
 /** Exact occurrences compared by context; a page repeating a passage more often is scored on the first ones. */
 const MAX_OCCURRENCES = 1_000;
-
-/** The two selectors of the passage [start, end) of `text`: exact text with its context, and its offsets. */
-export function selectorsFor(text: string, start: number, end: number, context = SELECTOR_CONTEXT): [TextQuoteSelector, TextPositionSelector] {
-  if (!(start >= 0 && end > start && end <= text.length)) throw new RangeError(`no passage at [${start}, ${end}) of a ${text.length}-character text`);
-  return [
-    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - context), start), suffix: text.slice(end, end + context) },
-    { type: 'TextPositionSelector', start, end },
-  ];
-}
 
 /** Length of the longest common suffix of a and b. */
 function commonSuffix(a: string, b: string): number {
