@@ -1,4 +1,5 @@
-import type { Page } from 'puppeteer-core';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { openReady, until } from './lib/page-helpers';
@@ -7,6 +8,25 @@ import { clickAddToDossier, listedPassages, selectText, storedDossier, waitForDi
 // The Reuters report of the demo site; the sentence is verbatim from assets/articles/000_78f937a108842e39.txt.
 const ARTICLE = '/articles/000_78f937a108842e39.html';
 const SENTENCE = 'Peskov also said no call between Putin and Zelenskiy was being discussed.';
+const FIXTURES = join(import.meta.dirname, '../fixtures/reader-dossier');
+/** The passage of tests/fixtures/reader-dossier/export-v1.json. */
+const IMPORTED = 'Putin confirmed that a US delegation led by special envoy Steve Witkoff is expected to arrive in Moscow early next week.';
+
+/** Chooses `file` in the page's "Import JSON…" file input and waits for the notice it produces; returns every notice shown. */
+async function importFile(dossierPage: Page, file: string): Promise<{ kind: string; text: string }[]> {
+  const before = await dossierPage.$eval('.rd-notice', (el) => el.textContent).catch(() => null);
+  const input = (await dossierPage.$('.rd-file')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(join(FIXTURES, file));
+  await dossierPage.waitForFunction(
+    (b: string | null) => {
+      const t = document.querySelector('.rd-notice')?.textContent ?? null;
+      return t !== null && t !== b;
+    },
+    { timeout: 10_000, polling: 100 },
+    before,
+  );
+  return dossierPage.$$eval('.rd-notice', (els) => els.map((e) => ({ kind: e.classList.contains('rd-error') ? 'error' : 'ok', text: e.textContent ?? '' })));
+}
 
 describe('reader dossier in Chromium', () => {
   let app: Launched;
@@ -45,6 +65,92 @@ describe('reader dossier in Chromium', () => {
     expect(meta).toContain('no call planned');
     // The dialog closes itself after saving.
     await waitInPage(page, () => document.querySelector('dossier-save-dialog') === null);
+    await page.close();
+  });
+
+  it('a malformed or foreign import file shows one clear error and loses nothing; a valid one merges, once', async () => {
+    await dossierPage.bringToFront();
+    const before = await storedDossier(dossierPage);
+    const listedBefore = await listedPassages(dossierPage);
+    expect(listedBefore.length).toBeGreaterThan(0);
+
+    const damaged = await importFile(dossierPage, 'export-damaged.json');
+    expect(damaged).toEqual([{ kind: 'error', text: expect.stringMatching(/^This Dossier export is damaged, nothing was imported: items\[0\]\.target\.source: /) }]);
+    const foreign = await importFile(dossierPage, 'foreign.json');
+    expect(foreign).toEqual([{ kind: 'error', text: 'This file is not a Dossier export: it has no "format": "dossier-reader-dossier".' }]);
+    expect(await storedDossier(dossierPage)).toEqual(before);
+    expect(await listedPassages(dossierPage)).toEqual(listedBefore);
+
+    expect(await importFile(dossierPage, 'export-v1.json')).toEqual([{ kind: 'ok', text: 'Imported 1 new item and 1 new actor; 0 already here.' }]);
+    await until('the imported passage is listed', async () => (await listedPassages(dossierPage)).includes(IMPORTED));
+    expect(await importFile(dossierPage, 'export-v1.json')).toEqual([{ kind: 'ok', text: 'Imported 0 new items and 0 new actors; 1 already here.' }]);
+    const after = (await storedDossier(dossierPage))!;
+    expect(after.items).toHaveLength(before!.items.length + 1);
+    expect(after.actors.map((a) => a.name)).toEqual(['Steve Witkoff']);
+  });
+
+  it('a page cannot make a save: not with its own events or messages, and a content script without a gesture is refused', async () => {
+    const url = site.url(ARTICLE);
+    const page = await openReady(app, url);
+    await page.bringToFront();
+    const before = await storedDossier(dossierPage);
+    await page.evaluate(() => {
+      const w = window as unknown as { dialogSeen: boolean };
+      w.dialogSeen = false;
+      new MutationObserver(() => (w.dialogSeen ||= document.querySelector('dossier-save-dialog') !== null)).observe(document.documentElement, { childList: true, subtree: true });
+    });
+    await selectText(page, SENTENCE);
+
+    // The page's own attempts: the keyboard shortcut and a context menu as synthetic events, messages in the format the extension uses.
+    await page.evaluate((sentence: string) => {
+      const key = { key: 'D', code: 'KeyD', altKey: true, shiftKey: true, bubbles: true };
+      document.dispatchEvent(new KeyboardEvent('keydown', key));
+      document.dispatchEvent(new KeyboardEvent('keyup', key));
+      document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, button: 2 }));
+      const token = '00000000-0000-4000-8000-000000000000';
+      window.postMessage({ id: 1, type: 'openSaveDialog', data: { token, actors: [] }, timestamp: Date.now() }, '*');
+      window.postMessage({ id: 2, type: 'saveFromDialog', data: { token, sentence }, timestamp: Date.now() }, '*');
+    }, SENTENCE);
+
+    // A content script (the extension's isolated world on this page) that forges a save, or an import, is refused.
+    const session = await page.createCDPSession();
+    const contexts: { id: number; origin: string }[] = [];
+    session.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) => contexts.push(e.context));
+    await session.send('Runtime.enable');
+    await until('the content script world is listed', async () => contexts.some((c) => c.origin === `chrome-extension://${app.extensionId}`));
+    const world = contexts.find((c) => c.origin === `chrome-extension://${app.extensionId}`)!;
+    const forged = await session.send('Runtime.evaluate', {
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `(async () => {
+        const send = (type, data) => new Promise((r) => chrome.runtime.sendMessage({ id: 9, type, data, timestamp: Date.now() }, r));
+        const text = ${JSON.stringify(SENTENCE)};
+        const start = document.body.innerText.indexOf(text);
+        const selector = [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: Math.max(0, start), end: Math.max(0, start) + text.length }];
+        const actor = { type: 'existing', ref: { type: 'bundled', id: 'vladimir-putin' } };
+        return {
+          save: await send('saveFromDialog', { token: '00000000-0000-4000-8000-000000000000', actor, kind: 'quote', title: 'forged', selector }),
+          imported: await send('dossierImport', { text: JSON.stringify({ format: 'dossier-reader-dossier', version: 1, exportedAt: new Date().toISOString(), actors: [], items: [] }) }),
+          deleted: await send('dossierDelete', { id: 'item-00000000' }),
+        };
+      })()`,
+    });
+    await session.detach();
+    expect(forged.result.value).toEqual({
+      save: { res: { ok: false, error: 'Not saved: start again from "Add to Dossier…" on your selection.' } },
+      imported: { res: { ok: false, error: 'Only the "Your dossier" page can change your dossier.' } },
+      deleted: { res: null },
+    });
+
+    // Then the reader's own gesture opens the dialog: the listener was there all along, and nothing opened it before.
+    const seenBefore = await page.evaluate(() => (window as unknown as { dialogSeen: boolean }).dialogSeen);
+    await clickAddToDossier(app, url, SENTENCE);
+    await waitForDialog(page);
+    expect(seenBefore).toBe(false);
+    await page.keyboard.press('Escape');
+    await waitInPage(page, () => document.querySelector('dossier-save-dialog') === null);
+    expect(await storedDossier(dossierPage)).toEqual(before);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorPassage } from '../../src/core/reader-dossier/anchor';
 import { selectorsFor } from '../../src/core/reader-dossier/selectors';
-import { NDTV, REUTERS } from './reader-dossier-fixtures';
+import { NEWSX, REUTERS } from './reader-dossier-fixtures';
 
 const PESKOV = 'Peskov also said no call between Putin and Zelenskiy was being discussed.';
 const PUTIN = '“Ukrainian troops will withdraw from the territories they occupy, and then the fighting will cease,” Putin told reporters.';
@@ -30,14 +30,14 @@ describe('selectorsFor', () => {
 
 describe('anchorPassage', () => {
   it('exact: finds the passage where it was saved', () => {
-    const [quote, position] = selectorsOf(NDTV, PUTIN);
-    const a = anchorPassage(NDTV, quote, position);
+    const [quote, position] = selectorsOf(NEWSX, PUTIN);
+    const a = anchorPassage(NEWSX, quote, position);
     expect(a).toEqual({ found: true, start: position.start, end: position.end, how: 'position' });
   });
 
   it('moved: finds the passage when the page gained text above it', () => {
-    const [quote, position] = selectorsOf(NDTV, PUTIN);
-    const page = `Breaking news banner. Subscribe to our newsletter.\n${NDTV}`;
+    const [quote, position] = selectorsOf(NEWSX, PUTIN);
+    const page = `Breaking news banner. Subscribe to our newsletter.\n${NEWSX}`;
     const a = anchorPassage(page, quote, position);
     expect(a.found).toBe(true);
     if (!a.found) return;
@@ -76,7 +76,7 @@ describe('anchorPassage', () => {
 
   it('gone: a page without the passage reports it not found', () => {
     const [quote, position] = selectorsOf(REUTERS, PESKOV);
-    expect(anchorPassage(NDTV, quote, position)).toEqual({ found: false });
+    expect(anchorPassage(NEWSX, quote, position)).toEqual({ found: false });
     expect(anchorPassage(REUTERS.replace(PESKOV, ''), quote, position)).toEqual({ found: false });
   });
 

@@ -6,7 +6,7 @@ import { selectorsFor } from '../../src/core/reader-dossier/selectors';
 import { exportJson } from '../../src/core/reader-dossier/transfer';
 import { dataset } from '../../src/data/dataset';
 import { bundledActorInfo } from '../../src/core/reader-dossier/actors';
-import { NDTV, REUTERS, savedFrom } from './reader-dossier-fixtures';
+import { NEWSX, REUTERS, savedFrom } from './reader-dossier-fixtures';
 
 const PUTIN_QUOTE = 'Ukrainian troops will withdraw from the territories they occupy, and then the fighting will cease';
 const PAGE = 'https://news.example/world/putin-donbas#top';
@@ -19,7 +19,7 @@ function deliver(type: string, data: unknown, sender: { tab?: { id: number }; ur
   });
 }
 
-function saveData(token: string, text = NDTV, exact = PUTIN_QUOTE) {
+function saveData(token: string, text = NEWSX, exact = PUTIN_QUOTE) {
   const start = text.indexOf(exact);
   return {
     token,
@@ -125,7 +125,7 @@ describe('reader dossier background', () => {
   });
 
   it('only extension pages import, edit or delete; a malformed import changes nothing', async () => {
-    const file = exportJson({ actors: [], items: [savedFrom(NDTV, PUTIN_QUOTE, { id: 'item-aaaa0001' })] }, '2026-12-01T09:00:00.000Z');
+    const file = exportJson({ actors: [], items: [savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-aaaa0001' })] }, '2026-12-01T09:00:00.000Z');
     expect(await deliver('dossierImport', { text: file }, { tab: { id: tabA }, url: PAGE })).toMatchObject({ ok: false });
     expect(await deliver('dossierDelete', { id: 'item-aaaa0001' }, { tab: { id: tabA }, url: PAGE })).toBeNull();
     expect((await getReaderDossier()).items).toHaveLength(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCitation, formatCitation, savedCitation } from '../../src/core/reader-dossier/citation';
 import { actorDossierMarkdown, escapeMarkdown } from '../../src/core/reader-dossier/markdown';
 import { dataset } from '../../src/data/dataset';
-import { NDTV, REUTERS, savedFrom } from './reader-dossier-fixtures';
+import { NEWSX, REUTERS, savedFrom } from './reader-dossier-fixtures';
 
 const PUTIN_QUOTE = 'Ukrainian troops will withdraw from the territories they occupy, and then the fighting will cease';
 
@@ -10,7 +10,7 @@ describe('Copy with citation', () => {
   it('a bundled quote: verbatim text, speaker, context, outlet as the source names it', () => {
     const q = bundledCitation(dataset, 'q-putin-troops-will-withdraw')!;
     expect(formatCitation(q)).toBe(`“${PUTIN_QUOTE}” — Vladimir Putin, Told reporters on Thursday, NewsX`);
-    expect(NDTV).toContain(q.text);
+    expect(NEWSX).toContain(q.text);
   });
 
   it('a bundled quote whose source names no outlet leaves the outlet out', () => {
@@ -26,7 +26,7 @@ describe('Copy with citation', () => {
   });
 
   it('a saved quotation: the page title as outlet and its URL; outer quotation marks are not doubled', () => {
-    const item = savedFrom(NDTV, `“${PUTIN_QUOTE},”`, { kind: 'reported' });
+    const item = savedFrom(NEWSX, `“${PUTIN_QUOTE},”`, { kind: 'reported' });
     expect(formatCitation(savedCitation(item, 'Vladimir Putin'))).toBe(
       `“${PUTIN_QUOTE},” — Vladimir Putin, as reported, Putin says Ukraine must withdraw from Donbas, https://news.example/world/putin-donbas`,
     );
@@ -36,7 +36,7 @@ describe('Copy with citation', () => {
 describe('Markdown export of an actor', () => {
   it('quotes each passage verbatim with its citation, grouped by kind', () => {
     const items = [
-      savedFrom(NDTV, PUTIN_QUOTE, { id: 'item-aaaa0001', savedAt: '2026-12-02T08:00:00.000Z' }),
+      savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-aaaa0001', savedAt: '2026-12-02T08:00:00.000Z' }),
       savedFrom(REUTERS, 'Peskov also said no call between Putin and Zelenskiy was being discussed.', {
         id: 'item-aaaa0002',
         kind: 'reported',

@@ -12,7 +12,7 @@ export function article(file: string): string {
 }
 
 export const REUTERS = article('000_78f937a108842e39.txt');
-export const NDTV = article('001_ad98cfedb2a06ee8.txt');
+export const NEWSX = article('001_ad98cfedb2a06ee8.txt');
 
 /** A saved item for the passage `exact` of `text` (its first occurrence), as the save dialog would store it. */
 export function savedFrom(

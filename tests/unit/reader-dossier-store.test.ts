@@ -3,7 +3,7 @@ import { addActor, addItem, duplicateKey, editItem, FULL_MESSAGE, removeItem, re
 import { actorChoices, actorName, bundledActorInfo, searchActors } from '../../src/core/reader-dossier/actors';
 import { emptyDossier, MAX_SAVED_ITEMS, ReaderDossier, type SavedItem } from '../../src/data/reader-dossier-schema';
 import { dataset } from '../../src/data/dataset';
-import { NDTV, REUTERS, savedFrom } from './reader-dossier-fixtures';
+import { NEWSX, REUTERS, savedFrom } from './reader-dossier-fixtures';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const LATER = '2026-12-02T10:30:00.000Z';
@@ -16,28 +16,28 @@ function input(item: SavedItem) {
 
 describe('addItem', () => {
   it('saves a passage with its provenance, verbatim', () => {
-    const r = addItem(emptyDossier(), input(savedFrom(NDTV, PUTIN_QUOTE, { note: '  said on Thursday  ' })), 'item-aaaa0001', NOW);
+    const r = addItem(emptyDossier(), input(savedFrom(NEWSX, PUTIN_QUOTE, { note: '  said on Thursday  ' })), 'item-aaaa0001', NOW);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.duplicate).toBe(false);
     expect(r.dossier.items).toHaveLength(1);
     expect(r.item).toMatchObject({ id: 'item-aaaa0001', kind: 'quote', note: 'said on Thursday', savedAt: NOW, updatedAt: NOW });
     expect(r.item.target.selector[0].exact).toBe(PUTIN_QUOTE);
-    expect(NDTV).toContain(r.item.target.selector[0].exact);
+    expect(NEWSX).toContain(r.item.target.selector[0].exact);
     expect(ReaderDossier.safeParse(r.dossier).success).toBe(true);
   });
 
   it('does not save the same passage of the same page for the same actor twice', () => {
-    const first = addItem(emptyDossier(), input(savedFrom(NDTV, PUTIN_QUOTE)), 'item-aaaa0001', NOW);
+    const first = addItem(emptyDossier(), input(savedFrom(NEWSX, PUTIN_QUOTE)), 'item-aaaa0001', NOW);
     if (!first.ok) throw new Error(first.error);
-    const withFragment = savedFrom(NDTV, PUTIN_QUOTE, { url: 'https://news.example/world/putin-donbas#comments' });
+    const withFragment = savedFrom(NEWSX, PUTIN_QUOTE, { url: 'https://news.example/world/putin-donbas#comments' });
     const again = addItem(first.dossier, input(withFragment), 'item-aaaa0002', LATER);
     expect(again).toMatchObject({ ok: true, duplicate: true, item: { id: 'item-aaaa0001' } });
     if (again.ok) expect(again.dossier).toBe(first.dossier);
   });
 
   it('refuses a page address that is not http, https or file, and changes nothing', () => {
-    const bad = savedFrom(NDTV, PUTIN_QUOTE, { url: 'javascript:alert(1)' });
+    const bad = savedFrom(NEWSX, PUTIN_QUOTE, { url: 'javascript:alert(1)' });
     const d = emptyDossier();
     const r = addItem(d, input(bad), 'item-aaaa0001', NOW);
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^Not saved: target\.source/) });
@@ -45,7 +45,7 @@ describe('addItem', () => {
   });
 
   it('refuses an actor of the reader that the dossier does not have', () => {
-    const r = addItem(emptyDossier(), input(savedFrom(NDTV, PUTIN_QUOTE, { actor: { type: 'reader', id: 'reader-x1' } })), 'item-aaaa0001', NOW);
+    const r = addItem(emptyDossier(), input(savedFrom(NEWSX, PUTIN_QUOTE, { actor: { type: 'reader', id: 'reader-x1' } })), 'item-aaaa0001', NOW);
     expect(r).toEqual({ ok: false, error: 'Not saved: that actor is not in your dossier.' });
   });
 
@@ -53,7 +53,7 @@ describe('addItem', () => {
     const template = savedFrom(REUTERS, PESKOV);
     const items = Array.from({ length: MAX_SAVED_ITEMS }, (_, k) => ({ ...template, id: `item-${String(k).padStart(8, '0')}`, target: { ...template.target, source: `https://news.example/${k}` } }));
     const full = { actors: [], items };
-    const r = addItem(full, input(savedFrom(NDTV, PUTIN_QUOTE)), 'item-new00001', NOW);
+    const r = addItem(full, input(savedFrom(NEWSX, PUTIN_QUOTE)), 'item-new00001', NOW);
     expect(r).toEqual({ ok: false, error: FULL_MESSAGE });
     expect(FULL_MESSAGE).toContain('5,000');
     expect(full.items).toHaveLength(MAX_SAVED_ITEMS);
@@ -78,7 +78,7 @@ describe('addActor', () => {
 });
 
 describe('editItem, removeItem, restoreItem', () => {
-  const saved = addItem(emptyDossier(), input(savedFrom(NDTV, PUTIN_QUOTE)), 'item-aaaa0001', NOW);
+  const saved = addItem(emptyDossier(), input(savedFrom(NEWSX, PUTIN_QUOTE)), 'item-aaaa0001', NOW);
   if (!saved.ok) throw new Error(saved.error);
   const more = addItem(saved.dossier, input(savedFrom(REUTERS, PESKOV, { actor: { type: 'bundled', id: 'dmitry-peskov' }, kind: 'reported' })), 'item-aaaa0002', NOW);
   if (!more.ok) throw new Error(more.error);
@@ -137,7 +137,7 @@ describe('the dossier page list: search and filters', async () => {
   const { filterItems, filterOptions, NO_FILTER } = await import('../../src/core/reader-dossier/filter');
   const choices = actorChoices(bundledActorInfo(dataset.actors), emptyDossier());
   const items = [
-    savedFrom(NDTV, PUTIN_QUOTE, { id: 'item-aaaa0001', savedAt: '2026-11-28T10:00:00.000Z' }),
+    savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-aaaa0001', savedAt: '2026-11-28T10:00:00.000Z' }),
     savedFrom(REUTERS, PESKOV, { id: 'item-aaaa0002', actor: { type: 'bundled', id: 'dmitry-peskov' }, note: 'Zelenskiy call', url: 'https://reuters.example/a', savedAt: '2026-12-01T10:00:00.000Z' }),
   ];
   items[1]!.target.site = 'reuters.example';

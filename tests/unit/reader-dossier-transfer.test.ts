@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportJson, mergeExport, parseExport, toExportFile } from '../../src/core/reader-dossier/transfer';
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_SAVED_ITEMS, type ReaderDossier } from '../../src/data/reader-dossier-schema';
-import { NDTV, REUTERS, savedFrom } from './reader-dossier-fixtures';
+import { NEWSX, REUTERS, savedFrom } from './reader-dossier-fixtures';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const PUTIN_QUOTE = 'Ukrainian troops will withdraw from the territories they occupy, and then the fighting will cease';
@@ -11,7 +11,7 @@ const UMEROV = { id: 'reader-umerov', name: 'Rustem Umerov', category: 'people' 
 const dossier: ReaderDossier = {
   actors: [UMEROV],
   items: [
-    savedFrom(NDTV, PUTIN_QUOTE, { id: 'item-aaaa0001' }),
+    savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-aaaa0001' }),
     savedFrom(REUTERS, PESKOV, { id: 'item-aaaa0002', actor: { type: 'reader', id: 'reader-umerov' }, kind: 'note', note: 'check who was on the call' }),
   ],
 };
@@ -72,7 +72,7 @@ describe('mergeExport', () => {
   });
 
   it('the same passage saved on another device (another id) is one item; the one edited last wins', () => {
-    const elsewhere = savedFrom(NDTV, PUTIN_QUOTE, { id: 'item-bbbb0001', note: 'edited later' });
+    const elsewhere = savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-bbbb0001', note: 'edited later' });
     elsewhere.updatedAt = '2026-12-03T00:00:00.000Z';
     const r = mergeExport(dossier, { ...file, items: [elsewhere] });
     if (!r.ok) throw new Error(r.error);
@@ -82,7 +82,7 @@ describe('mergeExport', () => {
 
   it('an actor created on another device with the same name is merged, and its items follow it', () => {
     const twin = { ...UMEROV, id: 'reader-umerov-2', aliases: ['Умєров'] };
-    const item = savedFrom(NDTV, PUTIN_QUOTE, { id: 'item-cccc0001', actor: { type: 'reader', id: 'reader-umerov-2' } });
+    const item = savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-cccc0001', actor: { type: 'reader', id: 'reader-umerov-2' } });
     const r = mergeExport(dossier, { ...file, actors: [twin], items: [item] });
     if (!r.ok) throw new Error(r.error);
     expect(r.summary).toEqual({ added: 1, duplicates: 0, actorsAdded: 0 });
@@ -96,5 +96,19 @@ describe('mergeExport', () => {
     const r = mergeExport(dossier, { ...file, actors: [], items: many });
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was imported: Your dossier is full/) });
     expect(dossier.items).toHaveLength(2);
+  });
+});
+
+describe('the import fixtures of the end-to-end tests', async () => {
+  const { readFileSync } = await import('node:fs');
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/reader-dossier/${name}`, import.meta.url), 'utf8');
+  it('export-v1.json is valid and its passage is verbatim from the NewsX article', () => {
+    const r = parseExport(fixture('export-v1.json'));
+    if (!r.ok) throw new Error(r.error);
+    expect(NEWSX).toContain(r.file.items[0]!.target.selector[0].exact);
+  });
+  it('export-damaged.json and foreign.json are refused with one sentence each', () => {
+    expect(parseExport(fixture('export-damaged.json'))).toMatchObject({ ok: false, error: expect.stringContaining('items[0].target.source') });
+    expect(parseExport(fixture('foreign.json'))).toMatchObject({ ok: false, error: expect.stringContaining('not a Dossier export') });
   });
 });

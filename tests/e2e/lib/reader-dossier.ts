@@ -43,10 +43,12 @@ export async function clickAddToDossier(app: Launched, url: string, selectionTex
   const worker = await serviceWorker(app);
   await worker.evaluate(
     async (u: string, s: string) => {
+      type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; contextMenus: { onClicked: { dispatch(info: unknown, tab: unknown): void } } };
+      const chrome = (globalThis as unknown as { chrome: Api }).chrome;
       const [tab] = await chrome.tabs.query({ url: u });
       if (!tab) throw new Error(`no tab shows ${u}`);
       const info = { menuItemId: 'dossier-add-selection', selectionText: s, pageUrl: u, frameId: 0, editable: false };
-      (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(info, tab);
+      chrome.contextMenus.onClicked.dispatch(info, tab);
     },
     url,
     selectionText,
