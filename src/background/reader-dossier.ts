@@ -18,6 +18,8 @@ import { onDossierMessage, sendDossierMessage, type ChangeResult, type DossierSe
 
 /** The context-menu item's id. */
 export const MENU_ID = 'dossier-add-selection';
+/** The toolbar button's context-menu item that opens the "Your dossier" page. */
+export const OPEN_MENU_ID = 'dossier-open-reader-dossier';
 /** The keyboard command's name (wxt.config.ts `commands`). */
 export const SAVE_COMMAND = 'add-to-dossier';
 /** How long a gesture's token stays valid: time enough to fill in the dialog. */
@@ -67,10 +69,15 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
   const menus = browser.contextMenus;
 
   // Menu items persist across worker restarts in Chromium, and creating one twice fails: start from none.
+  // The toolbar button's menu is `action` in MV3 and `browser_action` in Firefox's MV2.
+  const toolbarContext = (browser.action ? 'action' : 'browser_action') as 'action';
   void menus
     ?.removeAll()
-    .then(() => menus.create({ id: MENU_ID, title: 'Add to Dossier…', contexts: ['selection'] }))
-    .catch((err: unknown) => console.warn('[dossier] could not add the context menu item', err));
+    .then(() => {
+      menus.create({ id: MENU_ID, title: 'Add to Dossier…', contexts: ['selection'] });
+      menus.create({ id: OPEN_MENU_ID, title: 'Your dossier', contexts: [toolbarContext] });
+    })
+    .catch((err: unknown) => console.warn('[dossier] could not add the context menu items', err));
 
   /** A reader gesture on tab `tabId`: a token for it, and the dialog on that tab. */
   async function beginSave(tabId: number): Promise<boolean> {
@@ -89,6 +96,10 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
   }
 
   const onMenuClicked: ReaderDossierBackground['onMenuClicked'] = async (info, tab) => {
+    if (info.menuItemId === OPEN_MENU_ID) {
+      await browser.tabs.create({ url: browser.runtime.getURL('/dossier.html') });
+      return true;
+    }
     if (info.menuItemId !== MENU_ID || tab?.id == null) return false;
     return beginSave(tab.id);
   };

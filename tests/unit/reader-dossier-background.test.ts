@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MENU_ID, SAVE_COMMAND, startReaderDossier, type ReaderDossierBackground } from '../../src/background/reader-dossier';
+import { MENU_ID, OPEN_MENU_ID, SAVE_COMMAND, startReaderDossier, type ReaderDossierBackground } from '../../src/background/reader-dossier';
 import { getReaderDossier } from '../../src/shared/reader-dossier-storage';
 import { selectorsFor } from '../../src/core/reader-dossier/selectors';
 import { exportJson } from '../../src/core/reader-dossier/transfer';
@@ -61,7 +61,12 @@ describe('reader dossier background', () => {
       randomId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
       now: () => Date.parse('2026-12-01T09:00:00.000Z'),
     });
-    await vi.waitFor(() => expect(menus).toEqual([{ id: MENU_ID, title: 'Add to Dossier…', contexts: ['selection'] }]));
+    await vi.waitFor(() =>
+      expect(menus).toEqual([
+        { id: MENU_ID, title: 'Add to Dossier…', contexts: ['selection'] },
+        { id: OPEN_MENU_ID, title: 'Your dossier', contexts: [expect.stringMatching(/^(action|browser_action)$/)] },
+      ]),
+    );
   });
   afterEach(() => bg.stop());
 
@@ -76,6 +81,12 @@ describe('reader dossier background', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!.target).toMatchObject({ source: 'https://news.example/world/putin-donbas', site: 'news.example', title: 'Putin says Ukraine must withdraw' });
     expect(items[0]!.target.selector[0].exact).toBe(PUTIN_QUOTE);
+  });
+
+  it('"Your dossier" in the toolbar button\'s menu opens the page', async () => {
+    expect(await bg.onMenuClicked({ menuItemId: OPEN_MENU_ID }, { id: tabA })).toBe(true);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain('chrome-extension://test-extension-id/dossier.html');
   });
 
   it('the keyboard command does the same for the active tab', async () => {
