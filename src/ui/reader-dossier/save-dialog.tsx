@@ -70,9 +70,9 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
     }
   };
 
-  const submit = async (e: TargetedEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    // Only the reader's own click or key press saves: a synthetic event is ignored.
+  // Only the reader's own click (or Enter / Space on the button) saves. A `submit` event cannot tell: the browser
+  // fires a trusted one even for a script's button.click(), so the form never submits and the click is checked.
+  const save = async (e: TargetedEvent<HTMLButtonElement, MouseEvent>) => {
     if (!e.isTrusted || busy || exact === null) return;
     let choice: DialogActorChoice;
     if (creating) {
@@ -109,7 +109,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
           {problem ?? 'Select some text on the page first.'}
         </p>
       ) : (
-        <form onSubmit={submit}>
+        <form onSubmit={(e) => e.preventDefault()}>
           <blockquote class="ds-passage">{exact.length > 600 ? `${exact.slice(0, 600)}…` : exact}</blockquote>
           {!creating && (
             <div class="ds-field">
@@ -181,7 +181,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
             <textarea id="ds-note" rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </div>
           <div class="ds-actions">
-            <button type="submit" class="ds-save" disabled={busy}>
+            <button type="button" class="ds-save" disabled={busy} onClick={save}>
               Save
             </button>
             <button type="button" onClick={onClose}>
