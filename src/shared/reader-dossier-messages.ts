@@ -5,6 +5,7 @@
  * background → content:  openSaveDialog({ token, actors }): the reader asked to save their selection (menu or command)
  * content → background:  saveFromDialog({ token, ... }): the dialog's Save; refused without the token of that gesture
  * dossier page → background: dossierEdit, dossierDelete, dossierRestore, dossierImport (extension pages only)
+ * extension page → content:  savedOnPage(): the passages saved from this page, found again or not
  */
 import * as z from 'zod/mini';
 import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -67,8 +68,16 @@ export const DossierRestoreData = z.object({ item: SavedItem, index: z.number().
 /** Payload of `dossierImport`: the text of the chosen file (parsed and validated in the background). */
 export const DossierImportData = z.object({ text: z.string().check(z.maxLength(50_000_000)) });
 
+/** A passage saved from this page: found again (and how) or not. */
+export interface SavedOnPage {
+  id: string;
+  found: boolean;
+  how?: 'position' | 'exact' | 'context' | 'fuzzy';
+}
+
 /** The message types and their payload → response. */
 export interface ReaderDossierProtocol {
+  savedOnPage(): SavedOnPage[];
   openSaveDialog(data: OpenSaveDialogData): boolean;
   saveFromDialog(data: SaveFromDialogData): ChangeResult;
   dossierEdit(data: z.infer<typeof DossierEditData>): ChangeResult;
@@ -79,6 +88,7 @@ export interface ReaderDossierProtocol {
 }
 
 const payloadSchemas = {
+  savedOnPage: z.undefined(),
   openSaveDialog: OpenSaveDialogData,
   saveFromDialog: SaveFromDialogData,
   dossierEdit: DossierEditData,

@@ -1,9 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { openReady, until } from './lib/page-helpers';
-import { clickAddToDossier, listedPassages, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
+import { clickAddToDossier, listedPassages, savedOnPage, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
 
 // The Reuters report of the demo site; the sentence is verbatim from assets/articles/000_78f937a108842e39.txt.
 const ARTICLE = '/articles/000_78f937a108842e39.html';
@@ -13,10 +15,10 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/reader-dossier');
 const IMPORTED = 'Putin confirmed that a US delegation led by special envoy Steve Witkoff is expected to arrive in Moscow early next week.';
 
 /** Chooses `file` in the page's "Import JSON…" file input and waits for the notice it produces; returns every notice shown. */
-async function importFile(dossierPage: Page, file: string): Promise<{ kind: string; text: string }[]> {
+async function importFile(dossierPage: Page, file: string, dir = FIXTURES): Promise<{ kind: string; text: string }[]> {
   const before = await dossierPage.$eval('.rd-notice', (el) => el.textContent).catch(() => null);
   const input = (await dossierPage.$('.rd-file')) as ElementHandle<HTMLInputElement>;
-  await input.uploadFile(join(FIXTURES, file));
+  await input.uploadFile(join(dir, file));
   await dossierPage.waitForFunction(
     (b: string | null) => {
       const t = document.querySelector('.rd-notice')?.textContent ?? null;
@@ -65,6 +67,53 @@ describe('reader dossier in Chromium', () => {
     expect(meta).toContain('no call planned');
     // The dialog closes itself after saving.
     await waitInPage(page, () => document.querySelector('dossier-save-dialog') === null);
+    await page.close();
+  });
+
+  it('back on the page, the saved passage is found where it was saved and marked', async () => {
+    const page = await openReady(app, site.url(ARTICLE));
+    await waitInPage(page, () => document.querySelector('dossier-saved-passages') !== null);
+    const stored = (await storedDossier(dossierPage))!;
+    expect(await savedOnPage(dossierPage, site.url(ARTICLE))).toEqual([{ id: stored.items[0]!.id, found: true, how: 'position' }]);
+    // The marks are in a closed shadow root: the page sees a host, not what was saved.
+    expect(await page.evaluate(() => document.querySelector('dossier-saved-passages')!.shadowRoot)).toBeNull();
+    await page.close();
+  });
+
+  it('a page that changed: a reworded passage is found by a fuzzy match, a vanished one is reported not found', async () => {
+    const url = site.url('/reader-dossier-reworded.html');
+    const article = readFileSync(join(import.meta.dirname, '../../assets/articles/000_78f937a108842e39.txt'), 'utf8');
+    const selector = (exact: string) => {
+      const start = article.indexOf(exact);
+      return [
+        { type: 'TextQuoteSelector', exact, prefix: article.slice(start - 32, start), suffix: article.slice(start + exact.length, start + exact.length + 32) },
+        { type: 'TextPositionSelector', start, end: start + exact.length },
+      ];
+    };
+    const item = (id: string, exact: string) => ({
+      id,
+      actor: { type: 'bundled', id: 'dmitry-peskov' },
+      kind: 'reported',
+      target: { source: url, title: 'Kremlin says', site: '127.0.0.1', selector: selector(exact) },
+      savedAt: '2026-11-30T12:00:00.000Z',
+      updatedAt: '2026-11-30T12:00:00.000Z',
+    });
+    const gone = 'Russia claims Donbas, Zaporizhzhia and Kherson as its own territory, though most countries recognise them as part of Ukraine.';
+    const file = { format: 'dossier-reader-dossier', version: 1, exportedAt: '2026-11-30T12:05:00.000Z', actors: [], items: [item('item-reworded01', SENTENCE), item('item-vanished01', gone)] };
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-import-'));
+    try {
+      writeFileSync(join(dir, 'changed.json'), JSON.stringify(file));
+      await dossierPage.bringToFront();
+      expect(await importFile(dossierPage, 'changed.json', dir)).toEqual([{ kind: 'ok', text: 'Imported 2 new items and 0 new actors; 0 already here.' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const page = await openReady(app, url);
+    await waitInPage(page, () => document.querySelector('dossier-saved-passages') !== null);
+    expect(await savedOnPage(dossierPage, url)).toEqual([
+      { id: 'item-reworded01', found: true, how: 'fuzzy' },
+      { id: 'item-vanished01', found: false },
+    ]);
     await page.close();
   });
 

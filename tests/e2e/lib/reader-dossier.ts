@@ -75,3 +75,17 @@ export async function listedPassages(dossierPage: Page): Promise<string[]> {
   await waitInPage(dossierPage, () => document.querySelector('.rd-count')?.getAttribute('data-ready') === 'true');
   return dossierPage.$$eval('.rd-passage', (els) => els.map((e) => e.textContent ?? ''));
 }
+
+type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> } };
+
+/** What the content script of the tab showing `url` reports of the passages saved from it (asked from an extension page). */
+export async function savedOnPage(extensionPage: Page, url: string): Promise<unknown> {
+  return extensionPage.evaluate(async (u: string) => {
+    const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+    const api = g.browser ?? g.chrome;
+    const tab = (await api.tabs.query({})).find((t) => t.url === u);
+    if (tab?.id == null) throw new Error(`no tab shows ${u}`);
+    const reply = (await api.tabs.sendMessage(tab.id, { id: 1, type: 'savedOnPage', data: undefined, timestamp: Date.now() }, { frameId: 0 })) as { res?: unknown };
+    return reply?.res;
+  }, url);
+}
