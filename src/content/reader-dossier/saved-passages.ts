@@ -8,24 +8,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorPassage, type AnchorHow } from '../../core/reader-dossier/anchor';
-import type { ReaderDossier, SavedItem } from '../../data/reader-dossier-schema';
+import type { ReaderDossier } from '../../data/reader-dossier-schema';
+import { itemsForPage } from '../../core/reader-dossier/page-items';
 import { onDossierMessage, type SavedOnPage } from '../../shared/reader-dossier-messages';
 import { getReaderDossier, watchReaderDossier } from '../../shared/reader-dossier-storage';
 import { rangeAt, readPageText } from './page-text';
 
 /** The marks' host element. */
 export const SAVED_MARKS_HOST = 'dossier-saved-passages';
-
-/** A page address without its #fragment: the key saved items are matched to pages by. */
-export function pageKey(url: string): string {
-  return url.replace(/#.*$/s, '');
-}
-
-/** The saved items of the page at `url`. */
-export function itemsForPage(dossier: ReaderDossier, url: string): SavedItem[] {
-  const key = pageKey(url);
-  return dossier.items.filter((i) => pageKey(i.target.source) === key);
-}
 
 const MARK_CSS = `
 :host { all: initial; }
