@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
-import { openReady, until } from './lib/page-helpers';
+import { openPopupFor, openReady, until } from './lib/page-helpers';
 import { clickAddToDossier, listedPassages, savedOnPage, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
 
 // The Reuters report of the demo site; the sentence is verbatim from assets/articles/000_78f937a108842e39.txt.
@@ -114,6 +114,16 @@ describe('reader dossier in Chromium', () => {
       { id: 'item-reworded01', found: true, how: 'fuzzy' },
       { id: 'item-vanished01', found: false },
     ]);
+    // The popup lists both, the vanished one as not found on the page.
+    const popup = await openPopupFor(app, url);
+    await waitInPage(popup, () => document.querySelectorAll('.saved-here li[data-found="true"], .saved-here li[data-found="false"]').length === 2);
+    const rows = await popup.$$eval('.saved-here li', (els) => els.map((e) => ({ found: e.getAttribute('data-found'), text: e.textContent ?? '' })));
+    expect(rows).toEqual([
+      { found: 'true', text: expect.stringContaining('Peskov also said no call between Putin and Zelenskiy') },
+      { found: 'false', text: expect.stringMatching(/Russia claims Donbas.*Dmitry Peskov, saved 2026-11-30 · not found on the page now/) },
+    ]);
+    expect(rows[0]!.text).toContain('the page words it differently now');
+    await popup.close();
     await page.close();
   });
 
