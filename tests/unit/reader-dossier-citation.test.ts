@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledCitation, formatCitation, savedCitation } from '../../src/core/reader-dossier/citation';
+import { bundledCitation, cardQuoteCitation, formatCitation, savedCitation } from '../../src/core/reader-dossier/citation';
+import { createCardBuilder } from '../../src/core/card-model';
 import { actorDossierMarkdown, escapeMarkdown } from '../../src/core/reader-dossier/markdown';
 import { dataset } from '../../src/data/dataset';
 import { NEWSX, REUTERS, savedFrom } from './reader-dossier-fixtures';
@@ -13,12 +14,20 @@ describe('Copy with citation', () => {
     expect(NEWSX).toContain(q.text);
   });
 
-  it('a bundled quote whose source names no outlet leaves the outlet out', () => {
+  it('a bundled quote whose source names no outlet but credits a wire: the wire, as the card labels it', () => {
     const q = bundledCitation(dataset, 'q-peskov-withdrawal-from-donbas')!;
-    expect(q.outlet).toBeUndefined();
+    expect(q.outlet).toBe('Reuters (credited)');
     expect(formatCitation(q)).toBe(
-      '“We are talking about the withdrawal of the regime’s armed forces from the Donbas” — Dmitry Peskov, Asked about Kremlin aide Yuri Ushakov’s remarks that Kyiv needed to make a decision on Donbas',
+      '“We are talking about the withdrawal of the regime’s armed forces from the Donbas” — Dmitry Peskov, Asked about Kremlin aide Yuri Ushakov’s remarks that Kyiv needed to make a decision on Donbas, Reuters (credited)',
     );
+  });
+
+  it('a quotation on a card gives the same citation as the data, and no outlet when the source has none', () => {
+    const card = createCardBuilder(dataset)({ id: 'vladimir-putin', alias: 'Putin', text: 'Putin' });
+    if (card?.kind !== 'actor') throw new Error('no actor card');
+    const q = card.quotes.find((x) => x.id === 'q-putin-troops-will-withdraw')!;
+    expect(formatCitation(cardQuoteCitation(q))).toBe(formatCitation(bundledCitation(dataset, q.id)!));
+    expect(cardQuoteCitation({ ...q, source: { id: 'x', label: 'Unknown outlet' } }).outlet).toBeUndefined();
   });
 
   it('an unknown quote id gives nothing', () => {

@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../../data/schema';
 import type { SavedItem } from '../../data/reader-dossier-schema';
+import { sourceLabel, type QuoteItem } from '../card-model';
 
 /** What a citation is made of; parts that are unknown are left out, never guessed. */
 export interface CitableQuotation {
@@ -23,13 +24,25 @@ export function formatCitation(q: CitableQuotation): string {
   return `“${q.text.replace(OUTER_MARKS, '')}” — ${parts.join(', ')}`;
 }
 
-/** The citation of a bundled quote: its speaker's name, its context, its source's outlet (the bundled articles have no URL). */
+/** The outlet part of a citation from a card's source label; none when the source names no outlet at all. */
+function outletOf(label: string): string | undefined {
+  return /^Unknown (?:outlet|source)$/.test(label) ? undefined : label;
+}
+
+/**
+ * The citation of a bundled quote: its speaker's name, its context, and its source as the cards label it (the outlet,
+ * or the wire the text credits: "Reuters (credited)"). The bundled articles have no URL.
+ */
 export function bundledCitation(data: Pick<Dataset, 'actors' | 'quotes' | 'sources'>, quoteId: string): CitableQuotation | null {
   const quote = data.quotes.find((q) => q.id === quoteId);
   if (!quote) return null;
   const speaker = data.actors.find((a) => a.id === quote.speaker)?.name ?? quote.speaker;
-  const outlet = data.sources.find((s) => s.id === quote.source)?.outlet;
-  return { text: quote.text, speaker, context: quote.context, outlet: outlet && outlet !== 'unknown' ? outlet : undefined };
+  return { text: quote.text, speaker, context: quote.context, outlet: outletOf(sourceLabel(data.sources.find((s) => s.id === quote.source))) };
+}
+
+/** The citation of a quotation as a card shows it (the same parts as `bundledCitation`, from the card model). */
+export function cardQuoteCitation(quote: Pick<QuoteItem, 'text' | 'speaker' | 'context' | 'source'>): CitableQuotation {
+  return { text: quote.text, speaker: quote.speaker, context: quote.context, outlet: outletOf(quote.source.label) };
 }
 
 /** What the reader's kinds of item say in a citation's context. */
