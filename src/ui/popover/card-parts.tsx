@@ -12,6 +12,8 @@ import {
   type QuoteWording,
   type SourceRef,
 } from '../../core/card-model';
+import { cardQuoteCitation } from '../../core/reader-dossier/citation';
+import { CopyCitation } from '../reader-dossier/copy-citation';
 
 /** Turns a source reference into the URL of its source card (an extension page); injected so tests need no browser. */
 export type SourceHref = (ref: SourceRef) => string;
@@ -90,7 +92,8 @@ export function QuoteBlock(props: { quote: QuoteItem; href: SourceHref; showSpea
         {props.showSpeaker || q.joint ? `${q.speaker}, ` : ''}
         {q.reported ? 'reported by ' : '— '}
         <SourceLinks sources={[q.source]} href={props.href} />
-        {q.context ? <span class="dp-context"> · {q.context}</span> : null}
+        {q.context ? <span class="dp-context"> · {q.context}</span> : null}{' '}
+        <CopyCitation quotation={cardQuoteCitation(q)} />
       </figcaption>
     </figure>
   );
