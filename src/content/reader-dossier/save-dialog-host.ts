@@ -68,6 +68,8 @@ export function startReaderSave(ctx: ContentScriptContext): () => void {
         // The top layer escapes the page's stacking contexts; where unsupported, the maximal z-index holds.
         if ('showPopover' in layer) layer.setAttribute('popover', 'manual');
         container.append(layer);
+        // Shown before the dialog renders: it focuses its first field as it renders, and a hidden one cannot take focus.
+        if ('showPopover' in layer) (layer as HTMLElement & { showPopover(): void }).showPopover();
         render(
           h(SaveDialog, {
             exact: selection.exact,
@@ -90,7 +92,6 @@ export function startReaderSave(ctx: ContentScriptContext): () => void {
           }),
           layer,
         );
-        if ('showPopover' in layer) (layer as HTMLElement & { showPopover(): void }).showPopover();
         return layer;
       },
       onRemove(layer) {

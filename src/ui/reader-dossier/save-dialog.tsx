@@ -3,7 +3,7 @@
  * as text, never as HTML), who said it or who it is about (search the actors, or create one), what it is, a note.
  * Keyboard first: the search field has focus; Enter takes the first match and moves on to the kind; Escape closes.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { searchActors, type ActorChoice } from '../../core/reader-dossier/actors';
 import type { ReaderActorCategory, SavedKind } from '../../data/reader-dossier-schema';
@@ -44,8 +44,9 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
   const kindRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  // `autofocus` only works on page load: focus the step the reader is at.
-  useEffect(() => (creating ? nameRef : searchRef).current?.focus(), [creating]);
+  // `autofocus` only works on page load: focus the step the reader is at, in the same commit as the render, so a
+  // key pressed right after (Tab) never lands on the page while the focused button is gone.
+  useLayoutEffect(() => (creating ? nameRef : searchRef).current?.focus(), [creating]);
   const matches = useMemo(() => searchActors(actors, query, MAX_SHOWN), [actors, query]);
 
   const choose = (choice: ActorChoice) => {

@@ -45,7 +45,7 @@ export async function clickAddToDossier(app: Launched, url: string, selectionTex
     async (u: string, s: string) => {
       type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; contextMenus: { onClicked: { dispatch(info: unknown, tab: unknown): void } } };
       const chrome = (globalThis as unknown as { chrome: Api }).chrome;
-      const [tab] = await chrome.tabs.query({ url: u });
+      const tab = (await chrome.tabs.query({ url: u })).at(-1); // the newest tab showing it
       if (!tab) throw new Error(`no tab shows ${u}`);
       const info = { menuItemId: 'dossier-add-selection', selectionText: s, pageUrl: u, frameId: 0, editable: false };
       chrome.contextMenus.onClicked.dispatch(info, tab);
@@ -83,7 +83,7 @@ export async function savedOnPage(extensionPage: Page, url: string): Promise<unk
   return extensionPage.evaluate(async (u: string) => {
     const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
     const api = g.browser ?? g.chrome;
-    const tab = (await api.tabs.query({})).find((t) => t.url === u);
+    const tab = (await api.tabs.query({})).filter((t) => t.url === u).at(-1); // the newest tab showing it
     if (tab?.id == null) throw new Error(`no tab shows ${u}`);
     const reply = (await api.tabs.sendMessage(tab.id, { id: 1, type: 'savedOnPage', data: undefined, timestamp: Date.now() }, { frameId: 0 })) as { res?: unknown };
     return reply?.res;
