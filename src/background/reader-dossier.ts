@@ -36,6 +36,7 @@ async function readPending(now: number): Promise<Pending[]> {
   return list.success ? list.data.filter((p) => p.expires > now) : [];
 }
 
+
 /** What the reader-dossier background needs from its entry point. */
 export interface ReaderDossierDeps {
   /** The bundled actors (from the data set, which the entry point owns). */
@@ -65,6 +66,18 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
   const randomId = deps.randomId ?? (() => crypto.randomUUID());
   const now = deps.now ?? (() => Date.now());
   const write = createDossierWriter();
+  let pendingChain: Promise<unknown> = Promise.resolve();
+  /** Reads, changes and stores the pending gestures, one change at a time (expired ones are dropped on the way). */
+  function withPending<R>(change: (list: Pending[]) => { list?: Pending[]; result: R }): Promise<R> {
+    const run = async (): Promise<R> => {
+      const { list, result } = change(await readPending(now()));
+      if (list) await pendingItem.setValue(list);
+      return result;
+    };
+    const result = pendingChain.then(run, run);
+    pendingChain = result.catch(() => undefined);
+    return result;
+  }
   // Firefox names the API `menus` and keeps `contextMenus` as an alias; both browsers have the latter.
   const menus = browser.contextMenus;
 
@@ -82,9 +95,9 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
   /** A reader gesture on tab `tabId`: a token for it, and the dialog on that tab. */
   async function beginSave(tabId: number): Promise<boolean> {
     const token = randomId();
-    const t = now();
-    const pending = await readPending(t);
-    await pendingItem.setValue([...pending.filter((p) => p.tabId !== tabId), { token, tabId, expires: t + PENDING_MS }]);
+    const expires = now() + PENDING_MS;
+    // One pending gesture per tab: a new one replaces the last.
+    await withPending((list) => ({ list: [...list.filter((p) => p.tabId !== tabId), { token, tabId, expires }], result: undefined }));
     const dossier = await getReaderDossier();
     const actors = actorChoices(deps.bundledActors(), dossier).map((c) => ({ ...c, aliases: [...c.aliases].slice(0, 50) }));
     try {
@@ -115,12 +128,19 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
 
   async function save(data: SaveFromDialogData, sender: DossierSender): Promise<ChangeResult> {
     const t = now();
-    const pending = await readPending(t);
-    const gesture = pending.find((p) => p.token === data.token);
-    if (!gesture || sender.tabId !== gesture.tabId || (sender.frameId ?? 0) !== 0) return { ok: false, error: 'Not saved: start again from "Add to Dossier…" on your selection.' };
+    // The token is taken (so it works once, even for two Saves at the same moment) and given back if the save fails.
+    const gesture = await withPending((list) => {
+      const g = list.find((p) => p.token === data.token && p.tabId === sender.tabId && (sender.frameId ?? 0) === 0);
+      return g ? { list: list.filter((p) => p !== g), result: g } : { result: null };
+    });
+    if (!gesture) return { ok: false, error: 'Not saved: start again from "Add to Dossier…" on your selection.' };
+    const giveBack = () => withPending((list) => ({ list: [...list, gesture], result: undefined }));
     // The page address comes from the browser (the sender), never from the message.
     const source = PageUrl.safeParse(sender.url?.replace(/#.*$/s, ''));
-    if (!source.success) return { ok: false, error: 'Not saved: Dossier saves from web pages (http, https or file) only.' };
+    if (!source.success) {
+      await giveBack();
+      return { ok: false, error: 'Not saved: Dossier saves from web pages (http, https or file) only.' };
+    }
     const site = /^file:/i.test(source.data) ? '' : new URL(source.data).hostname;
     const stamp = new Date(t).toISOString();
     const result = await write<ChangeResult>((current) => {
@@ -135,8 +155,8 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
       const added = addItem(dossier, { actor: actor!, kind: data.kind, note: data.note, target: { source: source.data, title: data.title, site, selector: data.selector } }, `item-${randomId()}`, stamp);
       if (!added.ok) return { result: added };
       return { dossier: added.dossier, result: { ok: true, message: added.duplicate ? 'Already in your dossier.' : 'Saved to your dossier.' } };
-    });
-    if (result.ok) await pendingItem.setValue(pending.filter((p) => p.token !== data.token));
+    }).catch((err: unknown): ChangeResult => ({ ok: false, error: `Not saved: the browser could not store it (${err instanceof Error ? err.message : String(err)}).` }));
+    if (!result.ok) await giveBack();
     return result;
   }
 
@@ -172,7 +192,7 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
       return write<{ ok: true; summary: MergeSummary } | { ok: false; error: string }>((d) => {
         const r = mergeExport(d, parsed.file);
         return r.ok ? { dossier: r.dossier, result: { ok: true, summary: r.summary } } : { result: r };
-      });
+      }).catch((err: unknown) => ({ ok: false as const, error: `Nothing was imported: the browser could not store it (${err instanceof Error ? err.message : String(err)}).` }));
     }),
   ];
 

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { emptyDossier, ReaderActor, SavedItem, type ReaderDossier } from '../data/reader-dossier-schema';
+import { pageKey } from '../core/reader-dossier/page-items';
 
 /**
  * The storage item. Version 1 is the first stored shape: a later shape bumps `version` and adds its migration here;
@@ -56,6 +57,39 @@ export async function getReaderDossier(): Promise<ReaderDossier> {
 /** Calls `cb` with the validated dossier whenever it changes in any context. Returns the unwatch function. */
 export function watchReaderDossier(cb: (d: ReaderDossier) => void): () => void {
   return readerDossierItem.watch((value) => cb(parseStoredDossier(value)));
+}
+
+/**
+ * The valid saved items of one page, from a stored value: entries are matched by their raw page address first and
+ * only those are validated, so a page with nothing saved costs a string comparison per item, not a full parse
+ * (validating 5,000 items takes tens of milliseconds: too long on every page load).
+ */
+export function savedItemsOfPage(raw: unknown, url: string): SavedItem[] {
+  const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return [];
+  const key = pageKey(url);
+  const out: SavedItem[] = [];
+  for (const entry of items) {
+    const source = (entry as { target?: { source?: unknown } } | null)?.target?.source;
+    if (typeof source !== 'string' || pageKey(source) !== key) continue;
+    const p = SavedItem.safeParse(entry);
+    if (p.success) out.push(p.data);
+  }
+  return out;
+}
+
+/** The saved items of the page at `url` (see savedItemsOfPage); none when storage cannot be read. */
+export async function getSavedItemsOfPage(url: string): Promise<SavedItem[]> {
+  try {
+    return savedItemsOfPage(await readerDossierItem.getValue(), url);
+  } catch {
+    return [];
+  }
+}
+
+/** Calls `cb` with the saved items of the page at `url` whenever the dossier changes. Returns the unwatch function. */
+export function watchSavedItemsOfPage(url: string, cb: (items: SavedItem[]) => void): () => void {
+  return readerDossierItem.watch((value) => cb(savedItemsOfPage(value, url)));
 }
 
 /** A change: from the current dossier to the next one (`dossier` unchanged or omitted: nothing is written) and a result. */

@@ -154,3 +154,32 @@ describe('reader dossier background', () => {
     expect((await getReaderDossier()).items[0]!.note).toBe('checked');
   });
 });
+
+describe('reader dossier background: tokens under pressure', () => {
+  it('two Saves with one token at the same moment store one item; a failed save gives the token back', async () => {
+    fakeBrowser.reset();
+    Object.assign(fakeBrowser.contextMenus, { removeAll: async () => {}, create: () => {}, onClicked: { addListener() {}, removeListener() {} } });
+    Object.assign(fakeBrowser.commands, { onCommand: { addListener() {}, removeListener() {} } });
+    const tokens: string[] = [];
+    fakeBrowser.tabs.sendMessage = ((_t: number, m: { type: string; data: { token: string } }, _o: unknown, cb: (r: unknown) => void) => {
+      tokens.push(m.data.token);
+      cb({ res: true });
+    }) as never;
+    const tab = (await fakeBrowser.tabs.create({ url: PAGE })).id!;
+    let n = 0;
+    const bg = startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), randomId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` });
+    try {
+      await bg.onMenuClicked({ menuItemId: MENU_ID }, { id: tab });
+      const sender = { tab: { id: tab }, url: PAGE, frameId: 0 };
+      // A reader actor that does not exist: refused, and the token is still good for a corrected Save.
+      const wrong = { ...saveData(tokens[0]!), actor: { type: 'existing', ref: { type: 'reader', id: 'reader-gone' } } };
+      expect(await deliver('saveFromDialog', wrong, sender)).toEqual({ ok: false, error: 'Not saved: that actor is not in your dossier.' });
+      const other = { ...saveData(tokens[0]!), actor: { type: 'existing', ref: { type: 'bundled', id: 'dmitry-peskov' } } };
+      const replies = await Promise.all([deliver('saveFromDialog', saveData(tokens[0]!), sender), deliver('saveFromDialog', other, sender)]);
+      expect(replies.filter((r) => (r as { ok: boolean }).ok)).toHaveLength(1);
+      expect((await getReaderDossier()).items).toHaveLength(1);
+    } finally {
+      bg.stop();
+    }
+  });
+});

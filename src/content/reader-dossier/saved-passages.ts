@@ -8,10 +8,9 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorPassage, type AnchorHow } from '../../core/reader-dossier/anchor';
-import type { ReaderDossier } from '../../data/reader-dossier-schema';
-import { itemsForPage } from '../../core/reader-dossier/page-items';
+import type { SavedItem } from '../../data/reader-dossier-schema';
 import { onDossierMessage, type SavedOnPage } from '../../shared/reader-dossier-messages';
-import { getReaderDossier, watchReaderDossier } from '../../shared/reader-dossier-storage';
+import { getSavedItemsOfPage, watchSavedItemsOfPage } from '../../shared/reader-dossier-storage';
 import { rangeAt, readPageText } from './page-text';
 
 /** The marks' host element. */
@@ -22,16 +21,16 @@ const MARK_CSS = `
 .mark { position: absolute; pointer-events: none; background: rgba(217, 119, 6, 0.16); border-bottom: 2px solid #d97706; }
 `;
 
-/** What `startSavedPassages` needs; storage by default (tests pass their own). */
+/** What `startSavedPassages` needs: this page's saved items, from storage by default (tests pass their own). */
 export interface SavedPassagesDeps {
-  read?(): Promise<ReaderDossier>;
-  watch?(cb: (d: ReaderDossier) => void): () => void;
+  read?(url: string): Promise<SavedItem[]>;
+  watch?(url: string, cb: (items: SavedItem[]) => void): () => void;
 }
 
 /** Finds and marks this page's saved passages, again whenever the dossier changes. Returns the teardown. */
 export function startSavedPassages(ctx: ContentScriptContext, deps: SavedPassagesDeps = {}): () => void {
-  const read = deps.read ?? getReaderDossier;
-  const watch = deps.watch ?? watchReaderDossier;
+  const read = deps.read ?? getSavedItemsOfPage;
+  const watch = deps.watch ?? watchSavedItemsOfPage;
   let results: SavedOnPage[] = [];
   let ranges: Range[] = [];
   let host: HTMLElement | null = null;
@@ -72,8 +71,7 @@ export function startSavedPassages(ctx: ContentScriptContext, deps: SavedPassage
     if (frame === 0 && ranges.length > 0) frame = requestAnimationFrame(paint);
   };
 
-  const update = (dossier: ReaderDossier) => {
-    const items = itemsForPage(dossier, location.href);
+  const update = (items: SavedItem[]) => {
     if (items.length === 0) {
       results = [];
       ranges = [];
@@ -97,8 +95,10 @@ export function startSavedPassages(ctx: ContentScriptContext, deps: SavedPassage
   };
 
   let stopped = false;
-  void read().then((d) => !stopped && update(d));
-  const unwatch = watch((d) => !stopped && update(d));
+  // The page's address when the script started: a single-page app that changes it later keeps its first page's items.
+  const url = location.href;
+  void read(url).then((items) => !stopped && update(items));
+  const unwatch = watch(url, (items) => !stopped && update(items));
   const resize = new ResizeObserver(schedule);
   if (document.body) resize.observe(document.body);
   window.addEventListener('resize', schedule);
