@@ -92,6 +92,29 @@ export function watchSavedItemsOfPage(url: string, cb: (items: SavedItem[]) => v
   return readerDossierItem.watch((value) => cb(savedItemsOfPage(value, url)));
 }
 
+/** The valid saved items attributed to one actor, newest first (matched on the raw entries first, like savedItemsOfPage). */
+export function savedItemsOfActor(raw: unknown, ref: { type: string; id: string }): SavedItem[] {
+  const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return [];
+  const out: SavedItem[] = [];
+  for (const entry of items) {
+    const actor = (entry as { actor?: { type?: unknown; id?: unknown } } | null)?.actor;
+    if (actor?.type !== ref.type || actor.id !== ref.id) continue;
+    const p = SavedItem.safeParse(entry);
+    if (p.success) out.push(p.data);
+  }
+  return out.sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
+}
+
+/** The saved items of one actor (see savedItemsOfActor); none when storage cannot be read. */
+export async function getSavedItemsOfActor(ref: { type: string; id: string }): Promise<SavedItem[]> {
+  try {
+    return savedItemsOfActor(await readerDossierItem.getValue(), ref);
+  } catch {
+    return [];
+  }
+}
+
 /** A change: from the current dossier to the next one (`dossier` unchanged or omitted: nothing is written) and a result. */
 export type DossierChange<R> = (current: ReaderDossier) => { dossier?: ReaderDossier; result: R };
 

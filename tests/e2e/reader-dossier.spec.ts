@@ -5,6 +5,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launch, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { openPopupFor, openReady, until } from './lib/page-helpers';
+import { hoverCard } from './lib/firefox-pages';
 import { clickAddToDossier, listedPassages, savedOnPage, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
 
 // The Reuters report of the demo site; the sentence is verbatim from assets/articles/000_78f937a108842e39.txt.
@@ -67,6 +68,33 @@ describe('reader dossier in Chromium', () => {
     expect(meta).toContain('no call planned');
     // The dialog closes itself after saving.
     await waitInPage(page, () => document.querySelector('dossier-save-dialog') === null);
+    await page.close();
+  });
+
+  it('the actor\'s card shows it "From your reading", in a closed root the page cannot read', async () => {
+    const page = await openReady(app, site.url(ARTICLE));
+    await page.bringToFront();
+    const card = await hoverCard(page, 'Vladimir Putin', { label: 'Dossier: Vladimir Putin' });
+    expect(card.text).not.toContain(SENTENCE); // not in the card's open root
+    const host = await page.waitForFunction(
+      () => {
+        const h = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('.dp-reading');
+        return h && h.offsetHeight > 0 ? { closed: h.shadowRoot === null, text: h.textContent } : null;
+      },
+      { timeout: 10_000, polling: 50 },
+    );
+    expect(await host.jsonValue()).toEqual({ closed: true, text: '' });
+    // What the reader sees (the accessibility tree is built from what is rendered, closed roots included).
+    const names: string[] = [];
+    const walk = (n: { name?: string; children?: unknown[] } | null) => {
+      if (!n) return;
+      if (n.name) names.push(n.name);
+      for (const c of n.children ?? []) walk(c as never);
+    };
+    walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
+    expect(names).toContain('From your reading');
+    expect(names).toContain(`“${SENTENCE}”`); // the page itself has the sentence, but not between these marks
+    expect(names).toContainEqual(expect.stringMatching(/^You saved this on 127\.0\.0\.1, \d{4}-\d{2}-\d{2} · $/));
     await page.close();
   });
 

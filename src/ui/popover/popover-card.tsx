@@ -15,6 +15,7 @@ import {
   SourceLinks,
   type SourceHref,
 } from './card-parts';
+import { FromYourReading } from '../reader-dossier/from-your-reading';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -67,6 +68,7 @@ function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
           <DisagreementBlock key={d.id} item={d} href={href} />
         ))}
       </Section>
+      <FromYourReading actor={{ type: 'bundled', id: card.entityId }} />
     </>
   );
 }
