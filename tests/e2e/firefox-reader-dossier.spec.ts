@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
-import { DEMO_ARTICLE, openSourceCard } from './lib/firefox-pages';
+import { DEMO_ARTICLE, hoverCard, openSourceCard } from './lib/firefox-pages';
 import { until, waitReady } from './lib/page-helpers';
 import { listedPassages, savedOnPage, storedDossier } from './lib/reader-dossier';
 
@@ -105,6 +105,21 @@ describe('reader dossier in firefox', () => {
       { id: 'item-reworded01', found: true, how: 'fuzzy' },
       { id: 'item-vanished01', found: false },
     ]);
+    await page.close();
+    await dossier.bringToFront();
+  });
+
+  it("Dmitry Peskov's card has a 'From your reading' section, in a closed root the page cannot read", async () => {
+    const page = await app.newPage();
+    await page.goto(site.url(DEMO_ARTICLE));
+    await waitReady(page);
+    await page.bringToFront();
+    const card = await hoverCard(page, 'Peskov', { label: 'Dossier: Dmitry Peskov' });
+    expect(card.text).not.toContain('no call between Putin and Zelenskiy');
+    await waitInPage(page, () => {
+      const h = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('.dp-reading');
+      return !!h && h.offsetHeight > 0 && h.shadowRoot === null && h.textContent === '';
+    });
     await page.close();
     await dossier.bringToFront();
   });
