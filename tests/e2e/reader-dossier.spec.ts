@@ -229,6 +229,42 @@ describe('reader dossier in Chromium', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('the Your dossier page searches, filters by actor, and edits an item in place', async () => {
+    await dossierPage.bringToFront();
+    const all = await listedPassages(dossierPage);
+    expect(all.length).toBeGreaterThan(2);
+    const search = '.rd-filters input[type="search"]';
+    await dossierPage.type(search, 'NO CALL planned'); // the note of the first save; case does not matter
+    await until('the search keeps one item', async () => (await listedPassages(dossierPage)).join('|') === SENTENCE);
+    await dossierPage.click(search, { clickCount: 3 });
+    await dossierPage.keyboard.press('Backspace');
+    await until('every item is listed again', async () => (await listedPassages(dossierPage)).length === all.length);
+    await dossierPage.select('.rd-filters select', 'bundled:dmitry-peskov');
+    await until('the actor filter keeps Peskov\'s items', async () => {
+      const metas = await dossierPage.$$eval('.rd-actor', (els) => els.map((e) => e.textContent));
+      return metas.length > 0 && metas.every((m) => m === 'Dmitry Peskov');
+    });
+    await dossierPage.select('.rd-filters select', '');
+    await until('every item is listed again', async () => (await listedPassages(dossierPage)).length === all.length);
+
+    // Edit the first-saved item: Putin → Dmitry Peskov, a reported statement, a new note.
+    const id = (await storedDossier(dossierPage))!.items.find((i) => i.target.selector[0].exact === SENTENCE)!.id;
+    const row = `.rd-item[data-item-id="${id}"]`;
+    await dossierPage.click(`${row} .rd-buttons button:first-child`);
+    await dossierPage.select(`${row} .rd-edit select`, 'bundled:dmitry-peskov');
+    await dossierPage.select(`${row} .rd-edit label:nth-child(2) select`, 'reported');
+    await dossierPage.$eval(`${row} .rd-edit textarea`, (el) => ((el as HTMLTextAreaElement).value = ''));
+    await dossierPage.type(`${row} .rd-edit textarea`, 'said on Monday');
+    await dossierPage.click(`${row} .rd-edit button[type="submit"]`);
+    await until('the edit is stored', async () => {
+      const item = (await storedDossier(dossierPage))!.items.find((i) => i.id === id) as unknown as { actor: { id: string }; kind: string; note?: string } | undefined;
+      return item?.actor.id === 'dmitry-peskov' && item.kind === 'reported' && item.note === 'said on Monday';
+    });
+    await until('the row shows it', async () => (await dossierPage.$eval(row, (el) => (el as HTMLElement).innerText)).includes('Dmitry Peskov · Reported statement'));
+    // The provenance is untouched.
+    expect((await storedDossier(dossierPage))!.items.find((i) => i.id === id)!.target.selector[0].exact).toBe(SENTENCE);
+  });
+
   it('a malformed or foreign import file shows one clear error and loses nothing; a valid one merges, once', async () => {
     await dossierPage.bringToFront();
     const before = await storedDossier(dossierPage);
