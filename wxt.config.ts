@@ -24,7 +24,8 @@ export default defineConfig({
     name: 'Dossier',
     description: 'Context for the news you read: who is who, what they demand, what they said, and where it was reported.',
     // storage: settings; tabs: the popup asks which tab it summarises. No host permissions beyond the content script's matches.
-    permissions: ['storage', 'tabs'],
+    // contextMenus: "Add to Dossier…" on a selection, one of the two gestures that can start a save (docs/reader-dossier.md).
+    permissions: ['storage', 'tabs', 'contextMenus'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -33,6 +34,10 @@ export default defineConfig({
       'prev-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Go to the previous mention and open its card',
+      },
+      'add-to-dossier': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Add the selected text to your dossier',
       },
     },
     ...(browser === 'firefox'

@@ -25,8 +25,8 @@ function shippedText(dir: string): string {
 describe.each(Object.entries(BUILD_DIRS))('the %s build', (_kind, dir) => {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
-  it('asks only for storage and tabs, exposes nothing to pages and loads no remote code', () => {
-    expect(manifest.permissions).toEqual(['storage', 'tabs']);
+  it('asks only for storage, tabs and contextMenus (Add to Dossier…), exposes nothing to pages and loads no remote code', () => {
+    expect(manifest.permissions).toEqual(['storage', 'tabs', 'contextMenus']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);

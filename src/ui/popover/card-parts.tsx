@@ -12,6 +12,8 @@ import {
   type QuoteWording,
   type SourceRef,
 } from '../../core/card-model';
+import { cardQuoteCitation } from '../../core/reader-dossier/citation';
+import { CopyCitation } from '../reader-dossier/copy-citation';
 
 /**
  * Wraps a handler so that it runs only for events the browser made from the reader's input. A page can call
@@ -100,7 +102,8 @@ export function QuoteBlock(props: { quote: QuoteItem; href: SourceHref; showSpea
         {props.showSpeaker || q.joint ? `${q.speaker}, ` : ''}
         {q.reported ? 'reported by ' : '— '}
         <SourceLinks sources={[q.source]} href={props.href} />
-        {q.context ? <span class="dp-context"> · {q.context}</span> : null}
+        {q.context ? <span class="dp-context"> · {q.context}</span> : null}{' '}
+        <CopyCitation quotation={cardQuoteCitation(q)} />
       </figcaption>
     </figure>
   );

@@ -16,6 +16,7 @@ import {
   trusted,
   type SourceHref,
 } from './card-parts';
+import { FromYourReading } from '../reader-dossier/from-your-reading';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -75,6 +76,7 @@ function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
           <DisagreementBlock key={d.id} item={d} href={href} />
         ))}
       </Section>
+      <FromYourReading actor={{ type: 'bundled', id: card.entityId }} />
     </>
   );
 }

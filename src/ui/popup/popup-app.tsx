@@ -14,6 +14,8 @@ import { MoreControls, QuickControls } from './controls';
 import { ThisPage } from './this-page';
 import { usePage, type PageView } from './use-page';
 import { useSettings } from './use-settings';
+import { bundledActorInfo } from '../../core/reader-dossier/actors';
+import { openDossierPage, SavedFromThisPage } from '../reader-dossier/popup-saved';
 
 type TabName = 'page' | 'briefing';
 
@@ -36,6 +38,7 @@ export function PopupApp({ data, search }: PopupAppProps) {
   const summary = useMemo(() => (state ? summarizePage(data, state.mentions) : null), [data, state]);
   const briefing = useMemo(() => buildBriefing(data), [data]);
   const disagreements = useMemo(() => disagreementsView(data), [data]);
+  const bundledActors = useMemo(() => bundledActorInfo(data.actors), [data]);
   const counts = useMemo(() => {
     if (!state) return null;
     const c: Partial<Record<Category, number>> = {};
@@ -73,6 +76,9 @@ export function PopupApp({ data, search }: PopupAppProps) {
           >
             Positions tracker
           </a>
+          <button type="button" class="tracker-link dossier-link" onClick={openDossierPage}>
+            Your dossier
+          </button>
         </div>
         <Status view={view} onReload={reload} onResume={() => void updateSettings({ paused: false })} />
       </header>
@@ -86,11 +92,10 @@ export function PopupApp({ data, search }: PopupAppProps) {
 
       <div class="panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1}>
         {tab === 'page' ? (
-          summary ? (
-            <ThisPage summary={summary} onJump={jump} missing={missing} />
-          ) : (
-            <p class="muted">Nothing to summarise on this tab.</p>
-          )
+          <>
+            {summary ? <ThisPage summary={summary} onJump={jump} missing={missing} /> : <p class="muted">Nothing to summarise on this tab.</p>}
+            {view.kind === 'page' && <SavedFromThisPage bundled={bundledActors} tabId={view.tabId} url={view.state.url} />}
+          </>
         ) : (
           <Briefing sides={briefing} asOf={data.asOf} disagreements={disagreements} />
         )}

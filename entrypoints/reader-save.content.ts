@@ -1,0 +1,16 @@
+/**
+ * The reader's dossier on pages: thin wiring of the save dialog and of the marks on passages saved from this page
+ * (src/content/reader-dossier). Top frame only: the background opens the dialog in the tab's main frame, where the
+ * reader's selection is read.
+ */
+import { startReaderSave } from '../src/content/reader-dossier/save-dialog-host';
+import { startSavedPassages } from '../src/content/reader-dossier/saved-passages';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startReaderSave(ctx);
+    startSavedPassages(ctx);
+  },
+});

@@ -1,0 +1,138 @@
+/**
+ * The reader's dossier in extension storage (`local:readerDossier`): one typed item on this device, never synced,
+ * never sent. Every context may read it; only the background writes it (src/background/reader-dossier.ts), through
+ * `createDossierWriter`, so two saves at once never overwrite each other.
+ */
+import { storage } from 'wxt/utils/storage';
+import { emptyDossier, ReaderActor, SavedItem, type ReaderDossier } from '../data/reader-dossier-schema';
+import { pageKey } from '../core/reader-dossier/page-items';
+
+/**
+ * The storage item. Version 1 is the first stored shape: a later shape bumps `version` and adds its migration here;
+ * whatever a migration misses is still repaired by `parseStoredDossier` on every read.
+ */
+export const readerDossierItem = storage.defineItem<ReaderDossier>('local:readerDossier', {
+  fallback: emptyDossier(),
+  version: 1,
+  migrations: {},
+});
+
+/**
+ * Validates a stored value entry by entry: a damaged actor or item is left out of what is returned (and logged)
+ * while every valid one is kept, so one bad entry never hides the rest. Never throws.
+ */
+export function parseStoredDossier(raw: unknown): ReaderDossier {
+  const out = emptyDossier();
+  if (raw === null || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  let dropped = 0;
+  if (Array.isArray(r.actors)) {
+    for (const a of r.actors) {
+      const p = ReaderActor.safeParse(a);
+      if (p.success) out.actors.push(p.data);
+      else dropped++;
+    }
+  }
+  if (Array.isArray(r.items)) {
+    for (const i of r.items) {
+      const p = SavedItem.safeParse(i);
+      if (p.success) out.items.push(p.data);
+      else dropped++;
+    }
+  }
+  if (dropped > 0) console.warn(`[dossier] ${dropped} damaged entr${dropped === 1 ? 'y' : 'ies'} of the reader's dossier ignored`);
+  return out;
+}
+
+/** The reader's dossier, validated; empty when storage cannot be read. */
+export async function getReaderDossier(): Promise<ReaderDossier> {
+  try {
+    return parseStoredDossier(await readerDossierItem.getValue());
+  } catch (err) {
+    console.warn('[dossier] could not read the reader dossier', err);
+    return emptyDossier();
+  }
+}
+
+/** Calls `cb` with the validated dossier whenever it changes in any context. Returns the unwatch function. */
+export function watchReaderDossier(cb: (d: ReaderDossier) => void): () => void {
+  return readerDossierItem.watch((value) => cb(parseStoredDossier(value)));
+}
+
+/**
+ * The valid saved items of one page, from a stored value: entries are matched by their raw page address first and
+ * only those are validated, so a page with nothing saved costs a string comparison per item, not a full parse
+ * (validating 5,000 items takes tens of milliseconds: too long on every page load).
+ */
+export function savedItemsOfPage(raw: unknown, url: string): SavedItem[] {
+  const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return [];
+  const key = pageKey(url);
+  const out: SavedItem[] = [];
+  for (const entry of items) {
+    const source = (entry as { target?: { source?: unknown } } | null)?.target?.source;
+    if (typeof source !== 'string' || pageKey(source) !== key) continue;
+    const p = SavedItem.safeParse(entry);
+    if (p.success) out.push(p.data);
+  }
+  return out;
+}
+
+/** The saved items of the page at `url` (see savedItemsOfPage); none when storage cannot be read. */
+export async function getSavedItemsOfPage(url: string): Promise<SavedItem[]> {
+  try {
+    return savedItemsOfPage(await readerDossierItem.getValue(), url);
+  } catch {
+    return [];
+  }
+}
+
+/** Calls `cb` with the saved items of the page at `url` whenever the dossier changes. Returns the unwatch function. */
+export function watchSavedItemsOfPage(url: string, cb: (items: SavedItem[]) => void): () => void {
+  return readerDossierItem.watch((value) => cb(savedItemsOfPage(value, url)));
+}
+
+/** The valid saved items attributed to one actor, newest first (matched on the raw entries first, like savedItemsOfPage). */
+export function savedItemsOfActor(raw: unknown, ref: { type: string; id: string }): SavedItem[] {
+  const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return [];
+  const out: SavedItem[] = [];
+  for (const entry of items) {
+    const actor = (entry as { actor?: { type?: unknown; id?: unknown } } | null)?.actor;
+    if (actor?.type !== ref.type || actor.id !== ref.id) continue;
+    const p = SavedItem.safeParse(entry);
+    if (p.success) out.push(p.data);
+  }
+  return out.sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
+}
+
+/** The saved items of one actor (see savedItemsOfActor); none when storage cannot be read. */
+export async function getSavedItemsOfActor(ref: { type: string; id: string }): Promise<SavedItem[]> {
+  try {
+    return savedItemsOfActor(await readerDossierItem.getValue(), ref);
+  } catch {
+    return [];
+  }
+}
+
+/** A change: from the current dossier to the next one (`dossier` unchanged or omitted: nothing is written) and a result. */
+export type DossierChange<R> = (current: ReaderDossier) => { dossier?: ReaderDossier; result: R };
+
+/**
+ * The single writer: changes run one after another, each on the value the previous one stored, so concurrent saves
+ * are applied in turn and none is lost. Only the background creates one.
+ */
+export function createDossierWriter(): <R>(change: DossierChange<R>) => Promise<R> {
+  let chain: Promise<unknown> = Promise.resolve();
+  return <R>(change: DossierChange<R>): Promise<R> => {
+    const run = async (): Promise<R> => {
+      const current = await getReaderDossier();
+      const { dossier, result } = change(current);
+      if (dossier && dossier !== current) await readerDossierItem.setValue(dossier);
+      return result;
+    };
+    const result = chain.then(run, run);
+    chain = result.catch(() => undefined);
+    return result;
+  };
+}

@@ -1,0 +1,103 @@
+/** One saved item on the "Your dossier" page: the passage as text, its provenance, and what can be done with it. */
+import { useState } from 'preact/hooks';
+import type { ActorChoice } from '../../core/reader-dossier/actors';
+import { refKey } from '../../core/reader-dossier/actors';
+import type { ActorRef, SavedItem, SavedKind } from '../../data/reader-dossier-schema';
+
+export const KIND_LABELS: Record<SavedKind, string> = { quote: 'Quote', reported: 'Reported statement', note: 'Note' };
+
+/** What a row can ask for. */
+export interface ItemRowProps {
+  item: SavedItem;
+  actorName: string;
+  choices: readonly ActorChoice[];
+  onEdit(edit: { actor: ActorRef; kind: SavedKind; note: string }): Promise<void>;
+  onDelete(): void;
+  onCopy(): void;
+}
+
+/** A row; the edit form replaces its fields in place. */
+export function ItemRow({ item, actorName, choices, onEdit, onDelete, onCopy }: ItemRowProps) {
+  const [editing, setEditing] = useState(false);
+  const [actor, setActor] = useState(refKey(item.actor));
+  const [kind, setKind] = useState<SavedKind>(item.kind);
+  const [note, setNote] = useState(item.note ?? '');
+  const { title, site, source, selector } = item.target;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const ref = choices.find((c) => refKey(c.ref) === actor)?.ref ?? item.actor;
+    await onEdit({ actor: ref, kind, note });
+    setEditing(false);
+  };
+
+  return (
+    <li class="rd-item" data-item-id={item.id}>
+      <blockquote class="rd-passage">{selector[0].exact}</blockquote>
+      {editing ? (
+        <form class="rd-edit" onSubmit={save}>
+          <label>
+            Actor{' '}
+            <select value={actor} onChange={(e) => setActor(e.currentTarget.value)}>
+              {choices.map((c) => (
+                <option key={refKey(c.ref)} value={refKey(c.ref)}>
+                  {c.name}
+                  {c.own ? ' (yours)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Kind{' '}
+            <select value={kind} onChange={(e) => setKind(e.currentTarget.value as SavedKind)}>
+              {(Object.keys(KIND_LABELS) as SavedKind[]).map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Note <textarea rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          </label>
+          <div class="rd-buttons">
+            <button type="submit">Save changes</button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p class="rd-meta">
+            <strong class="rd-actor">{actorName}</strong> · <span class="rd-kind">{KIND_LABELS[item.kind]}</span> ·{' '}
+            <a href={source} target="_blank" rel="noreferrer noopener" class="rd-source">
+              {title.trim() || site || source}
+            </a>
+            {site && <span class="rd-site"> · {site}</span>} · <time dateTime={item.savedAt}>saved {item.savedAt.slice(0, 10)}</time>
+          </p>
+          {item.note && <p class="rd-note">{item.note}</p>}
+          <div class="rd-buttons">
+            <button
+              type="button"
+              onClick={() => {
+                setActor(refKey(item.actor));
+                setKind(item.kind);
+                setNote(item.note ?? '');
+                setEditing(true);
+              }}
+            >
+              Edit
+            </button>
+            <button type="button" onClick={onCopy}>
+              Copy with citation
+            </button>
+            <button type="button" class="rd-delete" onClick={onDelete}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inEditable, rangeAt, rangeOffsets, readPageText } from '../../src/content/reader-dossier/page-text';
+import { anchorPassage } from '../../src/core/reader-dossier/anchor';
+import { selectorsFor } from '../../src/core/reader-dossier/selectors';
+import { SaveDialog } from '../../src/ui/reader-dossier/save-dialog';
+
+// Two paragraphs of assets/articles/000_78f937a108842e39.txt, verbatim, split over inline elements as pages do.
+const ARTICLE = readFileSync(join(import.meta.dirname, '../../assets/articles/000_78f937a108842e39.txt'), 'utf8');
+const SENTENCE = 'Peskov also said no call between Putin and Zelenskiy was being discussed.';
+
+function page(): HTMLElement {
+  document.body.innerHTML = '';
+  const main = document.createElement('main');
+  const p1 = document.createElement('p');
+  p1.append('“We are talking about the withdrawal of the regime’s armed forces from the ');
+  const b = document.createElement('b');
+  b.textContent = 'Donbas';
+  p1.append(b, ',” Peskov said.');
+  const p2 = document.createElement('p');
+  const a = document.createElement('a');
+  a.textContent = 'Peskov';
+  p2.append(a, ' also said no call between Putin and Zelenskiy was being discussed.');
+  const form = document.createElement('textarea');
+  form.value = 'typed by the reader';
+  const script = document.createElement('script');
+  script.textContent = 'var x = 1;';
+  main.append(p1, script, form, p2);
+  document.body.append(main);
+  return main;
+}
+
+describe('page text', () => {
+  afterEach(() => (document.body.innerHTML = ''));
+
+  it('joins the text nodes, without scripts and form fields', () => {
+    page();
+    const { text } = readPageText();
+    expect(text).toContain('armed forces from the Donbas,” Peskov said.');
+    expect(text).toContain(SENTENCE);
+    expect(text).not.toContain('var x');
+    expect(text).not.toContain('typed by the reader');
+    expect(ARTICLE).toContain(SENTENCE);
+  });
+
+  it('a selection across elements becomes offsets of the exact sentence, trimmed, and a range back', () => {
+    const main = page();
+    const p2 = main.querySelectorAll('p')[1]!;
+    const range = document.createRange();
+    range.setStart(p2.firstChild!.firstChild!, 0); // inside the link
+    range.setEnd(p2.lastChild!, p2.lastChild!.textContent!.length);
+    const pt = readPageText();
+    const at = rangeOffsets(pt, range)!;
+    expect(pt.text.slice(at.start, at.end)).toBe(SENTENCE);
+    const [quote, position] = selectorsFor(pt.text, at.start, at.end);
+    expect(quote.exact).toBe(SENTENCE);
+    const back = rangeAt(pt, position.start, position.end)!;
+    expect(back.toString()).toBe(SENTENCE);
+    // And the passage is found again in the page text.
+    expect(anchorPassage(pt.text, quote, position)).toEqual({ found: true, start: at.start, end: at.end, how: 'position' });
+  });
+
+  it('a selection of only whitespace, or inside a form field, is not a passage', () => {
+    const main = page();
+    const range = document.createRange();
+    const p1 = main.querySelector('p')!;
+    range.setStart(p1.lastChild!, 2);
+    range.setEnd(p1.lastChild!, 3); // the space after ',”'
+    expect(rangeOffsets(readPageText(), range)).toBeNull();
+    const inField = document.createRange();
+    inField.selectNodeContents(main.querySelector('textarea')!);
+    expect(inEditable(inField)).toBe(true);
+  });
+});
+
+describe('SaveDialog', () => {
+  let root: HTMLElement;
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  const actors = [
+    { ref: { type: 'bundled' as const, id: 'vladimir-putin' }, name: 'Vladimir Putin', category: 'people' as const, aliases: ['Putin', 'Путин'], own: false },
+    { ref: { type: 'bundled' as const, id: 'dmitry-peskov' }, name: 'Dmitry Peskov', category: 'people' as const, aliases: ['Peskov'], own: false },
+    { ref: { type: 'reader' as const, id: 'reader-umerov' }, name: 'Rustem Umerov', category: 'people' as const, aliases: [], own: true },
+  ];
+
+  function mount(onSave = vi.fn(async () => ({ ok: true as const, message: 'Saved to your dossier.' }))) {
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<SaveDialog exact={'<img src=x onerror=alert(1)> ' + SENTENCE} actors={actors} onSave={onSave} onClose={() => {}} />, root));
+    return onSave;
+  }
+
+  it('shows the passage as text, never as HTML, and finds actors by alias', async () => {
+    mount();
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('.ds-passage')!.textContent).toBe('<img src=x onerror=alert(1)> ' + SENTENCE);
+    const input = root.querySelector<HTMLInputElement>('#ds-actor')!;
+    expect(document.activeElement).toBe(input);
+    await act(() => {
+      input.value = 'Путин';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect([...root.querySelectorAll('[role="option"]')].map((o) => o.textContent)).toEqual(['Vladimir Putin']);
+    await act(() => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(root.querySelector('.ds-chosen')!.textContent).toBe('Saving for Vladimir Putin');
+    expect(document.activeElement).toBe(root.querySelector('input[type="radio"][value="quote"]'));
+  });
+
+  it('ignores a script\'s click or submit: only the reader\'s own click or key press saves', async () => {
+    const onSave = mount();
+    const input = root.querySelector<HTMLInputElement>('#ds-actor')!;
+    await act(() => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(root.querySelector('.ds-chosen')).not.toBeNull();
+    await act(() => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await act(() => {
+      root.querySelector<HTMLButtonElement>('.ds-save')!.click();
+    });
+    await act(() => {
+      root.querySelector('form')!.requestSubmit();
+    });
+    expect(onSave).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * End-to-end helpers of the reader's dossier: selecting text as a reader does, delivering the context-menu click
+ * to the background exactly as Chromium does (the worker's own `contextMenus.onClicked` event, dispatched with the
+ * same `info` and `tab` arguments), and reading what was stored.
+ */
+import type { Page, WebWorker } from 'puppeteer-core';
+import type { Launched } from '../harness';
+import { waitInPage } from '../harness';
+
+/** Selects the first occurrence of `text` in the page (within one text node), as a reader's drag would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  const ok = await page.evaluate((t: string) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(t);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + t.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+    return false;
+  }, text);
+  if (!ok) throw new Error(`"${text}" is not in one text node of the page`);
+}
+
+/** Chromium: the extension's service worker (it may have been restarted since launch: look it up each time). */
+export async function serviceWorker(app: Launched): Promise<WebWorker> {
+  const target = await app.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${app.extensionId}/`), { timeout: 15_000 });
+  const worker = await target.worker();
+  if (!worker) throw new Error('no service worker');
+  return worker;
+}
+
+/**
+ * Chromium: the reader's click on "Add to Dossier…" in the context menu of the selection on the tab showing `url`,
+ * delivered to the background's listener with the arguments Chromium gives it.
+ */
+export async function clickAddToDossier(app: Launched, url: string, selectionText: string): Promise<void> {
+  const worker = await serviceWorker(app);
+  await worker.evaluate(
+    async (u: string, s: string) => {
+      type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; contextMenus: { onClicked: { dispatch(info: unknown, tab: unknown): void } } };
+      const chrome = (globalThis as unknown as { chrome: Api }).chrome;
+      const tab = (await chrome.tabs.query({ url: u })).at(-1); // the newest tab showing it
+      if (!tab) throw new Error(`no tab shows ${u}`);
+      const info = { menuItemId: 'dossier-add-selection', selectionText: s, pageUrl: u, frameId: 0, editable: false };
+      chrome.contextMenus.onClicked.dispatch(info, tab);
+    },
+    url,
+    selectionText,
+  );
+}
+
+/** Waits until the save dialog's host is on the page. */
+export function waitForDialog(page: Page): Promise<unknown> {
+  return waitInPage(page, () => document.querySelector('dossier-save-dialog') !== null);
+}
+
+type StorageApi = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+
+/** The stored reader's dossier, read from an extension page. */
+export function storedDossier(extensionPage: Page): Promise<{ actors: { id: string; name: string }[]; items: { id: string; kind: string; actor: { type: string; id: string }; target: { source: string; site: string; selector: [{ exact: string }, unknown] } }[] } | undefined> {
+  return extensionPage.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+    return (await (g.browser ?? g.chrome).storage.local.get('readerDossier')).readerDossier as never;
+  });
+}
+
+/** The texts of the passages listed on the "Your dossier" page, once it has read storage. */
+export async function listedPassages(dossierPage: Page): Promise<string[]> {
+  await waitInPage(dossierPage, () => document.querySelector('.rd-count')?.getAttribute('data-ready') === 'true');
+  return dossierPage.$$eval('.rd-passage', (els) => els.map((e) => e.textContent ?? ''));
+}
+
+type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> } };
+
+/** What the content script of the tab showing `url` reports of the passages saved from it (asked from an extension page). */
+export async function savedOnPage(extensionPage: Page, url: string): Promise<unknown> {
+  return extensionPage.evaluate(async (u: string) => {
+    const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+    const api = g.browser ?? g.chrome;
+    const tab = (await api.tabs.query({})).filter((t) => t.url === u).at(-1); // the newest tab showing it
+    if (tab?.id == null) throw new Error(`no tab shows ${u}`);
+    const reply = (await api.tabs.sendMessage(tab.id, { id: 1, type: 'savedOnPage', data: undefined, timestamp: Date.now() }, { frameId: 0 })) as { res?: unknown };
+    return reply?.res;
+  }, url);
+}
