@@ -17,7 +17,6 @@ import {
   SavedKind,
   TextPositionSelector,
   TextQuoteSelector,
-  type ReaderDossier,
 } from '../data/reader-dossier-schema';
 import type { MergeSummary } from '../core/reader-dossier/transfer';
 
@@ -136,5 +135,3 @@ export function onDossierMessage<K extends keyof ReaderDossierProtocol>(
   });
 }
 
-/** The dossier a page of the extension shows (type re-export for the UI). */
-export type { ReaderDossier };

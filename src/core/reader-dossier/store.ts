@@ -13,7 +13,7 @@ import {
   type SavedKind,
   type SavedTarget,
 } from '../../data/reader-dossier-schema';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { readerActorKey } from './actors';
 
 /** A change that could not be made, with the sentence the reader sees. */

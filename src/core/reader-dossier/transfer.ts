@@ -3,7 +3,7 @@
  * zod on the way in. Import either merges the whole file or changes nothing: a malformed or foreign file gets one
  * sentence saying what is wrong.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
