@@ -8,7 +8,7 @@ import { buildMatchEntries } from '../../src/core/entity-index';
 import { compileMatcher } from '../../src/core/matcher';
 import { findQuotations, quotationCore } from '../../src/core/quotation-finder';
 import { data } from '../../src/data/index';
-import { normalizeWhitespace } from '../../src/data/validate';
+import { normalizeWhitespace } from '../../src/validation/validate';
 
 const articles = loadArticles();
 const SRC = {

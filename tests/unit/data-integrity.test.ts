@@ -9,7 +9,7 @@ import { foldKey } from '../../src/core/normalize';
 import { dataset } from '../../src/data/dataset';
 import { data } from '../../src/data/index';
 import { Dataset } from '../../src/data/schema';
-import { normalizeWhitespace, validateDataset, validateDatasetOrThrow } from '../../src/data/validate';
+import { normalizeWhitespace, validateDataset, validateDatasetOrThrow } from '../../src/validation/validate';
 
 const articles = loadArticles();
 const bySource = new Map(data.sources.map((s) => [s.id, normalizeWhitespace(articles.get(s.file) ?? '')]));
