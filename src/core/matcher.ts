@@ -5,9 +5,10 @@
  * variants (’ ' – - É E, soft hyphens, decomposed accents) treated alike, leftmost-longest, never
  * overlapping.
  */
-import type { Category } from '../data/schema';
+import type { Category, NameContexts } from '../data/schema';
 import { planPatterns } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
+import { aliasShape, compileNameContext, type NameContext } from './name-context';
 import { foldForScan, foldKey, letterCount } from './normalize';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
@@ -33,6 +34,11 @@ export interface MatcherOptions {
    * `buildMatchEntries` attaches to its list (the data set's), or none.
    */
   notMentions?: readonly string[];
+  /**
+   * The words of the context rules (names inside longer names, places, codes: docs/matching.md). Default: the
+   * `nameContexts` that `buildMatchEntries` attaches to its list, or none (no context rules).
+   */
+  nameContexts?: NameContexts;
 }
 
 /** A compiled dictionary. */
@@ -52,6 +58,10 @@ interface AliasTarget {
   alias: string;
   /** The folded key this record is stored under. */
   key: string;
+  /** SHAPE_* flags of name-context.ts (place, code, surname). */
+  shape: number;
+  /** For a surname: the other words of the person's names ("Vladimir", "V"), which may stand before it. */
+  own?: ReadonlySet<string>;
 }
 
 /** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
@@ -63,23 +73,30 @@ export const ALL_CAPS_MIN_LETTERS = 4;
  * Not-mention phrases come from `options.notMentions`, else from the list (`buildMatchEntries` attaches the data's).
  */
 export function compileMatcher(
-  entries: readonly MatchEntry[] & { readonly notMentions?: readonly string[] },
+  entries: readonly MatchEntry[] & { readonly notMentions?: readonly string[]; readonly nameContexts?: NameContexts },
   options: MatcherOptions = {},
 ): Matcher {
   const excluded = new Set((options.excludedAliases ?? []).map((a) => foldKey(a).toLowerCase()));
   const targets = new Map<string, AliasTarget>();
+  const words = options.nameContexts ?? entries.nameContexts;
+  const context: NameContext | null = words ? compileNameContext(words) : null;
   for (const entry of entries) {
-    for (const { text } of entry.aliases) {
+    const multiWord = entry.category === 'people' ? entry.aliases.filter((a) => /\s/.test(a.text)).map((a) => a.text) : [];
+    for (const { text, place } of entry.aliases) {
       const key = foldKey(text);
       if (key.length === 0 || excluded.has(key.toLowerCase()) || targets.has(key)) continue;
-      targets.set(key, { id: entry.id, name: entry.name, category: entry.category, alias: text, key });
+      // A lone surname: a one-word alias that ends a longer name of the same person.
+      const surname = !/\s/.test(text) && multiWord.some((m) => m.endsWith(` ${text}`));
+      const own = surname ? new Set(multiWord.flatMap((m) => m.split(/\s+/).map((w) => w.replace(/\.$/, ''))).filter((w) => w !== text)) : undefined;
+      const shape = aliasShape(text, place === true, surname);
+      targets.set(key, { id: entry.id, name: entry.name, category: entry.category, alias: text, key, shape, own });
     }
   }
   const aliasCount = targets.size;
   // A name that contains an alias but names something else (a newspaper is not its city's government).
   for (const phrase of options.notMentions ?? entries.notMentions ?? []) {
     const key = foldKey(phrase);
-    if (!targets.has(key)) targets.set(key, { id: null, name: phrase, category: 'people', alias: phrase, key });
+    if (!targets.has(key)) targets.set(key, { id: null, name: phrase, category: 'people', alias: phrase, key, shape: 0 });
   }
   // Upper-case forms come second so that an explicit alias always wins over a derived form.
   for (const [key, target] of [...targets]) {
@@ -142,6 +159,8 @@ export function compileMatcher(
           end = map[end - 1]! + 1;
           while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
         }
+        // Names inside longer names, places shown as places, codes that are not countries (name-context.ts).
+        if (context !== null && context.blocked(text, start, end, target.shape, target.own)) continue;
         // When the page writes the key itself (the common case), share the key string instead of
         // copying a short slice for every mention.
         const key = target.key;

@@ -10,6 +10,7 @@
 import type { Dataset } from './schema';
 import { actors } from './collections/actors';
 import { disagreements } from './collections/disagreements';
+import { nameContexts } from './collections/name-contexts';
 import { notMentions } from './collections/not-mentions';
 import { omissions } from './collections/omissions';
 import { positions } from './collections/positions';
@@ -31,4 +32,5 @@ export const dataset = {
   omissions,
   sharedAliases: [],
   notMentions,
+  nameContexts,
 } satisfies Dataset;

@@ -25,4 +25,56 @@ export const notMentions = [
     text: 'Kyiv School of Economics',
     reason: 'A university in Kyiv (not in the bundled articles), not the Ukrainian government.',
   },
+  {
+    text: 'Melania Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Ivanka Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Barron Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Eric Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Lara Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Tiffany Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Ivana Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Fred Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Mary Trump',
+    reason: 'A member of the Trump family (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Donald Trump Jr.',
+    reason: 'Donald Trump’s son (not in the bundled articles), not Donald Trump.',
+  },
+  {
+    text: 'Trump card',
+    reason: 'A card that outranks the others (a tarot deck’s “Trump cards”, capitalised), not Donald Trump.',
+  },
+  {
+    text: 'Trump cards',
+    reason: 'Cards that outrank the others (a tarot deck’s “Trump cards”, capitalised), not Donald Trump.',
+  },
+  {
+    text: 'George Washington',
+    reason: 'The first U.S. president, and the university and bridge named after him (not in the bundled articles), not today’s U.S. government.',
+  },
 ] satisfies Dataset['notMentions'];
