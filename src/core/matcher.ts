@@ -8,7 +8,7 @@
 import type { Category, NameContexts } from '../data/schema';
 import { planPatterns } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
-import { aliasShape, compileNameContext, type NameContext } from './name-context';
+import { aliasShape, compileNameContext, mayBeInsideName, type NameContext } from './name-context';
 import { foldForScan, foldKey, letterCount } from './normalize';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
@@ -160,7 +160,7 @@ export function compileMatcher(
           while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
         }
         // Names inside longer names, places shown as places, codes that are not countries (name-context.ts).
-        if (context !== null && context.blocked(text, start, end, target.shape, target.own)) continue;
+        if (context !== null && (target.shape !== 0 || mayBeInsideName(text, start, end)) && context.blocked(text, start, end, target.shape, target.own)) continue;
         // When the page writes the key itself (the common case), share the key string instead of
         // copying a short slice for every mention.
         const key = target.key;

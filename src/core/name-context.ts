@@ -27,6 +27,21 @@ export interface NameContext {
   blocked(text: string, start: number, end: number, shape: number, ownWords?: ReadonlySet<string>): boolean;
 }
 
+/**
+ * Whether a mention of an alias with no SHAPE_* flag could be blocked at all: a capitalised word after it, or a
+ * word ending in e/f/n ("the", "of", "on") before it. Cheap enough to run on every mention before `blocked`.
+ */
+export function mayBeInsideName(text: string, start: number, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (after === 32 || after === 0xa0) {
+    const c = text.charCodeAt(end + 1);
+    if ((c >= 65 && c <= 90) || c > 0x7f) return true;
+  }
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  const b = text.charCodeAt(start - 2);
+  return b === 101 || b === 102 || b === 110;
+}
+
 /** The SHAPE_* flags of an alias: `place` from the data, codes and surnames from the alias and its entity. */
 export function aliasShape(alias: string, place: boolean, surname: boolean): number {
   let shape = place ? SHAPE_PLACE : 0;
@@ -40,13 +55,18 @@ const CODE_RE = /^(?:\p{Lu}\.?){1,3}$/u;
 const LATIN_UPPER_RE = /^[A-ZÀ-ÖØ-Þ]/;
 const LATIN_WORD_RE = /^[A-Za-zÀ-ÖØ-öø-ÿ]/;
 const ALL_CAPS_RE = /^[A-ZÀ-ÖØ-Þ]{2,}$/;
-const DATELINE_AGENCY_RE = /^(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?\s*\(\s*\p{Lu}[^()\n]{0,30}\)\s*[-–—]/u;
-const DATELINE_CAPS_RE = /^(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?\s*[-–—]/u;
-const ADDRESS_RE = /^,?\s*D\.?\s?C\.?(?![\p{L}\p{N}])/u;
-const CAPITAL_BEFORE_RE = /\bcapital[\p{L}]*\b[^.!?;:\n]{0,40},\s*$|\bcapital[\p{L}]*\s+$/iu;
-const CAPITAL_AFTER_RE = /^,\s*(?:the\s+|la\s+|le\s+|die\s+)?(?:[\p{L}’'-]+\s+){0,3}capita[l\p{L}]*\b/iu;
+const DATELINE_AGENCY_RE = /(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?\s*\(\s*\p{Lu}[^()\n]{0,30}\)\s*[-–—]/uy;
+const DATELINE_CAPS_RE = /(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?\s*[-–—]/uy;
+const ADDRESS_RE = /,?\s*D\.?\s?C\.?(?![\p{L}\p{N}])/uy;
+const CAPITAL_BEFORE_RE = /^[Cc]apital[\p{L}]*(?:[^\p{L}.!?;:\n][^.!?;:\n]{0,40},\s*|\s+)$/u;
+const CAPITAL_AFTER_RE = /,\s*(?:the\s+|la\s+|le\s+|die\s+)?(?:[\p{L}’'-]+\s+){0,3}capita[l\p{L}]*\b/iuy;
 const CREDIT_BEFORE_RE = /\p{Lu}[\p{L}.]*,\s*$/u;
-const POSSESSIVE_RE = /^['’]s\b/;
+
+/** Whether sticky `re` matches at `at`. */
+function stickyTest(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
 
 /** Compiles the rules over the data's words. */
 export function compileNameContext(words: NameContexts): NameContext {
@@ -60,80 +80,135 @@ export function compileNameContext(words: NameContexts): NameContext {
   const codeAfter = lower(words.codeAfter);
   const languages = new Set(words.languages);
 
+  // First letters (lower-cased) of the words a rule looks up: a neighbour starting otherwise needs no lookup.
+  const firstLetters = (list: Iterable<string>) => {
+    const bits = new Uint8Array(128);
+    for (const w of list) {
+      const c = w.toLowerCase().charCodeAt(0);
+      if (c < 128) bits[c] = 1;
+      else bits[0] = 1; // a non-ASCII first letter: firstIn lets every non-ASCII letter through
+    }
+    return bits;
+  };
+  const headsOfFirst = firstLetters(headsOf);
+  const codeAfterFirst = firstLetters(codeAfter);
+  const placeAfterFirst = firstLetters(placeAfter);
+  const placeBeforeFirst = firstLetters(placeBefore);
+  // Second words of two-word place phrases ("east of" → "of"): only after one of them is the word before read.
+  const placeSecond = new Set([...placeBefore].filter((w) => w.includes(' ')).map((w) => w.split(' ').pop()!));
+
   return {
     blocked(text, start, end, shape, ownWords) {
-      const next = wordAfter(text, end);
-      // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
-      if (next.spaced && isCapitalised(next.word) && (shape & SHAPE_PLACE ? placeHeads : nameHeads).has(next.word)) return true;
-      const prev = wordBefore(text, start);
-      // "University of Washington", "Bank of Russia", "March on Washington".
-      if (prev.spaced && (prev.word === 'of' || prev.word === 'on' || prev.word === 'the')) {
-        const head = prev.word === 'the' ? wordBefore(text, prev.start) : prev;
-        const before = head.word === 'of' || head.word === 'on' ? wordBefore(text, head.start) : head;
-        if (before !== head && before.spaced && headsOf.has(before.word.toLowerCase())) return true;
+      // Most mentions stand in lower-case prose: each rule first looks at a character or two, and builds the
+      // neighbouring words only when they could matter.
+      const after = text.charCodeAt(end);
+      if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
+        // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
+        if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).has(wordAt(text, end + 1))) return true;
       }
-      if (shape & SHAPE_PLACE && placeBlocked(text, start, end, prev, next)) return true;
-      if (shape & SHAPE_CODE && codeBlocked(text, start, end, prev, next)) return true;
-      if (shape & SHAPE_SURNAME && surnameBlocked(text, prev, ownWords)) return true;
+      // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
+      if (text.charCodeAt(start - 1) === 32) {
+        let p = start - 1;
+        if (isWord(text, p, 'the')) p -= 4;
+        if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
+          const from = wordStart(text, p - 3);
+          if (from < p - 3 && firstIn(headsOfFirst, text.charCodeAt(from) | 0x20) && headsOf.has(text.slice(from, p - 3).toLowerCase())) return true;
+        }
+      }
+      if (shape === 0) return false;
+      if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
+      if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
+      if (shape & SHAPE_PLACE && placeBlocked(text, start, end)) return true;
       return false;
     },
   };
+
+  /** A capitalised Latin word right before: the only case the surname rule reads further. */
+  function surnameCandidate(text: string, start: number): boolean {
+    if (!isSpace(text, start - 1)) return false;
+    let i = start - 1;
+    while (i > 0 && isSpace(text, i - 1)) i--;
+    if (text[i - 1] === '.') i--;
+    const from = wordStart(text, i);
+    return from < i && LATIN_UPPER_RE.test(text[from]!);
+  }
 
   function isFree(word: string): boolean {
     return free.has(word.toLowerCase());
   }
 
   /** A capital city shown as the place, not the government it stands for. */
-  function placeBlocked(text: string, start: number, end: number, prev: Word, next: Word): boolean {
-    const tail = text.slice(end, end + 80);
+  function placeBlocked(text: string, start: number, end: number): boolean {
+    // Ordered from the cheapest test: most places stand in prose between lower-case words and pass them all.
+    const after = text.charCodeAt(end);
+    const spaceBefore = isSpace(text, start - 1);
     // The whole text is the name: a menu item, a logo's word, a caption; metonymy needs a sentence.
-    if (onlySpaceBetween(text, 0, start) && onlySpaceBetween(text, end, text.length)) return true;
+    const restIsSpace = onlySpaceBetween(text, end, text.length);
+    if (restIsSpace && onlySpaceBetween(text, 0, start)) return true;
+    let k = end;
+    while (isSpace(text, k)) k++;
+    const following = text.charCodeAt(k);
     // Datelines: "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
-    if (DATELINE_AGENCY_RE.test(tail)) return true;
-    if (isAllCaps(text.slice(start, end)) && DATELINE_CAPS_RE.test(tail)) return true;
-    // An address: "Washington, D.C.", "Washington DC".
-    if (ADDRESS_RE.test(tail)) return true;
-    // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
-    if (!POSSESSIVE_RE.test(tail) && prev.spaced) {
-      const one = prev.word.toLowerCase();
-      if (placeBefore.has(one)) return true;
-      const earlier = wordBefore(text, prev.start);
-      if (earlier.spaced && placeBefore.has(`${earlier.word.toLowerCase()} ${one}`)) return true;
-    }
+    if ((following === 40 || following === 44) && stickyTest(DATELINE_AGENCY_RE, text, end)) return true;
+    if (isUpperAt(text, start + 1) && stickyTest(DATELINE_CAPS_RE, text, end)) return true;
+    // An address: "Washington, D.C.", "Washington DC"; apposition: "Kyiv, the Ukrainian capital".
+    if ((following === 44 || following === 68) && stickyTest(ADDRESS_RE, text, end)) return true;
+    if (after === 44 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
-    if (next.word && (next.spaced || text[end] === '-' || text[end] === '‑') && placeAfter.has(next.word.toLowerCase())) return true;
-    // "la capital de Ucrania, Kiev", "the Ukrainian capital Kyiv", "Kyiv, the capital".
-    const head = text.slice(Math.max(0, start - 60), start);
-    if (CAPITAL_BEFORE_RE.test(head) || CAPITAL_AFTER_RE.test(tail)) return true;
-    // A credit line ending with the place: "Jon Sopel, BBC News, Washington".
-    if (tail.trim() === '' && CREDIT_BEFORE_RE.test(head)) return true;
-    // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
-    if (prev.spaced && LATIN_UPPER_RE.test(prev.word) && !isFree(prev.word)) return true;
+    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && firstIn(placeAfterFirst, text.charCodeAt(end + 1))) {
+      if (placeAfter.has(wordAfter(text, end).word.toLowerCase())) return true;
+    }
+    if (spaceBefore) {
+      const prev = wordBefore(text, start);
+      const c0 = prev.word.charCodeAt(0);
+      const upper = c0 >= 65 && c0 <= 90;
+      // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
+      if (prev.spaced && after !== 39 && after !== 0x2019 && (c0 > 0x7f || firstIn(placeBeforeFirst, c0 | 0x20))) {
+        const one = upper || c0 > 0x7f ? prev.word.toLowerCase() : prev.word;
+        if (placeBefore.has(one)) return true;
+        if (placeSecond.has(one)) {
+          const earlier = wordBefore(text, prev.start);
+          if (earlier.spaced && placeBefore.has(`${earlier.word.toLowerCase()} ${one}`)) return true;
+        }
+      }
+      // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
+      if (prev.spaced && (upper || (c0 >= 0xc0 && c0 <= 0xde)) && !isFree(prev.word)) return true;
+      // "the Ukrainian capital Kyiv"; after a comma: "la capital de Ucrania, Kiev".
+      if (((c0 | 0x20) === 99 && prev.word.startsWith('apita', 1)) || text.charCodeAt(start - 2) === 44) {
+        const capital = indexBefore(text, 'apital', start, 60);
+        if (capital > 0 && CAPITAL_BEFORE_RE.test(text.slice(capital - 1, start))) return true;
+      }
+      // A credit line ending with the place: "Jon Sopel, BBC News, Washington".
+      if (restIsSpace && text.charCodeAt(start - 2) === 44 && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
+    }
     return false;
   }
+
+
 
   /**
    * A short code that is not the country: a pronoun in capitals, a locale, a currency, a product region. (A code
    * between capitalised words is often a name, "Global USA Green Card", but as often a title-case headline,
    * "Says US Peace Plan Could": left as a mention.)
    */
-  function codeBlocked(text: string, start: number, end: number, prev: Word, next: Word): boolean {
-    const written = text.slice(start, end);
-    // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
-    if (written === 'US' && prev.spaced && ALL_CAPS_RE.test(prev.word) && prev.word !== 'THE') return true;
-    // Locales: "en-US", "en_US", "English (US)".
-    const before = text.slice(Math.max(0, start - 4), start);
-    if (/(?:^|[^\p{L}])[a-z]{2}[-_]$/u.test(before)) return true;
-    if (text[start - 1] === '(' && text[end] === ')') {
-      const lang = wordBefore(text, start - 1);
-      if (languages.has(lang.word)) return true;
-    }
+  function codeBlocked(text: string, start: number, end: number): boolean {
+    const before = text.charCodeAt(start - 1);
+    const after = text.charCodeAt(end);
     // Currency: "US$", "$US".
-    if (text[end] === '$' || text[start - 1] === '$') return true;
+    if (after === 36 || before === 36) return true;
+    // Locales: "en-US", "en_US", "English (US)".
+    if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
+    if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
     // A product's region: "EU release", "US version".
-    if (next.spaced && codeAfter.has(next.word.toLowerCase())) return true;
+    if (isSpace(text, end) && firstIn(codeAfterFirst, text.charCodeAt(end + 1) | 0x20) && codeAfter.has(wordAfter(text, end).word.toLowerCase())) return true;
+    // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
+    if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
+      const prev = wordBefore(text, start);
+      if (ALL_CAPS_RE.test(prev.word) && prev.word !== 'THE') return true;
+    }
     return false;
   }
+
 
   /**
    * A surname after another given name: "Melania Trump", "Barron Trump". Title-case headlines capitalise every
@@ -164,39 +239,100 @@ const NONE: Word = { word: '', start: -1, spaced: false };
 
 const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 
-function isWordChar(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
+/** Whether the character at `i` is a letter, digit or mark (false outside the text). */
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return WORD_CHAR_RE.test(c);
+  return code === code && WORD_CHAR_RE.test(text[i]!); // NaN outside the text
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\u00a0' || c === '\t' || c === '\u202f';
+/** Whether the character at `i` is white space within a line (false outside the text). */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 0xa0 || c === 9 || c === 0x202f;
 }
 
 /** The word right after `end` (after white space, or right after a hyphen: "Washington-based"). */
 function wordAfter(text: string, end: number): Word {
   let i = end;
-  while (i < text.length && isSpace(text[i])) i++;
+  while (i < text.length && isSpace(text, i)) i++;
   const spaced = i > end;
   if (!spaced && (text[i] === '-' || text[i] === '‑')) i++;
   else if (!spaced) return NONE;
   const from = i;
-  while (i < text.length && isWordChar(text[i])) i++;
+  while (i < text.length && isWordChar(text, i)) i++;
   return i > from ? { word: text.slice(from, i), start: from, spaced } : NONE;
 }
 
 /** The word right before `start`, across white space only; a final full stop is dropped ("Mr." → "Mr"). */
 function wordBefore(text: string, start: number): Word {
   let i = start;
-  while (i > 0 && isSpace(text[i - 1])) i--;
+  while (i > 0 && isSpace(text, i - 1)) i--;
   const spaced = i < start;
   if (!spaced) return NONE;
   if (text[i - 1] === '.') i--;
   const to = i;
-  while (i > 0 && isWordChar(text[i - 1])) i--;
+  while (i > 0 && isWordChar(text, i - 1)) i--;
   return i < to ? { word: text.slice(i, to), start: i, spaced } : NONE;
+}
+
+/** Whether a (lower-cased) first letter `code` may start a word of the list `firstLetters` built. */
+function firstIn(bits: Uint8Array, code: number): boolean {
+  return code < 128 ? bits[code] === 1 : code === code;
+}
+
+/** Whether the character at `i` is an upper-case letter (Latin, Cyrillic, Greek…). */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  if (c !== c) return false;
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase();
+}
+
+function isLowerAscii(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122;
+}
+
+/** Start of the last `needle` that begins within `span` characters before `end` and ends by `end`, or -1. */
+function indexBefore(text: string, needle: string, end: number, span: number): number {
+  const first = needle.charCodeAt(0);
+  const second = needle.charCodeAt(1);
+  for (let i = end - needle.length; i >= Math.max(0, end - span); i--) {
+    if (text.charCodeAt(i) === first && text.charCodeAt(i + 1) === second && text.startsWith(needle, i)) return i;
+  }
+  return -1;
+}
+
+/** Whether the text at `i` starts with a capital letter. */
+function startsCapital(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase();
+}
+
+/** Whether `word` (lower-case ASCII) ends right before `end` as a whole word (checked without slicing). */
+function isWord(text: string, end: number, word: string): boolean {
+  const from = end - word.length;
+  if (from < 0 || isWordChar(text, from - 1)) return false;
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Where the word ending at `end` (exclusive) starts (`end` itself when no word ends there). */
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isWordChar(text, i - 1)) i--;
+  return i;
+}
+
+/** The word starting at `from`. */
+function wordAt(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && isWordChar(text, i)) i++;
+  return text.slice(from, i);
 }
 
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
@@ -209,8 +345,4 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
 
 function isCapitalised(word: string): boolean {
   return word.length > 0 && word[0] !== word[0]!.toLowerCase();
-}
-
-function isAllCaps(s: string): boolean {
-  return s === s.toUpperCase() && s !== s.toLowerCase();
 }
