@@ -250,6 +250,7 @@ function createController({ ctx, data, createPopover, registerPageApi, topFrame 
             nameOf: (id) => quoteNames.get(id) ?? 'Quotation',
             layered: engine?.layered === true,
             ignore: (m) => ignored.has(m.alias) || excludedQuotes.has(m.alias),
+            names: matcher!,
           })
         : null;
     const take = (items: readonly NodeMentions[]) => {

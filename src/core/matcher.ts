@@ -47,6 +47,13 @@ export interface Matcher {
   scan(text: string): Mention[];
   /** How many distinct alias forms the matcher looks for (after exclusions; upper-case forms not counted). */
   readonly aliasCount: number;
+  /**
+   * Whether a mention found in one text node still stands in the text of its whole block (`block`, where it spans
+   * [start, end)): not when the block's words make it part of a longer name ("The|Washington|Post" written in three
+   * spans), or when a place is the whole block (a menu item). The page side asks this for a mention that is all of
+   * its text node.
+   */
+  standsInBlock(block: string, start: number, end: number, mention: Mention): boolean;
 }
 
 /** What a matched key stands for: the fields every mention of it shares, built once per alias. */
@@ -122,6 +129,11 @@ export function compileMatcher(
 
   return {
     aliasCount,
+    standsInBlock(block, start, end, mention) {
+      const target = targets.get(foldKey(mention.text));
+      if (!target || context === null) return true;
+      return !context.blocked(block, start, end, target.shape, target.own, true);
+    },
     scan(text: string): Mention[] {
       const folded = foldForScan(text);
       const scanned = folded.text;

@@ -22,9 +22,11 @@ export interface NameContext {
   /**
    * Whether the mention at [start, end) of `text` is not a mention in its context. `shape` is the alias's
    * SHAPE_* flags; `ownWords` (surnames) are the other words of the person's own names (a "Vladimir V." before
-   * "Putin" is his).
+   * "Putin" is his). `block`: `text` is a whole block of the page (a paragraph, a menu item), so a place that is
+   * all of it is a label ("Washington" in a menu), not a government; a single text node may be only a link inside
+   * a sentence.
    */
-  blocked(text: string, start: number, end: number, shape: number, ownWords?: ReadonlySet<string>): boolean;
+  blocked(text: string, start: number, end: number, shape: number, ownWords?: ReadonlySet<string>, block?: boolean): boolean;
 }
 
 /**
@@ -98,7 +100,7 @@ export function compileNameContext(words: NameContexts): NameContext {
   const placeSecond = new Set([...placeBefore].filter((w) => w.includes(' ')).map((w) => w.split(' ').pop()!));
 
   return {
-    blocked(text, start, end, shape, ownWords) {
+    blocked(text, start, end, shape, ownWords, block = false) {
       // Most mentions stand in lower-case prose: each rule first looks at a character or two, and builds the
       // neighbouring words only when they could matter.
       const after = text.charCodeAt(end);
@@ -118,7 +120,7 @@ export function compileNameContext(words: NameContexts): NameContext {
       if (shape === 0) return false;
       if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
       if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
-      if (shape & SHAPE_PLACE && placeBlocked(text, start, end)) return true;
+      if (shape & SHAPE_PLACE && placeBlocked(text, start, end, block)) return true;
       return false;
     },
   };
@@ -138,13 +140,13 @@ export function compileNameContext(words: NameContexts): NameContext {
   }
 
   /** A capital city shown as the place, not the government it stands for. */
-  function placeBlocked(text: string, start: number, end: number): boolean {
+  function placeBlocked(text: string, start: number, end: number, block: boolean): boolean {
     // Ordered from the cheapest test: most places stand in prose between lower-case words and pass them all.
     const after = text.charCodeAt(end);
     const spaceBefore = isSpace(text, start - 1);
-    // The whole text is the name: a menu item, a logo's word, a caption; metonymy needs a sentence.
+    // The whole block is the name: a menu item, a caption; metonymy needs a sentence.
     const restIsSpace = onlySpaceBetween(text, end, text.length);
-    if (restIsSpace && onlySpaceBetween(text, 0, start)) return true;
+    if (block && restIsSpace && onlySpaceBetween(text, 0, start)) return true;
     let k = end;
     while (isSpace(text, k)) k++;
     const following = text.charCodeAt(k);
@@ -309,6 +311,7 @@ function indexBefore(text: string, needle: string, end: number, span: number): n
 function startsCapital(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return c >= 65 && c <= 90;
+  if (c !== c) return false; // NaN: past the end
   const ch = text[i]!;
   return ch !== ch.toLowerCase();
 }

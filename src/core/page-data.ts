@@ -46,7 +46,13 @@ export function buildPageData(data: PageDataSource): PageData {
     entries: dictionary.map((e) => ({ ...e, aliases: e.aliases.map(({ text, place }) => (place ? { text, place } : { text })) })),
     notMentions: [...dictionary.notMentions],
     ...(dictionary.nameContexts ? { nameContexts: dictionary.nameContexts } : {}),
-    quotes: data.quotes.map((q) => ({ id: q.id, text: q.text, sentence: q.sentence, label: quoteLabel(names.get(q.speaker)) })),
+    quotes: data.quotes.map((q) => ({
+      id: q.id,
+      text: q.text,
+      sentence: q.sentence,
+      label: quoteLabel(names.get(q.speaker)),
+      speakers: [q.speaker, ...(q.coSpeakers ?? [])],
+    })),
   };
 }
 
