@@ -509,7 +509,7 @@ export const actors = [
     id: 'united-states',
     name: 'United States',
     kind: 'state',
-    role: 'Key intermediary in the talks; its 28-point peace plan is the basis of negotiation',
+    role: 'Key intermediary in the talks; put forward the 28-point peace plan, which Putin said "could serve as a basis for future agreements"',
     affiliation: 'United States',
     side: 'usa',
     aliases: [

@@ -148,4 +148,23 @@ export const disagreements = [
     ],
     note: 'The RksNews headline goes further ("Doubles") without a figure that doubles.',
   },
+  {
+    id: 'preconditions-for-talks',
+    kind: 'fact',
+    topic: 'Whether Russia sets preconditions for talks with Ukraine',
+    subjects: ['russia', 'dmitry-peskov', 'sergei-lavrov'],
+    versions: [
+      {
+        value: 'ready to negotiate without any preconditions (Peskov)',
+        sources: [MT],
+        evidence: { source: MT, text: 'The Russian side has repeatedly signaled its readiness to begin negotiations with Ukraine without any preconditions' },
+      },
+      {
+        value: 'international recognition of Russia’s claims is "imperative" to peace talks (Lavrov)',
+        sources: [MT],
+        evidence: { source: MT, text: 'Foreign Minister Sergei Lavrov said that "international recognition of Russia\'s ownership" of occupied Ukrainian regions and annexed Crimea was "imperative" to peace talks with Ukraine' },
+      },
+    ],
+    note: 'The same article reports both: the Kremlin spokesman speaks of talks without preconditions while the foreign minister (and "Russian authorities") make recognition of Russia’s claims imperative. The data keeps them as two positions, held by whoever said each.',
+  },
 ] satisfies Dataset['disagreements'];
