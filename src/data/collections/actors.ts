@@ -406,7 +406,7 @@ export const actors = [
       {
         text: 'Moscow',
         lang: 'en',
-        note: 'Metonym: the articles use "Moscow" for the Russian government ("a deal with Moscow"); where it names the city (talks "in Moscow") the card still shows Russia.',
+        note: 'Metonym: the articles use "Moscow" for the Russian government ("a deal with Moscow"); where it names the city (talks "in Moscow", a dateline) the place rules leave it out (docs/matching.md).',
         place: true,
       },
       { text: 'Россия', lang: 'ru' },
