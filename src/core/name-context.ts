@@ -31,7 +31,7 @@ export interface NameContext {
 
 /**
  * Whether a mention of an alias with no SHAPE_* flag could be blocked at all: a capitalised word after it, or a
- * word ending in e/f/n ("the", "of", "on") before it. Cheap enough to run on every mention before `blocked`.
+ * word ending in "he", "of" or "on" ("the", "of", "on") before it. Cheap enough to run on every mention before `blocked`.
  */
 export function mayBeInsideName(text: string, start: number, end: number): boolean {
   const after = text.charCodeAt(end);
@@ -41,7 +41,8 @@ export function mayBeInsideName(text: string, start: number, end: number): boole
   }
   if (text.charCodeAt(start - 1) !== 32) return false;
   const b = text.charCodeAt(start - 2);
-  return b === 101 || b === 102 || b === 110;
+  const c = text.charCodeAt(start - 3);
+  return (b === 101 && c === 104) || ((b === 102 || b === 110) && c === 111); // "the ", "of ", "on "
 }
 
 /** The SHAPE_* flags of an alias: `place` from the data, codes and surnames from the alias and its entity. */
