@@ -96,9 +96,15 @@ export function compileNameContext(words: NameContexts): NameContext {
   const headsOfFirst = firstLetters(headsOf);
   const codeAfterFirst = firstLetters(codeAfter);
   const placeAfterFirst = firstLetters(placeAfter);
-  const placeBeforeFirst = firstLetters(placeBefore);
-  // Second words of two-word place phrases ("east of" → "of"): only after one of them is the word before read.
-  const placeSecond = new Set([...placeBefore].filter((w) => w.includes(' ')).map((w) => w.split(' ').pop()!));
+  // The word lists as sticky patterns tried at one position: no word is cut out of the text to look it up.
+  const alternation = (list: Iterable<string>) =>
+    [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+')).join('|');
+  const END = '(?![\\p{L}\\p{N}\\p{M}])';
+  // At the mention's end: white space (or a hyphen: "Washington-based") and a place word.
+  const placeAfterRe = new RegExp(`(?:[ \\u00a0]+|[-\\u2011])(?:${alternation(placeAfter)})${END}`, 'iuy');
+  // At the space before the mention: a place word ends there ("in", "east of").
+  const placeBeforeRe = new RegExp(`(?<=(?:^|[^\\p{L}\\p{N}\\p{M}])(?:${alternation(placeBefore)}))[ \\u00a0]`, 'iuy');
+  const codeAfterRe = new RegExp(`[ \\u00a0]+(?:${alternation(codeAfter)})${END}`, 'iuy');
 
   return {
     blocked(text, start, end, shape, ownWords, block = false) {
@@ -158,26 +164,21 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((following === 44 || following === 68) && stickyTest(ADDRESS_RE, text, end)) return true;
     if (after === 44 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
-    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && firstIn(placeAfterFirst, text.charCodeAt(end + 1))) {
-      if (placeAfter.has(wordAfter(text, end).word.toLowerCase())) return true;
+    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && firstIn(placeAfterFirst, text.charCodeAt(end + 1) | 0x20)) {
+      if (stickyTest(placeAfterRe, text, end)) return true;
     }
     if (spaceBefore) {
-      const prev = wordBefore(text, start);
-      const c0 = prev.word.charCodeAt(0);
-      const upper = c0 >= 65 && c0 <= 90;
+      let i = start - 1;
+      while (i > 0 && isSpace(text, i - 1)) i--;
       // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
-      if (prev.spaced && after !== 39 && after !== 0x2019 && (c0 > 0x7f || firstIn(placeBeforeFirst, c0 | 0x20))) {
-        const one = upper || c0 > 0x7f ? prev.word.toLowerCase() : prev.word;
-        if (placeBefore.has(one)) return true;
-        if (placeSecond.has(one)) {
-          const earlier = wordBefore(text, prev.start);
-          if (earlier.spaced && placeBefore.has(`${earlier.word.toLowerCase()} ${one}`)) return true;
-        }
-      }
+      if (after !== 39 && after !== 0x2019 && stickyTest(placeBeforeRe, text, i)) return true;
+      const prevStart = wordStart(text, i);
+      const c0 = text.charCodeAt(prevStart);
+      const upper = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7);
       // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
-      if (prev.spaced && (upper || (c0 >= 0xc0 && c0 <= 0xde)) && !isFree(prev.word)) return true;
+      if (prevStart < i && upper && !isFree(text.slice(prevStart, i))) return true;
       // "the Ukrainian capital Kyiv"; after a comma: "la capital de Ucrania, Kiev".
-      if (((c0 | 0x20) === 99 && prev.word.startsWith('apita', 1)) || text.charCodeAt(start - 2) === 44) {
+      if (((c0 | 0x20) === 99 && text.startsWith('apita', prevStart + 1)) || text.charCodeAt(start - 2) === 44) {
         const capital = indexBefore(text, 'apital', start, 60);
         if (capital > 0 && CAPITAL_BEFORE_RE.test(text.slice(capital - 1, start))) return true;
       }
@@ -203,7 +204,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
     if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
     // A product's region: "EU release", "US version".
-    if (isSpace(text, end) && firstIn(codeAfterFirst, text.charCodeAt(end + 1) | 0x20) && codeAfter.has(wordAfter(text, end).word.toLowerCase())) return true;
+    if (isSpace(text, end) && firstIn(codeAfterFirst, text.charCodeAt(end + 1) | 0x20) && stickyTest(codeAfterRe, text, end)) return true;
     // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
     if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
       const prev = wordBefore(text, start);
