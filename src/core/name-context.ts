@@ -96,6 +96,19 @@ export function compileNameContext(words: NameContexts): NameContext {
   const headsOfFirst = firstLetters(headsOf);
   const codeAfterFirst = firstLetters(codeAfter);
   const placeAfterFirst = firstLetters(placeAfter);
+  // Two-letter filters: the first two letters of a word that may follow, the last two of a word that may precede.
+  const pairKey = (a: number, b: number) => ((a | 0x20) << 16) | (b | 0x20);
+  const pairs = (list: Iterable<string>, last: boolean) => {
+    const set = new Set<number>();
+    for (const w of list) {
+      const word = last ? w.slice(-2) : w.slice(0, 2);
+      set.add(word.length === 2 ? pairKey(word.charCodeAt(0), word.charCodeAt(1)) : pairKey(0x20, word.charCodeAt(0)));
+    }
+    return set;
+  };
+  const placeAfterPairs = pairs(placeAfter, false);
+  const placeBeforeEnds = pairs(placeBefore, true);
+  const codeAfterPairs = pairs(codeAfter, false);
   // The word lists as sticky patterns tried at one position: no word is cut out of the text to look it up.
   const alternation = (list: Iterable<string>) =>
     [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+')).join('|');
@@ -139,7 +152,8 @@ export function compileNameContext(words: NameContexts): NameContext {
     while (i > 0 && isSpace(text, i - 1)) i--;
     if (text[i - 1] === '.') i--;
     const from = wordStart(text, i);
-    return from < i && LATIN_UPPER_RE.test(text[from]!);
+    const c = text.charCodeAt(from);
+    return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
   }
 
   function isFree(word: string): boolean {
@@ -164,14 +178,15 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((following === 44 || following === 68) && stickyTest(ADDRESS_RE, text, end)) return true;
     if (after === 44 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
-    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && firstIn(placeAfterFirst, text.charCodeAt(end + 1) | 0x20)) {
+    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2)))) {
       if (stickyTest(placeAfterRe, text, end)) return true;
     }
     if (spaceBefore) {
       let i = start - 1;
       while (i > 0 && isSpace(text, i - 1)) i--;
       // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
-      if (after !== 39 && after !== 0x2019 && stickyTest(placeBeforeRe, text, i)) return true;
+      const endPair = isWordChar(text, i - 2) ? pairKey(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : pairKey(0x20, text.charCodeAt(i - 1));
+      if (after !== 39 && after !== 0x2019 && placeBeforeEnds.has(endPair) && stickyTest(placeBeforeRe, text, i)) return true;
       const prevStart = wordStart(text, i);
       const c0 = text.charCodeAt(prevStart);
       const upper = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7);
@@ -204,7 +219,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
     if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
     // A product's region: "EU release", "US version".
-    if (isSpace(text, end) && firstIn(codeAfterFirst, text.charCodeAt(end + 1) | 0x20) && stickyTest(codeAfterRe, text, end)) return true;
+    if (isSpace(text, end) && codeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) && stickyTest(codeAfterRe, text, end)) return true;
     // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
     if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
       const prev = wordBefore(text, start);

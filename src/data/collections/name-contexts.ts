@@ -67,7 +67,7 @@ export const nameContexts = {
     'city hall', 'airport', 'streets', 'time', 'skyline', 'city', 'restaurants', 'apartment', 'neighborhood',
     'neighbourhood', 'based', 'born',
   ],
-  codeAfter: ['release', 'releases', 'version', 'versions', 'servers', 'server', 'store', 'region code', 'plug', 'plugs', 'sizes', 'size'],
+  codeAfter: ['release', 'releases', 'version', 'versions', 'servers', 'server', 'store', 'region code'],
   languages: [
     'English', 'Spanish', 'Español', 'French', 'Français', 'German', 'Deutsch', 'Portuguese', 'Português', 'Italian',
     'Italiano', 'Chinese', 'Russian', 'Arabic', 'Dutch', 'Japanese', 'Korean',
