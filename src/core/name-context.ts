@@ -176,7 +176,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if (isUpperAt(text, start + 1) && stickyTest(DATELINE_CAPS_RE, text, end)) return true;
     // An address: "Washington, D.C.", "Washington DC"; apposition: "Kyiv, the Ukrainian capital".
     if ((following === 44 || following === 68) && stickyTest(ADDRESS_RE, text, end)) return true;
-    if (after === 44 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
+    if (after === 44 && indexAfter(text, 'apita', end, 60) !== -1 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
     if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2)))) {
       if (stickyTest(placeAfterRe, text, end)) return true;
@@ -193,7 +193,8 @@ export function compileNameContext(words: NameContexts): NameContext {
       // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
       if (prevStart < i && upper && !isFree(text.slice(prevStart, i))) return true;
       // "the Ukrainian capital Kyiv"; after a comma: "la capital de Ucrania, Kiev".
-      if (((c0 | 0x20) === 99 && text.startsWith('apita', prevStart + 1)) || text.charCodeAt(start - 2) === 44) {
+      const afterComma = text.charCodeAt(start - 2) === 44 && isUpperAt(text, wordStart(text, start - 2));
+      if (((c0 | 0x20) === 99 && text.startsWith('apita', prevStart + 1)) || afterComma) {
         const capital = indexBefore(text, 'apital', start, 60);
         if (capital > 0 && CAPITAL_BEFORE_RE.test(text.slice(capital - 1, start))) return true;
       }
@@ -312,6 +313,17 @@ function isUpperAt(text: string, i: number): boolean {
 function isLowerAscii(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 97 && c <= 122;
+}
+
+/** Start of the first `needle` that begins within `span` characters after `from`, or -1 (a bounded `indexOf`). */
+function indexAfter(text: string, needle: string, from: number, span: number): number {
+  const first = needle.charCodeAt(0);
+  const second = needle.charCodeAt(1);
+  const last = Math.min(text.length - needle.length, from + span);
+  for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) === first && text.charCodeAt(i + 1) === second && text.startsWith(needle, i)) return i;
+  }
+  return -1;
 }
 
 /** Start of the last `needle` that begins within `span` characters before `end` and ends by `end`, or -1. */
