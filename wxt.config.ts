@@ -4,7 +4,7 @@ import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { pageDataModule } from './scripts/lib/vite-page-data';
 import { loadArticles } from './scripts/lib/load-articles';
 import { dataset } from './src/data/dataset';
-import { validateDatasetOrThrow } from './src/data/validate';
+import { validateDatasetOrThrow } from './src/validation/validate';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

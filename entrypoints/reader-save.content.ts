@@ -5,11 +5,16 @@
  */
 import { startReaderSave } from '../src/content/reader-dossier/save-dialog-host';
 import { startSavedPassages } from '../src/content/reader-dossier/saved-passages';
+import { createContentLifetime } from '../src/shared/content-lifetime';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main(ctx) {
+  // WXT's own context announces itself to the page and stops on an event the page can forge: see the main content
+  // script, whose lifetime this one shares the design of.
+  noScriptStartedPostMessage: true,
+  main() {
+    const ctx = createContentLifetime('reader-save', { matches: ['<all_urls>'] });
     startReaderSave(ctx);
     startSavedPassages(ctx);
   },

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dataset } from '../src/data/dataset';
 import { exportDataset } from '../src/data/export';
-import { validateDataset, formatIssues } from '../src/data/validate';
+import { validateDataset, formatIssues } from '../src/validation/validate';
 import { loadArticles } from './lib/load-articles';
 
 function fail(message: string): never {

@@ -34,7 +34,7 @@ export function pageDataModule(data: PageDataSource): Plugin {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.moduleIds.includes(RESOLVED)) continue;
-        const full = chunk.moduleIds.find((m) => /[\\/]src[\\/]data[\\/]dataset\.ts$/.test(m));
+        const full = chunk.moduleIds.find((m) => /[\\/]src[\\/]data[\\/](?:dataset\.ts|collections[\\/])/.test(m));
         if (full) this.error(`${chunk.fileName} carries the page data and the whole data set (${full}): import the data set in the background only`);
       }
     },

@@ -6,9 +6,10 @@
  * with its name mentions to `QuoteBlocks.add` and gets the finished block's nodes back when the next
  * block starts (or at `end`), with name and quote mentions merged.
  */
-import type { Mention } from '../core/matcher';
+import type { Matcher, Mention } from '../core/matcher';
 import type { QuoteMatch, QuoteMatcher } from '../core/quote-matcher';
 import { quotePieces } from '../core/quote-pieces';
+import { withSpeakerNearby } from '../core/quote-speaker';
 import type { NodeMentions } from './engines/types';
 
 /** A quote mention: one text node's share of a quotation, with the whole match (score, exact, diff) for the card. */
@@ -92,6 +93,25 @@ function cut(q: QuoteMention, start: number, end: number): QuoteMention {
   return { ...q, start, end, text };
 }
 
+/**
+ * Drops, in place, the names that are all of their node's text but do not stand in the block's text. The nodes are
+ * joined with a space: the walk skips one-character nodes, so the single spaces between a page's word elements are
+ * missing from `texts`.
+ */
+function recheckWholeNodeNames(matcher: Pick<Matcher, 'standsInBlock'>, texts: readonly string[], names: (readonly Mention[])[]): void {
+  const block = texts.join(' ');
+  let offset = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const list = names[i]!;
+    if (list.length === 1 && text.trim().length === list[0]!.end - list[0]!.start) {
+      const m = list[0]!;
+      if (!matcher.standsInBlock(block, offset + m.start, offset + m.end, m)) names[i] = [];
+    }
+    offset += text.length + 1;
+  }
+}
+
 /** What `QuoteBlocks` needs from the controller. */
 export interface QuoteBlocksOptions {
   matcher: QuoteMatcher;
@@ -101,6 +121,11 @@ export interface QuoteBlocksOptions {
   layered: boolean;
   /** "Not this": a quote piece is dropped when this says so. */
   ignore(m: Mention): boolean;
+  /**
+   * The name matcher: a name that is all of its text node is checked again in the block's text (a link inside a
+   * sentence stays; "Washington" alone in a menu, or one span of "The|Washington|Post", does not).
+   */
+  names?: Pick<Matcher, 'standsInBlock'>;
 }
 
 /** Groups consecutive text nodes by block and matches each block's joined text for quotations. */
@@ -110,6 +135,8 @@ export class QuoteBlocks {
   private nodes: Text[] = [];
   private texts: string[] = [];
   private names: (readonly Mention[])[] = [];
+  /** Entities named in the last block with text: a short quotation's speaker may be named there. */
+  private previousNames: ReadonlySet<string> = new Set();
   /** Milliseconds spent in the quote matcher (the browser benchmark reads the total). */
   findMs = 0;
 
@@ -145,9 +172,15 @@ export class QuoteBlocks {
     if (nodes.length === 0) return [];
     const joined = texts.length === 1 ? texts[0]! : texts.join('');
     // The whitespace between blocks (most text nodes of a page) holds no quotation: skip the matcher's set-up.
+    if (this.opts.names) recheckWholeNodeNames(this.opts.names, texts, names);
     if (joined.length < 4) return nodes.map((node, i) => ({ node, mentions: names[i]! }));
+    const named = new Set<string>();
+    for (const list of names) for (const m of list) named.add(m.id);
+    const nearby = this.previousNames;
+    this.previousNames = named;
     const t0 = performance.now();
-    const matches = this.opts.matcher.find(joined);
+    const found = this.opts.matcher.find(joined);
+    const matches = found.length === 0 ? found : withSpeakerNearby(found, this.opts.matcher, named.size ? new Set([...nearby, ...named]) : nearby);
     this.findMs += performance.now() - t0;
     if (matches.length === 0) return nodes.map((node, i) => ({ node, mentions: names[i]! }));
     const perNode: QuoteMention[][] = nodes.map(() => []);
@@ -161,6 +194,7 @@ export class QuoteBlocks {
 
   /** Forgets the current block without matching it (the scan restarts from its root). */
   discard(): void {
+    this.previousNames = new Set();
     this.nodes = [];
     this.texts = [];
     this.names = [];

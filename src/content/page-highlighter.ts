@@ -83,6 +83,7 @@ export class PageHighlighter {
       matcher: this.quoteMatcher,
       nameOf: (id) => this.quoteNames.get(id) ?? 'Quotation',
       layered: this.engine?.layered === true,
+      names: this.matcher ?? undefined,
       // "Not this" on a quotation stores the source's wording (notThisPatch), compared as stored.
       ignore: (m) => {
         const key = notThisKey(this.quoteTexts.get(m.id) ?? m.alias);

@@ -152,6 +152,8 @@ interface CardBase {
   matchedAlias: string;
   /** The text on the page. */
   matchedText: string;
+  /** "Why is this highlighted?": what the matched text is in Dossier’s data (a name, or a known quotation). */
+  why: string;
   appearsIn: { count: number; total: number };
   /** "Data curated 2026.11.24 · five undated reports; …" (see dataLine). */
   footer: string;
@@ -364,11 +366,12 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
     ...(d.note ? { note: d.note } : {}),
   });
 
-  const base = (id: string, title: string, mention: MentionRef, sourceIds: Iterable<string>): CardBase => ({
+  const base = (id: string, title: string, mention: MentionRef, sourceIds: Iterable<string>, speaker?: string): CardBase => ({
     entityId: id,
     title,
     matchedAlias: aliasText(mention.alias),
     matchedText: mention.text,
+    why: whyHighlighted(aliasText(mention.alias), mention.text, title, speaker),
     appearsIn: { count: distinct(sourceIds).filter((s) => sources.has(s)).length, total },
     footer,
   });
@@ -462,7 +465,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
     const wording = quoteWording(mention.match);
     return {
       kind: 'quote',
-      ...base(q.id, quoteLabel(speaker?.name), mention, carriedBy.map((s) => s.id)),
+      ...base(q.id, quoteLabel(speaker?.name), mention, carriedBy.map((s) => s.id), speaker?.name ?? 'an unnamed speaker'),
       quote: quoteItem(q),
       speaker: speaker ? actorRef(speaker) : undefined,
       carriedBy,
@@ -479,4 +482,13 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
     if (quote) return quoteCard(quote, mention);
     return null;
   };
+}
+
+/**
+ * The card's "Why is this highlighted?" line: a name says whose name it is; a quotation says whose words it is
+ * (never that “impossible” is a name of Volodymyr Zelensky).
+ */
+export function whyHighlighted(alias: string, text: string, title: string, speaker?: string): string {
+  if (speaker !== undefined) return `The page quotes words of ${speaker} that Dossier’s data records.`;
+  return text === alias ? `“${alias}” is a name of ${title} in Dossier’s data.` : `“${text}” matches “${alias}”, a name of ${title} in Dossier’s data.`;
 }

@@ -5,9 +5,10 @@
  * variants (’ ' – - É E, soft hyphens, decomposed accents) treated alike, leftmost-longest, never
  * overlapping.
  */
-import type { Category } from '../data/schema';
+import type { Category, NameContexts } from '../data/schema';
 import { planPatterns } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
+import { aliasShape, compileNameContext, mayBeInsideName, type NameContext } from './name-context';
 import { foldForScan, foldKey, letterCount } from './normalize';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
@@ -33,6 +34,11 @@ export interface MatcherOptions {
    * `buildMatchEntries` attaches to its list (the data set's), or none.
    */
   notMentions?: readonly string[];
+  /**
+   * The words of the context rules (names inside longer names, places, codes: docs/matching.md). Default: the
+   * `nameContexts` that `buildMatchEntries` attaches to its list, or none (no context rules).
+   */
+  nameContexts?: NameContexts;
 }
 
 /** A compiled dictionary. */
@@ -41,6 +47,13 @@ export interface Matcher {
   scan(text: string): Mention[];
   /** How many distinct alias forms the matcher looks for (after exclusions; upper-case forms not counted). */
   readonly aliasCount: number;
+  /**
+   * Whether a mention found in one text node still stands in the text of its whole block (`block`, where it spans
+   * [start, end)): not when the block's words make it part of a longer name ("The|Washington|Post" written in three
+   * spans), or when a place is the whole block (a menu item). The page side asks this for a mention that is all of
+   * its text node.
+   */
+  standsInBlock(block: string, start: number, end: number, mention: Mention): boolean;
 }
 
 /** What a matched key stands for: the fields every mention of it shares, built once per alias. */
@@ -52,6 +65,10 @@ interface AliasTarget {
   alias: string;
   /** The folded key this record is stored under. */
   key: string;
+  /** SHAPE_* flags of name-context.ts (place, code, surname). */
+  shape: number;
+  /** For a surname: the other words of the person's names ("Vladimir", "V"), which may stand before it. */
+  own?: ReadonlySet<string>;
 }
 
 /** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
@@ -63,23 +80,30 @@ export const ALL_CAPS_MIN_LETTERS = 4;
  * Not-mention phrases come from `options.notMentions`, else from the list (`buildMatchEntries` attaches the data's).
  */
 export function compileMatcher(
-  entries: readonly MatchEntry[] & { readonly notMentions?: readonly string[] },
+  entries: readonly MatchEntry[] & { readonly notMentions?: readonly string[]; readonly nameContexts?: NameContexts },
   options: MatcherOptions = {},
 ): Matcher {
   const excluded = new Set((options.excludedAliases ?? []).map((a) => foldKey(a).toLowerCase()));
   const targets = new Map<string, AliasTarget>();
+  const words = options.nameContexts ?? entries.nameContexts;
+  const context: NameContext | null = words ? compileNameContext(words) : null;
   for (const entry of entries) {
-    for (const { text } of entry.aliases) {
+    const multiWord = entry.category === 'people' ? entry.aliases.filter((a) => /\s/.test(a.text)).map((a) => a.text) : [];
+    for (const { text, place } of entry.aliases) {
       const key = foldKey(text);
       if (key.length === 0 || excluded.has(key.toLowerCase()) || targets.has(key)) continue;
-      targets.set(key, { id: entry.id, name: entry.name, category: entry.category, alias: text, key });
+      // A lone surname: a one-word alias that ends a longer name of the same person.
+      const surname = !/\s/.test(text) && multiWord.some((m) => m.endsWith(` ${text}`));
+      const own = surname ? new Set(multiWord.flatMap((m) => m.split(/\s+/).map((w) => w.replace(/\.$/, ''))).filter((w) => w !== text)) : undefined;
+      const shape = aliasShape(text, place === true, surname);
+      targets.set(key, { id: entry.id, name: entry.name, category: entry.category, alias: text, key, shape, own });
     }
   }
   const aliasCount = targets.size;
   // A name that contains an alias but names something else (a newspaper is not its city's government).
   for (const phrase of options.notMentions ?? entries.notMentions ?? []) {
     const key = foldKey(phrase);
-    if (!targets.has(key)) targets.set(key, { id: null, name: phrase, category: 'people', alias: phrase, key });
+    if (!targets.has(key)) targets.set(key, { id: null, name: phrase, category: 'people', alias: phrase, key, shape: 0 });
   }
   // Upper-case forms come second so that an explicit alias always wins over a derived form.
   for (const [key, target] of [...targets]) {
@@ -105,6 +129,11 @@ export function compileMatcher(
 
   return {
     aliasCount,
+    standsInBlock(block, start, end, mention) {
+      const target = targets.get(foldKey(mention.text));
+      if (!target || context === null) return true;
+      return !context.blocked(block, start, end, target.shape, target.own, true);
+    },
     scan(text: string): Mention[] {
       const folded = foldForScan(text);
       const scanned = folded.text;
@@ -142,6 +171,8 @@ export function compileMatcher(
           end = map[end - 1]! + 1;
           while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
         }
+        // Names inside longer names, places shown as places, codes that are not countries (name-context.ts).
+        if (context !== null && (target.shape !== 0 || mayBeInsideName(text, start, end)) && context.blocked(text, start, end, target.shape, target.own)) continue;
         // When the page writes the key itself (the common case), share the key string instead of
         // copying a short slice for every mention.
         const key = target.key;

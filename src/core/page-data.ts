@@ -4,7 +4,7 @@
  * the title of each quotation's mention. Everything a card shows is built in the background from the full data set.
  * Plain JSON: the build computes it once (scripts/lib/vite-page-data.ts) and inlines it in the content script.
  */
-import type { Dataset } from '../data/schema';
+import type { Dataset, NameContexts } from '../data/schema';
 import { buildMatchEntries, type MatchDictionary, type MatchEntry, type MatchSource } from './entity-index';
 import type { QuoteInput } from './quote-matcher';
 
@@ -22,6 +22,8 @@ export interface PageData {
   entries: MatchEntry[];
   /** Phrases that contain an alias but are not mentions ("The Moscow Times"). */
   notMentions: string[];
+  /** The words of the matcher's context rules, when the data set has them. */
+  nameContexts?: NameContexts;
   /** The known quotations, in data order. */
   quotes: PageQuote[];
 }
@@ -41,13 +43,20 @@ export function buildPageData(data: PageDataSource): PageData {
   return {
     // A plain array: JSON would drop the list's notMentions property, so it travels as its own field. Aliases
     // travel without their language, which the matcher never reads (~10 KB less in every page's script).
-    entries: dictionary.map((e) => ({ ...e, aliases: e.aliases.map(({ text }) => ({ text })) })),
+    entries: dictionary.map((e) => ({ ...e, aliases: e.aliases.map(({ text, place }) => (place ? { text, place } : { text })) })),
     notMentions: [...dictionary.notMentions],
-    quotes: data.quotes.map((q) => ({ id: q.id, text: q.text, sentence: q.sentence, label: quoteLabel(names.get(q.speaker)) })),
+    ...(dictionary.nameContexts ? { nameContexts: dictionary.nameContexts } : {}),
+    quotes: data.quotes.map((q) => ({
+      id: q.id,
+      text: q.text,
+      sentence: q.sentence,
+      label: quoteLabel(names.get(q.speaker)),
+      speakers: [q.speaker, ...(q.coSpeakers ?? [])],
+    })),
   };
 }
 
 /** The match dictionary of page data, ready for `compileMatcher` (with its not-mentions attached, as `buildMatchEntries` does). */
 export function pageDictionary(page: PageData): MatchDictionary {
-  return Object.assign([...page.entries], { notMentions: page.notMentions });
+  return Object.assign([...page.entries], page.nameContexts ? { notMentions: page.notMentions, nameContexts: page.nameContexts } : { notMentions: page.notMentions });
 }

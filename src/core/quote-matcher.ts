@@ -76,10 +76,18 @@ export interface QuoteMatcher {
   findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats };
   /** Number of quotes compiled (those with at least one word). */
   readonly quoteCount: number;
+  /**
+   * The speakers a short quotation needs near it (quote-speaker.ts), or null: a long quotation, or one whose input
+   * gave no speakers.
+   */
+  speakersOf(quoteId: string): readonly string[] | null;
 }
 
-/** The part of a Quote the matcher reads. `sentence` tells apart quotes that share their wording. */
-export type QuoteInput = Pick<Quote, 'id' | 'text'> & { sentence?: string };
+/**
+ * The part of a Quote the matcher reads. `sentence` tells apart quotes that share their wording; `speakers` (speaker
+ * and co-speakers) are what a short quotation needs mentioned near it.
+ */
+export type QuoteInput = Pick<Quote, 'id' | 'text'> & { sentence?: string; speakers?: readonly string[] };
 
 interface CompiledQuote {
   id: string;
@@ -214,7 +222,17 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
     return { matches: resolveOverlaps(found, (m) => contextScore(stream, m)), stats };
   }
 
-  return { find: (text) => findWithStats(text).matches, findWithStats, quoteCount: compiled.length };
+  const shortSpeakers = new Map<string, readonly string[]>();
+  for (const quote of quotes) {
+    const c = byId.get(quote.id);
+    if (c?.short && quote.speakers && quote.speakers.length > 0) shortSpeakers.set(quote.id, quote.speakers);
+  }
+  return {
+    find: (text) => findWithStats(text).matches,
+    findWithStats,
+    quoteCount: compiled.length,
+    speakersOf: (quoteId) => shortSpeakers.get(quoteId) ?? null,
+  };
 
   /**
    * How many words of the quote's source sentence stand within CONTEXT_WORDS of the match: when two

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case');
 
 /** Languages an alias can be given in. */
-export const Lang = z.enum(['en', 'uk', 'ru', 'de', 'fr']);
+export const Lang = z.enum(['en', 'uk', 'ru', 'de', 'fr', 'es', 'it', 'pl', 'fi']);
 
 /** The sides of the talks, for grouping positions. */
 export const Side = z.enum(['russia', 'ukraine', 'usa', 'europe', 'other']);
@@ -19,6 +19,11 @@ export const Alias = z.strictObject({
   lang: Lang,
   /** Why this form exists when that is not obvious (a misspelling in a source, a metonym, a shared form). */
   note: z.string().optional(),
+  /**
+   * A place name standing for the entity (a capital for its state's government): where the text shows the place
+   * itself (a dateline, "in Moscow", "the Washington area", an address) it is not a mention (docs/matching.md).
+   */
+  place: z.literal(true).optional(),
 });
 
 /** A verbatim passage of a source that supports a fact in the data. */
@@ -170,6 +175,35 @@ export const NotMention = z.strictObject({
   evidence: Evidence.optional(),
 });
 
+/** A list of words, each written once (compared case-insensitively where docs/matching.md says so). */
+const Words = z.array(z.string().min(1)).min(1);
+
+/**
+ * The words the matcher's context rules read (docs/matching.md, "Names inside other names" and "Places"): data, so
+ * that a reader can see and extend them, not code.
+ */
+export const NameContexts = z.strictObject({
+  /** Capitalised words that, right after a name, make it part of a longer name: "Washington Post", "Trump Tower", "USA Today". */
+  nameHeads: Words,
+  /** Capitalised words that, right after a place name, make it the name of something there: "Washington State", "Moscow Metro". */
+  placeHeads: Words,
+  /** Capitalised words that, followed by "of", make a name of what follows: "University of Washington". */
+  headsOf: Words,
+  /**
+   * Capitalised words that may stand right before a name without being part of it: sentence starts, function words,
+   * titles ("But Washington", "President Trump"). Any other capitalised word before a place or a surname joins it.
+   */
+  freeBefore: Words,
+  /** Words before a place name that show the place itself: "in", "near", "east of", "в". */
+  placeBefore: Words,
+  /** Words after a place name that show the place itself: "area", "region", "suburbs". */
+  placeAfter: Words,
+  /** Words after a short code (US, EU) that make it a product's region: "EU release". */
+  codeAfter: Words,
+  /** Language names before a code in parentheses: a locale, "English (US)". */
+  languages: Words,
+});
+
 export const Dataset = z.strictObject({
   /** The date of the curation, `YYYY.MM.DD`. */
   version: z.string().min(1),
@@ -191,6 +225,8 @@ export const Dataset = z.strictObject({
    * Optional (not defaulted) so that small hand-written data sets in tests need not list any.
    */
   notMentions: z.array(NotMention).optional(),
+  /** The words the matcher's context rules read. Optional for small hand-written data sets in tests. */
+  nameContexts: NameContexts.optional(),
 });
 
 export type Lang = z.infer<typeof Lang>;
@@ -207,6 +243,7 @@ export type Quote = z.infer<typeof Quote>;
 export type Disagreement = z.infer<typeof Disagreement>;
 export type Omission = z.infer<typeof Omission>;
 export type NotMention = z.infer<typeof NotMention>;
+export type NameContexts = z.infer<typeof NameContexts>;
 /** The validated data set (defaults applied). */
 export type Dataset = z.infer<typeof Dataset>;
 /** The data set as written in source, before defaults. */

@@ -10,7 +10,6 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const LIVENESS_MS = 1000;
-const CURRENT = Symbol.for('dossier.content-context');
 
 type ContextOptions = ConstructorParameters<typeof ContentScriptContext>[1];
 
@@ -26,7 +25,9 @@ class PrivateContext extends ContentScriptContext {
 
 /** Creates this script's context, stopping an older live instance in the same world first. */
 export function createContentLifetime(name: string, options?: ContextOptions): ContentScriptContext {
-  const world = globalThis as { [CURRENT]?: ContentScriptContext };
+  // One slot per script name: the content scripts of an extension share one isolated world.
+  const CURRENT = Symbol.for(`dossier.content-context:${name}`);
+  const world = globalThis as { [key: symbol]: ContentScriptContext | undefined };
   world[CURRENT]?.abort('A newer instance of the content script started');
   const ctx = new PrivateContext(name, options);
   world[CURRENT] = ctx;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
+import { waitInCard } from './lib/card';
 import { DEMO_ARTICLE, hoverCard, openSourceCard } from './lib/firefox-pages';
 import { until, waitReady } from './lib/page-helpers';
 import { listedPassages, savedOnPage, storedDossier } from './lib/reader-dossier';
@@ -116,8 +117,8 @@ describe('reader dossier in firefox', () => {
     await page.bringToFront();
     const card = await hoverCard(page, 'Peskov', { label: 'Dossier: Dmitry Peskov' });
     expect(card.text).not.toContain('no call between Putin and Zelenskiy');
-    await waitInPage(page, () => {
-      const h = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('.dp-reading');
+    await waitInCard(page, (root) => {
+      const h = root.querySelector<HTMLElement>('.dp-reading');
       return !!h && h.offsetHeight > 0 && h.shadowRoot === null && h.textContent === '';
     });
     await page.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launch, launchWithSite, waitInPage, type Launched, type Served } from './harness';
+import { waitInCard } from './lib/card';
 import { openPopupFor, openReady, until } from './lib/page-helpers';
 import { hoverCard } from './lib/firefox-pages';
 import { clickAddToDossier, listedPassages, savedOnPage, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
@@ -76,14 +77,11 @@ describe('reader dossier in Chromium', () => {
     await page.bringToFront();
     const card = await hoverCard(page, 'Vladimir Putin', { label: 'Dossier: Vladimir Putin' });
     expect(card.text).not.toContain(SENTENCE); // not in the card's open root
-    const host = await page.waitForFunction(
-      () => {
-        const h = document.querySelector('dossier-popover')?.shadowRoot?.querySelector<HTMLElement>('.dp-reading');
-        return h && h.offsetHeight > 0 ? { closed: h.shadowRoot === null, text: h.textContent } : null;
-      },
-      { timeout: 10_000, polling: 50 },
-    );
-    expect(await host.jsonValue()).toEqual({ closed: true, text: '' });
+    const host = await waitInCard(page, (root) => {
+      const h = root.querySelector<HTMLElement>('.dp-reading');
+      return h && h.offsetHeight > 0 ? { closed: h.shadowRoot === null, text: h.textContent } : null;
+    });
+    expect(host).toEqual({ closed: true, text: '' });
     // What the reader sees (the accessibility tree is built from what is rendered, closed roots included).
     const names: string[] = [];
     const walk = (n: { name?: string; children?: unknown[] } | null) => {

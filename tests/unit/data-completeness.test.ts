@@ -8,7 +8,7 @@ import { buildMatchEntries } from '../../src/core/entity-index';
 import { compileMatcher } from '../../src/core/matcher';
 import { findQuotations, quotationCore } from '../../src/core/quotation-finder';
 import { data } from '../../src/data/index';
-import { normalizeWhitespace } from '../../src/data/validate';
+import { normalizeWhitespace } from '../../src/validation/validate';
 
 const articles = loadArticles();
 const SRC = {
@@ -68,11 +68,32 @@ describe('what a careful reader takes from the articles', () => {
     expect(data.sources.find((s) => s.id === SRC.bbc)!.notes.join(' ')).toMatch(/unrelated teasers/);
   });
 
-  it('records the withdrawal-from-Donbas demand once, with the four sources that report it', () => {
+  it('records the withdrawal-from-Donbas demand once, with the three sources that report it', () => {
     const p = position('russia-ukraine-must-withdraw-from-donbas');
-    expect(p.sources.sort()).toEqual([SRC.reuters, SRC.newsx, SRC.bbc, SRC.rks].sort());
+    expect(p.sources.sort()).toEqual([SRC.reuters, SRC.newsx, SRC.bbc].sort());
     expect(p.regions).toEqual(['donbas']);
     expect(p.addressees).toEqual(['ukraine']);
+  });
+
+  it('keeps 004’s wider demand (every claimed territory, Crimea named) apart from the Donbas-only one', () => {
+    const wider = position('russia-withdrawal-from-all-claimed-territories');
+    expect(wider.sources).toEqual([SRC.rks]);
+    expect(wider.regions).toEqual(expect.arrayContaining(['crimea', 'donbas']));
+    expect(wider.evidence.map((e) => e.text).join(' ')).toMatch(/all territories Moscow claims/);
+  });
+
+  it('keeps the articles’ hedges and does not merge what different people said', () => {
+    const summary = (id: string) => position(id).summary;
+    expect(summary('us-28-point-peace-plan')).toMatch(/reportedly/);
+    expect(summary('russia-demands-recognition-of-claims')).not.toMatch(/above all/);
+    expect(position('russia-demands-recognition-of-claims').sources).not.toContain(SRC.rks);
+    expect(position('russia-ready-to-negotiate-without-preconditions').holders).not.toContain('sergei-lavrov');
+    expect(data.disagreements.find((d) => d.id === 'preconditions-for-talks')?.subjects).toEqual(expect.arrayContaining(['dmitry-peskov', 'sergei-lavrov']));
+    expect(summary('ukraine-secured-revisions-to-us-plan')).toMatch(/announced/);
+    expect(summary('merz-warns-zelensky')).toMatch(/^Reportedly/);
+    expect(summary('stubb-do-not-leave-ukraine-alone')).toMatch(/quoted as saying/);
+    expect(summary('russia-territorial-concessions-prerequisite')).toMatch(/the report saw no indication/);
+    expect(data.actors.find((a) => a.id === 'united-states')!.role).toMatch(/could serve as a basis/);
   });
 
   it('covers all four sides', () => {

@@ -35,7 +35,7 @@ describe('exportDataset', () => {
     const zelensky = out.actors.find((a) => a.id === 'volodymyr-zelensky')!;
     expect(zelensky.aliases).toEqual(expect.arrayContaining(['Zelensky', 'Zelenskiy', 'Zelenskyy', 'Зеленський', 'Зеленский', 'Selenskyj']));
     expect(zelensky.aliases.filter((a) => a === 'Zelensky')).toHaveLength(1);
-    expect(zelensky.aliasDetails.filter((a) => a.text === 'Zelensky').map((a) => a.lang)).toEqual(['en', 'fr']);
+    expect(zelensky.aliasDetails.filter((a) => a.text === 'Zelensky').map((a) => a.lang)).toEqual(['en', 'fr', 'it']);
     expect(out.regions.find((r) => r.id === 'donbas')!.parts).toEqual(['donetsk', 'luhansk']);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../scripts/lib/load-articles';
 import { dataset } from '../../src/data/dataset';
 import type { DatasetInput } from '../../src/data/schema';
-import { validateDataset, validateDatasetOrThrow } from '../../src/data/validate';
+import { validateDataset, validateDatasetOrThrow } from '../../src/validation/validate';
 
 const articles = loadArticles();
 type Mutable = DatasetInput & Record<string, unknown>;

@@ -38,10 +38,10 @@ describe('a Russian report', () => {
     ]);
   });
   it('marks the surname of an inflected full name, and the full name in the nominative', () => {
-    expect(seen('Заявление Владимира Путина прокомментировал Дмитрий Песков в Москве.')).toEqual([
+    expect(seen('Заявление Владимира Путина прокомментировал Дмитрий Песков. Москва ответила.')).toEqual([
       'Путина→vladimir-putin',
       'Дмитрий Песков→dmitry-peskov',
-      'Москве→russia',
+      'Москва→russia',
     ]);
   });
   it('finds case forms in an all-caps headline', () => {

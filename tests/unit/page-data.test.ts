@@ -47,8 +47,8 @@ describe('page data: what the content script carries instead of the data set', (
   });
 
   it('carries no card text: no evidence, positions, sources or disagreements, and is a fraction of the data set', () => {
-    expect(Object.keys(page).sort()).toEqual(['entries', 'notMentions', 'quotes']);
-    expect(Object.keys(page.quotes[0]!).sort()).toEqual(['id', 'label', 'sentence', 'text']);
+    expect(Object.keys(page).sort()).toEqual(['entries', 'nameContexts', 'notMentions', 'quotes']);
+    expect(Object.keys(page.quotes[0]!).sort()).toEqual(['id', 'label', 'sentence', 'speakers', 'text']);
     expect(JSON.stringify(page).length).toBeLessThan(JSON.stringify(dataset).length / 2);
   });
 

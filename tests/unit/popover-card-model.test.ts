@@ -220,7 +220,9 @@ describe('with the bundled data set', async () => {
     expect(zelensky.disagreements[0]!.versions[0]!.sources.map((s) => s.label)).toEqual(['Reuters (credited)']);
 
     // Someone the sources agree about has none.
-    expect((real(mention('dmitry-peskov', 'Peskov')) as ActorCard).disagreements).toEqual([]);
+    expect((real(mention('steve-witkoff', 'Witkoff')) as ActorCard).disagreements).toEqual([]);
+    // Peskov's "without any preconditions" and Lavrov's "imperative", in one report: the tension is shown, not merged.
+    expect((real(mention('dmitry-peskov', 'Peskov')) as ActorCard).disagreements.map((d) => d.id)).toEqual(['preconditions-for-talks']);
   });
 
   it('footer: one short, honest line, the curation date and what the texts cover, with no year they do not give', () => {

@@ -192,9 +192,7 @@ export function PopoverCard(props: PopoverCardProps) {
         <div class="dp-why">
           <p class="dp-line">
             <span class="dp-why-label">Why is this highlighted? </span>
-            {card.matchedText === card.matchedAlias
-              ? `“${card.matchedAlias}” is a name of ${card.title} in Dossier’s data.`
-              : `“${card.matchedText}” matches “${card.matchedAlias}”, a name of ${card.title} in Dossier’s data.`}
+            {card.why}
           </p>
           {props.onNotThis ? (
             <NotThis alias={card.matchedAlias} site={props.site} onNotThis={props.onNotThis} open={props.notThisOpen} onOpen={props.onNotThisOpen} />

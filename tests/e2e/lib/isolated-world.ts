@@ -67,4 +67,4 @@ export interface Counters {
 }
 
 export const COUNTERS = "globalThis[Symbol.for('dossier.bench')].counters";
-export const LIFETIME_SIGNAL = "globalThis[Symbol.for('dossier.content-context')].signal";
+export const LIFETIME_SIGNAL = "globalThis[Symbol.for('dossier.content-context:content')].signal";

@@ -9,7 +9,7 @@
  */
 import { findQuotations } from '../core/quotation-finder';
 import { foldKey } from '../core/normalize';
-import { Dataset as DatasetSchema, type Alias, type Dataset, type Evidence } from './schema';
+import { Dataset as DatasetSchema, type Alias, type Dataset, type Evidence } from '../data/schema';
 
 /** One problem found in the data set. */
 export interface ValidationIssue {

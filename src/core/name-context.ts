@@ -1,0 +1,366 @@
+/**
+ * Context rules a careful reader applies to a name the dictionary found (docs/matching.md, rules 11–14): a known
+ * name inside a longer name is not a mention ("The Washington Post", "Trump Tower", "USA Today", "Melania Trump"),
+ * a capital shown as the place is not its government (datelines, "in Moscow", "the Washington area", addresses),
+ * and a short code is not the country when it is a pronoun in capitals, a locale, a currency or a product region
+ * ("FOLLOW US", "en-US", "US$", "EU release"). The words come from the data (`nameContexts`); the rules are here.
+ *
+ * Each rule reads only the characters around the mention in the scanned text, so it costs a few character tests
+ * per mention, and nothing for a mention whose neighbours are plain lower-case prose.
+ */
+import type { NameContexts } from '../data/schema';
+
+/** What kind of name an alias is: decides which rules apply (bit flags). */
+export const SHAPE_PLACE = 1;
+/** A short code in capitals: US, U.S., USA, EU. */
+export const SHAPE_CODE = 2;
+/** A person's lone surname (Trump, Putin). */
+export const SHAPE_SURNAME = 4;
+
+/** The compiled rules. */
+export interface NameContext {
+  /**
+   * Whether the mention at [start, end) of `text` is not a mention in its context. `shape` is the alias's
+   * SHAPE_* flags; `ownWords` (surnames) are the other words of the person's own names (a "Vladimir V." before
+   * "Putin" is his). `block`: `text` is a whole block of the page (a paragraph, a menu item), so a place that is
+   * all of it is a label ("Washington" in a menu), not a government; a single text node may be only a link inside
+   * a sentence.
+   */
+  blocked(text: string, start: number, end: number, shape: number, ownWords?: ReadonlySet<string>, block?: boolean): boolean;
+}
+
+/**
+ * Whether a mention of an alias with no SHAPE_* flag could be blocked at all: a capitalised word after it, or a
+ * word ending in "he", "of" or "on" ("the", "of", "on") before it. Cheap enough to run on every mention before `blocked`.
+ */
+export function mayBeInsideName(text: string, start: number, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (after === 32 || after === 0xa0) {
+    const c = text.charCodeAt(end + 1);
+    if ((c >= 65 && c <= 90) || c > 0x7f) return true;
+  }
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  const b = text.charCodeAt(start - 2);
+  const c = text.charCodeAt(start - 3);
+  return (b === 101 && c === 104) || ((b === 102 || b === 110) && c === 111); // "the ", "of ", "on "
+}
+
+/** The SHAPE_* flags of an alias: `place` from the data, codes and surnames from the alias and its entity. */
+export function aliasShape(alias: string, place: boolean, surname: boolean): number {
+  let shape = place ? SHAPE_PLACE : 0;
+  if (CODE_RE.test(alias)) shape |= SHAPE_CODE;
+  if (surname) shape |= SHAPE_SURNAME;
+  return shape;
+}
+
+/** Up to three capital letters, each optionally followed by a full stop: US, U.S., USA, EU. */
+const CODE_RE = /^(?:\p{Lu}\.?){1,3}$/u;
+const LATIN_UPPER_RE = /^[A-ZÀ-ÖØ-Þ]/;
+const LATIN_WORD_RE = /^[A-Za-zÀ-ÖØ-öø-ÿ]/;
+const ALL_CAPS_RE = /^[A-ZÀ-ÖØ-Þ]{2,}$/;
+const DATELINE_AGENCY_RE = /(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?\s*\(\s*\p{Lu}[^()\n]{0,30}\)\s*[-–—]/uy;
+const DATELINE_CAPS_RE = /(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?\s*[-–—]/uy;
+const ADDRESS_RE = /,?\s*D\.?\s?C\.?(?![\p{L}\p{N}])/uy;
+const CAPITAL_BEFORE_RE = /^[Cc]apital[\p{L}]*(?:[^\p{L}.!?;:\n][^.!?;:\n]{0,40},\s*|\s+)$/u;
+const CAPITAL_AFTER_RE = /,\s*(?:the\s+|la\s+|le\s+|die\s+)?(?:[\p{L}’'-]+\s+){0,3}capita[l\p{L}]*\b/iuy;
+const CREDIT_BEFORE_RE = /\p{Lu}[\p{L}.]*,\s*$/u;
+
+/** Whether sticky `re` matches at `at`. */
+function stickyTest(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/** Compiles the rules over the data's words. */
+export function compileNameContext(words: NameContexts): NameContext {
+  const lower = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase()));
+  const nameHeads = new Set(words.nameHeads);
+  const placeHeads = new Set([...words.nameHeads, ...words.placeHeads]);
+  const headsOf = lower(words.headsOf);
+  const free = lower(words.freeBefore);
+  const placeBefore = lower(words.placeBefore);
+  const placeAfter = lower(words.placeAfter);
+  const codeAfter = lower(words.codeAfter);
+  const languages = new Set(words.languages);
+
+  // First letters (lower-cased) of the words a rule looks up: a neighbour starting otherwise needs no lookup.
+  const firstLetters = (list: Iterable<string>) => {
+    const bits = new Uint8Array(128);
+    for (const w of list) {
+      const c = w.toLowerCase().charCodeAt(0);
+      if (c < 128) bits[c] = 1;
+      else bits[0] = 1; // a non-ASCII first letter: firstIn lets every non-ASCII letter through
+    }
+    return bits;
+  };
+  const headsOfFirst = firstLetters(headsOf);
+  // Two-letter filters: the first two letters of a word that may follow, the last two of a word that may precede.
+  const pairKey = (a: number, b: number) => ((a | 0x20) << 16) | (b | 0x20);
+  const pairs = (list: Iterable<string>, last: boolean) => {
+    const set = new Set<number>();
+    for (const w of list) {
+      const word = last ? w.slice(-2) : w.slice(0, 2);
+      set.add(word.length === 2 ? pairKey(word.charCodeAt(0), word.charCodeAt(1)) : pairKey(0x20, word.charCodeAt(0)));
+    }
+    return set;
+  };
+  const placeAfterPairs = pairs(placeAfter, false);
+  const placeBeforeEnds = pairs(placeBefore, true);
+  const codeAfterPairs = pairs(codeAfter, false);
+  // The word lists as sticky patterns tried at one position: no word is cut out of the text to look it up.
+  const alternation = (list: Iterable<string>) =>
+    [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+')).join('|');
+  const END = '(?![\\p{L}\\p{N}\\p{M}])';
+  // At the mention's end: white space (or a hyphen: "Washington-based") and a place word.
+  const placeAfterRe = new RegExp(`(?:[ \\u00a0]+|[-\\u2011])(?:${alternation(placeAfter)})${END}`, 'iuy');
+  // At the space before the mention: a place word ends there ("in", "east of").
+  const placeBeforeRe = new RegExp(`(?<=(?:^|[^\\p{L}\\p{N}\\p{M}])(?:${alternation(placeBefore)}))[ \\u00a0]`, 'iuy');
+  const codeAfterRe = new RegExp(`[ \\u00a0]+(?:${alternation(codeAfter)})${END}`, 'iuy');
+
+  return {
+    blocked(text, start, end, shape, ownWords, block = false) {
+      // Most mentions stand in lower-case prose: each rule first looks at a character or two, and builds the
+      // neighbouring words only when they could matter.
+      const after = text.charCodeAt(end);
+      if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
+        // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
+        if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).has(wordAt(text, end + 1))) return true;
+      }
+      // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
+      if (text.charCodeAt(start - 1) === 32) {
+        let p = start - 1;
+        if (isWord(text, p, 'the')) p -= 4;
+        if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
+          const from = wordStart(text, p - 3);
+          if (from < p - 3 && firstIn(headsOfFirst, text.charCodeAt(from) | 0x20) && headsOf.has(text.slice(from, p - 3).toLowerCase())) return true;
+        }
+      }
+      if (shape === 0) return false;
+      if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
+      if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
+      if (shape & SHAPE_PLACE && placeBlocked(text, start, end, block)) return true;
+      return false;
+    },
+  };
+
+  /** A capitalised Latin word right before: the only case the surname rule reads further. */
+  function surnameCandidate(text: string, start: number): boolean {
+    if (!isSpace(text, start - 1)) return false;
+    let i = start - 1;
+    while (i > 0 && isSpace(text, i - 1)) i--;
+    if (text[i - 1] === '.') i--;
+    const from = wordStart(text, i);
+    const c = text.charCodeAt(from);
+    return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
+  }
+
+  function isFree(word: string): boolean {
+    return free.has(word.toLowerCase());
+  }
+
+  /** A capital city shown as the place, not the government it stands for. */
+  function placeBlocked(text: string, start: number, end: number, block: boolean): boolean {
+    // Ordered from the cheapest test: most places stand in prose between lower-case words and pass them all.
+    const after = text.charCodeAt(end);
+    const spaceBefore = isSpace(text, start - 1);
+    // The whole block is the name: a menu item, a caption; metonymy needs a sentence.
+    const restIsSpace = onlySpaceBetween(text, end, text.length);
+    if (block && restIsSpace && onlySpaceBetween(text, 0, start)) return true;
+    let k = end;
+    while (isSpace(text, k)) k++;
+    const following = text.charCodeAt(k);
+    // Datelines: "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
+    if ((following === 40 || following === 44) && stickyTest(DATELINE_AGENCY_RE, text, end)) return true;
+    if (isUpperAt(text, start + 1) && stickyTest(DATELINE_CAPS_RE, text, end)) return true;
+    // An address: "Washington, D.C.", "Washington DC"; apposition: "Kyiv, the Ukrainian capital".
+    if ((following === 44 || following === 68) && stickyTest(ADDRESS_RE, text, end)) return true;
+    if (after === 44 && indexAfter(text, 'apita', end, 60) !== -1 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
+    // "the Washington area", "Moscow suburbs", "Washington-based".
+    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2)))) {
+      if (stickyTest(placeAfterRe, text, end)) return true;
+    }
+    if (spaceBefore) {
+      let i = start - 1;
+      while (i > 0 && isSpace(text, i - 1)) i--;
+      // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
+      const endPair = isWordChar(text, i - 2) ? pairKey(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : pairKey(0x20, text.charCodeAt(i - 1));
+      if (after !== 39 && after !== 0x2019 && placeBeforeEnds.has(endPair) && stickyTest(placeBeforeRe, text, i)) return true;
+      const prevStart = wordStart(text, i);
+      const c0 = text.charCodeAt(prevStart);
+      const upper = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7);
+      // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
+      if (prevStart < i && upper && !isFree(text.slice(prevStart, i))) return true;
+      // "the Ukrainian capital Kyiv"; after a comma: "la capital de Ucrania, Kiev".
+      const afterComma = text.charCodeAt(start - 2) === 44 && isUpperAt(text, wordStart(text, start - 2));
+      if (((c0 | 0x20) === 99 && text.startsWith('apita', prevStart + 1)) || afterComma) {
+        const capital = indexBefore(text, 'apital', start, 60);
+        if (capital > 0 && CAPITAL_BEFORE_RE.test(text.slice(capital - 1, start))) return true;
+      }
+      // A credit line ending with the place: "Jon Sopel, BBC News, Washington".
+      if (restIsSpace && text.charCodeAt(start - 2) === 44 && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
+    }
+    return false;
+  }
+
+
+
+  /**
+   * A short code that is not the country: a pronoun in capitals, a locale, a currency, a product region. (A code
+   * between capitalised words is often a name, "Global USA Green Card", but as often a title-case headline,
+   * "Says US Peace Plan Could": left as a mention.)
+   */
+  function codeBlocked(text: string, start: number, end: number): boolean {
+    const before = text.charCodeAt(start - 1);
+    const after = text.charCodeAt(end);
+    // Currency: "US$", "$US".
+    if (after === 36 || before === 36) return true;
+    // Locales: "en-US", "en_US", "English (US)".
+    if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
+    if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
+    // A product's region: "EU release", "US version".
+    if (isSpace(text, end) && codeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) && stickyTest(codeAfterRe, text, end)) return true;
+    // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
+    if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
+      const prev = wordBefore(text, start);
+      if (ALL_CAPS_RE.test(prev.word) && prev.word !== 'THE') return true;
+    }
+    return false;
+  }
+
+
+  /**
+   * A surname after another given name: "Melania Trump", "Barron Trump". Title-case headlines capitalise every
+   * word ("Putin Tells Trump"), so a capitalised word that itself follows a capitalised word is not read as a name.
+   */
+  function surnameBlocked(text: string, prev: Word, ownWords: ReadonlySet<string> | undefined): boolean {
+    if (!prev.spaced || !LATIN_UPPER_RE.test(prev.word) || isFree(prev.word)) return false;
+    if (prev.word.length === 1 || ownWords?.has(prev.word)) return false;
+    if (ALL_CAPS_RE.test(prev.word)) return false;
+    // The end of a hyphenated word ("Un-Angry Trump Supporters") is not a given name.
+    const joined = text[prev.start - 1];
+    if (joined === '-' || joined === '‑' || joined === '–') return false;
+    const earlier = wordBefore(text, prev.start);
+    if (earlier.spaced && LATIN_WORD_RE.test(earlier.word) && isCapitalised(earlier.word)) return false;
+    return true;
+  }
+}
+
+/** A neighbouring word: its text (letters and digits, no final full stop), where it starts, and whether only white space separates it from the name. */
+interface Word {
+  word: string;
+  start: number;
+  /** Only white space (no line break) between it and the name. */
+  spaced: boolean;
+}
+
+const NONE: Word = { word: '', start: -1, spaced: false };
+
+const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+
+/** Whether the character at `i` is a letter, digit or mark (false outside the text). */
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return code === code && WORD_CHAR_RE.test(text[i]!); // NaN outside the text
+}
+
+/** Whether the character at `i` is white space within a line (false outside the text). */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 0xa0 || c === 9 || c === 0x202f;
+}
+
+/** The word right before `start`, across white space only; a final full stop is dropped ("Mr." → "Mr"). */
+function wordBefore(text: string, start: number): Word {
+  let i = start;
+  while (i > 0 && isSpace(text, i - 1)) i--;
+  const spaced = i < start;
+  if (!spaced) return NONE;
+  if (text[i - 1] === '.') i--;
+  const to = i;
+  while (i > 0 && isWordChar(text, i - 1)) i--;
+  return i < to ? { word: text.slice(i, to), start: i, spaced } : NONE;
+}
+
+/** Whether a (lower-cased) first letter `code` may start a word of the list `firstLetters` built. */
+function firstIn(bits: Uint8Array, code: number): boolean {
+  return code < 128 ? bits[code] === 1 : code === code;
+}
+
+/** Whether the character at `i` is an upper-case letter (Latin, Cyrillic, Greek…). */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  if (c !== c) return false;
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase();
+}
+
+function isLowerAscii(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122;
+}
+
+/** Start of the first `needle` that begins within `span` characters after `from`, or -1 (a bounded `indexOf`). */
+function indexAfter(text: string, needle: string, from: number, span: number): number {
+  const first = needle.charCodeAt(0);
+  const second = needle.charCodeAt(1);
+  const last = Math.min(text.length - needle.length, from + span);
+  for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) === first && text.charCodeAt(i + 1) === second && text.startsWith(needle, i)) return i;
+  }
+  return -1;
+}
+
+/** Start of the last `needle` that begins within `span` characters before `end` and ends by `end`, or -1. */
+function indexBefore(text: string, needle: string, end: number, span: number): number {
+  const first = needle.charCodeAt(0);
+  const second = needle.charCodeAt(1);
+  for (let i = end - needle.length; i >= Math.max(0, end - span); i--) {
+    if (text.charCodeAt(i) === first && text.charCodeAt(i + 1) === second && text.startsWith(needle, i)) return i;
+  }
+  return -1;
+}
+
+/** Whether the text at `i` starts with a capital letter. */
+function startsCapital(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  if (c !== c) return false; // NaN: past the end
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase();
+}
+
+/** Whether `word` (lower-case ASCII) ends right before `end` as a whole word (checked without slicing). */
+function isWord(text: string, end: number, word: string): boolean {
+  const from = end - word.length;
+  if (from < 0 || isWordChar(text, from - 1)) return false;
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Where the word ending at `end` (exclusive) starts (`end` itself when no word ends there). */
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isWordChar(text, i - 1)) i--;
+  return i;
+}
+
+/** The word starting at `from`. */
+function wordAt(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && isWordChar(text, i)) i++;
+  return text.slice(from, i);
+}
+
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+function isCapitalised(word: string): boolean {
+  return word.length > 0 && word[0] !== word[0]!.toLowerCase();
+}
