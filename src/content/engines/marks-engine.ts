@@ -35,6 +35,11 @@ import { textBoxReader, viewportBand } from './viewport-band';
 
 /** Up to this many marks, the end of a full scan writes them all at once (a short page's frame is cheap). */
 const SYNC_MARKS = 3000;
+/**
+ * The most script time a paced chunk takes (ms), whatever its mark budget: the pacer sizes chunks by the cost of
+ * the frame that renders them, so this keeps the chunk's own task plus that frame under 50 ms on a slow machine.
+ */
+const CHUNK_SCRIPT_MS = 12;
 /** How far above and below the viewport the second step reaches (px): a quick scroll still finds marks. */
 const BAND_MARGIN_PX = 1000;
 
@@ -99,12 +104,12 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
     const shown = shownOf(rec);
     const parent = node.parentNode;
     // Only text whose parent is an element: a text node directly in a shadow root or document is left alone.
-    // A region that became editable since the scan is the reader's now: nothing of ours goes in.
     // The offsets are into the text the node had when matched: anything else is stale until rescanned.
     if (shown.length === 0 || !parent || parent.nodeType !== 1 || node.data !== rec.original) {
       rec.prefix = node.data;
       return;
     }
+    // A region that became editable since the scan is the reader's now: nothing of ours goes in.
     if (recheck && (doc.designMode === 'on' || isExcludedContext(node))) {
       rec.prefix = node.data;
       return;
@@ -136,8 +141,8 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
    * gets its whole text back (or, when the page rewrote the node itself, the stale pieces just go). When the
    * reader typed into a piece (or anything was put between them), only our elements go and their contents
    * stay where they are: the reader's text is never reverted. A selection inside our pieces is carried over.
+   * Returns whether the node holds the text it was matched in again (false: the reader's or the page's edits).
    */
-  /** Returns whether the node holds the text it was matched in again (false: the reader's or the page's edits). */
   const unwrap = (rec: MarkRecord): boolean => {
     const { node, pieces } = rec;
     if (pieces.length === 0) {
@@ -213,13 +218,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
   /** Gives the page its text back inside `region`, which became editable: the reader may type there now. */
   const releaseWithin = (region: Node) => {
     const all = region.nodeType === 9;
-    let released = false;
-    for (const node of [...records.keys()]) {
-      if (!all && !region.contains(node)) continue;
-      if (!released) released = true;
-      release(node);
-    }
-    return released;
+    for (const node of [...records.keys()]) if (all || region.contains(node)) release(node);
   };
   const editable = watchEditable(doc, (region) => {
     write(() => releaseWithin(region));
@@ -240,6 +239,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
    */
   const writeChunk = (budget: number): number | null =>
     write(() => {
+      const start = performance.now();
       let wrote = 0;
       let i = 0;
       while (i < queue.length && wrote < budget) {
@@ -247,6 +247,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
         if (!waiting(rec)) continue;
         wrap(rec, true);
         wrote += rec.marks.length;
+        if ((i & 15) === 0 && performance.now() - start > CHUNK_SCRIPT_MS) break;
       }
       queue = queue.slice(i);
       return done(queue.length === 0 && wrote === 0 ? null : wrote);
