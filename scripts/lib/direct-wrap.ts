@@ -6,28 +6,31 @@
  * It is never shipped.
  */
 import type { Mention } from '../../src/core/matcher';
-import type { MarkWrapper, Wrapped } from '../../src/content/engines/marks-wrap';
+import type { MarkWrapper, WrapItem, Wrapped } from '../../src/content/engines/marks-wrap';
 import { MARK_TAG } from '../../src/content/excluded';
 
 /** The direct wrapper for pages of `doc` (same contract as the mark.js one). */
 export function createMarkWrapper(doc: Document): MarkWrapper {
+  const wrapOne = (text: string, mentions: readonly Mention[]): Wrapped => {
+    const fragment = doc.createDocumentFragment();
+    const marks: { el: Element; mention: Mention }[] = [];
+    let at = mentions[0]!.start;
+    for (const mention of mentions) {
+      if (mention.start > at) fragment.appendChild(doc.createTextNode(text.slice(at, mention.start)));
+      const el = doc.createElement(MARK_TAG);
+      el.setAttribute('data-dossier-id', mention.id);
+      el.setAttribute('data-dossier-category', mention.category);
+      el.appendChild(doc.createTextNode(text.slice(mention.start, mention.end)));
+      fragment.appendChild(el);
+      marks.push({ el, mention });
+      at = mention.end;
+    }
+    if (at < text.length) fragment.appendChild(doc.createTextNode(text.slice(at)));
+    return { prefix: text.slice(0, mentions[0]!.start), fragment, marks };
+  };
   return {
-    wrap(text: string, mentions: readonly Mention[]): Wrapped {
-      const fragment = doc.createDocumentFragment();
-      const marks: { el: Element; mention: Mention }[] = [];
-      let at = mentions[0]!.start;
-      for (const mention of mentions) {
-        if (mention.start > at) fragment.appendChild(doc.createTextNode(text.slice(at, mention.start)));
-        const el = doc.createElement(MARK_TAG);
-        el.setAttribute('data-dossier-id', mention.id);
-        el.setAttribute('data-dossier-category', mention.category);
-        el.appendChild(doc.createTextNode(text.slice(mention.start, mention.end)));
-        fragment.appendChild(el);
-        marks.push({ el, mention });
-        at = mention.end;
-      }
-      if (at < text.length) fragment.appendChild(doc.createTextNode(text.slice(at)));
-      return { prefix: text.slice(0, mentions[0]!.start), fragment, marks };
+    wrap(items: readonly WrapItem[]): Wrapped[] {
+      return items.map(({ text, mentions }) => wrapOne(text, mentions));
     },
     release() {},
   };

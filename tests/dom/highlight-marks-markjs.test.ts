@@ -60,6 +60,27 @@ describe('marks engine with mark.js', () => {
     }
   });
 
+  it('wraps many nodes per call right: mentions at the start and the end of nodes, side by side, across links', () => {
+    const lines = [
+      'Putin',
+      'Crimea and Donbas',
+      'Talks with Putin',
+      'Zelensky Putin Kremlin',
+      '<a href="#">Putin</a>, <b>Zelensky</b> and the <i>Kremlin</i>',
+      'Nothing here',
+      'Crimea, Crimea',
+    ];
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p>${lines[i % lines.length]}</p>`).join('');
+    const texts = [...document.querySelectorAll('p')].map((p) => p.textContent);
+    const found = scanInto(engine);
+    expect(calls.methods.length).toBeLessThan(found); // several nodes per mark.js call
+    expect(marks().length).toBe(found);
+    expect([...document.querySelectorAll('p')].map((p) => p.textContent)).toEqual(texts);
+    const nameOf: Record<string, string> = { 'vladimir-putin': 'Putin', 'volodymyr-zelensky': 'Zelensky', kremlin: 'Kremlin', crimea: 'Crimea', donbas: 'Donbas' };
+    for (const m of marks()) expect(m.textContent).toBe(nameOf[m.getAttribute('data-dossier-id')!]);
+    expect(document.querySelector('dossier-mark dossier-mark')).toBeNull();
+  });
+
   it('leaves no data-markjs attribute: a page running mark.js unmark() itself cannot take our marks or normalize our splits', () => {
     scanInto(engine);
     expect(document.querySelectorAll('[data-markjs]').length).toBe(0);

@@ -29,7 +29,7 @@ import { CATEGORY_ORDER } from '../../shared/categories';
 import { MARK_TAG, isExcludedContext } from '../excluded';
 import { watchEditable } from './marks-editable';
 import { paceChunks } from './marks-pacer';
-import { createMarkWrapper } from './marks-wrap';
+import { createMarkWrapper, type WrapItem, type Wrapped } from './marks-wrap';
 import { NodeRecords, caretAt, rangeContainsPoint, type HighlightEngine, type HighlightHit, type NodeMentions, type OwnWrite } from './types';
 import { textBoxReader, viewportBand } from './viewport-band';
 
@@ -40,6 +40,8 @@ const SYNC_MARKS = 3000;
  * the frame that renders them, so this keeps the chunk's own task plus that frame under 50 ms on a slow machine.
  */
 const CHUNK_SCRIPT_MS = 12;
+/** Text nodes a chunk wraps between two looks at the clock. */
+const CHUNK_GROUP = 16;
 /** How far above and below the viewport the second step reaches (px): a quick scroll still finds marks. */
 const BAND_MARGIN_PX = 1000;
 
@@ -95,26 +97,37 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
   const shadowRoots = new WeakSet<ShadowRoot>();
 
   /**
-   * Wraps the record's visible mentions. `recheck`: the node was not just vetted by the walker (a paced chunk,
-   * a category shown again), so the region may have become editable since the scan.
+   * Wraps the records' visible mentions (mark.js is called for several nodes at once). `recheck`: the nodes were not
+   * just vetted by the walker (a paced chunk, a category shown again), so a region may have become editable since.
    */
-  const wrap = (rec: MarkRecord, recheck = false) => {
-    rec.painted = true;
+  const wrapAll = (recs: readonly MarkRecord[], recheck = false) => {
+    const todo: MarkRecord[] = [];
+    const items: WrapItem[] = [];
+    for (const rec of recs) {
+      rec.painted = true;
+      const { node } = rec;
+      const shown = shownOf(rec);
+      const parent = node.parentNode;
+      // Only text whose parent is an element: a text node directly in a shadow root or document is left alone.
+      // The offsets are into the text the node had when matched: anything else is stale until rescanned.
+      // A region that became editable since the scan is the reader's now: nothing of ours goes in.
+      const skip =
+        shown.length === 0 || !parent || parent.nodeType !== 1 || node.data !== rec.original || (recheck && (doc.designMode === 'on' || isExcludedContext(node)));
+      if (skip) {
+        rec.prefix = node.data;
+        continue;
+      }
+      todo.push(rec);
+      items.push({ text: node.data, mentions: shown });
+    }
+    if (todo.length === 0) return;
+    const results = wrapper.wrap(items);
+    todo.forEach((rec, i) => place(rec, results[i]!));
+  };
+
+  /** Puts one wrap's pieces in the page after the record's node, which keeps the text before the first mention. */
+  const place = (rec: MarkRecord, { prefix, fragment, marks }: Wrapped) => {
     const { node } = rec;
-    const shown = shownOf(rec);
-    const parent = node.parentNode;
-    // Only text whose parent is an element: a text node directly in a shadow root or document is left alone.
-    // The offsets are into the text the node had when matched: anything else is stale until rescanned.
-    if (shown.length === 0 || !parent || parent.nodeType !== 1 || node.data !== rec.original) {
-      rec.prefix = node.data;
-      return;
-    }
-    // A region that became editable since the scan is the reader's now: nothing of ours goes in.
-    if (recheck && (doc.designMode === 'on' || isExcludedContext(node))) {
-      rec.prefix = node.data;
-      return;
-    }
-    const { prefix, fragment, marks } = wrapper.wrap(node.data, shown);
     rec.marks = marks;
     for (const m of marks) ownMarks.set(m.el, m.mention);
     for (let n = fragment.firstChild; n; n = n.nextSibling) {
@@ -122,9 +135,9 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
       rec.written.push(n.textContent ?? '');
       if (n.nodeType === 3) ownText.set(n as Text, rec);
     }
-    // The page's node keeps the text before the first mention (its identity is what the page holds on to).
+    // The page's node keeps its identity (what the page holds on to) and the text before the first mention.
     node.data = prefix;
-    parent.insertBefore(fragment, node.nextSibling);
+    node.parentNode!.insertBefore(fragment, node.nextSibling);
     rec.prefix = node.data;
     const root = node.getRootNode();
     if (root !== doc && root.nodeType === 11 && !shadowRoots.has(root as ShadowRoot)) {
@@ -243,11 +256,14 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
       let wrote = 0;
       let i = 0;
       while (i < queue.length && wrote < budget) {
-        const rec = queue[i++]!;
-        if (!waiting(rec)) continue;
-        wrap(rec, true);
-        wrote += rec.marks.length;
-        if ((i & 15) === 0 && performance.now() - start > CHUNK_SCRIPT_MS) break;
+        const group: MarkRecord[] = [];
+        while (i < queue.length && group.length < CHUNK_GROUP) {
+          const rec = queue[i++]!;
+          if (waiting(rec)) group.push(rec);
+        }
+        wrapAll(group, true);
+        for (const rec of group) wrote += rec.marks.length;
+        if (performance.now() - start > CHUNK_SCRIPT_MS) break;
       }
       queue = queue.slice(i);
       return done(queue.length === 0 && wrote === 0 ? null : wrote);
@@ -263,7 +279,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
     let total = 0;
     for (const [, rec] of list) total += rec.mentions.length;
     if (total <= syncMarks || !win) {
-      for (const [, rec] of list) wrap(rec);
+      wrapAll(list.map(([, rec]) => rec));
       queue = [];
       done(null);
       return;
@@ -286,7 +302,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
       ...recs.slice(0, bandFrom).reverse(),
     ];
     // What the reader sees now is wrapped at once (inside the controller's own write).
-    for (const rec of recs.slice(from, to)) wrap(rec);
+    wrapAll(recs.slice(from, to));
     done(null);
     queue = order;
     if (queue.length) cancelPacing = paceChunks(win, writeChunk);
@@ -308,11 +324,13 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
 
   /** Re-wraps only the painted nodes that have a mention of a category whose visibility changed. */
   const rewrap = (changed: ReadonlySet<Category>) => {
+    const again: MarkRecord[] = [];
     for (const rec of records.values()) {
       if (!rec.painted || !rec.mentions.some((m) => changed.has(m.category))) continue;
-      if (unwrap(rec)) wrap(rec, true);
+      if (unwrap(rec)) again.push(rec);
       else records.delete(rec.node);
     }
+    wrapAll(again, true);
     done(null);
   };
 
@@ -339,6 +357,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
   return {
     kind: 'marks',
     highlight(batch: readonly NodeMentions[]) {
+      const fresh: MarkRecord[] = [];
       for (const { node, mentions } of batch) {
         const old = records.get(node);
         // Offsets refer to the node's whole text: give it back before splitting again.
@@ -348,9 +367,10 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
           continue;
         }
         const rec: MarkRecord = { node, original: node.data, prefix: node.data, mentions, pieces: [], written: [], marks: [], painted: false };
-        if (!deferred) wrap(rec);
+        if (!deferred) fresh.push(rec);
         records.set(node, rec);
       }
+      wrapAll(fresh);
       done(null);
     },
     textOf(node: Text) {
@@ -367,6 +387,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
       for (const node of [...records.keys()]) if (!node.isConnected) release(node);
     },
     clear(category?: Category) {
+      const again: MarkRecord[] = [];
       for (const [node, rec] of [...records.keys()].map((n) => [n, records.get(n)!] as const)) {
         if (!category) {
           unwrap(rec);
@@ -376,8 +397,9 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
         const whole = unwrap(rec);
         rec.mentions = rec.mentions.filter((m) => m.category !== category);
         if (!rec.mentions.length || !whole) records.delete(node);
-        else if (rec.painted) wrap(rec, true);
+        else if (rec.painted) again.push(rec);
       }
+      wrapAll(again, true);
       done(null);
       if (!category) {
         stopPacing();
