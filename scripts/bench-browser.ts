@@ -3,7 +3,12 @@
  * news pages of about 100 KB, 1 MB and 5 MB of text (paragraphs, headings, links), for each engine, side by
  * side with two references injected into the same pages in a context without the extension:
  *   floor  — a bare TreeWalker over every text node running the matcher's combined pattern (count only);
- *   naive  — mark.js `mark(allAliases)`, one pass per alias (100 KB and 1 MB only: 5 MB takes ~30 s).
+ *   naive  — mark.js `mark(allAliases)`, one pass per alias (100 KB and 1 MB only: 5 MB takes ~30 s);
+ * and a third, the marks engine's previous direct split-and-wrap (`scripts/lib/direct-wrap.ts`), built into a
+ * second copy of the extension in place of the mark.js wrapper and run in a second Chromium, alternating with
+ * the shipped build page load by page load. For the marks engine "all marks" is the time from `dossier:start`
+ * to the last `<dossier-mark>` inserted (the paced chunks run for seconds after `ready` on a long page), read
+ * by a MutationObserver in the page; the ratio of the mark.js engine to the direct wrap is printed for it.
  * Reads the extension's user-timing marks `dossier:start` / `dossier:highlighted`; long tasks come from a
  * PerformanceObserver('longtask') in the page, counted from `dossier:start` on (so they include the
  * rendering work the highlights cause). The known-quotation matcher's share: the ms Dossier spent in it during
@@ -13,14 +18,15 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { build } from 'wxt';
 import { aliasPatternSource } from '../src/core/alias-pattern';
 import { buildMatchEntries } from '../src/core/entity-index';
 import { ALL_CAPS_MIN_LETTERS } from '../src/core/matcher';
 import { foldKey, letterCount } from '../src/core/normalize';
 import { compileQuoteMatcher } from '../src/core/quote-matcher';
 import { dataset } from '../src/data/dataset';
-import { launch, serve, type Launched } from '../tests/e2e/harness';
+import { executablePath, launch, serve, type Launched } from '../tests/e2e/harness';
 import { setSettings } from '../tests/e2e/highlight-page';
 // Deterministic PRNG shared with the other benchmarks: every run benchmarks the same pages.
 import { seededRandom } from './lib/bench-utils';
@@ -32,7 +38,12 @@ const ALL_SIZES = [
   { label: '5 MB', bytes: 5_000_000, runs: 2, naive: false },
 ];
 /** BENCH_SIZES=5MB (comma-separated labels without spaces) runs only those pages. */
+/** BENCH_ONLY=marks runs only the floor and the two marks engines (the mark.js engine against the direct wrap). */
+const ONLY_MARKS = process.env.BENCH_ONLY === 'marks';
 const SIZES = process.env.BENCH_SIZES ? ALL_SIZES.filter((s) => process.env.BENCH_SIZES!.split(',').includes(s.label.replace(' ', ''))) : ALL_SIZES;
+
+const MARKS_MARKJS = 'Dossier, marks engine (mark.js)';
+const MARKS_DIRECT = 'Dossier, marks engine, direct wrap (reference)';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -84,6 +95,12 @@ const PROBE = `(() => {
   w.__longtasks = [];
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
   const onReady = () => requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
+  // The last <dossier-mark> inserted (marks engine): its chunks keep writing after ready on a long page.
+  w.__lastMark = NaN;
+  w.__marks = 0;
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.localName === 'dossier-mark') { w.__marks++; w.__lastMark = performance.now(); }
+  }).observe(document, { childList: true, subtree: true });
   new MutationObserver(() => {
     if (document.documentElement.getAttribute('data-dossier') === 'ready' && w.__painted === undefined && !w.__waiting) { w.__waiting = true; onReady(); }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-dossier'] });
@@ -116,6 +133,10 @@ const REFERENCE = `async (kind, source, aliases) => {
 }`;
 
 interface Result {
+  /** Marks engine only: ms from `dossier:start` to the last mark inserted. */
+  allMarks?: number;
+  /** Marks engine only: CPU ms of the page's main thread from its start to all marks (CDP `ThreadTime`). */
+  cpu?: number;
   /** Dossier only: the longest of its own work slices, and their total (ms). */
   slice?: number;
   busy?: number;
@@ -127,14 +148,33 @@ interface Result {
   found: number;
 }
 
-async function runExtension(app: Launched, url: string): Promise<Result> {
+async function runExtension(app: Launched, url: string, marks = false): Promise<Result> {
   const page = await app.newPage();
   await page.evaluateOnNewDocument(PROBE);
+  // Main-thread CPU time: on a machine shared with other work it varies far less than wall time.
+  const cdp = marks ? await page.createCDPSession() : null;
+  await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(url, { timeout: 120_000 });
   await page.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, { timeout: 120_000, polling: 50 });
+  let cpu = NaN;
+  if (marks) {
+    // The paced chunks are done when no mark has been inserted for 2 s (a chunk waits at most 200 ms for idle time).
+    // Polled from here, one short call at a time: on a busy machine a 5 MB page can take minutes.
+    for (const deadline = Date.now() + 900_000; ; await new Promise((ok) => setTimeout(ok, 500))) {
+      const quiet = await page.evaluate(() => {
+        const w = window as unknown as { __lastMark: number; __painted: number };
+        const last = Number.isNaN(w.__lastMark) ? w.__painted : w.__lastMark;
+        return performance.now() - last > 2000;
+      });
+      if (quiet) break;
+      if (Date.now() > deadline) throw new Error(`marks still being written after 15 min on ${url}`);
+    }
+    const { metrics } = await cdp!.send('Performance.getMetrics');
+    cpu = 1000 * (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN);
+  }
   await new Promise((ok) => setTimeout(ok, 200)); // long-task entries are delivered asynchronously
   const r = await page.evaluate(() => {
-    const w = window as unknown as { __painted: number; __longtasks: [number, number][] };
+    const w = window as unknown as { __painted: number; __longtasks: [number, number][]; __lastMark: number };
     const start = performance.getEntriesByName('dossier:start')[0]?.startTime ?? NaN;
     const mark = performance.getEntriesByName('dossier:highlighted')[0] as PerformanceMark | undefined;
     const done = mark?.startTime ?? NaN;
@@ -143,10 +183,10 @@ async function runExtension(app: Launched, url: string): Promise<Result> {
     let found = document.querySelectorAll('[data-dossier-category]').length;
     const reg = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
     if (reg) for (const [name, hl] of reg) if (name.startsWith('dossier-')) found += hl.size;
-    return { script: done - start, painted: w.__painted - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN };
+    return { script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN };
   });
   await page.close();
-  return r;
+  return { ...r, cpu };
 }
 
 async function runReference(app: Launched, url: string, kind: 'floor' | 'naive', pattern: { source: string; aliases: string[] }, markJs: string): Promise<Result> {
@@ -161,9 +201,54 @@ async function runReference(app: Launched, url: string, kind: 'floor' | 'naive',
   return r;
 }
 
+/** The extension built with the direct split-and-wrap in place of the mark.js wrapper (Chromium), under `outDir`. */
+async function buildDirectWrapExtension(outDir: string): Promise<string> {
+  await build({
+    root: ROOT,
+    browser: 'chrome',
+    outDir,
+    // The build's own report goes to stderr: stdout is the benchmark's tables.
+    logger: { debug() {}, log: console.error, info: console.error, warn: console.error, error: console.error, fatal: console.error, success: console.error, level: 3 },
+    vite: () => ({ resolve: { alias: [{ find: /^\.\/marks-wrap$/, replacement: join(ROOT, 'scripts/lib/direct-wrap.ts') }] } }),
+  });
+  return join(outDir, 'chrome-mv3');
+}
+
+/** A second headless Chromium with the extension in `dir` (the harness launches only the normal build). */
+async function launchExtensionFrom(dir: string): Promise<Launched> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-ref-'));
+  const browser = await puppeteer.launch({
+    browser: 'chrome',
+    executablePath: executablePath('chromium'),
+    headless: true,
+    userDataDir,
+    enableExtensions: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-features=Translate,MediaRouter,OptimizationHints', '--window-size=1280,900', `--load-extension=${dir}`, `--disable-extensions-except=${dir}`],
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  let extensionId = '';
+  for (const deadline = Date.now() + 15_000; !extensionId && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    const worker = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+    if (worker) extensionId = new URL(worker.url()).host;
+  }
+  if (!extensionId) throw new Error(`the extension in ${dir} did not start`);
+  return {
+    kind: 'chromium',
+    browser,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}${path.startsWith('/') ? path : `/${path}`}`,
+    newPage: () => browser.newPage(),
+    close: async () => {
+      await browser.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
-  return { slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  return { cpu: median(rs.map((r) => r.cpu ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
 }
 
 /** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
@@ -206,9 +291,12 @@ async function main() {
   const pattern = combinedPattern();
   const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
   const site = await serve(dir);
+  const directDir = await buildDirectWrapExtension(join(dir, 'direct-wrap'));
   const app = await launch('chromium');
+  const direct = await launchExtensionFrom(directDir);
   const rows: { size: string; method: string; r: Result }[] = [];
   try {
+    await setSettings(direct, { engine: 'marks', paused: false, categories: { people: true, organisations: true, regions: true, quotes: true } });
     for (const size of SIZES) {
       const url = site.url(`/${size.label.replace(' ', '')}.html`);
       const floor = [];
@@ -218,15 +306,25 @@ async function main() {
       const variants = [
         { engine: 'css', quotes: false, label: 'Dossier, css engine, names only' },
         { engine: 'css', quotes: true, label: 'Dossier, css engine' },
-        { engine: 'marks', quotes: true, label: 'Dossier, marks engine' },
       ] as const;
-      for (const v of variants) {
+      for (const v of ONLY_MARKS ? [] : variants) {
         await setSettings(app, { engine: v.engine, paused: false, categories: { people: true, organisations: true, regions: true, quotes: v.quotes } });
         const rs = [];
         for (let i = 0; i < size.runs; i++) rs.push(await runExtension(app, url));
         rows.push({ size: size.label, method: v.label, r: summarise(rs) });
       }
-      if (size.naive) {
+      // The marks engine with mark.js and with the direct wrap, alternating page loads.
+      await setSettings(app, { engine: 'marks', paused: false, categories: { people: true, organisations: true, regions: true, quotes: true } });
+      const withMarkJs = [];
+      const withDirect = [];
+      // More runs than the other rows: this ratio is the goal, and the paced chunks are sensitive to the machine.
+      for (let i = 0; i < size.runs + (size.bytes <= 1_000_000 ? 2 : 0); i++) {
+        withMarkJs.push(await runExtension(app, url, true));
+        withDirect.push(await runExtension(direct, url, true));
+      }
+      rows.push({ size: size.label, method: MARKS_MARKJS, r: summarise(withMarkJs) });
+      rows.push({ size: size.label, method: MARKS_DIRECT, r: summarise(withDirect) });
+      if (size.naive && !ONLY_MARKS) {
         const naive = [await runReference(app, url, 'naive', pattern, markJs)];
         rows.push({ size: size.label, method: 'naive mark.js mark(allAliases)', r: summarise(naive) });
       }
@@ -234,6 +332,7 @@ async function main() {
     }
   } finally {
     await app.close();
+    await direct.close();
     await site.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -248,6 +347,16 @@ async function main() {
   console.log('| page | blocks | words | blocks with a candidate window | windows aligned | quotations found | Node ms (same blocks) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const size of SIZES) console.log(filterRow(size.label, pages.get(size.label)!));
+  console.log('');
+  console.log('| page | marks engine | to ready ms | to all marks ms | all marks: × direct wrap | main-thread CPU to all marks ms | CPU: × direct wrap | own slices: busy ms / longest ms | longest task ms | marks |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const size of SIZES) {
+    const a = rows.find((r) => r.size === size.label && r.method === MARKS_MARKJS)!.r;
+    const b = rows.find((r) => r.size === size.label && r.method === MARKS_DIRECT)!.r;
+    for (const [label, r] of [['mark.js (shipped)', a], ['direct wrap (reference)', b]] as const) {
+      console.log(`| ${size.label} | ${label} | ${f(r.script)} | ${f(r.allMarks!)} | ${(r.allMarks! / b.allMarks!).toFixed(2)}× | ${f(r.cpu!)} | ${(r.cpu! / b.cpu!).toFixed(2)}× | ${f(r.busy!)} / ${f(r.slice!)} | ${f(r.longest)} | ${r.found} |`);
+    }
+  }
   console.log('');
   console.log('| page | method | to highlighted ms | to painted ms | × floor | own slices: busy ms / longest ms | longest task ms | mentions |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|');

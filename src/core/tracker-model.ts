@@ -140,11 +140,6 @@ const KIND_LABELS: Record<Disagreement['kind'], string> = {
   count: 'Count',
 };
 
-/** The label of a side. */
-export function sideLabel(side: Side): string {
-  return SIDE_LABELS[side];
-}
-
 /** The link to a source card page. */
 export function sourceHref(id: string): string {
   return `/sources.html?id=${encodeURIComponent(id)}`;

@@ -250,4 +250,4 @@ export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 
 // Categories live in ./categories so that page code can use them without loading zod.
-export { CATEGORIES, categoryOfActor, type Category } from './categories';
+export type { Category } from './categories';
