@@ -3,8 +3,8 @@
  * No DOM and no extension APIs, so every rule about what a card says is tested in Node. The background runs the
  * builder (`getCard`) and the popover on the page renders its JSON: the content script never carries the data set.
  *
- * "Appears in N of M sources" counts the sources that name the entity: those whose verbatim excerpts in the data
- * (any evidence or quoted sentence, whatever it supports) contain one of its aliases, plus those the data cites for
+ * "Appears in N of M sources" counts the sources that name the entity: those with a verbatim excerpt in the data
+ * (any evidence or quoted sentence, whatever it supports) where the page matcher finds it, plus those the data cites for
  * the entity itself (its evidence, its quotes, a region's control claims). Not disagreements: one about "the regions
  * Russia claims" lists them all as subjects, though most sources name only some. The article texts are not
  * bundled in the content script, so this is a lower bound of alias occurrences in the articles — see docs/popover.md.
@@ -17,11 +17,12 @@ import type {
   Position,
   Quote,
   Region,
-  Source,
 } from '../data/schema';
 import type { QuoteMatch } from './quote-matcher';
+import { positionTypeRank } from './domain-order';
 import { excerptAnchor } from './excerpts';
-import { POSITION_TYPE_LABELS } from './labels';
+import { sourcePassages, sourcesMentioning } from './sources-mentioning';
+import { POSITION_TYPE_LABELS, sourceLabel } from './labels';
 import { quoteLabel } from './page-data';
 
 /** Demand, condition, refusal, ... */
@@ -206,24 +207,7 @@ export interface QuoteCard extends CardBase {
 /** Everything the popover shows for one mention. */
 export type CardModel = ActorCard | RegionCard | QuoteCard;
 
-/** Order of types when positions are reported by as many sources: what is asked before what is said. */
-const TYPE_RANK: Record<PositionType, number> = {
-  demand: 0,
-  condition: 1,
-  refusal: 2,
-  proposal: 3,
-  warning: 4,
-  claim: 5,
-  concern: 6,
-};
-
-/** The label of a source: its outlet, or the wires it credits when the outlet is unknown. */
-export function sourceLabel(source: Source | undefined): string {
-  if (!source) return 'Unknown source';
-  if (source.outlet.trim().toLowerCase() !== 'unknown') return source.outlet;
-  if (source.credits.length > 0) return `${source.credits.join(', ')} (credited)`;
-  return 'Unknown outlet';
-}
+export { sourceLabel };
 
 /**
  * The card's footer: which data this is and what period it covers, in one short line. `version` is the curation
@@ -238,29 +222,12 @@ export function dataLine(data: Pick<Dataset, 'version' | 'asOf'>): string {
 /** Most relevant first: reported by more sources, then demands before claims, then data order (stable sort). */
 export function rankPositions(positions: Position[]): Position[] {
   return [...positions].sort(
-    (a, b) => distinct(b.sources).length - distinct(a.sources).length || TYPE_RANK[a.type] - TYPE_RANK[b.type],
+    (a, b) => distinct(b.sources).length - distinct(a.sources).length || positionTypeRank(a.type) - positionTypeRank(b.type),
   );
 }
 
 function distinct<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Every verbatim passage the data quotes from a source, with the source. */
-function allExcerpts(data: Dataset): { source: string; text: string }[] {
-  const ev = (e: { source: string; text: string }) => ({ source: e.source, text: e.text });
-  return [
-    ...data.actors.flatMap((a) => a.evidence.map(ev)),
-    ...data.regions.flatMap((r) => [...r.evidence.map(ev), ...r.control.map((c) => ev(c.evidence))]),
-    ...data.positions.flatMap((p) => p.evidence.map(ev)),
-    ...data.quotes.map((q) => ({ source: q.source, text: q.sentence })),
-    ...data.disagreements.flatMap((d) => d.versions.map((v) => ev(v.evidence))),
-    ...data.omissions.map(ev),
-  ];
 }
 
 /**
@@ -316,12 +283,10 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
   const quotes = new Map(data.quotes.map((q) => [q.id, q]));
   const total = data.sources.length;
   const footer = dataLine(data);
-  const excerpts = allExcerpts(data);
-  /** Sources whose excerpts contain one of the aliases as a whole word. */
-  const namedIn = (aliases: { text: string }[]): string[] => {
-    const res = aliases.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a.text)}(?![\\p{L}\\p{N}])`, 'u'));
-    return distinct(excerpts.filter((x) => res.some((re) => re.test(x.text))).map((x) => x.source));
-  };
+  // The sources whose passages name each entity, found once by the page matcher: a card and a page agree on what
+  // counts as naming someone.
+  const mentionedIn = sourcesMentioning(data, sourcePassages(data));
+  const namedIn = (id: string): string[] => [...(mentionedIn.get(id) ?? [])];
 
   const src = (id: string, anchor?: string): SourceRef => ({
     id,
@@ -395,7 +360,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
       ...base(actor.id, actor.name, mention, [
         ...actor.evidence.map((e) => e.source),
         ...own.map((q) => q.source),
-        ...namedIn(actor.aliases),
+        ...namedIn(actor.id),
       ]),
       actorKind: actor.kind,
       role: actor.role,
@@ -441,7 +406,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
       ...base(region.id, region.name, mention, [
         ...region.evidence.map((e) => e.source),
         ...region.control.map((c) => c.evidence.source),
-        ...namedIn(region.aliases),
+        ...namedIn(region.id),
       ]),
       regionKind: region.kind,
       description: region.description,

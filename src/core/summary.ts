@@ -5,6 +5,7 @@
  * state of the talks grouped by side. Pure: no DOM, no extension APIs.
  */
 import type { Actor, ActorKind, Category, Dataset, Position, Region, Side } from '../data/schema';
+import { positionTypeRank, SIDE_ORDER } from './domain-order';
 import { SIDE_LABELS } from './labels';
 
 type PositionType = Position['type'];
@@ -94,7 +95,6 @@ export interface BriefingSide {
 
 /** Display names of the sides, in briefing order (re-exported for the popup). */
 export { SIDE_LABELS };
-const SIDE_ORDER = Object.keys(SIDE_LABELS) as Side[];
 
 // Kept local rather than importing categoryOfActor: schema.ts carries full zod at runtime, which
 // must stay out of the extension bundles (web-ext lint DANGEROUS_EVAL, see FACTS.md).
@@ -102,7 +102,6 @@ function categoryOf(kind: ActorKind): Category {
   return kind === 'person' ? 'people' : 'organisations';
 }
 
-const TYPE_RANK: Record<PositionType, number> = { demand: 0, condition: 1, refusal: 2, proposal: 3, warning: 4, claim: 5, concern: 6 };
 
 type DataView = Pick<Dataset, 'actors' | 'regions' | 'positions'>;
 
@@ -246,7 +245,7 @@ export function summarizePage(data: DataView, found: readonly EntityCount[]): Pa
         .sort(
           (x, y) =>
             Number(!x.p.regions.includes(id)) - Number(!y.p.regions.includes(id)) ||
-            TYPE_RANK[x.p.type] - TYPE_RANK[y.p.type] ||
+            positionTypeRank(x.p.type) - positionTypeRank(y.p.type) ||
             x.index - y.index,
         )
         .map((x) => x.b);

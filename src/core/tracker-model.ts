@@ -8,7 +8,9 @@
  * Russia demand about Donbas" is one cell, and a sanctions demand is not repeated under every region.
  */
 import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
+import { SIDE_ORDER } from './domain-order';
 import { POSITION_TYPE_LABELS, SIDE_LABELS, sourceLabel } from './labels';
+import { sourceCardPath } from './source-links';
 
 /**
  * Filters of the tracker; every one optional. Values not in the data are ignored. `side` keeps the
@@ -129,7 +131,7 @@ export interface DisagreementView {
 }
 
 /** Sides in display order. */
-export const SIDE_ORDER: readonly Side[] = ['russia', 'ukraine', 'usa', 'europe', 'other'];
+export { SIDE_ORDER };
 
 const KIND_LABELS: Record<Disagreement['kind'], string> = {
   figure: 'Figures',
@@ -141,9 +143,7 @@ const KIND_LABELS: Record<Disagreement['kind'], string> = {
 };
 
 /** The link to a source card page. */
-export function sourceHref(id: string): string {
-  return `/sources.html?id=${encodeURIComponent(id)}`;
-}
+export const sourceHref = (id: string): string => sourceCardPath(id);
 
 /** A topic tag as words: "security-guarantees" → "Security guarantees". */
 export function topicLabel(id: string): string {

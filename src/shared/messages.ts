@@ -179,11 +179,6 @@ export function parsePageState(raw: unknown): PageState | null {
   return r.data;
 }
 
-/** The path of a source card page: `/sources.html?id=<id>` plus `#<anchor>` for an excerpt. */
-export function sourceCardPath({ id, anchor }: OpenSourceData): string {
-  return `/sources.html?id=${encodeURIComponent(id)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
-}
-
 /** The name of the port a popup opens to a tab's content script (top frame) to be sent its state as it changes. */
 export const PAGE_STATE_PORT = 'dossier:page-state';
 

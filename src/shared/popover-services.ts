@@ -3,6 +3,7 @@
  * entry, so the popover (src/content/popover) holds no extension API.
  */
 import { browser } from 'wxt/browser';
+import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
 import type { CardModel, SourceRef } from '../core/card-model';
 import { sendMessage, type GetCardData, type OpenSourceData } from './messages';
 
@@ -20,8 +21,8 @@ function openSourceCard(ref: OpenSourceData): void {
 
 /** The URL of a source card (`sources.html?id=…#…`), kept as the link's href for "Copy link address". */
 function sourceCardUrl(ref: SourceRef): string {
-  const base = browser.runtime.getURL('/sources.html');
-  return `${base}?id=${encodeURIComponent(ref.id)}${ref.anchor ? `#${encodeURIComponent(ref.anchor)}` : ''}`;
+  // getURL is typed for the extension's file paths; the query and fragment go on afterwards.
+  return browser.runtime.getURL(SOURCE_CARD_PAGE) + sourceCardPath(ref.id, ref.anchor).slice(SOURCE_CARD_PAGE.length);
 }
 
 /** Everything the popover needs from the extension, as `createPopover` takes it. */

@@ -9,7 +9,6 @@ import { sourceCardPath } from '../../src/core/source-links';
 import { sourcePassages, sourcesMentioning } from '../../src/core/sources-mentioning';
 import { SIDE_ORDER as TRACKER_SIDE_ORDER, sourceHref } from '../../src/core/tracker-model';
 import { data } from '../../src/data/index';
-import { sourceCardPath as messagesSourceCardPath } from '../../src/shared/messages';
 
 describe('orders', () => {
   it('sides: briefing order, the same as the labels and the tracker list', () => {
@@ -32,8 +31,6 @@ describe('source card links', () => {
     expect(sourceCardPath('reuters-1')).toBe('/sources.html?id=reuters-1');
     expect(sourceCardPath('a b', 'x-1')).toBe('/sources.html?id=a%20b#x-1');
     for (const s of data.sources) {
-      expect(messagesSourceCardPath({ id: s.id })).toBe(sourceCardPath(s.id));
-      expect(messagesSourceCardPath({ id: s.id, anchor: 'x-abc' })).toBe(sourceCardPath(s.id, 'x-abc'));
       expect(sourceHref(s.id)).toBe(sourceCardPath(s.id));
     }
   });
