@@ -24,6 +24,7 @@ import { PageHighlighter } from './page-highlighter';
 import type { PageApi } from './page-messages';
 import { badgeNumbers, PageStateCache } from './page-state';
 import { ScanScheduler } from './scan-scheduler';
+import { siteHostname } from './site-hostname';
 import { StateFeed } from './state-feed';
 
 export type { PopoverLike } from './hover';
@@ -88,7 +89,8 @@ function createController(deps: ControllerDeps): ContentController {
   bench.started();
   const life = new Disposer();
   const doc = document;
-  const hostname = location.hostname;
+  // about:blank and srcdoc frames follow the rules of the site that made them.
+  const hostname = siteHostname(window);
   const watcher = new MutationWatcher({
     isOwn: (node) => page.isOwn(node),
     onStale(node) {
