@@ -8,13 +8,13 @@ import { emptyDossier, ReaderActor, SavedItem, type ReaderDossier } from '../dat
 import { pageKey } from '../core/reader-dossier/page-items';
 
 /**
- * The storage item. Version 1 is the first stored shape: a later shape bumps `version` and adds its migration here;
- * whatever a migration misses is still repaired by `parseStoredDossier` on every read.
+ * The storage item, in its first stored shape. It declares no version and no migrations, so WXT never reads its
+ * metadata key (`readerDossier$`): a damaged one can neither break reads nor log an error in every page. A later
+ * shape adds `version: 2` and its migration here (WXT takes a missing version as 1); whatever a migration misses is
+ * still repaired by `parseStoredDossier` on every read.
  */
 export const readerDossierItem = storage.defineItem<ReaderDossier>('local:readerDossier', {
   fallback: emptyDossier(),
-  version: 1,
-  migrations: {},
 });
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseStoredDossier, savedItemsOfPage } from '../../src/shared/reader-dossier-storage';
 import { NEWSX, REUTERS, savedFrom } from './reader-dossier-fixtures';
 
@@ -23,5 +24,19 @@ describe('stored dossier', () => {
     expect(savedItemsOfPage(raw, 'https://news.example/a#section-2')).toEqual([here]);
     expect(savedItemsOfPage(raw, 'https://news.example/c')).toEqual([]);
     expect(savedItemsOfPage(undefined, 'https://news.example/a')).toEqual([]);
+  });
+});
+
+describe('stored dossier with damaged metadata', () => {
+  it('a corrupt metadata key (readerDossier$) neither breaks reading nor logs an error', async () => {
+    fakeBrowser.reset();
+    const item = savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-aaaa0009', url: 'https://news.example/a' });
+    await fakeBrowser.storage.local.set({ readerDossier: { actors: [], items: [item] }, readerDossier$: { v: 99 } });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.resetModules();
+    const { getReaderDossier } = await import('../../src/shared/reader-dossier-storage');
+    expect((await getReaderDossier()).items).toEqual([item]);
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
   });
 });
