@@ -9,7 +9,7 @@ import type { Category, NameContexts } from '../data/schema';
 import { planPatterns } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
 import { aliasShape, compileNameContext, mayBeInsideName, type NameContext } from './name-context';
-import { foldForScan, foldKey, letterCount } from './normalize';
+import { aliasKey, foldForScan, foldKey, letterCount } from './normalize';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
 export interface Mention {
@@ -83,7 +83,7 @@ export function compileMatcher(
   entries: readonly MatchEntry[] & { readonly notMentions?: readonly string[]; readonly nameContexts?: NameContexts },
   options: MatcherOptions = {},
 ): Matcher {
-  const excluded = new Set((options.excludedAliases ?? []).map((a) => foldKey(a).toLowerCase()));
+  const excluded = new Set((options.excludedAliases ?? []).map(aliasKey));
   const targets = new Map<string, AliasTarget>();
   const words = options.nameContexts ?? entries.nameContexts;
   const context: NameContext | null = words ? compileNameContext(words) : null;
@@ -91,7 +91,7 @@ export function compileMatcher(
     const multiWord = entry.category === 'people' ? entry.aliases.filter((a) => /\s/.test(a.text)).map((a) => a.text) : [];
     for (const { text, place } of entry.aliases) {
       const key = foldKey(text);
-      if (key.length === 0 || excluded.has(key.toLowerCase()) || targets.has(key)) continue;
+      if (key.length === 0 || excluded.has(key.toLowerCase()) || targets.has(key)) continue; // key.toLowerCase() is aliasKey(text)
       // A lone surname: a one-word alias that ends a longer name of the same person.
       const surname = !/\s/.test(text) && multiWord.some((m) => m.endsWith(` ${text}`));
       const own = surname ? new Set(multiWord.flatMap((m) => m.split(/\s+/).map((w) => w.replace(/\.$/, ''))).filter((w) => w !== text)) : undefined;

@@ -69,6 +69,14 @@ export function foldKey(text: string): string {
   return out.replace(WHITESPACE_RUN_RE, ' ').trim();
 }
 
+/**
+ * The key two aliases are the same name by: `foldKey` without case. The matcher's "Not this" exclusions and the
+ * data's alias checks (duplicates, one entity per alias) compare by it, so they agree on what "the same" means.
+ */
+export function aliasKey(text: string): string {
+  return foldKey(text).toLowerCase();
+}
+
 /** Number of letters (any script) in a string: the all-caps rule only applies to aliases of at least 4. */
 export function letterCount(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;

@@ -8,7 +8,7 @@
  * in the tests; never in the content script (it imports full zod).
  */
 import { findQuotations } from '../core/quotation-finder';
-import { foldKey } from '../core/normalize';
+import { aliasKey, foldKey } from '../core/normalize';
 import { Dataset as DatasetSchema, type Alias, type Dataset, type Evidence } from '../data/schema';
 
 /** One problem found in the data set. */
@@ -300,7 +300,7 @@ function checkLoneFirstNames(aliases: readonly Alias[], path: readonly PropertyK
     lasts.add(words[words.length - 1]!.toLowerCase());
   }
   aliases.forEach((a, j) => {
-    const key = foldKey(a.text).toLowerCase();
+    const key = aliasKey(a.text);
     if (!key.includes(' ') && firsts.has(key) && !lasts.has(key))
       add([...path, j, 'text'], `"${a.text}" is a lone first name; use the full name or the surname`);
   });
@@ -312,8 +312,7 @@ function checkAliases(
   add: AddIssue,
   checkEntity: (path: readonly PropertyKey[], id: string) => void,
 ): void {
-  const aliasKey = (text: string) => foldKey(text).toLowerCase();
-  const shared = new Map<string, Set<string>>(); // alias key → entity ids allowed to share it
+    const shared = new Map<string, Set<string>>(); // alias key → entity ids allowed to share it
   data.sharedAliases.forEach((s, i) => {
     s.entities.forEach((id, j) => checkEntity(['sharedAliases', i, 'entities', j], id));
     shared.set(aliasKey(s.text), new Set(s.entities));
@@ -372,16 +371,16 @@ function checkNotMentions(
   checkEvidence: (path: readonly PropertyKey[], ev: Evidence) => void,
 ): void {
   const aliasKeys = new Map<string, string>(); // lower-case folded alias → entity id
-  for (const e of [...data.actors, ...data.regions]) for (const a of e.aliases) aliasKeys.set(foldKey(a.text).toLowerCase(), e.id);
+  for (const e of [...data.actors, ...data.regions]) for (const a of e.aliases) aliasKeys.set(aliasKey(a.text), e.id);
   const seen = new Set<string>();
   (data.notMentions ?? []).forEach((n, i) => {
     const path = ['notMentions', i];
-    const key = foldKey(n.text);
-    if (seen.has(key.toLowerCase())) add([...path, 'text'], `"${n.text}" is listed twice`);
-    seen.add(key.toLowerCase());
-    const owner = aliasKeys.get(key.toLowerCase());
+    const key = aliasKey(n.text);
+    if (seen.has(key)) add([...path, 'text'], `"${n.text}" is listed twice`);
+    seen.add(key);
+    const owner = aliasKeys.get(key);
     if (owner !== undefined) add([...path, 'text'], `"${n.text}" is an alias of "${owner}": blocking it would hide that entity`);
-    else if (![...aliasKeys.keys()].some((alias) => mentions(key.toLowerCase(), alias)))
+    else if (![...aliasKeys.keys()].some((alias) => mentions(key, alias)))
       add([...path, 'text'], `"${n.text}" contains no alias, so it blocks nothing`);
     if (n.evidence) {
       checkEvidence([...path, 'evidence'], n.evidence);
