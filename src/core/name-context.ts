@@ -74,26 +74,15 @@ function stickyTest(re: RegExp, text: string, at: number): boolean {
 /** Compiles the rules over the data's words. */
 export function compileNameContext(words: NameContexts): NameContext {
   const lower = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase()));
-  const nameHeads = new Set(words.nameHeads);
-  const placeHeads = new Set([...words.nameHeads, ...words.placeHeads]);
-  const headsOf = lower(words.headsOf);
-  const free = lower(words.freeBefore);
+  const nameHeads = new WordSet(words.nameHeads, false);
+  const placeHeads = new WordSet([...words.nameHeads, ...words.placeHeads], false);
+  const headsOf = new WordSet(words.headsOf, true);
+  const free = new WordSet(words.freeBefore, true);
   const placeBefore = lower(words.placeBefore);
   const placeAfter = lower(words.placeAfter);
   const codeAfter = lower(words.codeAfter);
   const languages = new Set(words.languages);
 
-  // First letters (lower-cased) of the words a rule looks up: a neighbour starting otherwise needs no lookup.
-  const firstLetters = (list: Iterable<string>) => {
-    const bits = new Uint8Array(128);
-    for (const w of list) {
-      const c = w.toLowerCase().charCodeAt(0);
-      if (c < 128) bits[c] = 1;
-      else bits[0] = 1; // a non-ASCII first letter: firstIn lets every non-ASCII letter through
-    }
-    return bits;
-  };
-  const headsOfFirst = firstLetters(headsOf);
   // Two-letter filters: the first two letters of a word that may follow, the last two of a word that may precede.
   const pairKey = (a: number, b: number) => ((a | 0x20) << 16) | (b | 0x20);
   const pairs = (list: Iterable<string>, last: boolean) => {
@@ -107,15 +96,10 @@ export function compileNameContext(words: NameContexts): NameContext {
   const placeAfterPairs = pairs(placeAfter, false);
   const placeBeforeEnds = pairs(placeBefore, true);
   const codeAfterPairs = pairs(codeAfter, false);
-  // The word lists as sticky patterns tried at one position: no word is cut out of the text to look it up.
-  const alternation = (list: Iterable<string>) =>
-    [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+')).join('|');
-  const END = '(?![\\p{L}\\p{N}\\p{M}])';
-  // At the mention's end: white space (or a hyphen: "Washington-based") and a place word.
-  const placeAfterRe = new RegExp(`(?:[ \\u00a0]+|[-\\u2011])(?:${alternation(placeAfter)})${END}`, 'iuy');
-  // At the space before the mention: a place word ends there ("in", "east of").
-  const placeBeforeRe = new RegExp(`(?<=(?:^|[^\\p{L}\\p{N}\\p{M}])(?:${alternation(placeBefore)}))[ \\u00a0]`, 'iuy');
-  const codeAfterRe = new RegExp(`[ \\u00a0]+(?:${alternation(codeAfter)})${END}`, 'iuy');
+  // The word lists compared in place, letter by letter: no word is cut out of the text, no pattern runs.
+  const placeAfterWords = new PhraseList(placeAfter);
+  const placeBeforeWords = new PhraseList(placeBefore);
+  const codeAfterWords = new PhraseList(codeAfter);
 
   return {
     blocked(text, start, end, shape, ownWords, block = false) {
@@ -124,7 +108,7 @@ export function compileNameContext(words: NameContexts): NameContext {
       const after = text.charCodeAt(end);
       if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
         // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
-        if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).has(wordAt(text, end + 1))) return true;
+        if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).hasAt(text, end + 1, wordEnd(text, end + 1))) return true;
       }
       // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
       if (text.charCodeAt(start - 1) === 32) {
@@ -132,7 +116,7 @@ export function compileNameContext(words: NameContexts): NameContext {
         if (isWord(text, p, 'the')) p -= 4;
         if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
           const from = wordStart(text, p - 3);
-          if (from < p - 3 && firstIn(headsOfFirst, text.charCodeAt(from) | 0x20) && headsOf.has(text.slice(from, p - 3).toLowerCase())) return true;
+          if (headsOf.hasAt(text, from, p - 3)) return true;
         }
       }
       if (shape === 0) return false;
@@ -143,7 +127,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     },
   };
 
-  /** A capitalised Latin word right before: the only case the surname rule reads further. */
+  /** A capitalised Latin word right before, not a free word ("President"): the only case the surname rule reads further. */
   function surnameCandidate(text: string, start: number): boolean {
     if (!isSpace(text, start - 1)) return false;
     let i = start - 1;
@@ -151,11 +135,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if (text[i - 1] === '.') i--;
     const from = wordStart(text, i);
     const c = text.charCodeAt(from);
-    return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
-  }
-
-  function isFree(word: string): boolean {
-    return free.has(word.toLowerCase());
+    return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) && !free.hasAt(text, from, i);
   }
 
   /** A capital city shown as the place, not the government it stands for. */
@@ -177,19 +157,21 @@ export function compileNameContext(words: NameContexts): NameContext {
     if (after === 44 && indexAfter(text, 'apita', end, 60) !== -1 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
     if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2)))) {
-      if (stickyTest(placeAfterRe, text, end)) return true;
+      // White space (or a hyphen: "Washington-based") and a place word.
+      const at = after === 45 || after === 0x2011 ? end + 1 : skipSpaces(text, end);
+      if (placeAfterWords.startsAt(text, at)) return true;
     }
     if (spaceBefore) {
       let i = start - 1;
       while (i > 0 && isSpace(text, i - 1)) i--;
       // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
       const endPair = isWordChar(text, i - 2) ? pairKey(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : pairKey(0x20, text.charCodeAt(i - 1));
-      if (after !== 39 && after !== 0x2019 && placeBeforeEnds.has(endPair) && stickyTest(placeBeforeRe, text, i)) return true;
+      if (after !== 39 && after !== 0x2019 && placeBeforeEnds.has(endPair) && isPlainSpace(text, i) && placeBeforeWords.endsAt(text, i)) return true;
       const prevStart = wordStart(text, i);
       const c0 = text.charCodeAt(prevStart);
       const upper = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7);
       // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
-      if (prevStart < i && upper && !isFree(text.slice(prevStart, i))) return true;
+      if (prevStart < i && upper && !free.hasAt(text, prevStart, i)) return true;
       // "the Ukrainian capital Kyiv"; after a comma: "la capital de Ucrania, Kiev".
       const afterComma = text.charCodeAt(start - 2) === 44 && isUpperAt(text, wordStart(text, start - 2));
       if (((c0 | 0x20) === 99 && text.startsWith('apita', prevStart + 1)) || afterComma) {
@@ -218,7 +200,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
     if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
     // A product's region: "EU release", "US version".
-    if (isSpace(text, end) && codeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) && stickyTest(codeAfterRe, text, end)) return true;
+    if (isSpace(text, end) && codeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) && isPlainSpace(text, end) && codeAfterWords.startsAt(text, skipSpaces(text, end))) return true;
     // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
     if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
       const prev = wordBefore(text, start);
@@ -233,7 +215,7 @@ export function compileNameContext(words: NameContexts): NameContext {
    * word ("Putin Tells Trump"), so a capitalised word that itself follows a capitalised word is not read as a name.
    */
   function surnameBlocked(text: string, prev: Word, ownWords: ReadonlySet<string> | undefined): boolean {
-    if (!prev.spaced || !LATIN_UPPER_RE.test(prev.word) || isFree(prev.word)) return false;
+    if (!prev.spaced || !LATIN_UPPER_RE.test(prev.word) || free.hasAt(text, prev.start, prev.start + prev.word.length)) return false;
     if (prev.word.length === 1 || ownWords?.has(prev.word)) return false;
     if (ALL_CAPS_RE.test(prev.word)) return false;
     // The end of a hyphenated word ("Un-Angry Trump Supporters") is not a given name.
@@ -280,11 +262,6 @@ function wordBefore(text: string, start: number): Word {
   const to = i;
   while (i > 0 && isWordChar(text, i - 1)) i--;
   return i < to ? { word: text.slice(i, to), start: i, spaced } : NONE;
-}
-
-/** Whether a (lower-cased) first letter `code` may start a word of the list `firstLetters` built. */
-function firstIn(bits: Uint8Array, code: number): boolean {
-  return code < 128 ? bits[code] === 1 : code === code;
 }
 
 /** Whether the character at `i` is an upper-case letter (Latin, Cyrillic, Greek…). */
@@ -346,11 +323,11 @@ function wordStart(text: string, end: number): number {
   return i;
 }
 
-/** The word starting at `from`. */
-function wordAt(text: string, from: number): string {
+/** Where the word starting at `from` ends. */
+function wordEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length && isWordChar(text, i)) i++;
-  return text.slice(from, i);
+  return i;
 }
 
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
@@ -364,3 +341,142 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
 function isCapitalised(word: string): boolean {
   return word.length > 0 && word[0] !== word[0]!.toLowerCase();
 }
+
+/**
+ * A set of words looked up where they stand in the text, without cutting them out: bucketed by length and first
+ * letter, then compared letter by letter (lower-cased when `caseless`). Most lookups end at the bucket.
+ */
+class WordSet {
+  private readonly buckets = new Map<number, string[]>();
+
+  constructor(
+    words: Iterable<string>,
+    private readonly caseless: boolean,
+  ) {
+    for (const w of words) {
+      const word = caseless ? w.toLowerCase() : w;
+      const key = bucketKey(word.length, word.charCodeAt(0));
+      const list = this.buckets.get(key);
+      if (list) list.push(word);
+      else this.buckets.set(key, [word]);
+    }
+  }
+
+  /** Whether the text at [from, to) is one of the words. */
+  hasAt(text: string, from: number, to: number): boolean {
+    if (to <= from) return false;
+    const first = this.caseless ? lowerCode(text, from) : text.charCodeAt(from);
+    const list = this.buckets.get(bucketKey(to - from, first));
+    if (list === undefined) return false;
+    for (const word of list) {
+      let k = 1;
+      while (k < word.length && (this.caseless ? lowerCode(text, from + k) : text.charCodeAt(from + k)) === word.charCodeAt(k)) k++;
+      if (k === word.length) return true;
+    }
+    return false;
+  }
+}
+
+function bucketKey(length: number, first: number): number {
+  return length * 0x10000 + first;
+}
+
+/** The lower-case form of the character at `i` (as `toLowerCase` gives it for a one-letter string). */
+function lowerCode(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90 ? c | 0x20 : c;
+  if (c !== c) return -1; // NaN: outside the text
+  const lower = text[i]!.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : -1; // "İ" lower-cases to two characters: like no listed word
+}
+
+/**
+ * Lower-case phrases ("east of", "metro area") found where they stand in the text, as whole words compared
+ * case-insensitively; a space in a phrase stands for any run of spaces and no-break spaces.
+ */
+class PhraseList {
+  private readonly byFirst = new Map<number, string[]>();
+  private readonly byLast = new Map<number, string[]>();
+
+  constructor(phrases: Iterable<string>) {
+    for (const p of phrases) {
+      const phrase = p.toLowerCase();
+      for (const [map, key] of [
+        [this.byFirst, phrase.charCodeAt(0)],
+        [this.byLast, phrase.charCodeAt(phrase.length - 1)],
+      ] as const) {
+        const list = map.get(key);
+        if (list) list.push(phrase);
+        else map.set(key, [phrase]);
+      }
+    }
+  }
+
+  /** Whether a phrase starts at `from` and ends at the end of a word. */
+  startsAt(text: string, from: number): boolean {
+    const list = this.byFirst.get(lowerCode(text, from));
+    if (list === undefined) return false;
+    for (const phrase of list) {
+      let j = from;
+      let k = 0;
+      for (; k < phrase.length; k++) {
+        const c = phrase.charCodeAt(k);
+        if (c === 32) {
+          if (!isPlainSpace(text, j)) break;
+          j = skipSpaces(text, j);
+        } else if (j < text.length && lowerCode(text, j) === c) j++;
+        else break;
+      }
+      if (k === phrase.length && !isWordCodePointAt(text, j)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a phrase ends right before `end` and starts at the start of a word. */
+  endsAt(text: string, end: number): boolean {
+    if (end === 0) return false;
+    const list = this.byLast.get(lowerCode(text, end - 1));
+    if (list === undefined) return false;
+    for (const phrase of list) {
+      let j = end;
+      let k = phrase.length - 1;
+      for (; k >= 0; k--) {
+        const c = phrase.charCodeAt(k);
+        if (c === 32) {
+          if (!isPlainSpace(text, j - 1)) break;
+          while (isPlainSpace(text, j - 1)) j--;
+        } else if (j > 0 && lowerCode(text, j - 1) === c) j--;
+        else break;
+      }
+      if (k < 0 && !isWordCodePointBefore(text, j)) return true;
+    }
+    return false;
+  }
+}
+
+/** A space or a no-break space: what separates the words of a phrase. */
+function isPlainSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 0xa0;
+}
+
+/** The first position at or after `i` that is not a space or no-break space. */
+function skipSpaces(text: string, i: number): number {
+  while (isPlainSpace(text, i)) i++;
+  return i;
+}
+
+/** Whether a letter, digit or mark starts at `i` (a whole code point: a surrogate pair is one character). */
+function isWordCodePointAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i)!));
+  return isWordChar(text, i);
+}
+
+/** Whether a letter, digit or mark ends right before `i`. */
+function isWordCodePointBefore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i - 2)!));
+  return isWordChar(text, i - 1);
+}
+
