@@ -84,14 +84,14 @@ export function compileNameContext(words: NameContexts): NameContext {
   const languages = new Set(words.languages);
 
   // Two-letter filters: the first two letters of a word that may follow, the last two of a word that may precede.
-  const pairKey = (a: number, b: number) => ((a | 0x20) << 16) | (b | 0x20);
   const pairs = (list: Iterable<string>, last: boolean) => {
-    const set = new Set<number>();
+    const filter = new PairFilter();
     for (const w of list) {
       const word = last ? w.slice(-2) : w.slice(0, 2);
-      set.add(word.length === 2 ? pairKey(word.charCodeAt(0), word.charCodeAt(1)) : pairKey(0x20, word.charCodeAt(0)));
+      if (word.length === 2) filter.add(word.charCodeAt(0), word.charCodeAt(1));
+      else filter.add(0x20, word.charCodeAt(0));
     }
-    return set;
+    return filter;
   };
   const placeAfterPairs = pairs(placeAfter, false);
   const placeBeforeEnds = pairs(placeBefore, true);
@@ -103,29 +103,57 @@ export function compileNameContext(words: NameContexts): NameContext {
 
   return {
     blocked(text, start, end, shape, ownWords, block = false) {
-      // Most mentions stand in lower-case prose: each rule first looks at a character or two, and builds the
-      // neighbouring words only when they could matter.
-      const after = text.charCodeAt(end);
-      if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
-        // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
-        if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).hasAt(text, end + 1, wordEnd(text, end + 1))) return true;
-      }
-      // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
-      if (text.charCodeAt(start - 1) === 32) {
-        let p = start - 1;
-        if (isWord(text, p, 'the')) p -= 4;
-        if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
-          const from = wordStart(text, p - 3);
-          if (headsOf.hasAt(text, from, p - 3)) return true;
-        }
-      }
+      if (insideLongerName(text, start, end, shape)) return true;
       if (shape === 0) return false;
-      if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
-      if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
-      if (shape & SHAPE_PLACE && placeBlocked(text, start, end, block)) return true;
-      return false;
+      return (block || mayBeBlockedAsShape(text, start, end, shape)) && blockedAsShape(text, start, end, shape, ownWords, block);
     },
   };
+
+  /** A name inside a longer name: "Washington Post", "Trump Tower", "University of Washington", "March on Washington". */
+  function insideLongerName(text: string, start: number, end: number, shape: number): boolean {
+    // Most mentions stand in lower-case prose: a character or two decide, and a neighbouring word is looked up only
+    // when it could matter.
+    const after = text.charCodeAt(end);
+    if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
+      // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
+      if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).hasAt(text, end + 1, wordEnd(text, end + 1))) return true;
+    }
+    // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
+    const last = text.charCodeAt(start - 2); // the last letter of "the", "of" or "on"
+    if (text.charCodeAt(start - 1) === 32 && (last === 101 || last === 102 || last === 110)) {
+      let p = start - 1;
+      if (isWord(text, p, 'the')) p -= 4;
+      if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
+        const from = wordStart(text, p - 3);
+        if (headsOf.hasAt(text, from, p - 3)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * False when no rule of the alias's shape can apply, read from the one or two characters around the mention each
+   * rule needs first (a place has too many rules to sum up: `placeBlocked` orders them from the cheapest).
+   */
+  function mayBeBlockedAsShape(text: string, start: number, end: number, shape: number): boolean {
+    if (shape & SHAPE_PLACE) return true;
+    if (shape & SHAPE_CODE) {
+      const after = text.charCodeAt(end);
+      const before = text.charCodeAt(start - 1);
+      if (after === 36 || before === 36 || before === 45 || before === 95 || before === 40) return true;
+      if (isSpace(text, end) && codeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) return true;
+      if (isSpace(text, start - 1) && isUpperAt(text, start - 2)) return true;
+    }
+    return (shape & SHAPE_SURNAME) !== 0 && surnameCandidate(text, start);
+  }
+
+  /** The rules of the alias's shape: surnames, codes, places. */
+  function blockedAsShape(text: string, start: number, end: number, shape: number, ownWords: ReadonlySet<string> | undefined, block: boolean): boolean {
+    if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
+    if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
+    if (shape & SHAPE_PLACE && placeBlocked(text, start, end, block)) return true;
+    return false;
+  }
 
   /** A capitalised Latin word right before, not a free word ("President"): the only case the surname rule reads further. */
   function surnameCandidate(text: string, start: number): boolean {
@@ -149,14 +177,17 @@ export function compileNameContext(words: NameContexts): NameContext {
     let k = end;
     while (isSpace(text, k)) k++;
     const following = text.charCodeAt(k);
+    // Both patterns after a comma need it right after the name, then a capital ("KYIV, Ukraine", "Washington, D.C."):
+    // most commas after a place are followed by a lower-case word and need neither pattern.
+    const nextAfterComma = after === 44 ? charAfterComma(text, end) : -1;
     // Datelines: "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
-    if ((following === 40 || following === 44) && stickyTest(DATELINE_AGENCY_RE, text, end)) return true;
+    if ((following === 40 || (nextAfterComma >= 65 && (nextAfterComma <= 90 || nextAfterComma >= 0x80))) && stickyTest(DATELINE_AGENCY_RE, text, end)) return true;
     if (isUpperAt(text, start + 1) && stickyTest(DATELINE_CAPS_RE, text, end)) return true;
     // An address: "Washington, D.C.", "Washington DC"; apposition: "Kyiv, the Ukrainian capital".
-    if ((following === 44 || following === 68) && stickyTest(ADDRESS_RE, text, end)) return true;
+    if ((following === 68 || nextAfterComma === 68 || nextAfterComma >= 0x80) && stickyTest(ADDRESS_RE, text, end)) return true;
     if (after === 44 && indexAfter(text, 'apita', end, 60) !== -1 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
-    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2)))) {
+    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) {
       // White space (or a hyphen: "Washington-based") and a place word.
       const at = after === 45 || after === 0x2011 ? end + 1 : skipSpaces(text, end);
       if (placeAfterWords.startsAt(text, at)) return true;
@@ -165,8 +196,8 @@ export function compileNameContext(words: NameContexts): NameContext {
       let i = start - 1;
       while (i > 0 && isSpace(text, i - 1)) i--;
       // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
-      const endPair = isWordChar(text, i - 2) ? pairKey(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : pairKey(0x20, text.charCodeAt(i - 1));
-      if (after !== 39 && after !== 0x2019 && placeBeforeEnds.has(endPair) && isPlainSpace(text, i) && placeBeforeWords.endsAt(text, i)) return true;
+      const endsHere = isWordChar(text, i - 2) ? placeBeforeEnds.has(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : placeBeforeEnds.has(0x20, text.charCodeAt(i - 1));
+      if (after !== 39 && after !== 0x2019 && endsHere && isPlainSpace(text, i) && placeBeforeWords.endsAt(text, i)) return true;
       const prevStart = wordStart(text, i);
       const c0 = text.charCodeAt(prevStart);
       const upper = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7);
@@ -200,7 +231,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
     if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
     // A product's region: "EU release", "US version".
-    if (isSpace(text, end) && codeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) && isPlainSpace(text, end) && codeAfterWords.startsAt(text, skipSpaces(text, end))) return true;
+    if (isSpace(text, end) && codeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2)) && isPlainSpace(text, end) && codeAfterWords.startsAt(text, skipSpaces(text, end))) return true;
     // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
     if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
       const prev = wordBefore(text, start);
@@ -243,8 +274,14 @@ const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return code === code && WORD_CHAR_RE.test(text[i]!); // NaN outside the text
+  if (code !== code) return false; // NaN: outside the text
+  let known = WORD_CHARS[code]!;
+  if (known === 0) WORD_CHARS[code] = known = WORD_CHAR_RE.test(text[i]!) ? 2 : 1;
+  return known === 2;
 }
+
+/** What `WORD_CHAR_RE` said of each UTF-16 code unit met so far: 0 not asked yet, 1 no, 2 yes. */
+const WORD_CHARS = new Uint8Array(0x10000);
 
 /** Whether the character at `i` is white space within a line (false outside the text). */
 function isSpace(text: string, i: number): boolean {
@@ -308,12 +345,20 @@ function startsCapital(text: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
+/** The character after the comma at `comma` and any ASCII white space (a non-ASCII space is returned as itself). */
+function charAfterComma(text: string, comma: number): number {
+  let j = comma + 1;
+  let c = text.charCodeAt(j);
+  while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(++j);
+  return c;
+}
+
 /** Whether `word` (lower-case ASCII) ends right before `end` as a whole word (checked without slicing). */
 function isWord(text: string, end: number, word: string): boolean {
   const from = end - word.length;
-  if (from < 0 || isWordChar(text, from - 1)) return false;
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
-  return true;
+  if (from < 0) return false;
+  for (let k = word.length - 1; k >= 0; k--) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
+  return !isWordChar(text, from - 1);
 }
 
 /** Where the word ending at `end` (exclusive) starts (`end` itself when no word ends there). */
@@ -478,5 +523,27 @@ function isWordCodePointBefore(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i - 2)!));
   return isWordChar(text, i - 1);
+}
+
+/**
+ * Pairs of letters compared case-insensitively (ASCII letters only, like `c | 0x20`): a table for ASCII pairs, a set
+ * for the rest.
+ */
+class PairFilter {
+  private readonly ascii = new Uint8Array(128 * 128);
+  private readonly other = new Set<number>();
+
+  add(a: number, b: number): void {
+    const x = a | 0x20;
+    const y = b | 0x20;
+    if (x < 128 && y < 128) this.ascii[x * 128 + y] = 1;
+    else this.other.add(x * 0x10000 + y);
+  }
+
+  has(a: number, b: number): boolean {
+    const x = a | 0x20; // NaN (outside the text) becomes a space
+    const y = b | 0x20;
+    return x < 128 && y < 128 ? this.ascii[x * 128 + y] === 1 : this.other.has(x * 0x10000 + y);
+  }
 }
 
