@@ -105,7 +105,10 @@ export function compileNameContext(words: NameContexts): NameContext {
     blocked(text, start, end, shape, ownWords, block = false) {
       if (insideLongerName(text, start, end, shape)) return true;
       if (shape === 0) return false;
-      return (block || mayBeBlockedAsShape(text, start, end, shape)) && blockedAsShape(text, start, end, shape, ownWords, block);
+      if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
+      if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
+      if (shape & SHAPE_PLACE && placeBlocked(text, start, end, block)) return true;
+      return false;
     },
   };
 
@@ -131,36 +134,12 @@ export function compileNameContext(words: NameContexts): NameContext {
     return false;
   }
 
-  /**
-   * False when no rule of the alias's shape can apply, read from the one or two characters around the mention each
-   * rule needs first (a place has too many rules to sum up: `placeBlocked` orders them from the cheapest).
-   */
-  function mayBeBlockedAsShape(text: string, start: number, end: number, shape: number): boolean {
-    if (shape & SHAPE_PLACE) return true;
-    if (shape & SHAPE_CODE) {
-      const after = text.charCodeAt(end);
-      const before = text.charCodeAt(start - 1);
-      if (after === 36 || before === 36 || before === 45 || before === 95 || before === 40) return true;
-      if (isSpace(text, end) && codeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) return true;
-      if (isSpace(text, start - 1) && isUpperAt(text, start - 2)) return true;
-    }
-    return (shape & SHAPE_SURNAME) !== 0 && surnameCandidate(text, start);
-  }
-
-  /** The rules of the alias's shape: surnames, codes, places. */
-  function blockedAsShape(text: string, start: number, end: number, shape: number, ownWords: ReadonlySet<string> | undefined, block: boolean): boolean {
-    if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
-    if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
-    if (shape & SHAPE_PLACE && placeBlocked(text, start, end, block)) return true;
-    return false;
-  }
-
   /** A capitalised Latin word right before, not a free word ("President"): the only case the surname rule reads further. */
   function surnameCandidate(text: string, start: number): boolean {
     if (!isSpace(text, start - 1)) return false;
     let i = start - 1;
     while (i > 0 && isSpace(text, i - 1)) i--;
-    if (text[i - 1] === '.') i--;
+    if (text.charCodeAt(i - 1) === 46) i--; // a full stop
     const from = wordStart(text, i);
     const c = text.charCodeAt(from);
     return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) && !free.hasAt(text, from, i);
@@ -295,7 +274,7 @@ function wordBefore(text: string, start: number): Word {
   while (i > 0 && isSpace(text, i - 1)) i--;
   const spaced = i < start;
   if (!spaced) return NONE;
-  if (text[i - 1] === '.') i--;
+  if (text.charCodeAt(i - 1) === 46) i--; // a full stop
   const to = i;
   while (i > 0 && isWordChar(text, i - 1)) i--;
   return i < to ? { word: text.slice(i, to), start: i, spaced } : NONE;
@@ -364,8 +343,13 @@ function isWord(text: string, end: number, word: string): boolean {
 /** Where the word ending at `end` (exclusive) starts (`end` itself when no word ends there). */
 function wordStart(text: string, end: number): number {
   let i = end;
-  while (i > 0 && isWordChar(text, i - 1)) i--;
-  return i;
+  for (;;) {
+    const c = text.charCodeAt(i - 1); // NaN before the start of the text
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) i--;
+    else if (c >= 0x80 && isWordChar(text, i - 1)) i--;
+    else if (c >= 0x30 && c <= 0x39) i--;
+    else return i;
+  }
 }
 
 /** Where the word starting at `from` ends. */
