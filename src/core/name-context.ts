@@ -151,8 +151,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     const after = text.charCodeAt(end);
     const spaceBefore = isSpace(text, start - 1);
     // The whole block is the name: a menu item, a caption; metonymy needs a sentence.
-    const restIsSpace = onlySpaceBetween(text, end, text.length);
-    if (block && restIsSpace && onlySpaceBetween(text, 0, start)) return true;
+    if (block && onlySpaceBetween(text, end, text.length) && onlySpaceBetween(text, 0, start)) return true;
     let k = end;
     while (isSpace(text, k)) k++;
     const following = text.charCodeAt(k);
@@ -189,7 +188,7 @@ export function compileNameContext(words: NameContexts): NameContext {
         if (capital > 0 && CAPITAL_BEFORE_RE.test(text.slice(capital - 1, start))) return true;
       }
       // A credit line ending with the place: "Jon Sopel, BBC News, Washington".
-      if (restIsSpace && text.charCodeAt(start - 2) === 44 && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
+      if (text.charCodeAt(start - 2) === 44 && onlySpaceBetween(text, end, text.length) && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
     }
     return false;
   }
