@@ -376,6 +376,8 @@ function isCapitalised(word: string): boolean {
  */
 class WordSet {
   private readonly buckets = new Map<number, string[]>();
+  /** Whether some word has this length (below 32) and ASCII first letter: most lookups end here, without hashing. */
+  private readonly asciiShapes = new Uint8Array(32 * 128);
 
   constructor(
     words: Iterable<string>,
@@ -384,6 +386,7 @@ class WordSet {
     for (const w of words) {
       const word = caseless ? w.toLowerCase() : w;
       const key = bucketKey(word.length, word.charCodeAt(0));
+      if (word.length < 32 && word.charCodeAt(0) < 128) this.asciiShapes[word.length * 128 + word.charCodeAt(0)] = 1;
       const list = this.buckets.get(key);
       if (list) list.push(word);
       else this.buckets.set(key, [word]);
@@ -394,7 +397,9 @@ class WordSet {
   hasAt(text: string, from: number, to: number): boolean {
     if (to <= from) return false;
     const first = this.caseless ? lowerCode(text, from) : text.charCodeAt(from);
-    const list = this.buckets.get(bucketKey(to - from, first));
+    const length = to - from;
+    if (length < 32 && first < 128 && this.asciiShapes[length * 128 + first] === 0) return false;
+    const list = this.buckets.get(bucketKey(length, first));
     if (list === undefined) return false;
     for (const word of list) {
       let k = 1;
