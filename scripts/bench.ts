@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: throughput of the mention finder on generated news text (100 KB, 1 MB, 10 MB),
  * side by side with the floor (a bare pass that only reads the text), the naive approach (one search
- * per alias over the whole text) and the matcher with a dictionary 10× larger. Medians after warm-up.
+ * per alias over the whole text), the matcher with a dictionary 10× larger, and the same matcher with its context
+ * rules off (names inside names, places, codes: the honest "before" of those rules). Medians after warm-up.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -152,6 +153,34 @@ function timeCompile(entries: readonly MatchEntry[], runs: number): number {
   return median(samples);
 }
 
+/**
+ * The cost of the context rules alone: the matcher with and without them on the same text, alternated (each
+ * goes first every other round), min of many runs: the least disturbed run of each on the shared machine.
+ */
+function rulesCost(text: string, withRules: () => unknown, withoutRules: () => unknown): string {
+  const RUNS = 41;
+  const sample = (fn: () => unknown) => {
+    collectGarbage();
+    const t0 = performance.now();
+    fn();
+    return performance.now() - t0;
+  };
+  withRules();
+  withoutRules();
+  let on = Infinity;
+  let off = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2 === 0) {
+      on = Math.min(on, sample(withRules));
+      off = Math.min(off, sample(withoutRules));
+    } else {
+      off = Math.min(off, sample(withoutRules));
+      on = Math.min(on, sample(withRules));
+    }
+  }
+  return `Context rules at 1 MB, min of ${RUNS} alternated runs: ${on.toFixed(2)} ms with, ${off.toFixed(2)} ms without: rules on/off ${(on / off).toFixed(2)}.`;
+}
+
 function main(): void {
   const sentences = readdirSync(ARTICLES_DIR)
     .filter((f) => f.endsWith('.txt'))
@@ -167,6 +196,8 @@ function main(): void {
   // The 10× dictionary keeps the real one's not-mentions and context rules, so the two differ only in size.
   const bigEntries = Object.assign([...entries, ...synthetic], { notMentions: entries.notMentions, nameContexts: entries.nameContexts });
   const matcher = compileMatcher(entries);
+  // The same dictionary without the words of the context rules: no rule runs.
+  const matcherNoRules = compileMatcher(Object.assign([...entries], { notMentions: entries.notMentions }));
   const matcher10x = compileMatcher(bigEntries);
   const aliases = [...new Set(entries.flatMap((e) => e.aliases.map((a) => a.text)))];
   const aliasRegexes = aliases.map(
@@ -184,20 +215,23 @@ function main(): void {
   console.log(`Generated from ${sentences.length} sentences of the five articles (seeded shuffle).\n`);
 
   const rows: string[][] = [];
+  let rulesLine = '';
   for (const size of SIZES) {
     const text = newsText(sentences, size.bytes, seededRandom(size.bytes));
     const mb = text.length / 1e6;
     const mentions = matcher.scan(text).length;
     if (naiveScan(text.slice(0, 50_000), aliases) === 0) throw new Error('naive scan found nothing: bad bench text');
-    const [bare, bareRegex, matched, matched10x, naive, naiveRegex] = timeInterleaved([
+    const [bare, bareRegex, matched, matched10x, naive, naiveRegex, noRules] = timeInterleaved([
       { fn: () => bareScan(text), runs: size.runs },
       { fn: () => bareRegexScan(text), runs: size.runs },
       { fn: () => matcher.scan(text), runs: size.runs },
       { fn: () => matcher10x.scan(text), runs: size.runs },
       { fn: () => naiveScan(text, aliases), runs: Math.min(size.runs, 3) },
       { fn: () => naiveRegexScan(text, aliasRegexes), runs: size.bytes >= 10_000_000 ? 1 : 3 },
-    ]) as [number, number, number, number, number, number];
+      { fn: () => matcherNoRules.scan(text), runs: size.runs },
+    ]) as [number, number, number, number, number, number, number];
     const mbps = (ms: number) => (mb / (ms / 1000)).toFixed(0);
+    if (size.bytes === 1_000_000) rulesLine = rulesCost(text, () => matcher.scan(text), () => matcherNoRules.scan(text));
     rows.push([
       size.label,
       String(mentions),
@@ -212,6 +246,8 @@ function main(): void {
       (naive / matched).toFixed(1),
       (naiveRegex / matched).toFixed(1),
       (matched10x / matched).toFixed(2),
+      mbps(noRules),
+      (matched / noRules).toFixed(2),
     ]);
   }
   const header = [
@@ -228,14 +264,17 @@ function main(): void {
     'naive indexOf/matcher',
     'naive regex/matcher',
     'matcher10×/matcher',
+    'rules off MB/s',
+    'rules on/off',
   ];
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(
     `\nMedians after a full GC per sample, the columns sampled in interleaved rounds (time ratios: < 1 means the matcher is faster). Node ${process.version}. ` +
-      'Goals: matcher/bare ≤ 2, naive/matcher ≥ 10, matcher10×/matcher < 1.5.',
+      'Goals: matcher/bare ≤ 2, naive/matcher ≥ 10, matcher10×/matcher < 1.5, rules on/off ≤ 1.10.',
   );
+  console.log(rulesLine);
 }
 
 main();

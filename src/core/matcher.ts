@@ -139,6 +139,8 @@ export function compileMatcher(
       const scanned = folded.text;
       const map = folded.map;
       const mentions: Mention[] = [];
+      // The alias of each mention, for the context rules, which run after the scan (see `standing`).
+      const matched: AliasTarget[] | null = context === null ? null : [];
       const active =
         anyOtherScript === null || !anyOtherScript.test(scanned)
           ? activeOnLatin
@@ -171,8 +173,6 @@ export function compileMatcher(
           end = map[end - 1]! + 1;
           while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
         }
-        // Names inside longer names, places shown as places, codes that are not countries (name-context.ts).
-        if (context !== null && (target.shape !== 0 || mayBeInsideName(text, start, end)) && context.blocked(text, start, end, target.shape, target.own)) continue;
         // When the page writes the key itself (the common case), share the key string instead of
         // copying a short slice for every mention.
         const key = target.key;
@@ -186,10 +186,28 @@ export function compileMatcher(
           category: target.category,
           alias: target.alias,
         });
+        matched?.push(target);
       }
-      return mentions;
+      return context === null ? mentions : standing(text, mentions, matched!, context);
     },
   };
+}
+
+/**
+ * The mentions that stand in their context: not names inside longer names, places shown as places or codes that
+ * are not countries (name-context.ts). Run after the scan rather than inside its loop: the loop then stays as small
+ * as without the rules (measured: the same rules inside the loop cost twice as much).
+ */
+function standing(text: string, mentions: Mention[], matched: readonly AliasTarget[], context: NameContext): Mention[] {
+  let kept = 0;
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i]!;
+    const { shape, own } = matched[i]!;
+    if ((shape !== 0 || mayBeInsideName(text, mention.start, mention.end)) && context.blocked(text, mention.start, mention.end, shape, own)) continue;
+    mentions[kept++] = mention;
+  }
+  mentions.length = kept;
+  return mentions;
 }
 
 /** One compiled pattern (see PatternPlan in alias-pattern.ts) and its pending match during a scan. */

@@ -74,67 +74,36 @@ function stickyTest(re: RegExp, text: string, at: number): boolean {
 /** Compiles the rules over the data's words. */
 export function compileNameContext(words: NameContexts): NameContext {
   const lower = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase()));
-  const nameHeads = new Set(words.nameHeads);
-  const placeHeads = new Set([...words.nameHeads, ...words.placeHeads]);
-  const headsOf = lower(words.headsOf);
-  const free = lower(words.freeBefore);
+  const nameHeads = new WordSet(words.nameHeads, false);
+  const placeHeads = new WordSet([...words.nameHeads, ...words.placeHeads], false);
+  const headsOf = new WordSet(words.headsOf, true);
+  const free = new WordSet(words.freeBefore, true);
   const placeBefore = lower(words.placeBefore);
   const placeAfter = lower(words.placeAfter);
   const codeAfter = lower(words.codeAfter);
   const languages = new Set(words.languages);
 
-  // First letters (lower-cased) of the words a rule looks up: a neighbour starting otherwise needs no lookup.
-  const firstLetters = (list: Iterable<string>) => {
-    const bits = new Uint8Array(128);
-    for (const w of list) {
-      const c = w.toLowerCase().charCodeAt(0);
-      if (c < 128) bits[c] = 1;
-      else bits[0] = 1; // a non-ASCII first letter: firstIn lets every non-ASCII letter through
-    }
-    return bits;
-  };
-  const headsOfFirst = firstLetters(headsOf);
   // Two-letter filters: the first two letters of a word that may follow, the last two of a word that may precede.
-  const pairKey = (a: number, b: number) => ((a | 0x20) << 16) | (b | 0x20);
   const pairs = (list: Iterable<string>, last: boolean) => {
-    const set = new Set<number>();
+    const filter = new PairFilter();
     for (const w of list) {
       const word = last ? w.slice(-2) : w.slice(0, 2);
-      set.add(word.length === 2 ? pairKey(word.charCodeAt(0), word.charCodeAt(1)) : pairKey(0x20, word.charCodeAt(0)));
+      if (word.length === 2) filter.add(word.charCodeAt(0), word.charCodeAt(1));
+      else filter.add(0x20, word.charCodeAt(0));
     }
-    return set;
+    return filter;
   };
   const placeAfterPairs = pairs(placeAfter, false);
   const placeBeforeEnds = pairs(placeBefore, true);
   const codeAfterPairs = pairs(codeAfter, false);
-  // The word lists as sticky patterns tried at one position: no word is cut out of the text to look it up.
-  const alternation = (list: Iterable<string>) =>
-    [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+')).join('|');
-  const END = '(?![\\p{L}\\p{N}\\p{M}])';
-  // At the mention's end: white space (or a hyphen: "Washington-based") and a place word.
-  const placeAfterRe = new RegExp(`(?:[ \\u00a0]+|[-\\u2011])(?:${alternation(placeAfter)})${END}`, 'iuy');
-  // At the space before the mention: a place word ends there ("in", "east of").
-  const placeBeforeRe = new RegExp(`(?<=(?:^|[^\\p{L}\\p{N}\\p{M}])(?:${alternation(placeBefore)}))[ \\u00a0]`, 'iuy');
-  const codeAfterRe = new RegExp(`[ \\u00a0]+(?:${alternation(codeAfter)})${END}`, 'iuy');
+  // The word lists compared in place, letter by letter: no word is cut out of the text, no pattern runs.
+  const placeAfterWords = new PhraseList(placeAfter);
+  const placeBeforeWords = new PhraseList(placeBefore);
+  const codeAfterWords = new PhraseList(codeAfter);
 
   return {
     blocked(text, start, end, shape, ownWords, block = false) {
-      // Most mentions stand in lower-case prose: each rule first looks at a character or two, and builds the
-      // neighbouring words only when they could matter.
-      const after = text.charCodeAt(end);
-      if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
-        // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
-        if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).has(wordAt(text, end + 1))) return true;
-      }
-      // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
-      if (text.charCodeAt(start - 1) === 32) {
-        let p = start - 1;
-        if (isWord(text, p, 'the')) p -= 4;
-        if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
-          const from = wordStart(text, p - 3);
-          if (from < p - 3 && firstIn(headsOfFirst, text.charCodeAt(from) | 0x20) && headsOf.has(text.slice(from, p - 3).toLowerCase())) return true;
-        }
-      }
+      if (insideLongerName(text, start, end, shape)) return true;
       if (shape === 0) return false;
       if (shape & SHAPE_SURNAME && surnameCandidate(text, start) && surnameBlocked(text, wordBefore(text, start), ownWords)) return true;
       if (shape & SHAPE_CODE && codeBlocked(text, start, end)) return true;
@@ -143,19 +112,37 @@ export function compileNameContext(words: NameContexts): NameContext {
     },
   };
 
-  /** A capitalised Latin word right before: the only case the surname rule reads further. */
+  /** A name inside a longer name: "Washington Post", "Trump Tower", "University of Washington", "March on Washington". */
+  function insideLongerName(text: string, start: number, end: number, shape: number): boolean {
+    // Most mentions stand in lower-case prose: a character or two decide, and a neighbouring word is looked up only
+    // when it could matter.
+    const after = text.charCodeAt(end);
+    if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
+      // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
+      if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).hasAt(text, end + 1, wordEnd(text, end + 1))) return true;
+    }
+    // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
+    const last = text.charCodeAt(start - 2); // the last letter of "the", "of" or "on"
+    if (text.charCodeAt(start - 1) === 32 && (last === 101 || last === 102 || last === 110)) {
+      let p = start - 1;
+      if (isWord(text, p, 'the')) p -= 4;
+      if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
+        const from = wordStart(text, p - 3);
+        if (headsOf.hasAt(text, from, p - 3)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A capitalised Latin word right before, not a free word ("President"): the only case the surname rule reads further. */
   function surnameCandidate(text: string, start: number): boolean {
     if (!isSpace(text, start - 1)) return false;
     let i = start - 1;
     while (i > 0 && isSpace(text, i - 1)) i--;
-    if (text[i - 1] === '.') i--;
+    if (text.charCodeAt(i - 1) === 46) i--; // a full stop
     const from = wordStart(text, i);
     const c = text.charCodeAt(from);
-    return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
-  }
-
-  function isFree(word: string): boolean {
-    return free.has(word.toLowerCase());
+    return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) && !free.hasAt(text, from, i);
   }
 
   /** A capital city shown as the place, not the government it stands for. */
@@ -164,32 +151,36 @@ export function compileNameContext(words: NameContexts): NameContext {
     const after = text.charCodeAt(end);
     const spaceBefore = isSpace(text, start - 1);
     // The whole block is the name: a menu item, a caption; metonymy needs a sentence.
-    const restIsSpace = onlySpaceBetween(text, end, text.length);
-    if (block && restIsSpace && onlySpaceBetween(text, 0, start)) return true;
+    if (block && onlySpaceBetween(text, end, text.length) && onlySpaceBetween(text, 0, start)) return true;
     let k = end;
     while (isSpace(text, k)) k++;
     const following = text.charCodeAt(k);
+    // Both patterns after a comma need it right after the name, then a capital ("KYIV, Ukraine", "Washington, D.C."):
+    // most commas after a place are followed by a lower-case word and need neither pattern.
+    const nextAfterComma = after === 44 ? charAfterComma(text, end) : -1;
     // Datelines: "MOSCOW (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
-    if ((following === 40 || following === 44) && stickyTest(DATELINE_AGENCY_RE, text, end)) return true;
+    if ((following === 40 || (nextAfterComma >= 65 && (nextAfterComma <= 90 || nextAfterComma >= 0x80))) && stickyTest(DATELINE_AGENCY_RE, text, end)) return true;
     if (isUpperAt(text, start + 1) && stickyTest(DATELINE_CAPS_RE, text, end)) return true;
     // An address: "Washington, D.C.", "Washington DC"; apposition: "Kyiv, the Ukrainian capital".
-    if ((following === 44 || following === 68) && stickyTest(ADDRESS_RE, text, end)) return true;
+    if ((following === 68 || nextAfterComma === 68 || nextAfterComma >= 0x80) && stickyTest(ADDRESS_RE, text, end)) return true;
     if (after === 44 && indexAfter(text, 'apita', end, 60) !== -1 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
-    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2)))) {
-      if (stickyTest(placeAfterRe, text, end)) return true;
+    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) {
+      // White space (or a hyphen: "Washington-based") and a place word.
+      const at = after === 45 || after === 0x2011 ? end + 1 : skipSpaces(text, end);
+      if (placeAfterWords.startsAt(text, at)) return true;
     }
     if (spaceBefore) {
       let i = start - 1;
       while (i > 0 && isSpace(text, i - 1)) i--;
       // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
-      const endPair = isWordChar(text, i - 2) ? pairKey(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : pairKey(0x20, text.charCodeAt(i - 1));
-      if (after !== 39 && after !== 0x2019 && placeBeforeEnds.has(endPair) && stickyTest(placeBeforeRe, text, i)) return true;
+      const endsHere = isWordChar(text, i - 2) ? placeBeforeEnds.has(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : placeBeforeEnds.has(0x20, text.charCodeAt(i - 1));
+      if (after !== 39 && after !== 0x2019 && endsHere && isPlainSpace(text, i) && placeBeforeWords.endsAt(text, i)) return true;
       const prevStart = wordStart(text, i);
       const c0 = text.charCodeAt(prevStart);
       const upper = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7);
       // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
-      if (prevStart < i && upper && !isFree(text.slice(prevStart, i))) return true;
+      if (prevStart < i && upper && !free.hasAt(text, prevStart, i)) return true;
       // "the Ukrainian capital Kyiv"; after a comma: "la capital de Ucrania, Kiev".
       const afterComma = text.charCodeAt(start - 2) === 44 && isUpperAt(text, wordStart(text, start - 2));
       if (((c0 | 0x20) === 99 && text.startsWith('apita', prevStart + 1)) || afterComma) {
@@ -197,7 +188,7 @@ export function compileNameContext(words: NameContexts): NameContext {
         if (capital > 0 && CAPITAL_BEFORE_RE.test(text.slice(capital - 1, start))) return true;
       }
       // A credit line ending with the place: "Jon Sopel, BBC News, Washington".
-      if (restIsSpace && text.charCodeAt(start - 2) === 44 && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
+      if (text.charCodeAt(start - 2) === 44 && onlySpaceBetween(text, end, text.length) && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
     }
     return false;
   }
@@ -218,7 +209,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
     if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
     // A product's region: "EU release", "US version".
-    if (isSpace(text, end) && codeAfterPairs.has(pairKey(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) && stickyTest(codeAfterRe, text, end)) return true;
+    if (isSpace(text, end) && codeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2)) && isPlainSpace(text, end) && codeAfterWords.startsAt(text, skipSpaces(text, end))) return true;
     // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
     if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
       const prev = wordBefore(text, start);
@@ -233,7 +224,7 @@ export function compileNameContext(words: NameContexts): NameContext {
    * word ("Putin Tells Trump"), so a capitalised word that itself follows a capitalised word is not read as a name.
    */
   function surnameBlocked(text: string, prev: Word, ownWords: ReadonlySet<string> | undefined): boolean {
-    if (!prev.spaced || !LATIN_UPPER_RE.test(prev.word) || isFree(prev.word)) return false;
+    if (!prev.spaced || !LATIN_UPPER_RE.test(prev.word) || free.hasAt(text, prev.start, prev.start + prev.word.length)) return false;
     if (prev.word.length === 1 || ownWords?.has(prev.word)) return false;
     if (ALL_CAPS_RE.test(prev.word)) return false;
     // The end of a hyphenated word ("Un-Angry Trump Supporters") is not a given name.
@@ -261,8 +252,14 @@ const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return code === code && WORD_CHAR_RE.test(text[i]!); // NaN outside the text
+  if (code !== code) return false; // NaN: outside the text
+  let known = WORD_CHARS[code]!;
+  if (known === 0) WORD_CHARS[code] = known = WORD_CHAR_RE.test(text[i]!) ? 2 : 1;
+  return known === 2;
 }
+
+/** What `WORD_CHAR_RE` said of each UTF-16 code unit met so far: 0 not asked yet, 1 no, 2 yes. */
+const WORD_CHARS = new Uint8Array(0x10000);
 
 /** Whether the character at `i` is white space within a line (false outside the text). */
 function isSpace(text: string, i: number): boolean {
@@ -276,15 +273,10 @@ function wordBefore(text: string, start: number): Word {
   while (i > 0 && isSpace(text, i - 1)) i--;
   const spaced = i < start;
   if (!spaced) return NONE;
-  if (text[i - 1] === '.') i--;
+  if (text.charCodeAt(i - 1) === 46) i--; // a full stop
   const to = i;
   while (i > 0 && isWordChar(text, i - 1)) i--;
   return i < to ? { word: text.slice(i, to), start: i, spaced } : NONE;
-}
-
-/** Whether a (lower-cased) first letter `code` may start a word of the list `firstLetters` built. */
-function firstIn(bits: Uint8Array, code: number): boolean {
-  return code < 128 ? bits[code] === 1 : code === code;
 }
 
 /** Whether the character at `i` is an upper-case letter (Latin, Cyrillic, Greek…). */
@@ -331,26 +323,39 @@ function startsCapital(text: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
+/** The character after the comma at `comma` and any ASCII white space (a non-ASCII space is returned as itself). */
+function charAfterComma(text: string, comma: number): number {
+  let j = comma + 1;
+  let c = text.charCodeAt(j);
+  while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(++j);
+  return c;
+}
+
 /** Whether `word` (lower-case ASCII) ends right before `end` as a whole word (checked without slicing). */
 function isWord(text: string, end: number, word: string): boolean {
   const from = end - word.length;
-  if (from < 0 || isWordChar(text, from - 1)) return false;
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
-  return true;
+  if (from < 0) return false;
+  for (let k = word.length - 1; k >= 0; k--) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
+  return !isWordChar(text, from - 1);
 }
 
 /** Where the word ending at `end` (exclusive) starts (`end` itself when no word ends there). */
 function wordStart(text: string, end: number): number {
   let i = end;
-  while (i > 0 && isWordChar(text, i - 1)) i--;
-  return i;
+  for (;;) {
+    const c = text.charCodeAt(i - 1); // NaN before the start of the text
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) i--;
+    else if (c >= 0x80 && isWordChar(text, i - 1)) i--;
+    else if (c >= 0x30 && c <= 0x39) i--;
+    else return i;
+  }
 }
 
-/** The word starting at `from`. */
-function wordAt(text: string, from: number): string {
+/** Where the word starting at `from` ends. */
+function wordEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length && isWordChar(text, i)) i++;
-  return text.slice(from, i);
+  return i;
 }
 
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
@@ -364,3 +369,169 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
 function isCapitalised(word: string): boolean {
   return word.length > 0 && word[0] !== word[0]!.toLowerCase();
 }
+
+/**
+ * A set of words looked up where they stand in the text, without cutting them out: bucketed by length and first
+ * letter, then compared letter by letter (lower-cased when `caseless`). Most lookups end at the bucket.
+ */
+class WordSet {
+  private readonly buckets = new Map<number, string[]>();
+  /** Whether some word has this length (below 32) and ASCII first letter: most lookups end here, without hashing. */
+  private readonly asciiShapes = new Uint8Array(32 * 128);
+
+  constructor(
+    words: Iterable<string>,
+    private readonly caseless: boolean,
+  ) {
+    for (const w of words) {
+      const word = caseless ? w.toLowerCase() : w;
+      const key = bucketKey(word.length, word.charCodeAt(0));
+      if (word.length < 32 && word.charCodeAt(0) < 128) this.asciiShapes[word.length * 128 + word.charCodeAt(0)] = 1;
+      const list = this.buckets.get(key);
+      if (list) list.push(word);
+      else this.buckets.set(key, [word]);
+    }
+  }
+
+  /** Whether the text at [from, to) is one of the words. */
+  hasAt(text: string, from: number, to: number): boolean {
+    if (to <= from) return false;
+    const first = this.caseless ? lowerCode(text, from) : text.charCodeAt(from);
+    const length = to - from;
+    if (length < 32 && first < 128 && this.asciiShapes[length * 128 + first] === 0) return false;
+    const list = this.buckets.get(bucketKey(length, first));
+    if (list === undefined) return false;
+    for (const word of list) {
+      let k = 1;
+      while (k < word.length && (this.caseless ? lowerCode(text, from + k) : text.charCodeAt(from + k)) === word.charCodeAt(k)) k++;
+      if (k === word.length) return true;
+    }
+    return false;
+  }
+}
+
+function bucketKey(length: number, first: number): number {
+  return length * 0x10000 + first;
+}
+
+/** The lower-case form of the character at `i` (as `toLowerCase` gives it for a one-letter string). */
+function lowerCode(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90 ? c | 0x20 : c;
+  if (c !== c) return -1; // NaN: outside the text
+  const lower = text[i]!.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : -1; // "İ" lower-cases to two characters: like no listed word
+}
+
+/**
+ * Lower-case phrases ("east of", "metro area") found where they stand in the text, as whole words compared
+ * case-insensitively; a space in a phrase stands for any run of spaces and no-break spaces.
+ */
+class PhraseList {
+  private readonly byFirst = new Map<number, string[]>();
+  private readonly byLast = new Map<number, string[]>();
+
+  constructor(phrases: Iterable<string>) {
+    for (const p of phrases) {
+      const phrase = p.toLowerCase();
+      for (const [map, key] of [
+        [this.byFirst, phrase.charCodeAt(0)],
+        [this.byLast, phrase.charCodeAt(phrase.length - 1)],
+      ] as const) {
+        const list = map.get(key);
+        if (list) list.push(phrase);
+        else map.set(key, [phrase]);
+      }
+    }
+  }
+
+  /** Whether a phrase starts at `from` and ends at the end of a word. */
+  startsAt(text: string, from: number): boolean {
+    const list = this.byFirst.get(lowerCode(text, from));
+    if (list === undefined) return false;
+    for (const phrase of list) {
+      let j = from;
+      let k = 0;
+      for (; k < phrase.length; k++) {
+        const c = phrase.charCodeAt(k);
+        if (c === 32) {
+          if (!isPlainSpace(text, j)) break;
+          j = skipSpaces(text, j);
+        } else if (j < text.length && lowerCode(text, j) === c) j++;
+        else break;
+      }
+      if (k === phrase.length && !isWordCodePointAt(text, j)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a phrase ends right before `end` and starts at the start of a word. */
+  endsAt(text: string, end: number): boolean {
+    if (end === 0) return false;
+    const list = this.byLast.get(lowerCode(text, end - 1));
+    if (list === undefined) return false;
+    for (const phrase of list) {
+      let j = end;
+      let k = phrase.length - 1;
+      for (; k >= 0; k--) {
+        const c = phrase.charCodeAt(k);
+        if (c === 32) {
+          if (!isPlainSpace(text, j - 1)) break;
+          while (isPlainSpace(text, j - 1)) j--;
+        } else if (j > 0 && lowerCode(text, j - 1) === c) j--;
+        else break;
+      }
+      if (k < 0 && !isWordCodePointBefore(text, j)) return true;
+    }
+    return false;
+  }
+}
+
+/** A space or a no-break space: what separates the words of a phrase. */
+function isPlainSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 0xa0;
+}
+
+/** The first position at or after `i` that is not a space or no-break space. */
+function skipSpaces(text: string, i: number): number {
+  while (isPlainSpace(text, i)) i++;
+  return i;
+}
+
+/** Whether a letter, digit or mark starts at `i` (a whole code point: a surrogate pair is one character). */
+function isWordCodePointAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i)!));
+  return isWordChar(text, i);
+}
+
+/** Whether a letter, digit or mark ends right before `i`. */
+function isWordCodePointBefore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i - 2)!));
+  return isWordChar(text, i - 1);
+}
+
+/**
+ * Pairs of letters compared case-insensitively (ASCII letters only, like `c | 0x20`): a table for ASCII pairs, a set
+ * for the rest.
+ */
+class PairFilter {
+  private readonly ascii = new Uint8Array(128 * 128);
+  private readonly other = new Set<number>();
+
+  add(a: number, b: number): void {
+    const x = a | 0x20;
+    const y = b | 0x20;
+    if (x < 128 && y < 128) this.ascii[x * 128 + y] = 1;
+    else this.other.add(x * 0x10000 + y);
+  }
+
+  has(a: number, b: number): boolean {
+    const x = a | 0x20; // NaN (outside the text) becomes a space
+    const y = b | 0x20;
+    return x < 128 && y < 128 ? this.ascii[x * 128 + y] === 1 : this.other.has(x * 0x10000 + y);
+  }
+}
+
