@@ -18,6 +18,7 @@ import {
 // Type only: the builder itself is injected by the entry point, which owns the data set.
 import type { CardModel } from '../core/card-model';
 import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
+import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -100,6 +101,9 @@ export function startBackground(deps: BackgroundDeps): () => void {
 
   let buildCard: ReturnType<BackgroundDeps['cardBuilder']> | null = null;
   const offCard = onMessage('getCard', ({ mention }) => {
+    // A quotation the reader saved: its card needs no data set (the saved item is read where the card draws it).
+    const saved = savedQuoteCard(mention);
+    if (saved) return saved;
     buildCard ??= deps.cardBuilder();
     return buildCard(mention);
   });

@@ -6,7 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
-import type { PageData } from '../core/page-data';
+import type { PageData, PageQuote } from '../core/page-data';
 import { sendMessage, type PageState } from '../shared/messages';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
@@ -45,6 +45,11 @@ export interface ControllerDeps {
   topFrame: boolean;
   /** Benchmark marks and counters (default: `createBenchHook()`). */
   bench?: BenchHook;
+  /**
+   * The reader's saved quotations this page looks for (src/shared/reader-dossier-storage), read once and watched;
+   * without it only the bundled quotations are matched.
+   */
+  savedQuotes?: { read(): Promise<PageQuote[]>; watch(cb: (quotes: PageQuote[]) => void): () => void };
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -203,6 +208,28 @@ function createController(deps: ControllerDeps): ContentController {
     observe(doc);
     setStatus('scanning');
     scans.requestFull('settings');
+  }
+
+  const setSavedQuotes = (quotes: PageQuote[]) => {
+    if (life.disposed || !page.setSavedQuotes(quotes)) return;
+    scans.cancel();
+    popover?.hide();
+    page.clear();
+    setStatus('scanning');
+    scans.requestFull('settings');
+  };
+  if (deps.savedQuotes) {
+    let watched = false;
+    life.defer(
+      deps.savedQuotes.watch((q) => {
+        watched = true;
+        setSavedQuotes(q);
+      }),
+    );
+    // A change may have arrived through the watch first; it is newer.
+    void deps.savedQuotes.read().then((q) => {
+      if (!watched) setSavedQuotes(q);
+    });
   }
 
   const jumper = new Jumper();

@@ -6,7 +6,7 @@
  */
 import { notThisKey } from '../shared/settings-schema';
 import { compileMatcher, type Matcher } from '../core/matcher';
-import { pageDictionary, type PageData } from '../core/page-data';
+import { pageDictionary, type PageData, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
 import { createCssEngine } from './engines/css-engine';
@@ -26,8 +26,10 @@ export class PageHighlighter {
   private quoteMatcher: QuoteMatcher | null = null;
   private ignoredTexts: ReadonlySet<string> = new Set();
   private readonly entries;
-  private readonly quoteNames;
-  private readonly quoteTexts;
+  private quoteNames;
+  private quoteTexts;
+  /** The reader's saved quotations, matched with the bundled ones. */
+  private saved: readonly PageQuote[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -37,6 +39,25 @@ export class PageHighlighter {
     this.entries = pageDictionary(data);
     this.quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
     this.quoteTexts = new Map(data.quotes.map((q) => [q.id, q.text]));
+  }
+
+  /**
+   * Sets the reader's saved quotations. Returns whether the page must be scanned again: quotations are on and the
+   * list differs from the one the matcher has (an empty dossier changes nothing).
+   */
+  setSavedQuotes(saved: readonly PageQuote[]): boolean {
+    const same = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
+    if (same) return false;
+    this.saved = saved;
+    const all = [...this.data.quotes, ...saved];
+    this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
+    this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
+    this.quoteMatcher = this.config?.active && this.config.quotes ? this.compileQuotes() : null;
+    return this.quoteMatcher !== null;
+  }
+
+  private compileQuotes(): QuoteMatcher {
+    return compileQuoteMatcher(this.saved.length ? [...this.data.quotes, ...this.saved] : this.data.quotes);
   }
 
   /**
@@ -64,7 +85,7 @@ export class PageHighlighter {
     }
     if (change.matcher || !this.matcher) this.matcher = compileMatcher(this.entries, { excludedAliases: next.excludedAliases });
     this.ignoredTexts = new Set(next.ignoredTexts);
-    if (next.quotes) this.quoteMatcher ??= compileQuoteMatcher(this.data.quotes);
+    if (next.quotes) this.quoteMatcher ??= this.compileQuotes();
     const engine = this.engine!;
     this.write(() => engine.setVisibleCategories(next.visible));
     return change.rescan || change.engine ? 'rescan' : 'same';

@@ -203,8 +203,20 @@ export interface QuoteCard extends CardBase {
   wording?: QuoteWording;
 }
 
+/**
+ * Card for a quotation the reader saved, found on another page. It carries only the saved item's id and the
+ * comparison: the text, the site and the date are the reader's own and are read from extension storage by the
+ * part of the card that draws them in a closed shadow root (src/ui/reader-dossier/saved-quotation.tsx).
+ */
+export interface SavedQuoteCard extends CardBase {
+  kind: 'saved-quote';
+  itemId: string;
+  /** How the page words it compared with what was saved. */
+  wording?: QuoteWording;
+}
+
 /** Everything the popover shows for one mention. */
-export type CardModel = ActorCard | RegionCard | QuoteCard;
+export type CardModel = ActorCard | RegionCard | QuoteCard | SavedQuoteCard;
 
 /** Order of types when positions are reported by as many sources: what is asked before what is said. */
 const TYPE_RANK: Record<PositionType, number> = {

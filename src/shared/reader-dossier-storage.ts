@@ -6,6 +6,8 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyDossier, ReaderActor, SavedItem, type ReaderDossier } from '../data/reader-dossier-schema';
 import { pageKey } from '../core/reader-dossier/page-items';
+import { savedPageQuotes } from '../core/reader-dossier/saved-quotes';
+import type { PageQuote } from '../core/page-data';
 
 /**
  * The storage item. Version 1 is the first stored shape: a later shape bumps `version` and adds its migration here;
@@ -112,6 +114,50 @@ export async function getSavedItemsOfActor(ref: { type: string; id: string }): P
     return savedItemsOfActor(await readerDossierItem.getValue(), ref);
   } catch {
     return [];
+  }
+}
+
+/**
+ * The saved quotations for the quote matcher of the page at `url` (see savedPageQuotes), from a stored value: only
+ * entries whose kind is a quotation are validated.
+ */
+export function savedQuotationsFor(raw: unknown, url: string): PageQuote[] {
+  const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return [];
+  const quotes: SavedItem[] = [];
+  for (const entry of items) {
+    if ((entry as { kind?: unknown } | null)?.kind !== 'quote') continue;
+    const p = SavedItem.safeParse(entry);
+    if (p.success) quotes.push(p.data);
+  }
+  return savedPageQuotes(quotes, url);
+}
+
+/** The saved quotations the page at `url` looks for; none when storage cannot be read. */
+export async function getSavedQuotations(url: string): Promise<PageQuote[]> {
+  try {
+    return savedQuotationsFor(await readerDossierItem.getValue(), url);
+  } catch {
+    return [];
+  }
+}
+
+/** Calls `cb` with the saved quotations the page at `url` looks for whenever the dossier changes. Returns the unwatch function. */
+export function watchSavedQuotations(url: string, cb: (quotes: PageQuote[]) => void): () => void {
+  return readerDossierItem.watch((value) => cb(savedQuotationsFor(value, url)));
+}
+
+/** One saved item by its id, validated; null when there is none or storage cannot be read. */
+export async function getSavedItem(id: string): Promise<SavedItem | null> {
+  try {
+    const raw = await readerDossierItem.getValue();
+    const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+    if (!Array.isArray(items)) return null;
+    const entry = items.find((i) => (i as { id?: unknown } | null)?.id === id);
+    const p = SavedItem.safeParse(entry);
+    return p.success ? p.data : null;
+  } catch {
+    return null;
   }
 }
 
