@@ -16,7 +16,7 @@ import { registerPageMessageHandlers } from '../../src/content/page-messages';
 import { createPopover } from '../../src/content/popover';
 import { createContentLifetime } from '../../src/shared/content-lifetime';
 import { popoverServices } from '../../src/shared/popover-services';
-import { getSavedQuotations, watchSavedQuotations } from '../../src/shared/reader-dossier-storage';
+import { getReaderPageData, watchReaderPageData } from '../../src/shared/reader-dossier-storage';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -35,7 +35,7 @@ export default defineContentScript({
       createPopover: (onNotThis) => createPopover(ctx, { ...popoverServices, onNotThis }),
       registerPageApi: registerPageMessageHandlers,
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
-      savedQuotes: { read: () => getSavedQuotations(location.href), watch: (cb) => watchSavedQuotations(location.href, cb) },
+      reader: { read: () => getReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
     });
   },
 });

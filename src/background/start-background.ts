@@ -19,6 +19,9 @@ import {
 import type { CardModel } from '../core/card-model';
 import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
 import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
+import { readerActorCard } from '../core/reader-dossier/reader-names';
+import { ReaderActorId } from '../data/reader-dossier-schema';
+import { getReaderDossier } from '../shared/reader-dossier-storage';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -104,6 +107,13 @@ export function startBackground(deps: BackgroundDeps): () => void {
     // A quotation the reader saved: its card needs no data set (the saved item is read where the card draws it).
     const saved = savedQuoteCard(mention);
     if (saved) return saved;
+    // An actor the reader created: its name is in their dossier, which only extension contexts can read.
+    if (ReaderActorId.safeParse(mention.id).success) {
+      return getReaderDossier().then((d) => {
+        const actor = d.actors.find((a) => a.id === mention.id);
+        return actor ? readerActorCard(actor, mention) : null;
+      });
+    }
     buildCard ??= deps.cardBuilder();
     return buildCard(mention);
   });

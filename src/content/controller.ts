@@ -6,7 +6,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
-import type { PageData, PageQuote } from '../core/page-data';
+import type { PageData } from '../core/page-data';
+import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { sendMessage, type PageState } from '../shared/messages';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
@@ -46,10 +47,10 @@ export interface ControllerDeps {
   /** Benchmark marks and counters (default: `createBenchHook()`). */
   bench?: BenchHook;
   /**
-   * The reader's saved quotations this page looks for (src/shared/reader-dossier-storage), read once and watched;
-   * without it only the bundled quotations are matched.
+   * What this page looks for in the reader's dossier (saved quotations, the names of actors they created; see
+   * src/shared/reader-dossier-storage), read once and watched; without it only the bundled data is matched.
    */
-  savedQuotes?: { read(): Promise<PageQuote[]>; watch(cb: (quotes: PageQuote[]) => void): () => void };
+  reader?: { read(): Promise<ReaderPageData>; watch(cb: (data: ReaderPageData) => void): () => void };
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -210,25 +211,25 @@ function createController(deps: ControllerDeps): ContentController {
     scans.requestFull('settings');
   }
 
-  const setSavedQuotes = (quotes: PageQuote[]) => {
-    if (life.disposed || !page.setSavedQuotes(quotes)) return;
+  const setReaderData = (data: ReaderPageData) => {
+    if (life.disposed || !page.setReaderData(data)) return;
     scans.cancel();
     popover?.hide();
     page.clear();
     setStatus('scanning');
     scans.requestFull('settings');
   };
-  if (deps.savedQuotes) {
+  if (deps.reader) {
     let watched = false;
     life.defer(
-      deps.savedQuotes.watch((q) => {
+      deps.reader.watch((d) => {
         watched = true;
-        setSavedQuotes(q);
+        setReaderData(d);
       }),
     );
     // A change may have arrived through the watch first; it is newer.
-    void deps.savedQuotes.read().then((q) => {
-      if (!watched) setSavedQuotes(q);
+    void deps.reader.read().then((d) => {
+      if (!watched) setReaderData(d);
     });
   }
 

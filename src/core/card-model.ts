@@ -215,8 +215,14 @@ export interface SavedQuoteCard extends CardBase {
   wording?: QuoteWording;
 }
 
+/** Card for an actor the reader created: its items are read from extension storage where the card draws them. */
+export interface ReaderActorCard extends CardBase {
+  kind: 'reader-actor';
+  category: 'people' | 'organisations';
+}
+
 /** Everything the popover shows for one mention. */
-export type CardModel = ActorCard | RegionCard | QuoteCard | SavedQuoteCard;
+export type CardModel = ActorCard | RegionCard | QuoteCard | SavedQuoteCard | ReaderActorCard;
 
 /** Order of types when positions are reported by as many sources: what is asked before what is said. */
 const TYPE_RANK: Record<PositionType, number> = {

@@ -7,6 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { emptyDossier, ReaderActor, SavedItem, type ReaderDossier } from '../data/reader-dossier-schema';
 import { pageKey } from '../core/reader-dossier/page-items';
 import { savedPageQuotes } from '../core/reader-dossier/saved-quotes';
+import { readerActorEntries, type ReaderPageData } from '../core/reader-dossier/reader-names';
 import type { PageQuote } from '../core/page-data';
 
 /**
@@ -133,18 +134,31 @@ export function savedQuotationsFor(raw: unknown, url: string): PageQuote[] {
   return savedPageQuotes(quotes, url);
 }
 
-/** The saved quotations the page at `url` looks for; none when storage cannot be read. */
-export async function getSavedQuotations(url: string): Promise<PageQuote[]> {
+/** The reader's page data from a stored value: saved quotations (see savedQuotationsFor) and valid reader actors. */
+export function readerPageDataFor(raw: unknown, url: string): ReaderPageData {
+  const actors = raw !== null && typeof raw === 'object' ? (raw as { actors?: unknown }).actors : undefined;
+  const valid: ReaderActor[] = [];
+  if (Array.isArray(actors)) {
+    for (const a of actors) {
+      const p = ReaderActor.safeParse(a);
+      if (p.success) valid.push(p.data);
+    }
+  }
+  return { quotes: savedQuotationsFor(raw, url), entries: readerActorEntries(valid) };
+}
+
+/** What the page at `url` looks for in the reader's dossier; nothing when storage cannot be read. */
+export async function getReaderPageData(url: string): Promise<ReaderPageData> {
   try {
-    return savedQuotationsFor(await readerDossierItem.getValue(), url);
+    return readerPageDataFor(await readerDossierItem.getValue(), url);
   } catch {
-    return [];
+    return { quotes: [], entries: [] };
   }
 }
 
-/** Calls `cb` with the saved quotations the page at `url` looks for whenever the dossier changes. Returns the unwatch function. */
-export function watchSavedQuotations(url: string, cb: (quotes: PageQuote[]) => void): () => void {
-  return readerDossierItem.watch((value) => cb(savedQuotationsFor(value, url)));
+/** Calls `cb` with what the page at `url` looks for whenever the dossier changes. Returns the unwatch function. */
+export function watchReaderPageData(url: string, cb: (data: ReaderPageData) => void): () => void {
+  return readerDossierItem.watch((value) => cb(readerPageDataFor(value, url)));
 }
 
 /** One saved item by its id, validated; null when there is none or storage cannot be read. */

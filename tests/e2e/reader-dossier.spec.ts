@@ -236,6 +236,31 @@ describe('reader dossier in Chromium', () => {
     await reworded.close();
   });
 
+  it('an actor the reader created is highlighted on another page, and its card lists what was saved for it', async () => {
+    const page = await openReady(app, site.url('/reader-dossier-quoted.html'));
+    await page.bringToFront();
+    const card = await hoverCard(page, 'negotiators', { label: 'Dossier: Kremlin negotiators' });
+    expect(card.text).toContain('In your dossier');
+    expect(card.text).toContain('“Kremlin negotiators” is a name of Kremlin negotiators in your dossier.');
+    const host = await waitInCard(page, (root) => {
+      const h = root.querySelector<HTMLElement>('.dp-reading');
+      return h && h.offsetHeight > 0 ? { closed: h.shadowRoot === null, text: h.textContent } : null;
+    });
+    expect(host).toEqual({ closed: true, text: '' });
+    const names: string[] = [];
+    const walk = (n: { name?: string; children?: unknown[] } | null) => {
+      if (!n) return;
+      if (n.name) names.push(n.name);
+      for (const c of n.children ?? []) walk(c as never);
+    };
+    walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
+    expect(names).toContain('From your reading');
+    expect(names).toContain('“Russia, for its part, has sought to frame territorial concessions as a prerequisite for ending the war.”');
+    // The page learns nothing of the dossier: its own storage is empty and no text of the item is in its DOM.
+    expect(await page.evaluate(() => ({ storage: localStorage.length, text: document.documentElement.outerHTML.includes('territorial concessions') }))).toEqual({ storage: 0, text: false });
+    await page.close();
+  });
+
   it('export JSON and Markdown, then import into a fresh profile: the same dossier', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-export-'));
     let fresh: Launched | undefined;

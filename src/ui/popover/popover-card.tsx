@@ -131,12 +131,14 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
 function subtitle(card: CardModel): string {
   if (card.kind === 'actor') return `${card.role} · ${card.affiliation}`;
   if (card.kind === 'region') return card.partOf.length > 0 ? `Part of ${card.partOf.join(', ')}` : '';
+  if (card.kind === 'reader-actor') return 'In your dossier';
   return card.kind === 'saved-quote' ? 'From your dossier' : 'Known quotation';
 }
 
 function kindLabel(card: CardModel): string {
   if (card.kind === 'actor') return ACTOR_KIND_LABEL[card.actorKind];
   if (card.kind === 'region') return titleCase(card.regionKind);
+  if (card.kind === 'reader-actor') return card.category === 'people' ? 'Person' : 'Institution or state';
   return 'Quote';
 }
 
@@ -188,7 +190,8 @@ export function PopoverCard(props: PopoverCardProps) {
         {card.kind === 'region' ? <RegionBody card={card} href={href} /> : null}
         {card.kind === 'quote' ? <QuoteBody card={card} href={href} /> : null}
         {card.kind === 'saved-quote' ? <SavedQuotation itemId={card.itemId} wording={card.wording} /> : null}
-        {card.kind === 'saved-quote' ? null : (
+        {card.kind === 'reader-actor' ? <FromYourReading actor={{ type: 'reader', id: card.entityId }} /> : null}
+        {card.kind === 'saved-quote' || card.kind === 'reader-actor' ? null : (
           <p class="dp-appears">
             Appears in {card.appearsIn.count} of {card.appearsIn.total} bundled sources
           </p>
