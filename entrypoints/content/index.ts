@@ -16,6 +16,7 @@ import { registerPageMessageHandlers } from '../../src/content/page-messages';
 import { createPopover } from '../../src/content/popover';
 import { createContentLifetime } from '../../src/shared/content-lifetime';
 import { popoverServices } from '../../src/shared/popover-services';
+import { getReaderPageData, watchReaderPageData } from '../../src/shared/reader-dossier-storage';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -33,6 +34,8 @@ export default defineContentScript({
       bench: exposeBenchHook(createBenchHook()),
       createPopover: (onNotThis) => createPopover(ctx, { ...popoverServices, onNotThis }),
       registerPageApi: registerPageMessageHandlers,
+      // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
+      reader: { read: () => getReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
     });
   },
 });

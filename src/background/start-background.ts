@@ -18,6 +18,10 @@ import {
 // Type only: the builder itself is injected by the entry point, which owns the data set.
 import type { CardModel } from '../core/card-model';
 import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
+import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
+import { readerActorCard } from '../core/reader-dossier/reader-names';
+import { ReaderActorId } from '../data/reader-dossier-schema';
+import { getReaderDossier } from '../shared/reader-dossier-storage';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -100,6 +104,16 @@ export function startBackground(deps: BackgroundDeps): () => void {
 
   let buildCard: ReturnType<BackgroundDeps['cardBuilder']> | null = null;
   const offCard = onMessage('getCard', ({ mention }) => {
+    // A quotation the reader saved: its card needs no data set (the saved item is read where the card draws it).
+    const saved = savedQuoteCard(mention);
+    if (saved) return saved;
+    // An actor the reader created: its name is in their dossier, which only extension contexts can read.
+    if (ReaderActorId.safeParse(mention.id).success) {
+      return getReaderDossier().then((d) => {
+        const actor = d.actors.find((a) => a.id === mention.id);
+        return actor ? readerActorCard(actor, mention) : null;
+      });
+    }
     buildCard ??= deps.cardBuilder();
     return buildCard(mention);
   });

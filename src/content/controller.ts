@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
 import type { PageData } from '../core/page-data';
+import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { sendMessage, type PageState } from '../shared/messages';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
@@ -46,6 +47,11 @@ export interface ControllerDeps {
   topFrame: boolean;
   /** Benchmark marks and counters (default: `createBenchHook()`). */
   bench?: BenchHook;
+  /**
+   * What this page looks for in the reader's dossier (saved quotations, the names of actors they created; see
+   * src/shared/reader-dossier-storage), read once and watched; without it only the bundled data is matched.
+   */
+  reader?: { read(): Promise<ReaderPageData>; watch(cb: (data: ReaderPageData) => void): () => void };
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -205,6 +211,28 @@ function createController(deps: ControllerDeps): ContentController {
     observe(doc);
     setStatus('scanning');
     scans.requestFull('settings');
+  }
+
+  const setReaderData = (data: ReaderPageData) => {
+    if (life.disposed || !page.setReaderData(data)) return;
+    scans.cancel();
+    popover?.hide();
+    page.clear();
+    setStatus('scanning');
+    scans.requestFull('settings');
+  };
+  if (deps.reader) {
+    let watched = false;
+    life.defer(
+      deps.reader.watch((d) => {
+        watched = true;
+        setReaderData(d);
+      }),
+    );
+    // A change may have arrived through the watch first; it is newer.
+    void deps.reader.read().then((d) => {
+      if (!watched) setReaderData(d);
+    });
   }
 
   const jumper = new Jumper();

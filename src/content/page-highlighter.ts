@@ -6,7 +6,9 @@
  */
 import { notThisKey } from '../shared/settings-schema';
 import { compileMatcher, type Matcher } from '../core/matcher';
-import { pageDictionary, type PageData } from '../core/page-data';
+import type { MatchEntry } from '../core/entity-index';
+import type { ReaderPageData } from '../core/reader-dossier/reader-names';
+import { pageDictionary, type PageData, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
 import { createCssEngine } from './engines/css-engine';
@@ -26,8 +28,12 @@ export class PageHighlighter {
   private quoteMatcher: QuoteMatcher | null = null;
   private ignoredTexts: ReadonlySet<string> = new Set();
   private readonly entries;
-  private readonly quoteNames;
-  private readonly quoteTexts;
+  private quoteNames;
+  private quoteTexts;
+  /** The reader's saved quotations, matched with the bundled ones. */
+  private saved: readonly PageQuote[] = [];
+  /** The names of the actors the reader created, matched with the bundled ones. */
+  private readerEntries: readonly MatchEntry[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -37,6 +43,40 @@ export class PageHighlighter {
     this.entries = pageDictionary(data);
     this.quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
     this.quoteTexts = new Map(data.quotes.map((q) => [q.id, q.text]));
+  }
+
+  /**
+   * Sets what the page looks for in the reader's dossier. Returns whether the page must be scanned again: Dossier is
+   * on here and a matcher in use changed (an empty dossier changes nothing).
+   */
+  setReaderData(reader: ReaderPageData): boolean {
+    const active = this.config?.active === true;
+    let rescan = false;
+    const { quotes: saved, entries } = reader;
+    const sameQuotes = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
+    if (!sameQuotes) {
+      this.saved = saved;
+      const all = [...this.data.quotes, ...saved];
+      this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
+      this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
+      this.quoteMatcher = active && this.config!.quotes ? this.compileQuotes() : null;
+      rescan = this.quoteMatcher !== null;
+    }
+    if (JSON.stringify(entries) !== JSON.stringify(this.readerEntries)) {
+      this.readerEntries = entries;
+      this.matcher = active ? this.compileNames(this.config!) : null;
+      rescan ||= active;
+    }
+    return rescan;
+  }
+
+  private compileNames(config: PageConfig): Matcher {
+    const entries = this.readerEntries.length ? Object.assign([...this.entries, ...this.readerEntries], { notMentions: this.entries.notMentions, ...(this.entries.nameContexts ? { nameContexts: this.entries.nameContexts } : {}) }) : this.entries;
+    return compileMatcher(entries, { excludedAliases: config.excludedAliases });
+  }
+
+  private compileQuotes(): QuoteMatcher {
+    return compileQuoteMatcher(this.saved.length ? [...this.data.quotes, ...this.saved] : this.data.quotes);
   }
 
   /**
@@ -62,9 +102,9 @@ export class PageHighlighter {
       this.destroyEngine();
       this.engine = next.engine === 'css' ? createCssEngine(this.doc) : createMarksEngine(this.doc, { write: this.write });
     }
-    if (change.matcher || !this.matcher) this.matcher = compileMatcher(this.entries, { excludedAliases: next.excludedAliases });
+    if (change.matcher || !this.matcher) this.matcher = this.compileNames(next);
     this.ignoredTexts = new Set(next.ignoredTexts);
-    if (next.quotes) this.quoteMatcher ??= compileQuoteMatcher(this.data.quotes);
+    if (next.quotes) this.quoteMatcher ??= this.compileQuotes();
     const engine = this.engine!;
     this.write(() => engine.setVisibleCategories(next.visible));
     return change.rescan || change.engine ? 'rescan' : 'same';

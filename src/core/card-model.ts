@@ -204,8 +204,26 @@ export interface QuoteCard extends CardBase {
   wording?: QuoteWording;
 }
 
+/**
+ * Card for a quotation the reader saved, found on another page. It carries only the saved item's id and the
+ * comparison: the text, the site and the date are the reader's own and are read from extension storage by the
+ * part of the card that draws them in a closed shadow root (src/ui/reader-dossier/saved-quotation.tsx).
+ */
+export interface SavedQuoteCard extends CardBase {
+  kind: 'saved-quote';
+  itemId: string;
+  /** How the page words it compared with what was saved. */
+  wording?: QuoteWording;
+}
+
+/** Card for an actor the reader created: its items are read from extension storage where the card draws them. */
+export interface ReaderActorCard extends CardBase {
+  kind: 'reader-actor';
+  category: 'people' | 'organisations';
+}
+
 /** Everything the popover shows for one mention. */
-export type CardModel = ActorCard | RegionCard | QuoteCard;
+export type CardModel = ActorCard | RegionCard | QuoteCard | SavedQuoteCard | ReaderActorCard;
 
 export { sourceLabel };
 

@@ -6,6 +6,9 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyDossier, ReaderActor, SavedItem, type ReaderDossier } from '../data/reader-dossier-schema';
 import { pageKey } from '../core/reader-dossier/page-items';
+import { savedPageQuotes } from '../core/reader-dossier/saved-quotes';
+import { readerActorEntries, type ReaderPageData } from '../core/reader-dossier/reader-names';
+import type { PageQuote } from '../core/page-data';
 
 /**
  * The storage item, in its first stored shape. It declares no version and no migrations, so WXT never reads its
@@ -112,6 +115,63 @@ export async function getSavedItemsOfActor(ref: { type: string; id: string }): P
     return savedItemsOfActor(await readerDossierItem.getValue(), ref);
   } catch {
     return [];
+  }
+}
+
+/**
+ * The saved quotations for the quote matcher of the page at `url` (see savedPageQuotes), from a stored value: only
+ * entries whose kind is a quotation are validated.
+ */
+export function savedQuotationsFor(raw: unknown, url: string): PageQuote[] {
+  const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return [];
+  const quotes: SavedItem[] = [];
+  for (const entry of items) {
+    if ((entry as { kind?: unknown } | null)?.kind !== 'quote') continue;
+    const p = SavedItem.safeParse(entry);
+    if (p.success) quotes.push(p.data);
+  }
+  return savedPageQuotes(quotes, url);
+}
+
+/** The reader's page data from a stored value: saved quotations (see savedQuotationsFor) and valid reader actors. */
+export function readerPageDataFor(raw: unknown, url: string): ReaderPageData {
+  const actors = raw !== null && typeof raw === 'object' ? (raw as { actors?: unknown }).actors : undefined;
+  const valid: ReaderActor[] = [];
+  if (Array.isArray(actors)) {
+    for (const a of actors) {
+      const p = ReaderActor.safeParse(a);
+      if (p.success) valid.push(p.data);
+    }
+  }
+  return { quotes: savedQuotationsFor(raw, url), entries: readerActorEntries(valid) };
+}
+
+/** What the page at `url` looks for in the reader's dossier; nothing when storage cannot be read. */
+export async function getReaderPageData(url: string): Promise<ReaderPageData> {
+  try {
+    return readerPageDataFor(await readerDossierItem.getValue(), url);
+  } catch {
+    return { quotes: [], entries: [] };
+  }
+}
+
+/** Calls `cb` with what the page at `url` looks for whenever the dossier changes. Returns the unwatch function. */
+export function watchReaderPageData(url: string, cb: (data: ReaderPageData) => void): () => void {
+  return readerDossierItem.watch((value) => cb(readerPageDataFor(value, url)));
+}
+
+/** One saved item by its id, validated; null when there is none or storage cannot be read. */
+export async function getSavedItem(id: string): Promise<SavedItem | null> {
+  try {
+    const raw = await readerDossierItem.getValue();
+    const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
+    if (!Array.isArray(items)) return null;
+    const entry = items.find((i) => (i as { id?: unknown } | null)?.id === id);
+    const p = SavedItem.safeParse(entry);
+    return p.success ? p.data : null;
+  } catch {
+    return null;
   }
 }
 

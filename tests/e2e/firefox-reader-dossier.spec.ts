@@ -133,4 +133,47 @@ describe('reader dossier in firefox', () => {
     await until('the item is back', async () => (await listedPassages(dossier)).length === count);
     expect((await storedDossier(dossier))?.items).toHaveLength(count);
   });
+
+  it('a saved quotation and an actor the reader created are highlighted on another page, their cards from the dossier', async () => {
+    const exact = 'Peskov also said no call between Putin and Zelenskiy was being discussed.';
+    const quote = {
+      id: 'item-quoteff01',
+      actor: { type: 'bundled', id: 'dmitry-peskov' },
+      kind: 'quote',
+      target: {
+        source: 'https://news.example/kremlin-no-call',
+        title: 'Kremlin says no call is planned',
+        site: 'news.example',
+        selector: [
+          { type: 'TextQuoteSelector', exact, prefix: 'and the Zaporizhzhia nuclear power plant.\n', suffix: '\nPeskov said another call' },
+          { type: 'TextPositionSelector', start: 100, end: 100 + exact.length },
+        ],
+      },
+      savedAt: '2026-11-30T12:00:00.000Z',
+      updatedAt: '2026-11-30T12:00:00.000Z',
+    };
+    const actor = { id: 'reader-negotiators', name: 'Kremlin negotiators', category: 'organisations', aliases: [], createdAt: '2026-11-30T11:59:00.000Z' };
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-import-'));
+    try {
+      writeFileSync(join(dir, 'quote.json'), JSON.stringify({ format: 'dossier-reader-dossier', version: 1, exportedAt: '2026-11-30T12:05:00.000Z', actors: [actor], items: [quote] }));
+      expect(await importFile(dossier, 'quote.json', dir)).toEqual([{ kind: 'ok', text: 'Imported 1 new item and 1 new actor; 0 already here.' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const page = await app.newPage();
+    await page.goto(site.url('/reader-dossier-quoted.html'));
+    await waitReady(page);
+    await page.bringToFront();
+    const card = await hoverCard(page, 'discussed', { label: 'Dossier: Your saved quotation' });
+    expect(card.text).toContain('From your dossier');
+    expect(card.text).not.toContain('news.example');
+    await waitInCard(page, (root) => {
+      const h = root.querySelector<HTMLElement>('.dp-saved-quote');
+      return !!h && h.offsetHeight > 0 && h.shadowRoot === null && h.textContent === '';
+    });
+    const named = await hoverCard(page, 'negotiators', { label: 'Dossier: Kremlin negotiators' });
+    expect(named.text).toContain('In your dossier');
+    await page.close();
+    await dossier.bringToFront();
+  });
 });

@@ -184,6 +184,83 @@ describe('reader dossier in Chromium', () => {
     await page.close();
   });
 
+  it('a quotation saved on one page is recognised on others, exact and reworded, and only the reader sees what was saved', async () => {
+    /** What the reader sees in the open card (the accessibility tree includes closed roots); and what the page can read. */
+    const names = async (page: Page) => {
+      const out: string[] = [];
+      const walk = (n: { name?: string; children?: unknown[] } | null) => {
+        if (!n) return;
+        if (n.name) out.push(n.name);
+        for (const c of n.children ?? []) walk(c as never);
+      };
+      walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
+      return out;
+    };
+    const closedPart = (page: Page) =>
+      waitInCard(page, (root) => {
+        const h = root.querySelector<HTMLElement>('.dp-saved-quote');
+        return h && h.offsetHeight > 0 ? { closed: h.shadowRoot === null, text: h.textContent } : null;
+      });
+    const savedLine = expect.stringMatching(/^You saved this on 127\.0\.0\.1, \d{4}-\d{2}-\d{2} · $/);
+
+    const exactPage = await openReady(app, site.url('/reader-dossier-quoted.html'));
+    await exactPage.bringToFront();
+    const exact = await hoverCard(exactPage, 'discussed', { label: 'Dossier: Your saved quotation' });
+    expect(exact.text).toContain('From your dossier');
+    expect(exact.text).not.toContain('127.0.0.1'); // the site and date are not in the open root
+    expect(await closedPart(exactPage)).toEqual({ closed: true, text: '' });
+    const exactNames = await names(exactPage);
+    expect(exactNames).toContainEqual(savedLine);
+    expect(exactNames).toContain(`“${SENTENCE}”`);
+    expect(exactNames).toContain('Exact wording');
+    // The page's own script finds no trace of the item: not in the card, not in the DOM, not in the page's storage.
+    const seen = await exactPage.evaluate(() => {
+      const host = document.querySelector('dossier-popover, [data-dossier-popover]');
+      return { body: document.documentElement.outerHTML.includes('You saved this'), storage: JSON.stringify({ ...localStorage }), open: host?.shadowRoot?.innerHTML.includes('127.0.0.1') ?? false };
+    });
+    expect(seen).toEqual({ body: false, storage: '{}', open: false });
+    await exactPage.close();
+
+    const reworded = await openReady(app, site.url('/reader-dossier-reworded.html'));
+    await reworded.bringToFront();
+    const card = await hoverCard(reworded, 'discussed', { label: 'Dossier: Your saved quotation' });
+    expect(card.text).not.toContain('127.0.0.1');
+    expect(await closedPart(reworded)).toEqual({ closed: true, text: '' });
+    const rewordedNames = await names(reworded);
+    expect(rewordedNames).toContainEqual(savedLine);
+    expect(rewordedNames).toContain('Worded differently on this page than where you saved it');
+    // The page's added word is marked as the page's; the words it shares with what was saved are plain.
+    expect(rewordedNames).toContain('[page:');
+    expect(rewordedNames).toContain('that');
+    expect(rewordedNames).toContain('no call between Putin and Zelenskiy was being discussed');
+    await reworded.close();
+  });
+
+  it('an actor the reader created is highlighted on another page, and its card lists what was saved for it', async () => {
+    const page = await openReady(app, site.url('/reader-dossier-quoted.html'));
+    await page.bringToFront();
+    const card = await hoverCard(page, 'negotiators', { label: 'Dossier: Kremlin negotiators' });
+    expect(card.text).toContain('In your dossier');
+    expect(card.text).toContain('“Kremlin negotiators” is a name of Kremlin negotiators in your dossier.');
+    const host = await waitInCard(page, (root) => {
+      const h = root.querySelector<HTMLElement>('.dp-reading');
+      return h && h.offsetHeight > 0 ? { closed: h.shadowRoot === null, text: h.textContent } : null;
+    });
+    expect(host).toEqual({ closed: true, text: '' });
+    const names: string[] = [];
+    const walk = (n: { name?: string; children?: unknown[] } | null) => {
+      if (!n) return;
+      if (n.name) names.push(n.name);
+      for (const c of n.children ?? []) walk(c as never);
+    };
+    walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
+    expect(names).toContain('From your reading');
+    expect(names).toContain('“Russia, for its part, has sought to frame territorial concessions as a prerequisite for ending the war.”');
+    // The page learns nothing of the dossier: its own storage is empty and no text of the item is in its DOM.
+    expect(await page.evaluate(() => ({ storage: localStorage.length, text: document.documentElement.outerHTML.includes('territorial concessions') }))).toEqual({ storage: 0, text: false });
+    await page.close();
+  });
+
   it('export JSON and Markdown, then import into a fresh profile: the same dossier', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-export-'));
     let fresh: Launched | undefined;

@@ -17,6 +17,7 @@ import {
   type SourceHref,
 } from './card-parts';
 import { FromYourReading } from '../reader-dossier/from-your-reading';
+import { SavedQuotation } from '../reader-dossier/saved-quotation';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -130,12 +131,14 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
 function subtitle(card: CardModel): string {
   if (card.kind === 'actor') return `${card.role} · ${card.affiliation}`;
   if (card.kind === 'region') return card.partOf.length > 0 ? `Part of ${card.partOf.join(', ')}` : '';
-  return 'Known quotation';
+  if (card.kind === 'reader-actor') return 'In your dossier';
+  return card.kind === 'saved-quote' ? 'From your dossier' : 'Known quotation';
 }
 
 function kindLabel(card: CardModel): string {
   if (card.kind === 'actor') return ACTOR_KIND_LABEL[card.actorKind];
   if (card.kind === 'region') return titleCase(card.regionKind);
+  if (card.kind === 'reader-actor') return card.category === 'people' ? 'Person' : 'Institution or state';
   return 'Quote';
 }
 
@@ -186,9 +189,13 @@ export function PopoverCard(props: PopoverCardProps) {
         {card.kind === 'actor' ? <ActorBody card={card} href={href} /> : null}
         {card.kind === 'region' ? <RegionBody card={card} href={href} /> : null}
         {card.kind === 'quote' ? <QuoteBody card={card} href={href} /> : null}
-        <p class="dp-appears">
-          Appears in {card.appearsIn.count} of {card.appearsIn.total} bundled sources
-        </p>
+        {card.kind === 'saved-quote' ? <SavedQuotation itemId={card.itemId} wording={card.wording} /> : null}
+        {card.kind === 'reader-actor' ? <FromYourReading actor={{ type: 'reader', id: card.entityId }} /> : null}
+        {card.kind === 'saved-quote' || card.kind === 'reader-actor' ? null : (
+          <p class="dp-appears">
+            Appears in {card.appearsIn.count} of {card.appearsIn.total} bundled sources
+          </p>
+        )}
         <div class="dp-why">
           <p class="dp-line">
             <span class="dp-why-label">Why is this highlighted? </span>

@@ -1,0 +1,102 @@
+/**
+ * The body of a saved quotation's card: what the reader saved (the text, "You saved this on <site>, <date>", a link
+ * back) and how this page words it. The card sits in an open shadow root, which the page can read; this part is the
+ * reader's own, so it is read from extension storage and drawn in a closed shadow root: the page sees an empty element.
+ */
+import { render } from 'preact';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { QuoteWording } from '../../core/card-model';
+import type { SavedItem } from '../../data/reader-dossier-schema';
+import { getSavedItem } from '../../shared/reader-dossier-storage';
+
+const SAVED_CSS = `
+:host { display: block; }
+blockquote { margin: 0; padding-left: 8px; border-left: 3px solid #d97706; overflow-wrap: anywhere; }
+p { margin: 4px 0 0; font-size: 12px; color: var(--dp-muted, #57606a); }
+.diff { color: inherit; font-size: 13px; overflow-wrap: anywhere; }
+del { color: #b42318; }
+ins { color: #067647; text-decoration: underline; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+a { color: var(--dp-accent, #0b5cad); }
+`;
+
+/** The saved item and the comparison (exported for tests, which cannot reach into the closed root). */
+export function SavedQuotationBody({ item, wording }: { item: SavedItem; wording?: QuoteWording }) {
+  const { exact } = item.target.selector[0];
+  return (
+    <section aria-label="Your saved quotation">
+      {/* One text node each, so assistive technology reads each as one phrase. */}
+      <blockquote>{`“${exact}”`}</blockquote>
+      <p class="saved">
+        {`You saved this on ${item.target.site || 'a local file'}, ${item.savedAt.slice(0, 10)} · `}
+        <a href={item.target.source} target="_blank" rel="noreferrer noopener">
+          open the page
+        </a>
+        {item.note ? ` · ${item.note}` : ''}
+      </p>
+      {wording ? (
+        <>
+          <p class="wording" data-wording={wording.exact ? 'exact' : wording.reworded ? 'reworded' : 'same'}>
+            {wording.reworded ? 'Worded differently on this page than where you saved it' : wording.label}
+            {wording.partial ? ` · ${wording.partial}` : ''}
+          </p>
+          {wording.runs.length > 0 ? (
+            <p class="diff">
+              {wording.runs.map((r, i) => (
+                <>
+                  {i > 0 ? ' ' : null}
+                  {r.op === 'removed' ? (
+                    <del title="In what you saved, not on this page">
+                      <span class="sr">[saved: </span>
+                      {r.text}
+                      <span class="sr">]</span>
+                    </del>
+                  ) : r.op === 'added' ? (
+                    <ins title="On this page, not in what you saved">
+                      <span class="sr">[page: </span>
+                      {r.text}
+                      <span class="sr">]</span>
+                    </ins>
+                  ) : (
+                    r.text
+                  )}
+                </>
+              ))}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The part for one saved item; renders into a closed shadow root, and a line saying so when the item is gone. */
+export function SavedQuotation({ itemId, wording, load = getSavedItem }: { itemId: string; wording?: QuoteWording; load?: (id: string) => Promise<SavedItem | null> }) {
+  const host = useRef<HTMLDivElement>(null);
+  const root = useRef<ShadowRoot | null>(null);
+  useLayoutEffect(() => {
+    if (host.current && !root.current) root.current = host.current.attachShadow({ mode: 'closed' });
+  }, []);
+  useEffect(() => {
+    let live = true;
+    void load(itemId).then((item) => {
+      const target = root.current;
+      if (!live || !target) return;
+      const style = document.createElement('style');
+      style.textContent = SAVED_CSS;
+      const mount = document.createElement('div');
+      target.replaceChildren(style, mount);
+      render(item ? <SavedQuotationBody item={item} wording={wording} /> : <p>This item is no longer in your dossier.</p>, mount);
+    });
+    return () => {
+      live = false;
+      const target = root.current;
+      if (target) {
+        const mount = target.lastElementChild;
+        if (mount) render(null, mount);
+        target.replaceChildren();
+      }
+    };
+  }, [itemId, wording]);
+  return <div class="dp-saved-quote" ref={host} />;
+}
