@@ -5,7 +5,7 @@
  * Matching is per text node: a name split across elements (`<b>Volodymyr</b> Zelensky`) is found as the
  * parts the dictionary knows ("Zelensky"), never across the boundary. Joining inline runs would need a
  * second pass over styles (is this element inline?) for little gain on news pages, where names sit in
- * one text node almost always; mark.js's `acrossElements` is quadratic (FACTS.md).
+ * one text node almost always; mark.js's `acrossElements` is quadratic.
  */
 import { isExcludedContext, isExcludedElement } from './excluded';
 

@@ -97,7 +97,7 @@ export interface BriefingSide {
 export { SIDE_LABELS };
 
 // Kept local rather than importing categoryOfActor: schema.ts carries full zod at runtime, which
-// must stay out of the extension bundles (web-ext lint DANGEROUS_EVAL, see FACTS.md).
+// must stay out of the extension bundles (web-ext lint reports full zod's `Function` probe as DANGEROUS_EVAL).
 function categoryOf(kind: ActorKind): Category {
   return kind === 'person' ? 'people' : 'organisations';
 }

@@ -3,7 +3,7 @@
  * created, and the versioned export file (docs/reader-dossier.md). The only source of these types.
  *
  * Written with `zod/mini` because the same schemas validate messages in every context, the content script included,
- * where full zod is refused by `web-ext lint` and costs size (FACTS.md).
+ * where full zod is refused by `web-ext lint` and costs size.
  */
 import * as z from 'zod/mini';
 

@@ -2,7 +2,7 @@
  * The highlight categories with their labels and colours: one palette for the page highlights,
  * the popover and the popup, so a colour means the same thing everywhere.
  * Kept free of runtime imports from src/data/schema.ts: that module pulls in full zod, which must
- * not reach the content script (FACTS.md: DANGEROUS_EVAL in web-ext lint, +60 KB).
+ * not reach the content script (web-ext lint reports its `Function` probe as DANGEROUS_EVAL, and it adds about 60 KB).
  */
 import type { Category } from '../data/schema';
 

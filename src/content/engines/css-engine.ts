@@ -109,7 +109,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
   const addRanges = (node: Text, mentions: readonly Mention[], items: Item[]) => {
     for (const mention of mentions) {
       const range = makeRange(node, mention);
-      // One by one: spreading 40 000 ranges into the constructor overflows the argument stack (FACTS.md).
+      // One by one: spreading 40 000 ranges into the constructor overflows the argument stack.
       highlightOf(mention.category).add(range);
       items.push({ range, mention });
     }
