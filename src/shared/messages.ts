@@ -11,7 +11,7 @@
  *                        getCard({ mention }): the popover's card for a mention, built in the background (see GetCardData)
  */
 import * as z from 'zod/mini';
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { validatedMessaging, type ValidatedSender } from './validated-messaging';
 import { browser, type Browser } from 'wxt/browser';
 import { CATEGORY_ORDER } from './categories';
 import { MAX_MATCH_TEXT } from './settings';
@@ -122,52 +122,19 @@ const payloadSchemas = {
   getCard: GetCardData,
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
-/** The underlying messenger. Prefer `onMessage` below, which validates. */
-export const messenger = defineExtensionMessaging<ProtocolMap>({
-  // The library logs every listener registration with console.log; keep the page console clean.
-  logger: { debug() {}, log() {}, warn: console.warn, error: console.error },
-});
+const messaging = validatedMessaging<ProtocolMap>(payloadSchemas);
 
-/** Send a message; `tabId` for messages to a content script (main frame). */
-export function sendMessage<K extends keyof ProtocolMap>(
-  type: K,
-  data: Parameters<ProtocolMap[K]>[0],
-  tabId?: number,
-): Promise<ReturnType<ProtocolMap[K]>> {
-  const send = messenger.sendMessage as (t: K, d: unknown, arg?: { tabId: number; frameId: number }) => Promise<ReturnType<ProtocolMap[K]>>;
-  return tabId == null ? send(type, data) : send(type, data, { tabId, frameId: 0 });
-}
+/** Sends a message; with `tabId`, to the content script of that tab's top frame. */
+export const sendMessage = messaging.send;
 
 /** Information about the sender that handlers may use. */
-export interface MessageSender {
-  tabId?: number;
-  /** The sender tab's position in its window and the window, so a tab can be opened next to it. */
-  tabIndex?: number;
-  windowId?: number;
-  url?: string;
-}
+export type MessageSender = ValidatedSender;
 
 /**
- * Listen for one message type. The payload is validated first: a malformed one is dropped
- * (the handler is not called, the sender gets `undefined`) with a console warning.
- * Returns the function that removes the listener.
+ * Listens for one message type. The payload is validated first: a malformed one is dropped (the handler is not
+ * called, the sender gets `undefined`) with a console warning. Returns the function that removes the listener.
  */
-export function onMessage<K extends keyof ProtocolMap>(
-  type: K,
-  handler: (data: Parameters<ProtocolMap[K]>[0], sender: MessageSender) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
-): () => void {
-  const schema: z.ZodMiniType = payloadSchemas[type];
-  return messenger.onMessage(type, (message) => {
-    const parsed = schema.safeParse(message.data);
-    if (!parsed.success) {
-      console.warn(`[dossier] dropped malformed "${String(type)}" message`, z.prettifyError(parsed.error));
-      return undefined as ReturnType<ProtocolMap[K]>;
-    }
-    const tab = message.sender?.tab;
-    const sender: MessageSender = { tabId: tab?.id, tabIndex: tab?.index, windowId: tab?.windowId, url: message.sender?.url };
-    return handler(parsed.data as Parameters<ProtocolMap[K]>[0], sender);
-  });
-}
+export const onMessage = messaging.on;
 
 /** Validates a `getPageState` response; null when it is not a PageState (an older content script, say). */
 export function parsePageState(raw: unknown): PageState | null {

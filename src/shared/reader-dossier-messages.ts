@@ -8,7 +8,7 @@
  * extension page → content:  savedOnPage(): the passages saved from this page, found again or not
  */
 import * as z from 'zod/mini';
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { validatedMessaging, type ValidatedSender } from './validated-messaging';
 import {
   ActorRef,
   MAX_NOTE,
@@ -96,42 +96,14 @@ const payloadSchemas = {
   dossierImport: DossierImportData,
 } satisfies { [K in keyof ReaderDossierProtocol]: z.ZodMiniType };
 
-const messenger = defineExtensionMessaging<ReaderDossierProtocol>({
-  logger: { debug() {}, log() {}, warn: console.warn, error: console.error },
-});
+const messaging = validatedMessaging<ReaderDossierProtocol>(payloadSchemas);
 
-/** Send a message; `tabId` for the content script of a tab's top frame. */
-export function sendDossierMessage<K extends keyof ReaderDossierProtocol>(
-  type: K,
-  data: Parameters<ReaderDossierProtocol[K]>[0],
-  tabId?: number,
-): Promise<ReturnType<ReaderDossierProtocol[K]>> {
-  const send = messenger.sendMessage as (t: K, d: unknown, arg?: { tabId: number; frameId: number }) => Promise<ReturnType<ReaderDossierProtocol[K]>>;
-  return tabId == null ? send(type, data) : send(type, data, { tabId, frameId: 0 });
-}
+/** Sends a message; with `tabId`, to the content script of that tab's top frame. */
+export const sendDossierMessage = messaging.send;
 
-/** What a handler may know of the sender. */
-export interface DossierSender {
-  tabId?: number;
-  frameId?: number;
-  /** The sending document's address (a page for a content script, an extension URL for an extension page). */
-  url?: string;
-}
+/** What a handler may know of the sender, as the browser reports it. */
+export type DossierSender = ValidatedSender;
 
-/** Listen for one message type, validated first (see the module comment). Returns the function that removes it. */
-export function onDossierMessage<K extends keyof ReaderDossierProtocol>(
-  type: K,
-  handler: (data: Parameters<ReaderDossierProtocol[K]>[0], sender: DossierSender) => ReturnType<ReaderDossierProtocol[K]> | Promise<ReturnType<ReaderDossierProtocol[K]>>,
-): () => void {
-  const schema: z.ZodMiniType = payloadSchemas[type];
-  return messenger.onMessage(type, (message) => {
-    const parsed = schema.safeParse(message.data);
-    if (!parsed.success) {
-      console.warn(`[dossier] dropped malformed "${String(type)}" message`, z.prettifyError(parsed.error));
-      return undefined as ReturnType<ReaderDossierProtocol[K]>;
-    }
-    const s = message.sender as { tab?: { id?: number }; frameId?: number; url?: string } | undefined;
-    return handler(parsed.data as Parameters<ReaderDossierProtocol[K]>[0], { tabId: s?.tab?.id, frameId: s?.frameId, url: s?.url });
-  });
-}
+/** Listens for one message type, validated first (see the module comment). Returns the function that removes it. */
+export const onDossierMessage = messaging.on;
 
