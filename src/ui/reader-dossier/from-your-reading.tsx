@@ -4,10 +4,9 @@
  * the reader's own, so they are drawn in a closed shadow root of their own inside the card: the page sees an empty
  * element, never the items.
  */
-import { render } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ActorRef, SavedItem } from '../../data/reader-dossier-schema';
 import { getSavedItemsOfActor } from '../../shared/reader-dossier-storage';
+import { ClosedRootView } from './closed-root-view';
 
 /** At most this many items on a card, newest first; the rest are counted. */
 export const READING_ON_CARD = 3;
@@ -54,31 +53,13 @@ export function ReadingList({ items }: { items: readonly SavedItem[] }) {
 
 /** The section for one actor; renders into a closed shadow root, and nothing when nothing was saved about them. */
 export function FromYourReading({ actor, load = getSavedItemsOfActor }: { actor: ActorRef; load?: (ref: ActorRef) => Promise<SavedItem[]> }) {
-  const host = useRef<HTMLDivElement>(null);
-  const root = useRef<ShadowRoot | null>(null);
-  useLayoutEffect(() => {
-    if (host.current && !root.current) root.current = host.current.attachShadow({ mode: 'closed' });
-  }, []);
-  useEffect(() => {
-    let live = true;
-    void load(actor).then((items) => {
-      const target = root.current;
-      if (!live || !target || items.length === 0) return;
-      const style = document.createElement('style');
-      style.textContent = READING_CSS;
-      const mount = document.createElement('div');
-      target.replaceChildren(style, mount);
-      render(<ReadingList items={items} />, mount);
-    });
-    return () => {
-      live = false;
-      const target = root.current;
-      if (target) {
-        const mount = target.lastElementChild;
-        if (mount) render(null, mount);
-        target.replaceChildren();
-      }
-    };
-  }, [actor.type, actor.id]);
-  return <div class="dp-reading" ref={host} />;
+  return (
+    <ClosedRootView
+      class="dp-reading"
+      css={READING_CSS}
+      load={() => load(actor)}
+      view={(items: SavedItem[]) => (items.length === 0 ? null : <ReadingList items={items} />)}
+      deps={[actor.type, actor.id]}
+    />
+  );
 }

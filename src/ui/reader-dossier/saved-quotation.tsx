@@ -3,11 +3,10 @@
  * back) and how this page words it. The card sits in an open shadow root, which the page can read; this part is the
  * reader's own, so it is read from extension storage and drawn in a closed shadow root: the page sees an empty element.
  */
-import { render } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { QuoteWording } from '../../core/card-model';
 import type { SavedItem } from '../../data/reader-dossier-schema';
 import { getSavedItem } from '../../shared/reader-dossier-storage';
+import { ClosedRootView } from './closed-root-view';
 
 const SAVED_CSS = `
 :host { display: block; }
@@ -72,31 +71,13 @@ export function SavedQuotationBody({ item, wording }: { item: SavedItem; wording
 
 /** The part for one saved item; renders into a closed shadow root, and a line saying so when the item is gone. */
 export function SavedQuotation({ itemId, wording, load = getSavedItem }: { itemId: string; wording?: QuoteWording; load?: (id: string) => Promise<SavedItem | null> }) {
-  const host = useRef<HTMLDivElement>(null);
-  const root = useRef<ShadowRoot | null>(null);
-  useLayoutEffect(() => {
-    if (host.current && !root.current) root.current = host.current.attachShadow({ mode: 'closed' });
-  }, []);
-  useEffect(() => {
-    let live = true;
-    void load(itemId).then((item) => {
-      const target = root.current;
-      if (!live || !target) return;
-      const style = document.createElement('style');
-      style.textContent = SAVED_CSS;
-      const mount = document.createElement('div');
-      target.replaceChildren(style, mount);
-      render(item ? <SavedQuotationBody item={item} wording={wording} /> : <p>This item is no longer in your dossier.</p>, mount);
-    });
-    return () => {
-      live = false;
-      const target = root.current;
-      if (target) {
-        const mount = target.lastElementChild;
-        if (mount) render(null, mount);
-        target.replaceChildren();
-      }
-    };
-  }, [itemId, wording]);
-  return <div class="dp-saved-quote" ref={host} />;
+  return (
+    <ClosedRootView
+      class="dp-saved-quote"
+      css={SAVED_CSS}
+      load={() => load(itemId)}
+      view={(item: SavedItem | null) => (item ? <SavedQuotationBody item={item} wording={wording} /> : <p>This item is no longer in your dossier.</p>)}
+      deps={[itemId, wording]}
+    />
+  );
 }
