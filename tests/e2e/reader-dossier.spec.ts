@@ -7,7 +7,7 @@ import { closeAll, launch, launchWithSite, waitInPage, type Launched, type Serve
 import { waitInCard } from './lib/card';
 import { openPopupFor, openReady, until } from './lib/page-helpers';
 import { hoverCard } from './lib/firefox-pages';
-import { clickAddToDossier, listedPassages, savedOnPage, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
+import { accessibleNames, clickAddToDossier, listedPassages, savedOnPage, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
 
 // The Reuters report of the demo site; the sentence is verbatim from assets/articles/000_78f937a108842e39.txt.
 const ARTICLE = '/articles/000_78f937a108842e39.html';
@@ -83,13 +83,7 @@ describe('reader dossier in Chromium', () => {
     });
     expect(host).toEqual({ closed: true, text: '' });
     // What the reader sees (the accessibility tree is built from what is rendered, closed roots included).
-    const names: string[] = [];
-    const walk = (n: { name?: string; children?: unknown[] } | null) => {
-      if (!n) return;
-      if (n.name) names.push(n.name);
-      for (const c of n.children ?? []) walk(c as never);
-    };
-    walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
+    const names = await accessibleNames(page);
     expect(names).toContain('From your reading');
     expect(names).toContain(`“${SENTENCE}”`); // the page itself has the sentence, but not between these marks
     expect(names).toContainEqual(expect.stringMatching(/^You saved this on 127\.0\.0\.1, \d{4}-\d{2}-\d{2} · $/));
@@ -185,17 +179,7 @@ describe('reader dossier in Chromium', () => {
   });
 
   it('a quotation saved on one page is recognised on others, exact and reworded, and only the reader sees what was saved', async () => {
-    /** What the reader sees in the open card (the accessibility tree includes closed roots); and what the page can read. */
-    const names = async (page: Page) => {
-      const out: string[] = [];
-      const walk = (n: { name?: string; children?: unknown[] } | null) => {
-        if (!n) return;
-        if (n.name) out.push(n.name);
-        for (const c of n.children ?? []) walk(c as never);
-      };
-      walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
-      return out;
-    };
+    const names = accessibleNames;
     const closedPart = (page: Page) =>
       waitInCard(page, (root) => {
         const h = root.querySelector<HTMLElement>('.dp-saved-quote');
@@ -247,13 +231,7 @@ describe('reader dossier in Chromium', () => {
       return h && h.offsetHeight > 0 ? { closed: h.shadowRoot === null, text: h.textContent } : null;
     });
     expect(host).toEqual({ closed: true, text: '' });
-    const names: string[] = [];
-    const walk = (n: { name?: string; children?: unknown[] } | null) => {
-      if (!n) return;
-      if (n.name) names.push(n.name);
-      for (const c of n.children ?? []) walk(c as never);
-    };
-    walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
+    const names = await accessibleNames(page);
     expect(names).toContain('From your reading');
     expect(names).toContain('“Russia, for its part, has sought to frame territorial concessions as a prerequisite for ending the war.”');
     // The page learns nothing of the dossier: its own storage is empty and no text of the item is in its DOM.

@@ -89,3 +89,18 @@ export async function savedOnPage(extensionPage: Page, url: string): Promise<unk
     return reply?.res;
   }, url);
 }
+
+/**
+ * The names in the page's accessibility tree: what the reader sees, closed shadow roots included (the tree is built
+ * from what is rendered), unlike anything the page's scripts can read.
+ */
+export async function accessibleNames(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  const walk = (n: { name?: string; children?: unknown[] } | null) => {
+    if (!n) return;
+    if (n.name) out.push(n.name);
+    for (const c of n.children ?? []) walk(c as never);
+  };
+  walk((await page.accessibility.snapshot({ interestingOnly: false })) as never);
+  return out;
+}
