@@ -98,11 +98,18 @@ export async function openCard(p: Page, word: string, name: string, nth = 0): Pr
   throw new Error(`no popover for ${name} after hovering "${word}"`);
 }
 
-/** Writes plain.html, hostile.html and dark.html into `dir` (served by `serve(dir)`). */
+// A page that paints its own background in both colour schemes, so its text contrast holds in either.
+const THEMED_CSS = `<meta name="color-scheme" content="light dark"><style>
+  body { background: #fff; color: #1b1d22; }
+  @media (prefers-color-scheme: dark) { body { background: #121316; color: #e6e8ec; } }
+</style>`;
+
+/** Writes plain.html, hostile.html, dark.html and themed.html into `dir` (served by `serve(dir)`). */
 export function writePopoverPages(dir: string): void {
   writeFileSync(join(dir, 'plain.html'), page('Plain page', '<meta name="color-scheme" content="light dark">'));
   writeFileSync(join(dir, 'hostile.html'), page('Hostile page', HOSTILE_CSS));
   writeFileSync(join(dir, 'dark.html'), page('Dark page', '<style>body{background:#111;color:#ddd}</style>'));
+  writeFileSync(join(dir, 'themed.html'), page('Themed page', THEMED_CSS));
 }
 
 /** Waits until the open card's box is the same on two animation frames in a row (Floating UI has placed it). */
