@@ -79,19 +79,19 @@ async function hover(p: Page, word: string, nth = 0) {
   await p.mouse.move(box.x, box.y, { steps: 4 });
 }
 
-/** Hovers `word` until the popover for `name` is open; returns the dialog's text. */
+/** Hovers `word` until the popover titled `name` is open; returns the dialog's text. */
 export async function openCard(p: Page, word: string, name: string, nth = 0): Promise<string> {
   await waitInPage(p, () => document.documentElement.hasAttribute('data-dossier'));
   for (let attempt = 0; attempt < 10; attempt++) {
     await hover(p, word, nth);
     const text = await waitInCard(
       p,
-      (root, label) => {
+      (root, title) => {
         const d = root.querySelector<HTMLElement>(`[role="dialog"]`);
-        return d?.getAttribute('aria-label') === label && d.innerText;
+        return d?.querySelector('.dp-title')?.textContent === title && d.innerText;
       },
       1500,
-      `Dossier: ${name}`,
+      name,
     ).catch(() => null);
     if (text) return text;
   }
