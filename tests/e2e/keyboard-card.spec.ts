@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
+import { closeAll, launch, serve, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { inCard, waitInCard } from './lib/card';
 import { DEMO_ARTICLE, hoverCard, openSourceCard } from './lib/firefox-pages';
 import { tabIdOf, waitReady } from './lib/page-helpers';
@@ -15,6 +18,13 @@ import { tabIdOf, waitReady } from './lib/page-helpers';
  * way to fire it from outside, so an extension tab sends the content script what that handler sends, `jumpTo` with
  * `{ id: null, direction }` in @webext-core/messaging's shape; from there on the path is the same.
  */
+
+// One mention (Peskov), far below a link at the top, with a link right after it.
+const ONE_MENTION = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One mention</title></head><body><main>
+<p><a href="#top" id="top">A link at the top</a></p>
+<p style="margin-top: 1600px">Asked about the talks, Peskov declined to comment. <a href="#after" id="after">Read more</a></p>
+<p style="margin-bottom: 1600px"><a href="#last" id="last">The last link</a></p>
+</main></body></html>`;
 
 /** What the focused element inside the card is, or null when focus is not in the card. */
 function focusInCard(p: Page): Promise<string | null> {
@@ -38,8 +48,18 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('keyboard and screen readers
   /** Firefox: an extension tab that sends the command's message. */
   let extensionTab: Page | null = null;
 
-  beforeAll(async () => ({ app, site } = await launchWithSite(kind)));
-  afterAll(() => closeAll(app, site));
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dossier-keyboard-'));
+    writeFileSync(join(dir, 'one-mention.html'), ONE_MENTION);
+    site = await serve(dir);
+    app = await launch(kind);
+  });
+  afterAll(async () => {
+    await closeAll(app, site);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   async function command(page: Page, direction: 'next' | 'prev'): Promise<void> {
     if (kind === 'chromium') {
@@ -128,6 +148,24 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('keyboard and screen readers
     await waitInPage(p, () => !document.querySelector('dossier-popover'));
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('reader');
     expect(await p.evaluate(() => window.scrollY)).toBe(atMention);
+    await p.close();
+  });
+
+  // Firefox starts Tab from the selection the card leaves at the mention. Chromium starts it only from a selection the
+  // reader made (measured: a collapse, setBaseAndExtent, extend or modify from script is ignored), so there the next
+  // Tab starts from the end of the page, where the card was.
+  it.runIf(kind === 'firefox')('with nothing focused before, Escape puts the reader back at the mention: the next Tab goes to the link after it', async () => {
+    const p = await app.newPage();
+    await p.goto(site.url('/one-mention.html'));
+    await waitReady(p);
+    await p.bringToFront();
+    expect(await p.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await command(p, 'next');
+    await waitInCard(p, (root) => root.activeElement?.getAttribute('role') === 'dialog');
+    await p.keyboard.press('Escape');
+    await waitInPage(p, () => !document.querySelector('dossier-popover'));
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('after');
     await p.close();
   });
 
