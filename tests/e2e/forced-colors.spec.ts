@@ -3,17 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launch, serve, type Launched, type Served } from './harness';
+import { closeAll, launch, serve, type BrowserKind, type Launched, type Served } from './harness';
 import { inCard } from './lib/card';
+import { openExtensionTab } from './lib/extension-pages';
 import { DEMO_ARTICLE } from './lib/firefox-pages';
-import { clearSettings, setSettings, waitReady } from './lib/page-helpers';
+import { patchSettings, resetSettings, waitReady } from './lib/page-helpers';
 import { openCard, waitForStillCard, writePopoverPages } from './lib/popover-pages';
 
 /**
- * Windows-style forced colours, emulated in Chromium (the DevTools protocol's `forced-colors: active`, which also makes
- * the browser force colours as a contrast theme does): highlights stay visible and each category keeps its own
- * underline style, in both engines; the card keeps its border, in a system colour.
+ * Windows-style forced colours: highlights stay visible and each category keeps its own underline style, in both
+ * engines; the card keeps its border, in a system colour. Chromium emulates them per page (the DevTools protocol's
+ * `forced-colors: active`, which also makes it force colours as a contrast theme does); Firefox starts with the
+ * preferences a contrast theme sets (page colours always overridden).
  */
+const FIREFOX_FORCED = { 'browser.display.document_color_use': 2, 'ui.useAccessibilityTheme': 1 };
 const CATEGORIES = ['people', 'organisations', 'regions', 'quotes'] as const;
 
 /** What tells a highlight apart without colour, and the colours it is drawn in. */
@@ -25,7 +28,9 @@ interface Look {
   background: string;
 }
 
-async function forceColours(page: Page): Promise<void> {
+/** Chromium: forced colours on this page. Firefox was started with them. */
+async function forceColours(kind: BrowserKind, page: Page): Promise<void> {
+  if (kind === 'firefox') return;
   const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
 }
@@ -45,18 +50,21 @@ function systemColours(page: Page, names: string[]): Promise<Record<string, stri
   }, names);
 }
 
-describe('forced colours in chromium', () => {
+describe.each<BrowserKind>(['chromium', 'firefox'])('forced colours in %s', (kind) => {
   let app: Launched;
   let site: Served;
   let dir: string;
+  /** An extension page, to change settings from. */
+  let settingsTab: Page;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-forced-'));
     writePopoverPages(dir);
     site = await serve(dir);
-    app = await launch('chromium');
+    app = await launch(kind, kind === 'firefox' ? { firefoxPrefs: FIREFOX_FORCED } : {});
+    settingsTab = await openExtensionTab(app, site);
   });
-  afterEach(() => clearSettings(app));
+  afterEach(() => resetSettings(settingsTab));
   afterAll(async () => {
     await closeAll(app, site);
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -64,9 +72,10 @@ describe('forced colours in chromium', () => {
 
   async function article(): Promise<Page> {
     const p = await app.newPage();
-    await forceColours(p);
+    await forceColours(kind, p);
     await p.goto(site.url(DEMO_ARTICLE));
     await waitReady(p);
+    await p.bringToFront();
     expect(await p.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
     return p;
   }
@@ -108,7 +117,7 @@ describe('forced colours in chromium', () => {
   });
 
   it('marks engine: the same on the marks', async () => {
-    await setSettings(app, { engine: 'marks' });
+    await patchSettings(settingsTab, { engine: 'marks' });
     const p = await article();
     const looks = await p.evaluate((categories: readonly string[]) => {
       const out: Record<string, unknown> = {};
@@ -132,8 +141,9 @@ describe('forced colours in chromium', () => {
 
   it('the card keeps its border and its buttons their outlines, in system colours', async () => {
     const p = await app.newPage();
-    await forceColours(p);
+    await forceColours(kind, p);
     await p.goto(site.url('/plain.html'));
+    await p.bringToFront();
     await openCard(p, 'Peskov', 'Dmitry Peskov');
     await waitForStillCard(p);
     const system = await systemColours(p, ['CanvasText', 'Canvas']);
