@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'puppeteer-core';
 import { inCard } from './card';
 
@@ -19,17 +20,9 @@ export interface AxeViolation {
   nodes: { target: string; summary: string }[];
 }
 
-interface AxeResult {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
+/** axe as the page holds it once its source ran (`window.axe`). */
 interface AxeGlobal {
-  axe: {
-    run(context: Node, options: object): Promise<Record<'violations' | 'passes', AxeResult[]>>;
-  };
+  axe: { run(context: Node, options: RunOptions): Promise<AxeResults> };
 }
 
 async function inject(page: Page): Promise<void> {
