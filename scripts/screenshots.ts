@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: redraws the README's pictures of the card, light and dark (docs/screenshots/popover-*.png),
- * in headless Chromium with the built extension. Kept out of `npm test`, which must leave the work tree as it was.
+ * and the page with a card in Windows-style forced colours (docs/screenshots/forced-colors.png, for
+ * docs/accessibility.md), in headless Chromium with the built extension. Kept out of `npm test`, which must leave the work tree as it was.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,19 @@ try {
     console.log(`wrote ${path}`);
     await page.close();
   }
+  const page = await app.newPage();
+  await page.evaluateOnNewDocument('globalThis.__name = (f) => f');
+  await page.setViewport({ width: 900, height: 700 });
+  // puppeteer's emulateMediaFeatures does not take forced-colors; the DevTools protocol does, and forces colours.
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+  await page.goto(site.url('/plain.html'));
+  await openCard(page, 'Peskov', 'Dmitry Peskov', 1);
+  await waitForStillCard(page);
+  const forced = join(OUT, 'forced-colors.png') as `${string}.png`;
+  await page.screenshot({ path: forced });
+  console.log(`wrote ${forced}`);
+  await page.close();
 } finally {
   await closeAll(app, site);
   rmSync(dir, { recursive: true, force: true });

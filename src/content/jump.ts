@@ -1,7 +1,7 @@
 /**
  * Jumping between mentions (the popup's list, the keyboard commands): the next or previous mention of an entity
- * (or of any), from the last one jumped to or else from the reader's scroll position; scrolls it to the middle and
- * opens its card with focus.
+ * (or of any), from the last one jumped to or else from the reader's scroll position; scrolls it to the middle, at once,
+ * and opens its card with focus.
  */
 import type { Mention } from '../core/matcher';
 import type { HighlightEngine, HighlightHit } from './engines/types';
@@ -39,7 +39,9 @@ export class Jumper {
     const hit = hits[index]!;
     this.last = hit.mention;
     const range = hit.range();
-    range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Both scrolls are instant, whatever the page's `scroll-behavior`: the jump never animates (readers who asked for
+    // reduced motion get none), and the second scroll measures where the first one really left the mention.
+    range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
     const r = range.getBoundingClientRect();
     this.win.scrollBy({ top: r.top + r.height / 2 - this.win.innerHeight / 2, behavior: 'instant' as ScrollBehavior });
     return hit;

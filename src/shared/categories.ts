@@ -25,13 +25,13 @@ export interface CategoryStyle {
   /** Translucent highlight background: keeps the page's own text colour readable. */
   tint: string;
   /** Underline style, so colour is never the only cue. */
-  underline: 'solid' | 'dashed' | 'dotted' | 'wavy';
+  underline: 'solid' | 'double' | 'dotted' | 'wavy';
 }
 
 /** The palette shared by the page highlights, the popover and the popup. */
 export const CATEGORY_STYLES: Record<Category, CategoryStyle> = {
   people: { label: 'People', accent: '#3b82f6', tint: 'rgba(59, 130, 246, 0.16)', underline: 'solid' },
-  organisations: { label: 'Organisations', accent: '#a855f7', tint: 'rgba(168, 85, 247, 0.16)', underline: 'dashed' },
+  organisations: { label: 'Organisations', accent: '#a855f7', tint: 'rgba(168, 85, 247, 0.16)', underline: 'double' },
   regions: { label: 'Regions', accent: '#059669', tint: 'rgba(5, 150, 105, 0.16)', underline: 'dotted' },
   quotes: { label: 'Quotes', accent: '#d97706', tint: 'rgba(217, 119, 6, 0.14)', underline: 'wavy' },
 };

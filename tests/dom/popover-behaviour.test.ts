@@ -62,7 +62,7 @@ describe('popover behaviour', () => {
     expect(document.querySelectorAll('dossier-popover')).toHaveLength(1);
     expect(host()!.shadowRoot).toBeNull();
     expect(shadow()!.mode).toBe('closed');
-    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
     // The reset WXT puts first; the popover's own CSS (a ?inline import) is checked in the browser (vitest stubs CSS).
     expect(shadow()!.querySelector('style')!.textContent).toContain('all:initial');
   });
@@ -85,7 +85,7 @@ describe('popover behaviour', () => {
     popover.show(target('donbas', 'Donbas'));
     await flush();
     expect(document.querySelectorAll('dossier-popover')).toHaveLength(1);
-    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas (Region)');
   });
 
   it('stays open while the pointer is inside it, closes after the grace period when it leaves, and leaves no DOM', async () => {
@@ -122,7 +122,7 @@ describe('popover behaviour', () => {
     dispatchTrusted(document.body, new MouseEvent('pointerdown', { bubbles: true, clientX: 320, clientY: 305 }));
     await flush();
     expect(popover.isOpen()).toBe(true);
-    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas (Region)');
   });
 
   it('keyboard: show with focus moves focus into the card; Escape closes and returns focus', async () => {
@@ -172,7 +172,7 @@ describe('popover behaviour', () => {
     expect(root.querySelector('[data-scope="everywhere"]')).not.toBeNull();
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
-    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
     expect(root.querySelector('[data-scope="everywhere"]')).toBeNull();
     expect(root.querySelector('.dp-notthis')!.getAttribute('aria-expanded')).toBe('false');
   });
@@ -230,7 +230,7 @@ describe('popover behaviour', () => {
     await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS - 50);
     expect(host()).toBeNull();
     await vi.advanceTimersByTimeAsync(60);
-    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
     popover.hide();
     popover.scheduleShow(target('dmitry-peskov', 'Peskov'));
     await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 10);
@@ -252,7 +252,7 @@ describe('popover behaviour', () => {
     expect(host()).toBeNull();
     answer(null);
     await flush();
-    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Donbas (Region)');
     popover.hide();
     popover.scheduleShow(target('ukraine', 'Kyiv'));
     await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 10);
@@ -280,7 +280,7 @@ describe('popover behaviour', () => {
     fail = false;
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
-    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(dialog()!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
     expect(flaky).toHaveBeenCalledTimes(4);
     warn.mockRestore();
   });

@@ -31,7 +31,7 @@ describe('PopoverCard (actor)', () => {
   it('is a labelled dialog with name, role, a position and a verbatim quote with its outlet', () => {
     const el = mount(build(mentionOf('dmitry-peskov', 'Peskov'))!);
     const dialog = el.querySelector('[role="dialog"]')!;
-    expect(dialog.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(dialog.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
     expect(el.querySelector('.dp-title')!.textContent).toBe('Dmitry Peskov');
     expect(el.querySelector('.dp-subtitle')!.textContent).toBe('Kremlin spokesman · Russia');
     const quote = el.querySelector('.dp-quote')!;

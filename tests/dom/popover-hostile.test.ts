@@ -54,7 +54,7 @@ describe('a page cannot act through the card', () => {
     expect(host()!.children).toHaveLength(0);
     expect(document.body.textContent).not.toContain('Kremlin spokesman');
     // The card is there for the reader.
-    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
   });
 
   it('"Not this", its choices and Close ignore .click() and dispatched clicks; the reader\'s clicks work', async () => {
@@ -204,7 +204,7 @@ describe('a page that changes the card', () => {
     popover.show(target('dmitry-peskov', 'Peskov'));
     await flush();
     expect(popover.isOpen()).toBe(true);
-    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
     expect(shadow().querySelector('[data-scope="site"]')).toBeNull();
   });
 });
@@ -216,7 +216,7 @@ describe('a page that removes the host', () => {
     host()!.remove();
     popover.show(target('donbas', 'Donbas'));
     await flush();
-    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Donbas (Region)');
     expect(host()!.isConnected).toBe(true);
   });
 });
@@ -248,12 +248,12 @@ describe('a page that defines our tag first', () => {
     expect(errors).toHaveLength(1);
     expect(host()!.shadowRoot).toBeNull();
     expect(shadow().querySelector('.fake')).toBeNull();
-    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov');
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Dmitry Peskov (Person)');
     // And it keeps working: close, open another card.
     clickTrusted(shadow().querySelector('.dp-close')!);
     expect(host()).toBeNull();
     popover.show(target('donbas', 'Donbas'));
     await flush();
-    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Donbas');
+    expect(shadow().querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Dossier: Donbas (Region)');
   });
 });

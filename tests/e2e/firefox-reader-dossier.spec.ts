@@ -115,7 +115,7 @@ describe('reader dossier in firefox', () => {
     await page.goto(site.url(DEMO_ARTICLE));
     await waitReady(page);
     await page.bringToFront();
-    const card = await hoverCard(page, 'Peskov', { label: 'Dossier: Dmitry Peskov' });
+    const card = await hoverCard(page, 'Peskov', { label: 'Dossier: Dmitry Peskov (Person)' });
     expect(card.text).not.toContain('no call between Putin and Zelenskiy');
     await waitInCard(page, (root) => {
       const h = root.querySelector<HTMLElement>('.dp-reading');
@@ -164,14 +164,14 @@ describe('reader dossier in firefox', () => {
     await page.goto(site.url('/reader-dossier-quoted.html'));
     await waitReady(page);
     await page.bringToFront();
-    const card = await hoverCard(page, 'discussed', { label: 'Dossier: Your saved quotation' });
+    const card = await hoverCard(page, 'discussed', { label: 'Dossier: Your saved quotation (Quote)' });
     expect(card.text).toContain('From your dossier');
     expect(card.text).not.toContain('news.example');
     await waitInCard(page, (root) => {
       const h = root.querySelector<HTMLElement>('.dp-saved-quote');
       return !!h && h.offsetHeight > 0 && h.shadowRoot === null && h.textContent === '';
     });
-    const named = await hoverCard(page, 'negotiators', { label: 'Dossier: Kremlin negotiators' });
+    const named = await hoverCard(page, 'negotiators', { label: 'Dossier: Kremlin negotiators (Institution or state)' });
     expect(named.text).toContain('In your dossier');
     await page.close();
     await dossier.bringToFront();

@@ -67,8 +67,18 @@ function assertBuilt(kind: BrowserKind): string {
   return dir;
 }
 
+/** Options of `launch`. */
+export interface LaunchOptions {
+  headless?: boolean;
+  /**
+   * Firefox preferences set at start, for what Firefox cannot emulate per page over WebDriver BiDi (the colour scheme,
+   * reduced motion). Chromium emulates those per page (`page.emulateMediaFeatures`).
+   */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+}
+
 /** Launches a headless browser with the built extension loaded. */
-export async function launch(kind: BrowserKind = 'chromium', opts: { headless?: boolean } = {}): Promise<Launched> {
+export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions = {}): Promise<Launched> {
   const headless = opts.headless ?? true;
   const dir = assertBuilt(kind);
   if (kind === 'chromium') {
@@ -109,6 +119,7 @@ export async function launch(kind: BrowserKind = 'chromium', opts: { headless?: 
       'extensions.update.enabled': false,
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...opts.firefoxPrefs,
     },
   });
   await browser.installExtension(dir);

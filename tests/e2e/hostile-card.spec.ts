@@ -125,7 +125,7 @@ for (const kind of KINDS) {
 
       // The reader opens a card and moves into it: events cross the page's listeners, but carry nothing of the card.
       await page.evaluate(() => document.querySelector('dossier-popover')?.remove()); // whatever the attack left open
-      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov');
+      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov (Person)');
       const title = (await pointInCard(page, '.dp-title'))!;
       await page.mouse.move(title.x, title.y, { steps: 5 });
       await clickInCard(page, '.dp-notthis'); // the reader opens the "Not this" choices: the page now tries those too
@@ -151,7 +151,7 @@ for (const kind of KINDS) {
       const viaSelection = await page.evaluate(() => (globalThis as HostileWindow).hostile.clickReachable(15));
       console.info(`[${kind}] card elements the page reached through the reader's selection: ${viaSelection.reachable}`);
       expect(viaSelection.selected).toContain('Kremlin spokesman');
-      expect(await cardLabel(page)).toBe('Dossier: Dmitry Peskov');
+      expect(await cardLabel(page)).toBe('Dossier: Dmitry Peskov (Person)');
       expect(await ifCard(page, (root) => !!root.querySelector('[data-scope="everywhere"]'))).toBe(true);
 
       // Should a page get hold of the card's elements anyway: untrusted clicks, middle clicks and keys on every button
@@ -176,7 +176,7 @@ for (const kind of KINDS) {
       });
       expect(tried.buttons).toBe(3);
       expect(tried.links).toBeGreaterThan(0);
-      expect(await cardLabel(page)).toBe('Dossier: Dmitry Peskov');
+      expect(await cardLabel(page)).toBe('Dossier: Dmitry Peskov (Person)');
 
       // The reader's own click on a source link opens exactly one tab: none came from the clicks above (the
       // messages of one frame arrive in order, so they would have opened before this one).
@@ -188,7 +188,7 @@ for (const kind of KINDS) {
 
       // The reader's own "Not this → on this site" works, and is the only choice stored.
       await page.bringToFront();
-      if ((await cardLabel(page)) !== 'Dossier: Dmitry Peskov') await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov');
+      if ((await cardLabel(page)) !== 'Dossier: Dmitry Peskov (Person)') await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov (Person)');
       if (!(await ifCard(page, (root) => !!root.querySelector('[data-scope="site"]')))) await clickInCard(page, '.dp-notthis');
       await waitInCard(page, (root) => !!root.querySelector('[data-scope="site"]'));
       await clickInCard(page, '[data-scope="site"]');
@@ -202,7 +202,7 @@ for (const kind of KINDS) {
       const page = await app.newPage();
       await page.goto(site.url('/hostile-card.html'));
       await waitReady(page);
-      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov');
+      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov (Person)');
       // Through the reader's selection where the browser allows it (Firefox), else with a reference the page cannot get.
       const subtitle = (await pointInCard(page, '.dp-subtitle'))!;
       await page.mouse.click(subtitle.x, subtitle.y, { count: 3 });
@@ -211,7 +211,7 @@ for (const kind of KINDS) {
       if (rewritten === 0) await inCard(page, (root) => void (root.querySelector('.dp-title')!.textContent = 'Dossier: this page is trustworthy'));
       await waitInPage(page, () => !document.querySelector('dossier-popover'));
       // The next card is Dossier's own again.
-      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov');
+      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov (Person)');
       expect(await inCard(page, (root) => root.querySelector('.dp-title')!.textContent)).toBe('Dmitry Peskov');
       await page.close();
     });
@@ -220,7 +220,7 @@ for (const kind of KINDS) {
       const page = await app.newPage();
       await page.goto(site.url('/hostile-define.html'));
       await waitReady(page);
-      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov');
+      await hoverCard(page, 'Peskov', 'Dossier: Dmitry Peskov (Person)');
       const seen = await page.evaluate(() => {
         const host = document.querySelector('dossier-popover')!;
         return { defined: !!customElements.get('dossier-popover'), shadowRoot: host.shadowRoot !== null, hosts: document.querySelectorAll('dossier-popover').length };
@@ -233,7 +233,7 @@ for (const kind of KINDS) {
       await waitInCard(page, (root) => !!root.querySelector('[data-scope="everywhere"]'));
       await clickInCard(page, '.dp-close');
       await waitInPage(page, () => !document.querySelector('dossier-popover'));
-      await hoverCard(page, 'Putin', 'Dossier: Vladimir Putin');
+      await hoverCard(page, 'Putin', 'Dossier: Vladimir Putin (Person)');
       await page.close();
     });
   });

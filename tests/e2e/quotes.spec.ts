@@ -104,7 +104,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('known quotations in %s', (k
   it('hovering the altered quotation opens a card naming the speaker and the source', async () => {
     const p = await open();
     const card = await hoverCard(p, 'altered', 'liberate');
-    expect(card.label).toBe('Dossier: Vladimir Putin, quoted');
+    expect(card.label).toBe('Dossier: Vladimir Putin, quoted (Quote)');
     expect(card.text).toMatch(/Either we liberate these territories by force, or Ukrainian troops will leave these territories/);
     expect(card.text).toMatch(/BBC/);
     await p.close();
@@ -147,7 +147,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('known quotations in %s', (k
     await waitInPage(p, () => !document.querySelector('dossier-popover'));
     await p.mouse.move(5, 5);
     const onQuote = await hoverCard(p, 'linked', 'negotiations');
-    expect(onQuote.label).toBe('Dossier: Sergei Lavrov, quoted');
+    expect(onQuote.label).toBe('Dossier: Sergei Lavrov, quoted (Quote)');
     await p.close();
   });
 

@@ -75,7 +75,7 @@ describe('reader dossier in Chromium', () => {
   it('the actor\'s card shows it "From your reading", in a closed root the page cannot read', async () => {
     const page = await openReady(app, site.url(ARTICLE));
     await page.bringToFront();
-    const card = await hoverCard(page, 'Vladimir Putin', { label: 'Dossier: Vladimir Putin' });
+    const card = await hoverCard(page, 'Vladimir Putin', { label: 'Dossier: Vladimir Putin (Person)' });
     expect(card.text).not.toContain(SENTENCE); // not in the card's open root
     const host = await waitInCard(page, (root) => {
       const h = root.querySelector<HTMLElement>('.dp-reading');
@@ -189,7 +189,7 @@ describe('reader dossier in Chromium', () => {
 
     const exactPage = await openReady(app, site.url('/reader-dossier-quoted.html'));
     await exactPage.bringToFront();
-    const exact = await hoverCard(exactPage, 'discussed', { label: 'Dossier: Your saved quotation' });
+    const exact = await hoverCard(exactPage, 'discussed', { label: 'Dossier: Your saved quotation (Quote)' });
     expect(exact.text).toContain('From your dossier');
     expect(exact.text).not.toContain('127.0.0.1'); // the site and date are not in the open root
     expect(await closedPart(exactPage)).toEqual({ closed: true, text: '' });
@@ -207,7 +207,7 @@ describe('reader dossier in Chromium', () => {
 
     const reworded = await openReady(app, site.url('/reader-dossier-reworded.html'));
     await reworded.bringToFront();
-    const card = await hoverCard(reworded, 'discussed', { label: 'Dossier: Your saved quotation' });
+    const card = await hoverCard(reworded, 'discussed', { label: 'Dossier: Your saved quotation (Quote)' });
     expect(card.text).not.toContain('127.0.0.1');
     expect(await closedPart(reworded)).toEqual({ closed: true, text: '' });
     const rewordedNames = await names(reworded);
@@ -223,7 +223,7 @@ describe('reader dossier in Chromium', () => {
   it('an actor the reader created is highlighted on another page, and its card lists what was saved for it', async () => {
     const page = await openReady(app, site.url('/reader-dossier-quoted.html'));
     await page.bringToFront();
-    const card = await hoverCard(page, 'negotiators', { label: 'Dossier: Kremlin negotiators' });
+    const card = await hoverCard(page, 'negotiators', { label: 'Dossier: Kremlin negotiators (Institution or state)' });
     expect(card.text).toContain('In your dossier');
     expect(card.text).toContain('“Kremlin negotiators” is a name of Kremlin negotiators in your dossier.');
     const host = await waitInCard(page, (root) => {

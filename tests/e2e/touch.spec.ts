@@ -32,7 +32,7 @@ describe('touch in chromium', () => {
     expect(point).not.toBeNull();
     await page.touchscreen.tap(point!.x, point!.y);
     const label = await waitInCard(page, (root) => root.querySelector('[role="dialog"]')?.getAttribute('aria-label'));
-    expect(label).toBe('Dossier: Dmitry Peskov');
+    expect(label).toBe('Dossier: Dmitry Peskov (Person)');
 
     // A tap on plain page text (the footer: no mention, no link), away from the card, closes it.
     const url = page.url();

@@ -16,6 +16,7 @@ import { POPOVER_TAG } from '../excluded';
 import { createPopoverHost, type PopoverHost } from './host';
 import { detectTheme } from './page-theme';
 import { placeFloating } from './place';
+import { returnToMention } from './return-point';
 
 /** What the popover is about: the mention and where it is on screen (re-read on scroll and resize). */
 export interface PopoverTarget {
@@ -247,10 +248,13 @@ export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): Pop
     if (open && ui) unmount(ui);
     open = false;
     pointerInside = false;
+    const closed = current;
     current = null;
     const back = returnFocus;
     returnFocus = null;
-    if (restoreFocus && hadFocus && isFocusable(back)) back.focus({ preventScroll: true });
+    if (!restoreFocus || !hadFocus) return;
+    if (isFocusable(back) && back !== document.body) back.focus({ preventScroll: true });
+    else if (closed) returnToMention(document, closed.rect());
   }
 
   function unmount(shown: PopoverHost & { layer: HTMLElement }) {

@@ -16,6 +16,7 @@ import {
   trusted,
   type SourceHref,
 } from './card-parts';
+import { dialogDescription, dialogLabel } from './card-a11y';
 import { FromYourReading } from '../reader-dossier/from-your-reading';
 import { SavedQuotation } from '../reader-dossier/saved-quotation';
 
@@ -166,13 +167,17 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
 }
 
 /**
- * The card, as a labelled dialog. Focusable as a whole (tabIndex -1) so keyboard users land on it. Its buttons act
+ * The card, as a non-modal dialog named by its entity and kind and described by what it holds (card-a11y.ts).
+ * Focusable as a whole (tabIndex -1) so keyboard users land on it. Its buttons act
  * only on trusted events (a click, or Enter / Space on a focused button, which the browser also makes trusted).
  */
 export function PopoverCard(props: PopoverCardProps) {
   const { card, sourceHref: href } = props;
   return (
-    <section class="dp-card" role="dialog" aria-label={`Dossier: ${card.title}`} tabIndex={-1} data-kind={card.kind}>
+    <section class="dp-card" role="dialog" aria-label={dialogLabel(card.title, kindLabel(card))} aria-describedby="dp-desc" tabIndex={-1} data-kind={card.kind}>
+      <p id="dp-desc" class="dp-sr">
+        {dialogDescription(card)}
+      </p>
       <header class="dp-head">
         <div class="dp-head-text">
           <span class="dp-kind">{kindLabel(card)}</span>

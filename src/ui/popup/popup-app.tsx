@@ -83,6 +83,7 @@ export function PopupApp({ data, search }: PopupAppProps) {
         <Status view={view} onReload={reload} onResume={() => void updateSettings({ paused: false })} />
       </header>
 
+      <main>
       {settings && <QuickControls settings={settings} hostname={hostname} counts={counts} />}
 
       <div class="tabs" role="tablist" aria-label="Views">
@@ -100,6 +101,7 @@ export function PopupApp({ data, search }: PopupAppProps) {
           <Briefing sides={briefing} asOf={data.asOf} disagreements={disagreements} />
         )}
       </div>
+      </main>
 
       {settings && (
         <footer>

@@ -79,30 +79,37 @@ async function hover(p: Page, word: string, nth = 0) {
   await p.mouse.move(box.x, box.y, { steps: 4 });
 }
 
-/** Hovers `word` until the popover for `name` is open; returns the dialog's text. */
+/** Hovers `word` until the popover titled `name` is open; returns the dialog's text. */
 export async function openCard(p: Page, word: string, name: string, nth = 0): Promise<string> {
   await waitInPage(p, () => document.documentElement.hasAttribute('data-dossier'));
   for (let attempt = 0; attempt < 10; attempt++) {
     await hover(p, word, nth);
     const text = await waitInCard(
       p,
-      (root, label) => {
+      (root, title) => {
         const d = root.querySelector<HTMLElement>(`[role="dialog"]`);
-        return d?.getAttribute('aria-label') === label && d.innerText;
+        return d?.querySelector('.dp-title')?.textContent === title && d.innerText;
       },
       1500,
-      `Dossier: ${name}`,
+      name,
     ).catch(() => null);
     if (text) return text;
   }
   throw new Error(`no popover for ${name} after hovering "${word}"`);
 }
 
-/** Writes plain.html, hostile.html and dark.html into `dir` (served by `serve(dir)`). */
+// A page that paints its own background in both colour schemes, so its text contrast holds in either.
+const THEMED_CSS = `<meta name="color-scheme" content="light dark"><style>
+  body { background: #fff; color: #1b1d22; }
+  @media (prefers-color-scheme: dark) { body { background: #121316; color: #e6e8ec; } }
+</style>`;
+
+/** Writes plain.html, hostile.html, dark.html and themed.html into `dir` (served by `serve(dir)`). */
 export function writePopoverPages(dir: string): void {
   writeFileSync(join(dir, 'plain.html'), page('Plain page', '<meta name="color-scheme" content="light dark">'));
   writeFileSync(join(dir, 'hostile.html'), page('Hostile page', HOSTILE_CSS));
   writeFileSync(join(dir, 'dark.html'), page('Dark page', '<style>body{background:#111;color:#ddd}</style>'));
+  writeFileSync(join(dir, 'themed.html'), page('Themed page', THEMED_CSS));
 }
 
 /** Waits until the open card's box is the same on two animation frames in a row (Floating UI has placed it). */
