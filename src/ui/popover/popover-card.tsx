@@ -18,6 +18,7 @@ import {
 } from './card-parts';
 import { FromYourReading } from '../reader-dossier/from-your-reading';
 import { SavedQuotation } from '../reader-dossier/saved-quotation';
+import { dataInOtherLanguage, plural, t } from '../../shared/i18n';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -40,19 +41,13 @@ export interface PopoverCardProps {
   onNotThisOpen?: () => void;
 }
 
-const ACTOR_KIND_LABEL = { person: 'Person', institution: 'Institution', state: 'State' } as const;
-
-function titleCase(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
   return (
     <>
       {card.speaksFor.length > 0 ? (
-        <p class="dp-line">Speaks for {card.speaksFor.map((a) => a.name).join(', ')}</p>
+        <p class="dp-line">{t('card.speaksFor', { names: card.speaksFor.map((a) => a.name).join(', ') })}</p>
       ) : null}
-      <Section title="Speaking for it" when={card.spokespeople.length > 0}>
+      <Section title={t('card.section.speakingForIt')} when={card.spokespeople.length > 0}>
         <ul class="dp-list dp-people">
           {card.spokespeople.map((p) => (
             <li key={p.id}>
@@ -61,18 +56,18 @@ function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
           ))}
         </ul>
       </Section>
-      <Section title="Positions" count={card.positions.length} when={card.positions.length > 0}>
+      <Section title={t('card.section.positions')} count={card.positions.length} when={card.positions.length > 0}>
         <PositionList items={card.positions} href={href} addressees regions />
       </Section>
-      <Section title="Asked of them" count={card.askedOf.length} when={card.askedOf.length > 0}>
+      <Section title={t('card.section.askedOfThem')} count={card.askedOf.length} when={card.askedOf.length > 0}>
         <PositionList items={card.askedOf} href={href} holders regions />
       </Section>
-      <Section title="In their words" count={card.quotes.length} when={card.quotes.length > 0}>
+      <Section title={t('card.section.inTheirWords')} count={card.quotes.length} when={card.quotes.length > 0}>
         {card.quotes.map((q) => (
           <QuoteBlock key={q.id} quote={q} href={href} />
         ))}
       </Section>
-      <Section title="Where the sources differ" count={card.disagreements.length} when={card.disagreements.length > 0}>
+      <Section title={t('card.section.whereSourcesDiffer')} count={card.disagreements.length} when={card.disagreements.length > 0}>
         {card.disagreements.map((d) => (
           <DisagreementBlock key={d.id} item={d} href={href} />
         ))}
@@ -86,8 +81,8 @@ function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
   return (
     <>
       <p class="dp-line dp-description">{card.description}</p>
-      {card.parts.length > 0 ? <p class="dp-line">Made up of {card.parts.join(', ')}</p> : null}
-      <Section title="Who controls it" when={card.control.length > 0}>
+      {card.parts.length > 0 ? <p class="dp-line">{t('card.madeUpOf', { names: card.parts.join(', ') })}</p> : null}
+      <Section title={t('card.section.whoControlsIt')} when={card.control.length > 0}>
         {card.control.map((g) => (
           <div class={`dp-control${g.differs ? ' dp-disputed' : ''}`} key={g.holder}>
             <div class="dp-control-head">
@@ -106,7 +101,7 @@ function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
       {card.disagreements.map((d) => (
         <DisagreementBlock key={d.id} item={d} href={href} />
       ))}
-      <Section title="Positions concerning it" count={card.positions.length} when={card.positions.length > 0}>
+      <Section title={t('card.section.positionsConcerningIt')} count={card.positions.length} when={card.positions.length > 0}>
         <PositionList items={card.positions} href={href} holders addressees />
       </Section>
     </>
@@ -121,7 +116,7 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
       {card.wording ? <QuoteWordingBlock wording={card.wording} /> : null}
       {card.carriedBy.length > 1 ? (
         <p class="dp-line dp-carried">
-          Carried by {card.carriedBy.length} bundled sources: <SourceLinks sources={card.carriedBy} href={href} />
+          {plural('card.carriedBy', card.carriedBy.length)} <SourceLinks sources={card.carriedBy} href={href} />
         </p>
       ) : null}
     </>
@@ -130,16 +125,16 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
 
 function subtitle(card: CardModel): string {
   if (card.kind === 'actor') return `${card.role} · ${card.affiliation}`;
-  if (card.kind === 'region') return card.partOf.length > 0 ? `Part of ${card.partOf.join(', ')}` : '';
-  if (card.kind === 'reader-actor') return 'In your dossier';
-  return card.kind === 'saved-quote' ? 'From your dossier' : 'Known quotation';
+  if (card.kind === 'region') return card.partOf.length > 0 ? t('card.subtitle.partOf', { names: card.partOf.join(', ') }) : '';
+  if (card.kind === 'reader-actor') return t('card.subtitle.inYourDossier');
+  return t(card.kind === 'saved-quote' ? 'card.subtitle.fromYourDossier' : 'card.subtitle.knownQuotation');
 }
 
 function kindLabel(card: CardModel): string {
-  if (card.kind === 'actor') return ACTOR_KIND_LABEL[card.actorKind];
-  if (card.kind === 'region') return titleCase(card.regionKind);
-  if (card.kind === 'reader-actor') return card.category === 'people' ? 'Person' : 'Institution or state';
-  return 'Quote';
+  if (card.kind === 'actor') return t(`card.kind.${card.actorKind}`);
+  if (card.kind === 'region') return t(`regionKind.${card.regionKind}`);
+  if (card.kind === 'reader-actor') return t(card.category === 'people' ? 'card.kind.person' : 'card.kind.institutionOrState');
+  return t('card.kind.quote');
 }
 
 function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotThisScope) => void; open?: boolean; onOpen?: () => void }) {
@@ -149,17 +144,17 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
   if (!open)
     return (
       <button type="button" class="dp-button dp-notthis" aria-expanded="false" onClick={trusted(onOpen)}>
-        Not this…
+        {t('card.notThis')}
       </button>
     );
   return (
-    <div class="dp-notthis-choices" role="group" aria-label={`Stop highlighting “${props.alias}”`}>
-      <span>Stop highlighting “{props.alias}”:</span>
+    <div class="dp-notthis-choices" role="group" aria-label={t('card.stopHighlighting', { alias: props.alias })}>
+      <span>{t('card.stopHighlighting', { alias: props.alias })}:</span>
       <button type="button" class="dp-button" data-scope="site" onClick={trusted(() => props.onNotThis('site'))}>
-        {props.site ? `On ${props.site}` : 'On this site'}
+        {props.site ? t('card.onSite', { site: props.site }) : t('card.onThisSite')}
       </button>
       <button type="button" class="dp-button" data-scope="everywhere" onClick={trusted(() => props.onNotThis('everywhere'))}>
-        Everywhere
+        {t('card.everywhere')}
       </button>
     </div>
   );
@@ -172,7 +167,7 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
 export function PopoverCard(props: PopoverCardProps) {
   const { card, sourceHref: href } = props;
   return (
-    <section class="dp-card" role="dialog" aria-label={`Dossier: ${card.title}`} tabIndex={-1} data-kind={card.kind}>
+    <section class="dp-card" role="dialog" aria-label={t('card.dialogLabel', { title: card.title })} tabIndex={-1} data-kind={card.kind}>
       <header class="dp-head">
         <div class="dp-head-text">
           <span class="dp-kind">{kindLabel(card)}</span>
@@ -180,12 +175,14 @@ export function PopoverCard(props: PopoverCardProps) {
           {subtitle(card) ? <p class="dp-subtitle">{subtitle(card)}</p> : null}
         </div>
         {props.onClose ? (
-          <button type="button" class="dp-close" aria-label="Close" onClick={trusted(() => props.onClose?.())}>
+          <button type="button" class="dp-close" aria-label={t('card.close')} onClick={trusted(() => props.onClose?.())}>
             ×
           </button>
         ) : null}
       </header>
       <div class="dp-body">
+        {/* The data's own words (roles, summaries, quotes) are English whatever the interface's language. */}
+        {dataInOtherLanguage() ? <p class="dp-line dp-data-language">{t('card.dataInEnglish')}</p> : null}
         {card.kind === 'actor' ? <ActorBody card={card} href={href} /> : null}
         {card.kind === 'region' ? <RegionBody card={card} href={href} /> : null}
         {card.kind === 'quote' ? <QuoteBody card={card} href={href} /> : null}
@@ -193,12 +190,12 @@ export function PopoverCard(props: PopoverCardProps) {
         {card.kind === 'reader-actor' ? <FromYourReading actor={{ type: 'reader', id: card.entityId }} /> : null}
         {card.kind === 'saved-quote' || card.kind === 'reader-actor' ? null : (
           <p class="dp-appears">
-            Appears in {card.appearsIn.count} of {card.appearsIn.total} bundled sources
+            {plural('card.appearsIn', card.appearsIn.count, { total: card.appearsIn.total })}
           </p>
         )}
         <div class="dp-why">
           <p class="dp-line">
-            <span class="dp-why-label">Why is this highlighted? </span>
+            <span class="dp-why-label">{t('card.why')} </span>
             {card.why}
           </p>
           {props.onNotThis ? (
