@@ -10,8 +10,9 @@ export const t = i18n.t;
 
 type Keys = keyof GeneratedI18nStructure & string;
 
-/** Keys of messages with plural forms: the `x` of `x.one` / `x.other` (every language has `other`). */
-export type PluralKey = Keys extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+/** Keys of messages with plural forms: the `x` of `x.one` … `x.other` (every language has `one` and `other`). */
+type Bases<K> = K extends `${infer Base}.other` ? Base : never;
+export type PluralKey = { [B in Bases<Keys>]: `${B}.one` extends Keys ? B : never }[Bases<Keys>];
 
 /**
  * The language of the messages the browser chose (each locale file names its own in `language`), which is not always
@@ -30,12 +31,13 @@ const untyped = i18n.t as (key: string, substitutions?: Record<string, string | 
 
 /**
  * A message with a count in it, in the form the count takes in the interface's language ("1 джерело", "2 джерела",
- * "5 джерел"). `{n}` in the message is the count, written the language's way; other `{names}` come from `more`.
+ * "5 джерел"). `{n}` in the message is the count; other `{names}` come from `more`; numbers are written the
+ * language's way.
  */
 export function plural(base: PluralKey, count: number, more: Record<string, string | number> = {}): string {
   const language = uiLanguage();
-  const n = count.toLocaleString(language);
-  return untyped(pluralKey(base, count, language), { ...more, n }) || untyped(`${base}.other`, { ...more, n });
+  const named = Object.fromEntries(Object.entries({ ...more, n: count }).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString(language) : v]));
+  return untyped(pluralKey(base, count, language), named) || untyped(`${base}.other`, named);
 }
 
 /** "A", "A and B", "A, B and C" in the interface's language. */
