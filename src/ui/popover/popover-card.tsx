@@ -137,6 +137,21 @@ function kindLabel(card: CardModel): string {
   return t('card.kind.quote');
 }
 
+/** The card's title: a name from the data, or whose words a known quotation is. */
+function cardTitle(card: CardModel): string {
+  if (card.kind !== 'quote') return card.title;
+  return card.speaker ? t('card.quotedTitle', { name: card.speaker.name }) : t('card.quotationTitle');
+}
+
+/** "Why is this highlighted?": whose name the page's text is, or whose words it quotes. */
+function whyHighlighted(card: CardModel): string {
+  if (card.kind === 'saved-quote') return t('card.whySaved');
+  if (card.kind === 'quote') return card.speaker ? t('card.whyQuote', { name: card.speaker.name }) : t('card.whyQuoteUnnamed');
+  const names = { alias: card.matchedAlias, text: card.matchedText, title: card.title };
+  if (card.kind === 'reader-actor') return card.matchedText === card.matchedAlias ? t('card.whyYourName', names) : t('card.whyYourMatch', names);
+  return card.matchedText === card.matchedAlias ? t('card.whyName', names) : t('card.whyMatch', names);
+}
+
 function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotThisScope) => void; open?: boolean; onOpen?: () => void }) {
   const [own, setOwn] = useState(false);
   const open = props.open ?? own;
@@ -167,11 +182,11 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
 export function PopoverCard(props: PopoverCardProps) {
   const { card, sourceHref: href } = props;
   return (
-    <section class="dp-card" role="dialog" aria-label={t('card.dialogLabel', { title: card.title })} tabIndex={-1} data-kind={card.kind}>
+    <section class="dp-card" role="dialog" aria-label={t('card.dialogLabel', { title: cardTitle(card) })} tabIndex={-1} data-kind={card.kind}>
       <header class="dp-head">
         <div class="dp-head-text">
           <span class="dp-kind">{kindLabel(card)}</span>
-          <h2 class="dp-title">{card.title}</h2>
+          <h2 class="dp-title">{cardTitle(card)}</h2>
           {subtitle(card) ? <p class="dp-subtitle">{subtitle(card)}</p> : null}
         </div>
         {props.onClose ? (
@@ -196,14 +211,14 @@ export function PopoverCard(props: PopoverCardProps) {
         <div class="dp-why">
           <p class="dp-line">
             <span class="dp-why-label">{t('card.why')} </span>
-            {card.why}
+            {whyHighlighted(card)}
           </p>
           {props.onNotThis ? (
             <NotThis alias={card.matchedAlias} site={props.site} onNotThis={props.onNotThis} open={props.notThisOpen} onOpen={props.onNotThisOpen} />
           ) : null}
         </div>
       </div>
-      <footer class="dp-foot">{card.footer}</footer>
+      <footer class="dp-foot">{card.kind === 'saved-quote' || card.kind === 'reader-actor' ? t('card.footerYourDossier') : card.footer}</footer>
     </section>
   );
 }
