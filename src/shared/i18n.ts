@@ -40,9 +40,13 @@ export function plural(base: PluralKey, count: number, more: Record<string, stri
   return untyped(pluralKey(base, count, language), named) || untyped(`${base}.other`, named);
 }
 
-/** "A", "A and B", "A, B and C" in the interface's language. */
+/**
+ * "A", "A and B", "A, B and C" in the interface's language. Not Intl.ListFormat: its English puts a comma before
+ * "and", which Dossier's English never did.
+ */
 export function list(names: readonly string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(names);
+  if (names.length <= 1) return names.join('');
+  return t('listJoin', { init: names.slice(0, -1).join(', '), last: names[names.length - 1]! });
 }
 
 /** An extension page in the interface's language: its `lang` (for screen readers and hyphenation) and its title. */

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { plural, pluralKey, uiLanguage } from '../../src/shared/i18n';
+import { list, plural, pluralKey, uiLanguage } from '../../src/shared/i18n';
 import { getMessageFrom, localeMessages } from '../setup/locale-messages';
 
 const english = fakeBrowser.i18n.getMessage;
@@ -76,5 +76,13 @@ describe('plural', () => {
     expect(plural('tracker.shownOf', 1234, { total: 5000 })).toBe('1.234 von 5.000 Positionen');
     await speak('en');
     expect(plural('card.appearsIn', 1, { total: 5 })).toBe('Appears in 1 of 5 bundled sources');
+  });
+});
+
+describe('list', () => {
+  it('joins names with the language’s “and”, no comma before it', async () => {
+    expect([[], ['A'], ['A', 'B'], ['A', 'B', 'C']].map((names) => list(names))).toEqual(['', 'A', 'A and B', 'A, B and C']);
+    await speak('uk');
+    expect(list(['Russia', 'Ukraine', 'Kremlin'])).toBe('Russia, Ukraine і Kremlin');
   });
 });
