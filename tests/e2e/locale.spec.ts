@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, type BrowserKind, type Launched, type Served } from './harness';
+import { inCard } from './lib/card';
 import { DEMO_ARTICLE, hoverCard } from './lib/firefox-pages';
 import { openPopupTab } from './lib/extension-pages';
 import { openReady } from './lib/page-helpers';
@@ -31,6 +32,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('Ukrainian interface in %s',
     expect(card.text).toMatch(/spokesman/i);
     expect(card.text).toContain('“We are talking about the withdrawal of the regime’s armed forces from the Donbas”');
     expect(card.text).not.toMatch(/Why is this highlighted|Appears in|Data in English/);
+    // On an English page the card says it speaks Ukrainian, so a screen reader reads it with a Ukrainian voice.
+    expect(await inCard(page, (root) => root.querySelector('[role="dialog"]')?.getAttribute('lang'))).toBe('uk');
     await page.close();
   });
 

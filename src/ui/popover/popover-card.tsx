@@ -18,7 +18,7 @@ import {
 } from './card-parts';
 import { FromYourReading } from '../reader-dossier/from-your-reading';
 import { SavedQuotation } from '../reader-dossier/saved-quotation';
-import { dataInOtherLanguage, plural, t } from '../../shared/i18n';
+import { dataInOtherLanguage, plural, t, uiLanguage } from '../../shared/i18n';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -182,7 +182,7 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
 export function PopoverCard(props: PopoverCardProps) {
   const { card, sourceHref: href } = props;
   return (
-    <section class="dp-card" role="dialog" aria-label={t('card.dialogLabel', { title: cardTitle(card) })} tabIndex={-1} data-kind={card.kind}>
+    <section class="dp-card" lang={uiLanguage()} role="dialog" aria-label={t('card.dialogLabel', { title: cardTitle(card) })} tabIndex={-1} data-kind={card.kind}>
       <header class="dp-head">
         <div class="dp-head-text">
           <span class="dp-kind">{kindLabel(card)}</span>

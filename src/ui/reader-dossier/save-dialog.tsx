@@ -8,7 +8,7 @@ import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { searchActors, type ActorChoice } from '../../core/reader-dossier/actors';
 import type { ReaderActorCategory, SavedKind } from '../../data/reader-dossier-schema';
 import type { ChangeResult, DialogActor, DialogActorChoice } from '../../shared/reader-dossier-messages';
-import { t } from '../../shared/i18n';
+import { t, uiLanguage } from '../../shared/i18n';
 
 /** What the dialog is given. */
 export interface SaveDialogProps {
@@ -99,7 +99,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
   };
 
   return (
-    <section class="ds-dialog" role="dialog" aria-modal="false" aria-label={t('save.title')} onKeyDown={onKeyDown}>
+    <section class="ds-dialog" lang={uiLanguage()} role="dialog" aria-modal="false" aria-label={t('save.title')} onKeyDown={onKeyDown}>
       <header class="ds-head">
         <h2>{t('save.title')}</h2>
         <button type="button" class="ds-close" aria-label={t('save.close')} onClick={onClose}>
