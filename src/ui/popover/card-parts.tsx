@@ -79,7 +79,7 @@ export function PositionList(props: {
         if (props.regions && p.regions.length > 0) meta.push(t('card.concerns', { names: list(p.regions) }));
         return (
           <li class="dp-position" key={p.id} data-position={p.id}>
-            <span class={`dp-badge dp-badge-${p.type}`}>{t(`positionType.${p.type}`)}</span> <span class="dp-summary">{p.summary}</span>
+            <span class={`dp-badge dp-badge-${p.type}`}>{t(`positionType.${p.type}`)}</span> <span class="dp-summary" lang="en">{p.summary}</span>
             {meta.length > 0 ? <div class="dp-meta">{meta.join(' · ')}</div> : null}
             <div class="dp-meta dp-reported">
               {plural('card.reportedBy', p.sources.length)}{' '}
@@ -97,7 +97,7 @@ export function QuoteBlock(props: { quote: QuoteItem; href: SourceHref; showSpea
   const q = props.quote;
   return (
     <figure class="dp-quote" data-quote={q.id}>
-      <blockquote class="dp-quote-text">“{q.text}”</blockquote>
+      <blockquote class="dp-quote-text" lang="en">“{q.text}”</blockquote>
       <figcaption class="dp-quote-cite">
         {props.showSpeaker || q.joint ? `${q.speaker}, ` : ''}
         {q.reported ? `${t('card.quoteReportedBy')} ` : '— '}
@@ -210,7 +210,7 @@ export function DisagreementBlock(props: { item: DisagreementItem; href: SourceH
           </li>
         ))}
       </ul>
-      {d.note ? <p class="dp-note">{d.note}</p> : null}
+      {d.note ? <p class="dp-note" lang="en">{d.note}</p> : null}
     </div>
   );
 }

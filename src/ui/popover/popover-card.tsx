@@ -80,7 +80,7 @@ function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
 function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
   return (
     <>
-      <p class="dp-line dp-description">{card.description}</p>
+      <p class="dp-line dp-description" lang="en">{card.description}</p>
       {card.parts.length > 0 ? <p class="dp-line">{t('card.madeUpOf', { names: card.parts.join(', ') })}</p> : null}
       <Section title={t('card.section.whoControlsIt')} when={card.control.length > 0}>
         {card.control.map((g) => (
@@ -94,7 +94,7 @@ function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
                 <Figure key={i} figure={f} href={href} />
               ))}
             </ul>
-            {g.note ? <p class="dp-note">{g.note}</p> : null}
+            {g.note ? <p class="dp-note" lang="en">{g.note}</p> : null}
           </div>
         ))}
       </Section>
@@ -196,7 +196,8 @@ export function PopoverCard(props: PopoverCardProps) {
         ) : null}
       </header>
       <div class="dp-body">
-        {/* The data's own words (roles, summaries, quotes) are English whatever the interface's language. */}
+        {/* The data's own words (roles, summaries, quotes) are English whatever the interface's language; the
+            longer passages of it say so with lang="en", for screen readers. */}
         {dataInOtherLanguage() ? <p class="dp-line dp-data-language">{t('card.dataInEnglish')}</p> : null}
         {card.kind === 'actor' ? <ActorBody card={card} href={href} /> : null}
         {card.kind === 'region' ? <RegionBody card={card} href={href} /> : null}
