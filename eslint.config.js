@@ -2,6 +2,7 @@
 // below is the one the diagram there draws; change both together.
 import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
+import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
 /** Folders and what each may import (besides itself). Entry points may import any of them; nothing imports an entry point. */
@@ -103,6 +104,25 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.ts', 'tests/**/*.{ts,tsx}', '*.config.{js,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // Words a reader sees come from locales/*.yml (docs/localisation.md): a literal in JSX text, in a JSX expression
+    // or in an attribute a reader sees (or hears) fails. Punctuation and numbers between messages are not words.
+    files: ['src/ui/**/*.tsx', 'entrypoints/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['title', 'aria-label', 'aria-description', 'aria-valuetext', 'placeholder', 'alt', 'label', 'all', 'empty'] },
+          'should-validate-template': true,
+          callees: { exclude: ['t', 'plural', 'wordingLabel'] },
+          // "Aa" is the sample of a highlight's look beside each category switch, not a word.
+          words: { exclude: [/^[\p{P}\p{S}\p{N}\p{Z}\s]*$/u, /^Aa$/] },
+        },
+      ],
+    },
   },
   {
     // Raw DevTools-protocol and WebDriver BiDi replies: puppeteer-core gives them no types.

@@ -8,7 +8,8 @@ import { validateDatasetOrThrow } from './src/validation/validate';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n: locales/*.yml become _locales/*/messages.json and the typed keys of `#i18n` (docs/localisation.md).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Icons and other files copied as they are; assets/ also holds the source articles, which are not shipped.
   publicDir: 'assets/public',
   hooks: {
@@ -21,23 +22,24 @@ export default defineConfig({
     plugins: [preact(), noInnerHtml(), pageDataModule(dataset)],
   }),
   manifest: ({ browser }) => ({
-    name: 'Dossier',
-    description: 'Context for the news you read: who is who, what they demand, what they said, and where it was reported.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // storage: settings; tabs: the popup asks which tab it summarises. No host permissions beyond the content script's matches.
     // contextMenus: "Add to Dossier…" on a selection, one of the two gestures that can start a save (docs/reader-dossier.md).
     permissions: ['storage', 'tabs', 'contextMenus'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next mention and open its card',
+        description: '__MSG_commands_nextMention__',
       },
       'prev-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Go to the previous mention and open its card',
+        description: '__MSG_commands_prevMention__',
       },
       'add-to-dossier': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Add the selected text to your dossier',
+        description: '__MSG_commands_addToDossier__',
       },
     },
     ...(browser === 'firefox'

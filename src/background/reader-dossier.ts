@@ -15,6 +15,7 @@ import { addActor, addItem, editItem, removeItem, restoreItem } from '../core/re
 import { mergeExport, parseExport, type MergeSummary } from '../core/reader-dossier/transfer';
 import { createDossierWriter, getReaderDossier } from '../shared/reader-dossier-storage';
 import { onDossierMessage, sendDossierMessage, type ChangeResult, type DossierSender, type SaveFromDialogData } from '../shared/reader-dossier-messages';
+import { t } from '../shared/i18n';
 
 /** The context-menu item's id. */
 export const MENU_ID = 'dossier-add-selection';
@@ -87,8 +88,8 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
   void menus
     ?.removeAll()
     .then(() => {
-      menus.create({ id: MENU_ID, title: 'Add to Dossier…', contexts: ['selection'] });
-      menus.create({ id: OPEN_MENU_ID, title: 'Your dossier', contexts: [toolbarContext] });
+      menus.create({ id: MENU_ID, title: t('menu.addToDossier'), contexts: ['selection'] });
+      menus.create({ id: OPEN_MENU_ID, title: t('menu.yourDossier'), contexts: [toolbarContext] });
     })
     .catch((err: unknown) => console.warn('[dossier] could not add the context menu items', err));
 

@@ -17,7 +17,7 @@ import { openCard, waitForStillCard, writePopoverPages } from './lib/popover-pag
 type Theme = 'light' | 'dark';
 const BROWSERS: BrowserKind[] = ['chromium', 'firefox'];
 /** Each entry is spread into `launch`; `{}` is the browser's own language. */
-const LOCALES: (LaunchOptions & { lang?: string })[] = [{}];
+const LOCALES: LaunchOptions[] = [{}, { lang: 'uk' }];
 const THEMES: Theme[] = ['light', 'dark'];
 
 /** Firefox cannot emulate the colour scheme per page over WebDriver BiDi: it starts with the content set to it. */

@@ -75,11 +75,18 @@ export interface LaunchOptions {
    * reduced motion). Chromium emulates those per page (`page.emulateMediaFeatures`).
    */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /**
+   * The browser's interface language ('uk', 'de'…), which extensions follow (browser.i18n). Chromium takes it from
+   * `--lang` and the environment's LANGUAGE and needs Debian's chromium-l10n; Firefox from `intl.locale.requested`
+   * and needs that language pack (firefox-esr-l10n-uk for Ukrainian). scripts/ensure-browsers.sh installs both.
+   */
+  lang?: string;
 }
 
 /** Launches a headless browser with the built extension loaded. */
 export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions = {}): Promise<Launched> {
   const headless = opts.headless ?? true;
+  const lang = opts.lang;
   const dir = assertBuilt(kind);
   if (kind === 'chromium') {
     const userDataDir = mkdtempSync(join(tmpdir(), 'dossier-chromium-'));
@@ -89,8 +96,10 @@ export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions
       headless,
       userDataDir,
       enableExtensions: true,
-      args: [...CHROMIUM_FLAGS, `--load-extension=${dir}`, `--disable-extensions-except=${dir}`],
+      args: [...CHROMIUM_FLAGS, `--load-extension=${dir}`, `--disable-extensions-except=${dir}`, ...(lang ? [`--lang=${lang}`] : [])],
       defaultViewport: { width: 1280, height: 900 },
+      // On Linux Chromium chooses its interface language from the environment; --lang alone is not enough.
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang } } : {}),
     });
     const extensionId = await chromiumExtensionId(browser);
     return {
@@ -119,6 +128,7 @@ export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions
       'extensions.update.enabled': false,
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
       ...opts.firefoxPrefs,
     },
   });
@@ -206,10 +216,10 @@ export async function waitInPage<T>(page: Page, fn: () => T, timeout = 10_000): 
 }
 
 /** The fixture server on 127.0.0.1 and a browser of `kind` with Dossier, as most end-to-end suites start. */
-export async function launchWithSite(kind: BrowserKind): Promise<{ app: Launched; site: Served }> {
+export async function launchWithSite(kind: BrowserKind, opts: LaunchOptions = {}): Promise<{ app: Launched; site: Served }> {
   const site = await serve();
   try {
-    return { app: await launch(kind), site };
+    return { app: await launch(kind, opts), site };
   } catch (error) {
     await site.close(); // the suite never sees `site`, so its afterAll could not close it
     throw error;

@@ -4,7 +4,6 @@
  */
 import type { ComponentChildren } from 'preact';
 import {
-  joinNames,
   type DisagreementItem,
   type FigureItem,
   type PositionItem,
@@ -14,6 +13,7 @@ import {
 } from '../../core/card-model';
 import { cardQuoteCitation } from '../../core/reader-dossier/citation';
 import { CopyCitation } from '../reader-dossier/copy-citation';
+import { list, plural, t } from '../../shared/i18n';
 
 /**
  * Wraps a handler so that it runs only for events the browser made from the reader's input. A page can call
@@ -74,15 +74,15 @@ export function PositionList(props: {
     <ul class="dp-list">
       {props.items.map((p) => {
         const meta: string[] = [];
-        if (props.holders && p.holders.length > 0) meta.push(`By ${joinNames(p.holders)}`);
-        if (props.addressees && p.addressees.length > 0) meta.push(`asked of ${joinNames(p.addressees)}`);
-        if (props.regions && p.regions.length > 0) meta.push(`Concerns ${joinNames(p.regions)}`);
+        if (props.holders && p.holders.length > 0) meta.push(t('card.by', { names: list(p.holders) }));
+        if (props.addressees && p.addressees.length > 0) meta.push(t('card.askedOf', { names: list(p.addressees) }));
+        if (props.regions && p.regions.length > 0) meta.push(t('card.concerns', { names: list(p.regions) }));
         return (
           <li class="dp-position" key={p.id} data-position={p.id}>
-            <span class={`dp-badge dp-badge-${p.type}`}>{p.typeLabel}</span> <span class="dp-summary">{p.summary}</span>
+            <span class={`dp-badge dp-badge-${p.type}`}>{t(`positionType.${p.type}`)}</span> <span class="dp-summary" lang="en">{p.summary}</span>
             {meta.length > 0 ? <div class="dp-meta">{meta.join(' · ')}</div> : null}
             <div class="dp-meta dp-reported">
-              {p.sources.length === 1 ? 'Reported by 1 source: ' : `Reported by ${p.sources.length} sources: `}
+              {plural('card.reportedBy', p.sources.length)}{' '}
               <SourceLinks sources={p.sources} href={props.href} />
             </div>
           </li>
@@ -97,10 +97,10 @@ export function QuoteBlock(props: { quote: QuoteItem; href: SourceHref; showSpea
   const q = props.quote;
   return (
     <figure class="dp-quote" data-quote={q.id}>
-      <blockquote class="dp-quote-text">“{q.text}”</blockquote>
+      <blockquote class="dp-quote-text" lang="en">“{q.text}”</blockquote>
       <figcaption class="dp-quote-cite">
         {props.showSpeaker || q.joint ? `${q.speaker}, ` : ''}
-        {q.reported ? 'reported by ' : '— '}
+        {q.reported ? `${t('card.quoteReportedBy')} ` : '— '}
         <SourceLinks sources={[q.source]} href={props.href} />
         {q.context ? <span class="dp-context"> · {q.context}</span> : null}{' '}
         <CopyCitation quotation={cardQuoteCitation(q)} />
@@ -120,8 +120,8 @@ export function QuoteWordingBlock(props: { wording: QuoteWording }) {
   return (
     <div class={`dp-wording${w.reworded ? ' dp-reworded' : ''}`} data-wording={w.exact ? 'exact' : w.reworded ? 'reworded' : 'same'}>
       <p class="dp-wording-label">
-        <span class="dp-wording-kind">{w.label}</span>
-        {w.partial ? <span class="dp-wording-part"> · {w.partial}</span> : null}
+        <span class="dp-wording-kind">{wordingLabel(w)}</span>
+        {w.partial ? <span class="dp-wording-part"> · {t('card.wording.partial', { percent: w.percent })}</span> : null}
       </p>
       {w.runs.length > 0 ? (
         <>
@@ -130,14 +130,14 @@ export function QuoteWordingBlock(props: { wording: QuoteWording }) {
               <>
                 {i > 0 ? ' ' : null}
                 {r.op === 'removed' ? (
-                  <del class="dp-del" title="In the source, not on this page">
-                    <span class="dp-sr">[source: </span>
+                  <del class="dp-del" title={t('card.wording.inSourceOnly')}>
+                    <span class="dp-sr">{t('card.wording.srSource')}</span>
                     {r.text}
                     <span class="dp-sr">]</span>
                   </del>
                 ) : r.op === 'added' ? (
-                  <ins class="dp-ins" title="On this page, not in the source">
-                    <span class="dp-sr">[page: </span>
+                  <ins class="dp-ins" title={t('card.wording.onPageOnly')}>
+                    <span class="dp-sr">{t('card.wording.srPage')}</span>
                     {r.text}
                     <span class="dp-sr">]</span>
                   </ins>
@@ -148,12 +148,20 @@ export function QuoteWordingBlock(props: { wording: QuoteWording }) {
             ))}
           </p>
           <p class="dp-wording-key" aria-hidden="true">
-            <del class="dp-del">struck through</del>: only in the source · <ins class="dp-ins">underlined</ins>: only on this page
+            <del class="dp-del">{t('card.wording.struckThrough')}</del>
+            {t('card.wording.onlyInSource')}
+            <ins class="dp-ins">{t('card.wording.underlined')}</ins>
+            {t('card.wording.onlyOnPage')}
           </p>
         </>
       ) : null}
     </div>
   );
+}
+
+/** The card's words for how the page words a quotation (the model's flags, not its English label). */
+export function wordingLabel(w: Pick<QuoteWording, 'exact' | 'reworded'>): string {
+  return t(w.exact ? 'card.wording.exact' : w.reworded ? 'card.wording.reworded' : 'card.wording.same');
 }
 
 /** One source's figure: "about 90% (according to Russian estimates) — Reuters". */
@@ -163,7 +171,7 @@ export function Figure(props: { figure: FigureItem; href: SourceHref }) {
     <li class="dp-figure">
       <strong class="dp-figure-value">{f.value}</strong>
       {f.according ? (
-        <span class="dp-according"> ({/^according/i.test(f.according) ? f.according : `according to ${f.according}`})</span>
+        <span class="dp-according"> ({/^according/i.test(f.according) ? f.according : t('card.according', { who: f.according })})</span>
       ) : null}
       {' — '}
       <SourceLinks sources={f.sources} href={props.href} />
@@ -175,7 +183,7 @@ export function Figure(props: { figure: FigureItem; href: SourceHref }) {
 export function DiffersBadge() {
   return (
     <span class="dp-differs" role="note">
-      Sources differ
+      {t('card.sourcesDiffer')}
     </span>
   );
 }
@@ -202,7 +210,7 @@ export function DisagreementBlock(props: { item: DisagreementItem; href: SourceH
           </li>
         ))}
       </ul>
-      {d.note ? <p class="dp-note">{d.note}</p> : null}
+      {d.note ? <p class="dp-note" lang="en">{d.note}</p> : null}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import {
 import { dialogDescription, dialogLabel } from './card-a11y';
 import { FromYourReading } from '../reader-dossier/from-your-reading';
 import { SavedQuotation } from '../reader-dossier/saved-quotation';
+import { dataInOtherLanguage, plural, t, uiLanguage } from '../../shared/i18n';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -41,19 +42,13 @@ export interface PopoverCardProps {
   onNotThisOpen?: () => void;
 }
 
-const ACTOR_KIND_LABEL = { person: 'Person', institution: 'Institution', state: 'State' } as const;
-
-function titleCase(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
   return (
     <>
       {card.speaksFor.length > 0 ? (
-        <p class="dp-line">Speaks for {card.speaksFor.map((a) => a.name).join(', ')}</p>
+        <p class="dp-line">{t('card.speaksFor', { names: card.speaksFor.map((a) => a.name).join(', ') })}</p>
       ) : null}
-      <Section title="Speaking for it" when={card.spokespeople.length > 0}>
+      <Section title={t('card.section.speakingForIt')} when={card.spokespeople.length > 0}>
         <ul class="dp-list dp-people">
           {card.spokespeople.map((p) => (
             <li key={p.id}>
@@ -62,18 +57,18 @@ function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
           ))}
         </ul>
       </Section>
-      <Section title="Positions" count={card.positions.length} when={card.positions.length > 0}>
+      <Section title={t('card.section.positions')} count={card.positions.length} when={card.positions.length > 0}>
         <PositionList items={card.positions} href={href} addressees regions />
       </Section>
-      <Section title="Asked of them" count={card.askedOf.length} when={card.askedOf.length > 0}>
+      <Section title={t('card.section.askedOfThem')} count={card.askedOf.length} when={card.askedOf.length > 0}>
         <PositionList items={card.askedOf} href={href} holders regions />
       </Section>
-      <Section title="In their words" count={card.quotes.length} when={card.quotes.length > 0}>
+      <Section title={t('card.section.inTheirWords')} count={card.quotes.length} when={card.quotes.length > 0}>
         {card.quotes.map((q) => (
           <QuoteBlock key={q.id} quote={q} href={href} />
         ))}
       </Section>
-      <Section title="Where the sources differ" count={card.disagreements.length} when={card.disagreements.length > 0}>
+      <Section title={t('card.section.whereSourcesDiffer')} count={card.disagreements.length} when={card.disagreements.length > 0}>
         {card.disagreements.map((d) => (
           <DisagreementBlock key={d.id} item={d} href={href} />
         ))}
@@ -86,9 +81,9 @@ function ActorBody({ card, href }: { card: ActorCard; href: SourceHref }) {
 function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
   return (
     <>
-      <p class="dp-line dp-description">{card.description}</p>
-      {card.parts.length > 0 ? <p class="dp-line">Made up of {card.parts.join(', ')}</p> : null}
-      <Section title="Who controls it" when={card.control.length > 0}>
+      <p class="dp-line dp-description" lang="en">{card.description}</p>
+      {card.parts.length > 0 ? <p class="dp-line">{t('card.madeUpOf', { names: card.parts.join(', ') })}</p> : null}
+      <Section title={t('card.section.whoControlsIt')} when={card.control.length > 0}>
         {card.control.map((g) => (
           <div class={`dp-control${g.differs ? ' dp-disputed' : ''}`} key={g.holder}>
             <div class="dp-control-head">
@@ -100,14 +95,14 @@ function RegionBody({ card, href }: { card: RegionCard; href: SourceHref }) {
                 <Figure key={i} figure={f} href={href} />
               ))}
             </ul>
-            {g.note ? <p class="dp-note">{g.note}</p> : null}
+            {g.note ? <p class="dp-note" lang="en">{g.note}</p> : null}
           </div>
         ))}
       </Section>
       {card.disagreements.map((d) => (
         <DisagreementBlock key={d.id} item={d} href={href} />
       ))}
-      <Section title="Positions concerning it" count={card.positions.length} when={card.positions.length > 0}>
+      <Section title={t('card.section.positionsConcerningIt')} count={card.positions.length} when={card.positions.length > 0}>
         <PositionList items={card.positions} href={href} holders addressees />
       </Section>
     </>
@@ -122,7 +117,7 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
       {card.wording ? <QuoteWordingBlock wording={card.wording} /> : null}
       {card.carriedBy.length > 1 ? (
         <p class="dp-line dp-carried">
-          Carried by {card.carriedBy.length} bundled sources: <SourceLinks sources={card.carriedBy} href={href} />
+          {plural('card.carriedBy', card.carriedBy.length)} <SourceLinks sources={card.carriedBy} href={href} />
         </p>
       ) : null}
     </>
@@ -131,16 +126,31 @@ function QuoteBody({ card, href }: { card: QuoteCard; href: SourceHref }) {
 
 function subtitle(card: CardModel): string {
   if (card.kind === 'actor') return `${card.role} · ${card.affiliation}`;
-  if (card.kind === 'region') return card.partOf.length > 0 ? `Part of ${card.partOf.join(', ')}` : '';
-  if (card.kind === 'reader-actor') return 'In your dossier';
-  return card.kind === 'saved-quote' ? 'From your dossier' : 'Known quotation';
+  if (card.kind === 'region') return card.partOf.length > 0 ? t('card.subtitle.partOf', { names: card.partOf.join(', ') }) : '';
+  if (card.kind === 'reader-actor') return t('card.subtitle.inYourDossier');
+  return t(card.kind === 'saved-quote' ? 'card.subtitle.fromYourDossier' : 'card.subtitle.knownQuotation');
 }
 
 function kindLabel(card: CardModel): string {
-  if (card.kind === 'actor') return ACTOR_KIND_LABEL[card.actorKind];
-  if (card.kind === 'region') return titleCase(card.regionKind);
-  if (card.kind === 'reader-actor') return card.category === 'people' ? 'Person' : 'Institution or state';
-  return 'Quote';
+  if (card.kind === 'actor') return t(`card.kind.${card.actorKind}`);
+  if (card.kind === 'region') return t(`regionKind.${card.regionKind}`);
+  if (card.kind === 'reader-actor') return t(card.category === 'people' ? 'card.kind.person' : 'card.kind.institutionOrState');
+  return t('card.kind.quote');
+}
+
+/** The card's title: a name from the data, or whose words a known quotation is. */
+function cardTitle(card: CardModel): string {
+  if (card.kind !== 'quote') return card.title;
+  return card.speaker ? t('card.quotedTitle', { name: card.speaker.name }) : t('card.quotationTitle');
+}
+
+/** "Why is this highlighted?": whose name the page's text is, or whose words it quotes. */
+function whyHighlighted(card: CardModel): string {
+  if (card.kind === 'saved-quote') return t('card.whySaved');
+  if (card.kind === 'quote') return card.speaker ? t('card.whyQuote', { name: card.speaker.name }) : t('card.whyQuoteUnnamed');
+  const names = { alias: card.matchedAlias, text: card.matchedText, title: card.title };
+  if (card.kind === 'reader-actor') return card.matchedText === card.matchedAlias ? t('card.whyYourName', names) : t('card.whyYourMatch', names);
+  return card.matchedText === card.matchedAlias ? t('card.whyName', names) : t('card.whyMatch', names);
 }
 
 function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotThisScope) => void; open?: boolean; onOpen?: () => void }) {
@@ -150,17 +160,17 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
   if (!open)
     return (
       <button type="button" class="dp-button dp-notthis" aria-expanded="false" onClick={trusted(onOpen)}>
-        Not this…
+        {t('card.notThis')}
       </button>
     );
   return (
-    <div class="dp-notthis-choices" role="group" aria-label={`Stop highlighting “${props.alias}”`}>
-      <span>Stop highlighting “{props.alias}”:</span>
+    <div class="dp-notthis-choices" role="group" aria-label={t('card.stopHighlighting', { alias: props.alias })}>
+      <span>{t('card.stopHighlighting', { alias: props.alias })}:</span>
       <button type="button" class="dp-button" data-scope="site" onClick={trusted(() => props.onNotThis('site'))}>
-        {props.site ? `On ${props.site}` : 'On this site'}
+        {props.site ? t('card.onSite', { site: props.site }) : t('card.onThisSite')}
       </button>
       <button type="button" class="dp-button" data-scope="everywhere" onClick={trusted(() => props.onNotThis('everywhere'))}>
-        Everywhere
+        {t('card.everywhere')}
       </button>
     </div>
   );
@@ -174,23 +184,26 @@ function NotThis(props: { alias: string; site?: string; onNotThis: (scope: NotTh
 export function PopoverCard(props: PopoverCardProps) {
   const { card, sourceHref: href } = props;
   return (
-    <section class="dp-card" role="dialog" aria-label={dialogLabel(card.title, kindLabel(card))} aria-describedby="dp-desc" tabIndex={-1} data-kind={card.kind}>
+    <section class="dp-card" lang={uiLanguage()} role="dialog" aria-label={dialogLabel(cardTitle(card), kindLabel(card))} aria-describedby="dp-desc" tabIndex={-1} data-kind={card.kind}>
       <p id="dp-desc" class="dp-sr">
         {dialogDescription(card)}
       </p>
       <header class="dp-head">
         <div class="dp-head-text">
           <span class="dp-kind">{kindLabel(card)}</span>
-          <h2 class="dp-title">{card.title}</h2>
+          <h2 class="dp-title">{cardTitle(card)}</h2>
           {subtitle(card) ? <p class="dp-subtitle">{subtitle(card)}</p> : null}
         </div>
         {props.onClose ? (
-          <button type="button" class="dp-close" aria-label="Close" onClick={trusted(() => props.onClose?.())}>
+          <button type="button" class="dp-close" aria-label={t('card.close')} onClick={trusted(() => props.onClose?.())}>
             ×
           </button>
         ) : null}
       </header>
       <div class="dp-body">
+        {/* The data's own words (roles, summaries, quotes) are English whatever the interface's language; the
+            longer passages of it say so with lang="en", for screen readers. */}
+        {dataInOtherLanguage() ? <p class="dp-line dp-data-language">{t('card.dataInEnglish')}</p> : null}
         {card.kind === 'actor' ? <ActorBody card={card} href={href} /> : null}
         {card.kind === 'region' ? <RegionBody card={card} href={href} /> : null}
         {card.kind === 'quote' ? <QuoteBody card={card} href={href} /> : null}
@@ -198,20 +211,20 @@ export function PopoverCard(props: PopoverCardProps) {
         {card.kind === 'reader-actor' ? <FromYourReading actor={{ type: 'reader', id: card.entityId }} /> : null}
         {card.kind === 'saved-quote' || card.kind === 'reader-actor' ? null : (
           <p class="dp-appears">
-            Appears in {card.appearsIn.count} of {card.appearsIn.total} bundled sources
+            {plural('card.appearsIn', card.appearsIn.count, { total: card.appearsIn.total })}
           </p>
         )}
         <div class="dp-why">
           <p class="dp-line">
-            <span class="dp-why-label">Why is this highlighted? </span>
-            {card.why}
+            <span class="dp-why-label">{t('card.why')} </span>
+            {whyHighlighted(card)}
           </p>
           {props.onNotThis ? (
             <NotThis alias={card.matchedAlias} site={props.site} onNotThis={props.onNotThis} open={props.notThisOpen} onOpen={props.onNotThisOpen} />
           ) : null}
         </div>
       </div>
-      <footer class="dp-foot">{card.footer}</footer>
+      <footer class="dp-foot">{card.kind === 'saved-quote' || card.kind === 'reader-actor' ? t('card.footerYourDossier') : card.footer}</footer>
     </section>
   );
 }

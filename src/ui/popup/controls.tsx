@@ -14,6 +14,7 @@ import {
   type EngineChoice,
   type Settings,
 } from '../../shared/settings';
+import { t } from '../../shared/i18n';
 
 /** Props of Controls. */
 export interface ControlsProps {
@@ -24,11 +25,11 @@ export interface ControlsProps {
   counts: Partial<Record<Category, number>> | null;
 }
 
-const ENGINE_LABEL: Record<EngineChoice, string> = {
-  auto: 'Automatic (recommended)',
-  css: 'CSS highlights (no changes to the page)',
-  marks: 'Marks (wraps text; for old browsers)',
-};
+const ENGINE_LABEL = {
+  auto: 'popup.engineAuto',
+  css: 'popup.engineCss',
+  marks: 'popup.engineMarks',
+} as const satisfies Record<EngineChoice, string>;
 
 function Switch({ id, label, checked, onChange, children }: { id: string; label: string; checked: boolean; onChange(v: boolean): void; children?: preact.ComponentChildren }) {
   return (
@@ -47,7 +48,7 @@ export function QuickControls({ settings, hostname, counts }: ControlsProps) {
   return (
     <div class="controls quick">
       <fieldset class="categories" disabled={settings.paused || !siteOn}>
-        <legend>Highlight</legend>
+        <legend>{t('popup.highlight')}</legend>
         {CATEGORY_ORDER.map((c) => {
           const s = CATEGORY_STYLES[c];
           const n = counts ? (counts[c] ?? 0) : null;
@@ -55,7 +56,7 @@ export function QuickControls({ settings, hostname, counts }: ControlsProps) {
             <Switch
               key={c}
               id={`cat-${c}`}
-              label={s.label}
+              label={t(`category.${c}`)}
               checked={settings.categories[c]}
               onChange={(v) => void updateSettings((cur) => ({ categories: { ...cur.categories, [c]: v } }))}
             >
@@ -63,7 +64,7 @@ export function QuickControls({ settings, hostname, counts }: ControlsProps) {
                 Aa
               </span>
               {settings.categories[c] && n != null && (
-                <span class="count cat-count" data-category={c} aria-label={`${n} on this page`}>
+                <span class="count cat-count" data-category={c} aria-label={t('popup.onThisPage', { n })}>
                   {n}
                 </span>
               )}
@@ -74,7 +75,7 @@ export function QuickControls({ settings, hostname, counts }: ControlsProps) {
 
       <div class="row-buttons">
         <button type="button" data-action="pause" aria-pressed={settings.paused} onClick={() => void updateSettings((s) => ({ paused: !s.paused }))}>
-          {settings.paused ? 'Resume everywhere' : 'Pause everywhere'}
+          {t(settings.paused ? 'popup.resumeEverywhere' : 'popup.pauseEverywhere')}
         </button>
         {site && (
           <button
@@ -83,7 +84,7 @@ export function QuickControls({ settings, hostname, counts }: ControlsProps) {
             aria-pressed={!siteOn}
             onClick={() => void updateSettings((s) => withSiteEnabled(s, site, !isSiteEnabled(s, site)))}
           >
-            {siteOn ? `Turn off on ${site}` : `Turn back on for ${site}`}
+            {siteOn ? t('popup.turnOffOn', { site }) : t('popup.turnBackOn', { site })}
           </button>
         )}
       </div>
@@ -98,14 +99,14 @@ export function MoreControls({ settings }: { settings: Settings }) {
       <NotThisList settings={settings} />
 
       <details class="advanced">
-        <summary>Advanced</summary>
-        <Switch id="badge" label="Show the number of entities on the toolbar icon" checked={settings.badge} onChange={(v) => void updateSettings({ badge: v })} />
+        <summary>{t('popup.advanced')}</summary>
+        <Switch id="badge" label={t('popup.badge')} checked={settings.badge} onChange={(v) => void updateSettings({ badge: v })} />
         <fieldset class="engine">
-          <legend>Highlighting engine</legend>
+          <legend>{t('popup.engine')}</legend>
           {(Object.keys(ENGINE_LABEL) as EngineChoice[]).map((e) => (
             <label key={e} class="radio">
               <input type="radio" name="engine" value={e} checked={settings.engine === e} onChange={() => void updateSettings({ engine: e })} />
-              {ENGINE_LABEL[e]}
+              {t(ENGINE_LABEL[e])}
             </label>
           ))}
         </fieldset>
@@ -119,40 +120,40 @@ function NotThisList({ settings }: { settings: Settings }) {
   if (settings.excludedAliases.length === 0 && settings.ignoredMatches.length === 0) return null;
   return (
     <section class="not-this" aria-labelledby="h-notthis">
-      <h2 id="h-notthis">Not highlighted (“Not this”)</h2>
+      <h2 id="h-notthis">{t('popup.notHighlighted')}</h2>
       {settings.excludedAliases.length >= MAX_NOT_THIS_ENTRIES || settings.ignoredMatches.length >= MAX_NOT_THIS_ENTRIES ? (
-        <p class="muted">Dossier remembers the last {MAX_NOT_THIS_ENTRIES} choices of each kind: a new one forgets the oldest.</p>
+        <p class="muted">{t('popup.remembersLast', { n: MAX_NOT_THIS_ENTRIES })}</p>
       ) : null}
       <ul>
         {settings.excludedAliases.map((alias) => (
           <li key={`a:${alias}`}>
             <span>
-              “{alias}” <span class="muted">everywhere</span>
+              “{alias}” <span class="muted">{t('popup.everywhere')}</span>
             </span>
             <button
               type="button"
               class="undo"
-              aria-label={`Highlight “${alias}” again everywhere`}
+              aria-label={t('popup.highlightAgainEverywhere', { alias })}
               onClick={() => void updateSettings((s) => ({ excludedAliases: s.excludedAliases.filter((a) => a !== alias) }))}
             >
-              Undo
+              {t('popup.undo')}
             </button>
           </li>
         ))}
         {settings.ignoredMatches.map((m) => (
           <li key={`m:${m.site}:${m.text}`}>
             <span>
-              “{m.text}” <span class="muted">on {m.site}</span>
+              “{m.text}” <span class="muted">{t('popup.onSite', { site: m.site })}</span>
             </span>
             <button
               type="button"
               class="undo"
-              aria-label={`Highlight “${m.text}” again on ${m.site}`}
+              aria-label={t('popup.highlightAgainOn', { alias: m.text, site: m.site })}
               onClick={() =>
                 void updateSettings((s) => ({ ignoredMatches: s.ignoredMatches.filter((x) => !(x.site === m.site && x.text === m.text)) }))
               }
             >
-              Undo
+              {t('popup.undo')}
             </button>
           </li>
         ))}

@@ -6,6 +6,7 @@
 import type { DisagreementView } from '../../core/tracker-model';
 import { excerptAnchor } from '../../core/excerpts';
 import { sourceCardPath } from '../../core/source-links';
+import { t } from '../../shared/i18n';
 
 /** The source card URL of a version's source, at the evidence passage when this source is the one it quotes. */
 function sourceUrl(sourceId: string, evidence: DisagreementView['versions'][number]['evidence']): string {
@@ -18,14 +19,14 @@ export function Disagreements({ items }: { items: DisagreementView[] }) {
   return (
     <section class="disagreements" aria-labelledby="disagreements-title">
       <h2 id="disagreements-title">
-        Where the sources disagree <span class="count">{items.length}</span>
+        {t('popup.whereSourcesDisagree')} <span class="count">{items.length}</span>
       </h2>
       <ul class="dlist">
         {items.map((d) => (
           <li key={d.id} class="disagreement" data-disagreement={d.id}>
             <div class="dhead">
               <span class="dtopic">{d.topic}</span>
-              <span class="differs">Sources differ</span>
+              <span class="differs">{t('popup.sourcesDiffer')}</span>
             </div>
             <ul class="versions">
               {d.versions.map((v, i) => (

@@ -4,6 +4,8 @@
  * their PDF viewer; telling the user so beats an empty popup.
  */
 
+import { t } from '../../shared/i18n';
+
 /** Why Dossier cannot read a page, or null when it can. */
 export type Restriction = { reason: string } | null;
 
@@ -13,25 +15,25 @@ const PROTECTED_HOSTS = ['chromewebstore.google.com', 'addons.mozilla.org', 'acc
 
 /** Classifies a tab URL (undefined when the browser does not tell us). */
 export function restrictionOf(url: string | undefined): Restriction {
-  if (!url) return { reason: 'The browser does not let Dossier see this tab.' };
-  if (url.startsWith('view-source:')) return { reason: 'Dossier does not run on a page’s source view. Open the page itself.' };
+  if (!url) return { reason: t('popup.restricted.noUrl') };
+  if (url.startsWith('view-source:')) return { reason: t('popup.restricted.viewSource') };
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return { reason: 'This address is not a web page Dossier can read.' };
+    return { reason: t('popup.restricted.notWebPage') };
   }
   if (BROWSER_SCHEMES.includes(u.protocol)) {
-    return { reason: 'This is one of the browser’s own pages. Browsers do not let extensions read them.' };
+    return { reason: t('popup.restricted.browserPage') };
   }
   if (PROTECTED_HOSTS.includes(u.hostname) || (u.hostname === 'chrome.google.com' && u.pathname.startsWith('/webstore'))) {
-    return { reason: 'Browsers do not let extensions run on their add-on store.' };
+    return { reason: t('popup.restricted.store') };
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') {
-    return { reason: 'Dossier only reads web pages (http and https).' };
+    return { reason: t('popup.restricted.notHttp') };
   }
   if (/\.pdf$/i.test(u.pathname)) {
-    return { reason: 'This is a PDF shown in the browser’s PDF viewer, where extensions cannot run.' };
+    return { reason: t('popup.restricted.pdf') };
   }
   return null;
 }

@@ -16,6 +16,7 @@ import { usePage, type PageView } from './use-page';
 import { useSettings } from './use-settings';
 import { bundledActorInfo } from '../../core/reader-dossier/actors';
 import { openDossierPage, SavedFromThisPage } from '../reader-dossier/popup-saved';
+import { t } from '../../shared/i18n';
 
 type TabName = 'page' | 'briefing';
 
@@ -62,7 +63,7 @@ export function PopupApp({ data, search }: PopupAppProps) {
     <div class="popup">
       <header>
         <div class="title-row">
-          <h1>Dossier</h1>
+          <h1>{t('extension.name')}</h1>
           <a
             class="tracker-link"
             href={browser.runtime.getURL('/tracker.html')}
@@ -74,10 +75,10 @@ export function PopupApp({ data, search }: PopupAppProps) {
               void browser.tabs.create({ url: browser.runtime.getURL('/tracker.html') }).then(() => window.close());
             }}
           >
-            Positions tracker
+            {t('popup.positionsTracker')}
           </a>
           <button type="button" class="tracker-link dossier-link" onClick={openDossierPage}>
-            Your dossier
+            {t('popup.yourDossier')}
           </button>
         </div>
         <Status view={view} onReload={reload} onResume={() => void updateSettings({ paused: false })} />
@@ -86,15 +87,15 @@ export function PopupApp({ data, search }: PopupAppProps) {
       <main>
       {settings && <QuickControls settings={settings} hostname={hostname} counts={counts} />}
 
-      <div class="tabs" role="tablist" aria-label="Views">
-        <TabButton name="page" label="This page" current={tab} onSelect={setChosen} badge={summary?.distinct} />
-        <TabButton name="briefing" label="Briefing" current={tab} onSelect={setChosen} />
+      <div class="tabs" role="tablist" aria-label={t('popup.views')}>
+        <TabButton name="page" label={t('popup.tabThisPage')} current={tab} onSelect={setChosen} badge={summary?.distinct} />
+        <TabButton name="briefing" label={t('popup.tabBriefing')} current={tab} onSelect={setChosen} />
       </div>
 
       <div class="panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1}>
         {tab === 'page' ? (
           <>
-            {summary ? <ThisPage summary={summary} onJump={jump} missing={missing} /> : <p class="muted">Nothing to summarise on this tab.</p>}
+            {summary ? <ThisPage summary={summary} onJump={jump} missing={missing} /> : <p class="muted">{t('popup.nothingToSummarise')}</p>}
             {view.kind === 'page' && <SavedFromThisPage bundled={bundledActors} tabId={view.tabId} url={view.state.url} />}
           </>
         ) : (
@@ -134,9 +135,9 @@ function TabButton(props: { name: TabName; label: string; current: TabName; onSe
 function Status({ view, onReload, onResume }: { view: PageView; onReload(): void; onResume(): void }) {
   switch (view.kind) {
     case 'loading':
-      return <p class="status">Looking at this tab…</p>;
+      return <p class="status">{t('popup.status.loading')}</p>;
     case 'no-tab':
-      return <p class="status">There is no tab to summarise.</p>;
+      return <p class="status">{t('popup.status.noTab')}</p>;
     case 'restricted':
       return (
         <p class="status" data-status="restricted">
@@ -144,19 +145,19 @@ function Status({ view, onReload, onResume }: { view: PageView; onReload(): void
         </p>
       );
     case 'unreachable':
-      if (view.loading) return <p class="status">The page is still loading…</p>;
+      if (view.loading) return <p class="status">{t('popup.status.stillLoading')}</p>;
       if (view.file)
         return (
           <p class="status" data-status="file">
-            To use Dossier on local files, turn on “Allow access to file URLs” in the browser’s extension settings, then reload.
+            {t('popup.status.fileAccess')}
           </p>
         );
       return (
         <div class="status" data-status="reload">
-          <p>Reload this page to use Dossier.</p>
-          <p class="muted">It was open before Dossier was installed or updated.</p>
+          <p>{t('popup.status.reloadToUse')}</p>
+          <p class="muted">{t('popup.status.openBefore')}</p>
           <button type="button" class="primary" onClick={onReload}>
-            Reload this page
+            {t('popup.status.reload')}
           </button>
         </div>
       );
@@ -165,23 +166,23 @@ function Status({ view, onReload, onResume }: { view: PageView; onReload(): void
       if (state.status === 'scanning')
         return (
           <div class="status" data-status="scanning">
-            <label for="scan-progress">Reading the page… </label>
+            <label for="scan-progress">{t('popup.status.reading')}</label>
             <progress id="scan-progress" max={1} value={state.progress} />
           </div>
         );
       if (state.status === 'paused')
         return (
           <div class="status" data-status="paused">
-            <p>Dossier is paused on every site.</p>
+            <p>{t('popup.status.paused')}</p>
             <button type="button" class="primary" onClick={onResume}>
-              Resume
+              {t('popup.status.resume')}
             </button>
           </div>
         );
       if (state.status === 'disabled')
         return (
           <p class="status" data-status="disabled">
-            Dossier is off on {view.hostname}.
+            {t('popup.status.offOn', { site: view.hostname })}
           </p>
         );
       return null;

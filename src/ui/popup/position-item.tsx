@@ -1,6 +1,6 @@
 /** One position (demand, refusal, proposal...) as a compact list item. */
-import { POSITION_TYPE_LABELS } from '../../core/labels';
 import type { EntityRef, PositionBrief } from '../../core/summary';
+import { plural, t } from '../../shared/i18n';
 
 
 function names(refs: EntityRef[]) {
@@ -16,13 +16,11 @@ function names(refs: EntityRef[]) {
 export function PositionItem({ p, showHolders = true }: { p: PositionBrief; showHolders?: boolean }) {
   return (
     <div class="position" data-position={p.id}>
-      <span class={`ptype ptype-${p.type}`}>{POSITION_TYPE_LABELS[p.type]}</span> <span class="psummary">{p.summary}</span>
+      <span class={`ptype ptype-${p.type}`}>{t(`positionType.${p.type}`)}</span> <span class="psummary">{p.summary}</span>
       <div class="pmeta">
         {showHolders && p.holders.length > 0 && <span>{names(p.holders)}</span>}
         {p.regions.length > 0 && <span>{names(p.regions)}</span>}
-        <span>
-          {p.sourceCount} {p.sourceCount === 1 ? 'source' : 'sources'}
-        </span>
+        <span>{plural('popup.sources', p.sourceCount)}</span>
       </div>
     </div>
   );

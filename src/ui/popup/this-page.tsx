@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { CATEGORY_STYLES } from '../../shared/categories';
 import type { PageSummary, PositionBrief } from '../../core/summary';
 import { PositionItem, PositionList } from './position-item';
+import { plural, t } from '../../shared/i18n';
 
 /** Props of ThisPage. */
 export interface ThisPageProps {
@@ -18,14 +19,14 @@ export interface ThisPageProps {
 
 function Dot({ category }: { category: keyof typeof CATEGORY_STYLES }) {
   const s = CATEGORY_STYLES[category];
-  return <span class="dot" style={{ '--c': s.accent }} title={s.label} aria-hidden="true" />;
+  return <span class="dot" style={{ '--c': s.accent }} title={t(`category.${category}`)} aria-hidden="true" />;
 }
 
 function JumpButton({ id, name, count, onJump }: { id: string; name: string; count: number; onJump(id: string): void }) {
   return (
-    <button type="button" class="jump" data-entity={id} onClick={() => onJump(id)} title={`Go to the next mention of ${name}`}>
+    <button type="button" class="jump" data-entity={id} onClick={() => onJump(id)} title={t('popup.goToNext', { name })}>
       <span class="ename">{name}</span>
-      <span class="count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+      <span class="count" aria-label={plural('popup.mentionCount', count)}>
         {count}
       </span>
     </button>
@@ -41,7 +42,7 @@ function ShortList({ positions, first, empty }: { positions: PositionBrief[]; fi
       <PositionList positions={shown} empty={empty} />
       {positions.length > shown.length && (
         <button type="button" class="more" onClick={() => setAll(true)}>
-          Show all {positions.length}
+          {t('popup.showAll', { n: positions.length })}
         </button>
       )}
     </>
@@ -53,19 +54,18 @@ export function ThisPage({ summary, onJump, missing }: ThisPageProps) {
   return (
     <div class="this-page">
       <p class="totals" data-testid="totals">
-        <strong>{summary.total}</strong> {summary.total === 1 ? 'mention' : 'mentions'} of <strong>{summary.distinct}</strong>{' '}
-        {summary.distinct === 1 ? 'entity' : 'entities'}
+        <strong>{plural('popup.totals.mentions', summary.total)}</strong> {plural('popup.totals.ofEntities', summary.distinct)}
       </p>
       {missing && (
         <p class="notice" role="status">
-          No mention of that left on the page.
+          {t('popup.noneLeft')}
         </p>
       )}
 
       <section aria-labelledby="h-actors">
-        <h2 id="h-actors">Actors</h2>
+        <h2 id="h-actors">{t('popup.actors')}</h2>
         {summary.actors.length === 0 ? (
-          <p class="muted">No actors found on this page.</p>
+          <p class="muted">{t('popup.noActors')}</p>
         ) : (
           <ul class="entities" data-testid="actors">
             {summary.actors.map((a) => (
@@ -87,9 +87,9 @@ export function ThisPage({ summary, onJump, missing }: ThisPageProps) {
       </section>
 
       <section aria-labelledby="h-regions">
-        <h2 id="h-regions">Regions</h2>
+        <h2 id="h-regions">{t('popup.regions')}</h2>
         {summary.regions.length === 0 ? (
-          <p class="muted">No regions found on this page.</p>
+          <p class="muted">{t('popup.noRegions')}</p>
         ) : (
           <ul class="entities" data-testid="regions">
             {summary.regions.map((r) => (
@@ -111,7 +111,7 @@ export function ThisPage({ summary, onJump, missing }: ThisPageProps) {
                 )}
                 {r.positions.length > 0 && (
                   <details class="about">
-                    <summary>What is demanded ({r.positions.length})</summary>
+                    <summary>{t('popup.whatIsDemanded', { n: r.positions.length })}</summary>
                     <PositionList positions={r.positions} empty="" />
                   </details>
                 )}
@@ -123,18 +123,18 @@ export function ThisPage({ summary, onJump, missing }: ThisPageProps) {
 
       <section aria-labelledby="h-inplay">
         <h2 id="h-inplay">
-          Positions in play <span class="count">{summary.inPlay.length}</span>
+          {t('popup.positionsInPlay')} <span class="count">{summary.inPlay.length}</span>
         </h2>
-        <ShortList positions={summary.inPlay} first={5} empty="None of the known positions involve what this page mentions." />
+        <ShortList positions={summary.inPlay} first={5} empty={t('popup.noneInPlay')} />
       </section>
 
       <section aria-labelledby="h-missing">
         <h2 id="h-missing">
-          Not mentioned on this page <span class="count">{summary.notMentioned.length}</span>
+          {t('popup.notMentioned')} <span class="count">{summary.notMentioned.length}</span>
         </h2>
         <details class="about" data-testid="not-mentioned">
-          <summary>Known positions this page leaves out</summary>
-          <PositionList positions={summary.notMentioned} empty="This page touches every known position." />
+          <summary>{t('popup.leftOut')}</summary>
+          <PositionList positions={summary.notMentioned} empty={t('popup.touchesEvery')} />
         </details>
       </section>
     </div>

@@ -13,6 +13,7 @@ import { emptyDossier, MAX_SAVED_ITEMS, type ReaderDossier, type SavedItem } fro
 import { getReaderDossier, watchReaderDossier } from '../../shared/reader-dossier-storage';
 import { sendDossierMessage } from '../../shared/reader-dossier-messages';
 import { ItemRow } from './item-row';
+import { plural, t, uiLanguage } from '../../shared/i18n';
 
 /** A message under the toolbar; `undo` when it reports a delete. */
 interface Notice {
@@ -61,26 +62,26 @@ export function DossierApp({ bundled }: { bundled: readonly BundledActorInfo[] }
 
   const remove = async (item: SavedItem) => {
     const removed = await sendDossierMessage('dossierDelete', { id: item.id });
-    if (removed) setNotice({ kind: 'ok', text: 'Deleted.', undo: removed });
+    if (removed) setNotice({ kind: 'ok', text: t('dossier.deleted'), undo: removed });
   };
   const undo = async (removed: { item: SavedItem; index: number }) => {
     const r = await sendDossierMessage('dossierRestore', removed);
-    setNotice(r.ok ? { kind: 'ok', text: 'Restored.' } : { kind: 'error', text: r.error });
+    setNotice(r.ok ? { kind: 'ok', text: t('dossier.restored') } : { kind: 'error', text: r.error });
   };
   const copy = async (item: SavedItem) => {
     const text = formatCitation(savedCitation(item, actorName(choices, item.actor)));
     try {
       await navigator.clipboard.writeText(text);
-      setNotice({ kind: 'ok', text: `Copied: ${text}` });
+      setNotice({ kind: 'ok', text: t('dossier.copiedText', { text }) });
     } catch {
-      setNotice({ kind: 'error', text: 'The clipboard refused the citation.' });
+      setNotice({ kind: 'error', text: t('dossier.clipboardRefused') });
     }
   };
   const importFile = async (file: File) => {
-    const r = await sendDossierMessage('dossierImport', { text: await file.text() }).catch(() => ({ ok: false as const, error: 'Dossier could not be reached.' }));
+    const r = await sendDossierMessage('dossierImport', { text: await file.text() }).catch(() => ({ ok: false as const, error: t('dossier.unreachable') }));
     if (!r.ok) return setNotice({ kind: 'error', text: r.error });
     const { added, duplicates, actorsAdded } = r.summary;
-    setNotice({ kind: 'ok', text: `Imported ${added} new item${added === 1 ? '' : 's'} and ${actorsAdded} new actor${actorsAdded === 1 ? '' : 's'}; ${duplicates} already here.` });
+    setNotice({ kind: 'ok', text: t('dossier.imported', { items: plural('dossier.importedItems', added), actors: plural('dossier.importedActors', actorsAdded), duplicates }) });
   };
   const today = () => new Date().toISOString().slice(0, 10);
   const filteredActor = filter.actor ? choices.find((c) => refKey(c.ref) === filter.actor) : undefined;
@@ -88,24 +89,24 @@ export function DossierApp({ bundled }: { bundled: readonly BundledActorInfo[] }
   return (
     <main class="rd-page">
       <header class="rd-header">
-        <h1>Your dossier</h1>
+        <h1>{t('dossier.title')}</h1>
         <p class="rd-count" data-ready={dossier ? 'true' : 'false'}>
-          {d.items.length.toLocaleString('en')} of {MAX_SAVED_ITEMS.toLocaleString('en')} items · kept only in this browser, never sent anywhere
+          {t('dossier.count', { n: d.items.length.toLocaleString(uiLanguage()), max: MAX_SAVED_ITEMS.toLocaleString(uiLanguage()) })}
         </p>
       </header>
-      <section class="rd-toolbar" aria-label="Export and import">
+      <section class="rd-toolbar" aria-label={t('dossier.exportImport')}>
         <button type="button" onClick={() => download(`dossier-${today()}.json`, 'application/json', exportJson(d, new Date().toISOString()))}>
-          Export JSON
+          {t('dossier.exportJson')}
         </button>
         <button type="button" onClick={() => fileRef.current?.click()}>
-          Import JSON…
+          {t('dossier.importJson')}
         </button>
         <input
           ref={fileRef}
           class="rd-file"
           type="file"
           accept="application/json,.json"
-          aria-label="Import a Dossier export file"
+          aria-label={t('dossier.importFile')}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
@@ -115,10 +116,10 @@ export function DossierApp({ bundled }: { bundled: readonly BundledActorInfo[] }
         <button
           type="button"
           disabled={!filteredActor}
-          title={filteredActor ? undefined : 'Choose an actor in the filter first'}
+          title={filteredActor ? undefined : t('dossier.chooseActorFirst')}
           onClick={() => filteredActor && download(`dossier-${slug(filteredActor.name)}-${today()}.md`, 'text/markdown', actorDossierMarkdown(filteredActor.name, d.items.filter((i) => refKey(i.actor) === filter.actor), today()))}
         >
-          Export {filteredActor ? filteredActor.name : 'an actor'} as Markdown
+          {filteredActor ? t('dossier.exportActor', { name: filteredActor.name }) : t('dossier.exportAnActor')}
         </button>
       </section>
       {notice && (
@@ -126,19 +127,19 @@ export function DossierApp({ bundled }: { bundled: readonly BundledActorInfo[] }
           {notice.text}
           {notice.undo && (
             <button type="button" class="rd-undo" onClick={() => void undo(notice.undo!)}>
-              Undo
+              {t('dossier.undo')}
             </button>
           )}
         </p>
       )}
-      <section class="rd-filters" aria-label="Search and filters">
+      <section class="rd-filters" aria-label={t('dossier.searchAndFilters')}>
         <label>
-          Search <input type="search" value={filter.query} onInput={(e) => set({ query: e.currentTarget.value })} />
+          {t('dossier.search')} <input type="search" value={filter.query} onInput={(e) => set({ query: e.currentTarget.value })} />
         </label>
         <label>
-          Actor{' '}
+          {t('dossier.actor')}{' '}
           <select value={filter.actor} onChange={(e) => set({ actor: e.currentTarget.value })}>
-            <option value="">All</option>
+            <option value="">{t('dossier.all')}</option>
             {options.actors.map((a) => (
               <option key={a.key} value={a.key}>
                 {a.name} ({a.count})
@@ -147,9 +148,9 @@ export function DossierApp({ bundled }: { bundled: readonly BundledActorInfo[] }
           </select>
         </label>
         <label>
-          Site{' '}
+          {t('dossier.site')}{' '}
           <select value={filter.site} onChange={(e) => set({ site: e.currentTarget.value })}>
-            <option value="">All</option>
+            <option value="">{t('dossier.all')}</option>
             {options.sites.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -158,16 +159,16 @@ export function DossierApp({ bundled }: { bundled: readonly BundledActorInfo[] }
           </select>
         </label>
         <label>
-          Saved from <input type="date" value={filter.from} onInput={(e) => set({ from: e.currentTarget.value })} />
+          {t('dossier.savedFrom')} <input type="date" value={filter.from} onInput={(e) => set({ from: e.currentTarget.value })} />
         </label>
         <label>
-          to <input type="date" value={filter.to} onInput={(e) => set({ to: e.currentTarget.value })} />
+          {t('dossier.savedTo')} <input type="date" value={filter.to} onInput={(e) => set({ to: e.currentTarget.value })} />
         </label>
       </section>
       {dossier && d.items.length === 0 ? (
-        <p class="rd-empty">Nothing saved yet. Select text on any page, then choose “Add to Dossier…” in the context menu (or press Alt+Shift+D).</p>
+        <p class="rd-empty">{t('dossier.empty')}</p>
       ) : (
-        <ul class="rd-list" aria-label="Saved items">
+        <ul class="rd-list" aria-label={t('dossier.savedItems')}>
           {shown.map((item) => (
             <ItemRow
               key={item.id}
@@ -184,7 +185,7 @@ export function DossierApp({ bundled }: { bundled: readonly BundledActorInfo[] }
           ))}
         </ul>
       )}
-      {dossier && d.items.length > 0 && shown.length === 0 && <p class="rd-empty">No saved item matches these filters.</p>}
+      {dossier && d.items.length > 0 && shown.length === 0 && <p class="rd-empty">{t('dossier.noMatch')}</p>}
     </main>
   );
 }

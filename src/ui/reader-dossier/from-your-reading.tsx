@@ -7,6 +7,7 @@
 import type { ActorRef, SavedItem } from '../../data/reader-dossier-schema';
 import { getSavedItemsOfActor } from '../../shared/reader-dossier-storage';
 import { ClosedRootView } from './closed-root-view';
+import { plural, t } from '../../shared/i18n';
 
 /** At most this many items on a card, newest first; the rest are counted. */
 export const READING_ON_CARD = 3;
@@ -26,8 +27,8 @@ a { color: var(--dp-accent, #0b5cad); }
 export function ReadingList({ items }: { items: readonly SavedItem[] }) {
   const shown = items.slice(0, READING_ON_CARD);
   return (
-    <section aria-label="From your reading">
-      <h3>From your reading</h3>
+    <section aria-label={t('reading.title')}>
+      <h3>{t('reading.title')}</h3>
       <ul>
         {shown.map((item) => {
           const { exact } = item.target.selector[0];
@@ -36,9 +37,9 @@ export function ReadingList({ items }: { items: readonly SavedItem[] }) {
               {/* One text node each, so assistive technology reads each as one phrase. */}
               <blockquote>{`“${exact.length > 280 ? `${exact.slice(0, 280)}…` : exact}”`}</blockquote>
               <p>
-                {`You saved this on ${item.target.site || 'a local file'}, ${item.savedAt.slice(0, 10)} · `}
+                {t('reading.youSaved', { site: item.target.site || t('reading.localFile'), date: item.savedAt.slice(0, 10) })}
                 <a href={item.target.source} target="_blank" rel="noreferrer noopener">
-                  open the page
+                  {t('reading.openPage')}
                 </a>
                 {item.note ? ` · ${item.note}` : ''}
               </p>
@@ -46,7 +47,7 @@ export function ReadingList({ items }: { items: readonly SavedItem[] }) {
           );
         })}
       </ul>
-      {items.length > shown.length ? <p>{items.length - shown.length} more in your dossier.</p> : null}
+      {items.length > shown.length ? <p>{plural('reading.more', items.length - shown.length)}</p> : null}
     </section>
   );
 }

@@ -3,8 +3,9 @@ import { useState } from 'preact/hooks';
 import type { ActorChoice } from '../../core/reader-dossier/actors';
 import { refKey } from '../../core/reader-dossier/actors';
 import type { ActorRef, SavedItem, SavedKind } from '../../data/reader-dossier-schema';
+import { t } from '../../shared/i18n';
 
-export const KIND_LABELS: Record<SavedKind, string> = { quote: 'Quote', reported: 'Reported statement', note: 'Note' };
+export const KIND_LABELS = { quote: 'dossier.kind.quote', reported: 'dossier.kind.reported', note: 'dossier.kind.note' } as const satisfies Record<SavedKind, string>;
 
 /** What a row can ask for. */
 export interface ItemRowProps {
@@ -37,44 +38,44 @@ export function ItemRow({ item, actorName, choices, onEdit, onDelete, onCopy }: 
       {editing ? (
         <form class="rd-edit" onSubmit={save}>
           <label>
-            Actor{' '}
+            {t('dossier.actor')}{' '}
             <select value={actor} onChange={(e) => setActor(e.currentTarget.value)}>
               {choices.map((c) => (
                 <option key={refKey(c.ref)} value={refKey(c.ref)}>
                   {c.name}
-                  {c.own ? ' (yours)' : ''}
+                  {c.own ? t('dossier.yours') : ''}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Kind{' '}
+            {t('dossier.kindLabel')}{' '}
             <select value={kind} onChange={(e) => setKind(e.currentTarget.value as SavedKind)}>
               {(Object.keys(KIND_LABELS) as SavedKind[]).map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABELS[k]}
+                  {t(KIND_LABELS[k])}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Note <textarea rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            {t('dossier.note')} <textarea rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </label>
           <div class="rd-buttons">
-            <button type="submit">Save changes</button>
+            <button type="submit">{t('dossier.saveChanges')}</button>
             <button type="button" onClick={() => setEditing(false)}>
-              Cancel
+              {t('dossier.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <>
           <p class="rd-meta">
-            <strong class="rd-actor">{actorName}</strong> · <span class="rd-kind">{KIND_LABELS[item.kind]}</span> ·{' '}
+            <strong class="rd-actor">{actorName}</strong> · <span class="rd-kind">{t(KIND_LABELS[item.kind])}</span> ·{' '}
             <a href={source} target="_blank" rel="noreferrer noopener" class="rd-source">
               {title.trim() || site || source}
             </a>
-            {site && <span class="rd-site"> · {site}</span>} · <time dateTime={item.savedAt}>saved {item.savedAt.slice(0, 10)}</time>
+            {site && <span class="rd-site"> · {site}</span>} · <time dateTime={item.savedAt}>{t('dossier.saved', { date: item.savedAt.slice(0, 10) })}</time>
           </p>
           {item.note && <p class="rd-note">{item.note}</p>}
           <div class="rd-buttons">
@@ -87,13 +88,13 @@ export function ItemRow({ item, actorName, choices, onEdit, onDelete, onCopy }: 
                 setEditing(true);
               }}
             >
-              Edit
+              {t('dossier.edit')}
             </button>
             <button type="button" onClick={onCopy}>
-              Copy with citation
+              {t('copy.button')}
             </button>
             <button type="button" class="rd-delete" onClick={onDelete}>
-              Delete
+              {t('dossier.delete')}
             </button>
           </div>
         </>

@@ -9,6 +9,7 @@ import { itemsForPage } from '../../core/reader-dossier/page-items';
 import type { ReaderDossier } from '../../data/reader-dossier-schema';
 import { sendDossierMessage, type SavedOnPage } from '../../shared/reader-dossier-messages';
 import { getReaderDossier, watchReaderDossier } from '../../shared/reader-dossier-storage';
+import { t } from '../../shared/i18n';
 import './popup-saved.css';
 
 /** Opens the "Your dossier" page in a tab and closes the popup (a link would open inside the popup). */
@@ -46,7 +47,7 @@ export function SavedFromThisPage({ bundled, tabId, url }: { bundled: readonly B
 
   return (
     <section class="saved-here" aria-labelledby="saved-here-title">
-      <h2 id="saved-here-title">Saved from this page</h2>
+      <h2 id="saved-here-title">{t('popup.savedHere')}</h2>
       <ul>
         {items.map((item) => {
           const s = status.get(item.id);
@@ -55,16 +56,16 @@ export function SavedFromThisPage({ bundled, tabId, url }: { bundled: readonly B
               <q>{item.target.selector[0].exact.length > 160 ? `${item.target.selector[0].exact.slice(0, 160)}…` : item.target.selector[0].exact}</q>
               <span class="muted">
                 {' '}
-                — {actorName(choices, item.actor)}, saved {item.savedAt.slice(0, 10)}
-                {s && !s.found && <strong class="not-found"> · not found on the page now</strong>}
-                {s?.how === 'fuzzy' && <span> · the page words it differently now</span>}
+                — {actorName(choices, item.actor)}, {t('popup.savedOn', { date: item.savedAt.slice(0, 10) })}
+                {s && !s.found && <strong class="not-found">{t('popup.notFoundNow')}</strong>}
+                {s?.how === 'fuzzy' && <span>{t('popup.wordedDifferentlyNow')}</span>}
               </span>
             </li>
           );
         })}
       </ul>
       <button type="button" class="link" onClick={openDossierPage}>
-        Your dossier
+        {t('popup.yourDossier')}
       </button>
     </section>
   );

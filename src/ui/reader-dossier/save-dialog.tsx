@@ -8,6 +8,7 @@ import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { searchActors, type ActorChoice } from '../../core/reader-dossier/actors';
 import type { ReaderActorCategory, SavedKind } from '../../data/reader-dossier-schema';
 import type { ChangeResult, DialogActor, DialogActorChoice } from '../../shared/reader-dossier-messages';
+import { t, uiLanguage } from '../../shared/i18n';
 
 /** What the dialog is given. */
 export interface SaveDialogProps {
@@ -21,11 +22,11 @@ export interface SaveDialogProps {
   onClose(): void;
 }
 
-const KINDS: { value: SavedKind; label: string }[] = [
-  { value: 'quote', label: 'Quote' },
-  { value: 'reported', label: 'Reported statement' },
-  { value: 'note', label: 'Note about them' },
-];
+const KINDS = [
+  { value: 'quote', label: 'save.kindQuote' },
+  { value: 'reported', label: 'save.kindReported' },
+  { value: 'note', label: 'save.kindNote' },
+] as const satisfies readonly { value: SavedKind; label: string }[];
 const MAX_SHOWN = 8;
 
 /** The dialog. */
@@ -77,15 +78,15 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
     if (!e.isTrusted || busy || exact === null) return;
     let choice: DialogActorChoice;
     if (creating) {
-      if (newName.trim().length < 2) return setStatus({ ok: false, text: 'Give the new actor a name of at least two characters.' });
+      if (newName.trim().length < 2) return setStatus({ ok: false, text: t('save.nameTooShort') });
       choice = { type: 'new', name: newName.trim(), category: newCategory, aliases: newAliases.split(',').map((a) => a.trim()).filter(Boolean) };
     } else if (chosen) {
       choice = { type: 'existing', ref: chosen.ref };
     } else {
-      return setStatus({ ok: false, text: 'Choose who said it or who it is about, or create a new actor.' });
+      return setStatus({ ok: false, text: t('save.chooseWho') });
     }
     setBusy(true);
-    const result = await onSave(choice, kind, note).catch((): ChangeResult => ({ ok: false, error: 'Not saved: Dossier could not be reached. Reload the page and try again.' }));
+    const result = await onSave(choice, kind, note).catch((): ChangeResult => ({ ok: false, error: t('save.unreachable') }));
     setBusy(false);
     setStatus(result.ok ? { ok: true, text: result.message } : { ok: false, text: result.error });
   };
@@ -98,23 +99,23 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
   };
 
   return (
-    <section class="ds-dialog" role="dialog" aria-modal="false" aria-label="Add to Dossier" onKeyDown={onKeyDown}>
+    <section class="ds-dialog" lang={uiLanguage()} role="dialog" aria-modal="false" aria-label={t('save.title')} onKeyDown={onKeyDown}>
       <header class="ds-head">
-        <h2>Add to Dossier</h2>
-        <button type="button" class="ds-close" aria-label="Close" onClick={onClose}>
+        <h2>{t('save.title')}</h2>
+        <button type="button" class="ds-close" aria-label={t('save.close')} onClick={onClose}>
           ×
         </button>
       </header>
       {exact === null ? (
         <p class="ds-problem" role="alert">
-          {problem ?? 'Select some text on the page first.'}
+          {problem ?? t('save.selectFirst')}
         </p>
       ) : (
         <form onSubmit={(e) => e.preventDefault()}>
           <blockquote class="ds-passage">{exact.length > 600 ? `${exact.slice(0, 600)}…` : exact}</blockquote>
           {!creating && (
             <div class="ds-field">
-              <label for="ds-actor">Who said it, or who is it about?</label>
+              <label for="ds-actor">{t('save.who')}</label>
               <input
                 id="ds-actor"
                 type="text"
@@ -137,56 +138,56 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
                   {matches.map((m, k) => (
                     <li id={`ds-opt-${k}`} key={`${m.ref.type}:${m.ref.id}`} role="option" aria-selected={k === active} class={k === active ? 'ds-active' : ''} onMouseDown={(e) => { e.preventDefault(); choose(m); }}>
                       {m.name}
-                      {m.own && <span class="ds-own"> (yours)</span>}
+                      {m.own && <span class="ds-own">{t('save.yours')}</span>}
                     </li>
                   ))}
                 </ul>
               )}
-              {chosen && <p class="ds-chosen">Saving for {chosen.name}</p>}
+              {chosen && <p class="ds-chosen">{t('save.savingFor', { name: chosen.name })}</p>}
               <button type="button" class="ds-link" onClick={() => { setCreating(true); setNewName(query.trim()); setChosen(null); }}>
-                New actor…
+                {t('save.newActorLink')}
               </button>
             </div>
           )}
           {creating && (
             <fieldset class="ds-field">
-              <legend>New actor</legend>
+              <legend>{t('save.newActor')}</legend>
               <label>
-                Name <input ref={nameRef} type="text" value={newName} maxLength={200} onInput={(e) => setNewName(e.currentTarget.value)} />
+                {t('save.name')} <input ref={nameRef} type="text" value={newName} maxLength={200} onInput={(e) => setNewName(e.currentTarget.value)} />
               </label>
               <label>
-                Category{' '}
+                {t('save.category')}{' '}
                 <select value={newCategory} onChange={(e) => setNewCategory(e.currentTarget.value as ReaderActorCategory)}>
-                  <option value="people">Person</option>
-                  <option value="organisations">Institution or state</option>
+                  <option value="people">{t('save.person')}</option>
+                  <option value="organisations">{t('save.institutionOrState')}</option>
                 </select>
               </label>
               <label>
-                Other names, comma-separated <input type="text" value={newAliases} onInput={(e) => setNewAliases(e.currentTarget.value)} />
+                {t('save.otherNames')} <input type="text" value={newAliases} onInput={(e) => setNewAliases(e.currentTarget.value)} />
               </label>
               <button type="button" class="ds-link" onClick={() => setCreating(false)}>
-                Choose a listed actor instead
+                {t('save.chooseListed')}
               </button>
             </fieldset>
           )}
           <fieldset class="ds-field ds-kinds">
-            <legend>What is it?</legend>
+            <legend>{t('save.whatIsIt')}</legend>
             {KINDS.map((k, i) => (
               <label key={k.value}>
-                <input ref={i === 0 ? kindRef : undefined} type="radio" name="ds-kind" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} /> {k.label}
+                <input ref={i === 0 ? kindRef : undefined} type="radio" name="ds-kind" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} /> {t(k.label)}
               </label>
             ))}
           </fieldset>
           <div class="ds-field">
-            <label for="ds-note">Note (optional)</label>
+            <label for="ds-note">{t('save.note')}</label>
             <textarea id="ds-note" rows={2} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </div>
           <div class="ds-actions">
             <button type="button" class="ds-save" disabled={busy} onClick={save}>
-              Save
+              {t('save.save')}
             </button>
             <button type="button" onClick={onClose}>
-              Cancel
+              {t('save.cancel')}
             </button>
           </div>
           {status && (

@@ -7,6 +7,8 @@ import type { QuoteWording } from '../../core/card-model';
 import type { SavedItem } from '../../data/reader-dossier-schema';
 import { getSavedItem } from '../../shared/reader-dossier-storage';
 import { ClosedRootView } from './closed-root-view';
+import { wordingLabel } from '../popover/card-parts';
+import { t } from '../../shared/i18n';
 
 const SAVED_CSS = `
 :host { display: block; }
@@ -23,21 +25,21 @@ a { color: var(--dp-accent, #0b5cad); }
 export function SavedQuotationBody({ item, wording }: { item: SavedItem; wording?: QuoteWording }) {
   const { exact } = item.target.selector[0];
   return (
-    <section aria-label="Your saved quotation">
+    <section aria-label={t('reading.savedQuotation')}>
       {/* One text node each, so assistive technology reads each as one phrase. */}
       <blockquote>{`“${exact}”`}</blockquote>
       <p class="saved">
-        {`You saved this on ${item.target.site || 'a local file'}, ${item.savedAt.slice(0, 10)} · `}
+        {t('reading.youSaved', { site: item.target.site || t('reading.localFile'), date: item.savedAt.slice(0, 10) })}
         <a href={item.target.source} target="_blank" rel="noreferrer noopener">
-          open the page
+          {t('reading.openPage')}
         </a>
         {item.note ? ` · ${item.note}` : ''}
       </p>
       {wording ? (
         <>
           <p class="wording" data-wording={wording.exact ? 'exact' : wording.reworded ? 'reworded' : 'same'}>
-            {wording.reworded ? 'Worded differently on this page than where you saved it' : wording.label}
-            {wording.partial ? ` · ${wording.partial}` : ''}
+            {wording.reworded ? t('reading.wordedDifferently') : wordingLabel(wording)}
+            {wording.partial ? ` · ${t('card.wording.partial', { percent: wording.percent })}` : ''}
           </p>
           {wording.runs.length > 0 ? (
             <p class="diff">
@@ -45,14 +47,14 @@ export function SavedQuotationBody({ item, wording }: { item: SavedItem; wording
                 <>
                   {i > 0 ? ' ' : null}
                   {r.op === 'removed' ? (
-                    <del title="In what you saved, not on this page">
-                      <span class="sr">[saved: </span>
+                    <del title={t('reading.inSavedOnly')}>
+                      <span class="sr">{t('reading.srSaved')}</span>
                       {r.text}
                       <span class="sr">]</span>
                     </del>
                   ) : r.op === 'added' ? (
-                    <ins title="On this page, not in what you saved">
-                      <span class="sr">[page: </span>
+                    <ins title={t('reading.onPageOnly')}>
+                      <span class="sr">{t('reading.srPage')}</span>
                       {r.text}
                       <span class="sr">]</span>
                     </ins>
@@ -76,7 +78,7 @@ export function SavedQuotation({ itemId, wording, load = getSavedItem }: { itemI
       class="dp-saved-quote"
       css={SAVED_CSS}
       load={() => load(itemId)}
-      view={(item: SavedItem | null) => (item ? <SavedQuotationBody item={item} wording={wording} /> : <p>This item is no longer in your dossier.</p>)}
+      view={(item: SavedItem | null) => (item ? <SavedQuotationBody item={item} wording={wording} /> : <p>{t('reading.gone')}</p>)}
       deps={[itemId, wording]}
     />
   );

@@ -6,6 +6,7 @@ import type { Dataset, Source } from '../../data/schema';
 import { dataLine } from '../../core/card-model';
 import { sourceLabel } from '../../core/labels';
 import { collectExcerpts } from '../../core/excerpts';
+import { plural, t } from '../../shared/i18n';
 
 function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
   const excerpts = collectExcerpts(data, source.id);
@@ -13,26 +14,26 @@ function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
     <article class="sc-source" id={source.id} aria-labelledby={`${source.id}-title`}>
       <p class="sc-outlet">{sourceLabel(source)}</p>
       <h2 class="sc-title" id={`${source.id}-title`}>
-        {source.headline ?? 'Untitled article'}
+        {source.headline ?? t('sources.untitled')}
       </h2>
       <dl class="sc-facts">
         {source.dateline ? (
           <>
-            <dt>Dateline</dt>
+            <dt>{t('sources.dateline')}</dt>
             <dd>{source.dateline}</dd>
           </>
         ) : null}
         {source.byline ? (
           <>
-            <dt>Byline</dt>
+            <dt>{t('sources.byline')}</dt>
             <dd>{source.byline}</dd>
           </>
         ) : null}
-        <dt>Credits</dt>
-        <dd>{source.credits.length > 0 ? source.credits.join(', ') : 'None given'}</dd>
+        <dt>{t('sources.credits')}</dt>
+        <dd>{source.credits.length > 0 ? source.credits.join(', ') : t('sources.noneGiven')}</dd>
         {source.notes.length > 0 ? (
           <>
-            <dt>Notes</dt>
+            <dt>{t('sources.notes')}</dt>
             <dd>
               <ul class="sc-notes">
                 {source.notes.map((n, i) => (
@@ -43,13 +44,14 @@ function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
           </>
         ) : null}
       </dl>
-      <h3 class="sc-excerpts-title">Excerpts used by Dossier ({excerpts.length})</h3>
+      <h3 class="sc-excerpts-title">{t('sources.excerpts', { n: excerpts.length })}</h3>
       <ol class="sc-excerpts">
         {excerpts.map((x) => (
           <li class={`sc-excerpt sc-${x.kind}`} id={x.anchor} key={x.anchor} tabIndex={-1}>
             <blockquote class="sc-text">{x.text}</blockquote>
             <p class="sc-supports">
-              {x.kind === 'quote' ? 'Quotation · ' : ''}Supports: {x.supports.join('; ')}
+              {x.kind === 'quote' ? t('sources.quotation') : ''}
+              {t('sources.supports', { what: x.supports.join('; ') })}
             </p>
           </li>
         ))}
@@ -65,18 +67,17 @@ export function SourceCardPage({ data, id }: { data: Dataset; id?: string | null
   return (
     <main class="sc-page">
       <header class="sc-head">
-        <h1>Dossier sources</h1>
+        <h1>{t('sources.title')}</h1>
         <p class="sc-sub">
-          {one ? 'One of ' : ''}
-          {data.sources.length} bundled news articles · {dataLine(data)}
+          {plural(one ? 'sources.oneOf' : 'sources.articles', data.sources.length)} · {dataLine(data)}
           {one ? (
             <>
               {' · '}
-              <a href="?">show all</a>
+              <a href="?">{t('sources.showAll')}</a>
             </>
           ) : null}
         </p>
-        {id && !one ? <p class="sc-warn">No source “{id}” in the data; showing all sources.</p> : null}
+        {id && !one ? <p class="sc-warn">{t('sources.unknown', { id })}</p> : null}
       </header>
       {shown.map((s) => (
         <SourceEntry key={s.id} data={data} source={s} />

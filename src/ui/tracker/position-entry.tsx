@@ -1,6 +1,7 @@
 /** One position in a tracker cell: its type, summary, the quotes verbatim with their speaker, and its sources. */
 import type { TrackerPosition } from '../../core/tracker-model';
 import { SourceLinks } from './source-links';
+import { t } from '../../shared/i18n';
 
 /**
  * A position as the tracker prints it, in the row of `rowId`; the other holders are named. With
@@ -12,29 +13,29 @@ export function PositionEntry({ position, rowId, seeAlso }: { position: TrackerP
     return (
       <article class={`position brief type-${position.type}`} data-position-id={position.id} data-side={position.side}>
         <p class="position-head">
-          <span class="position-type">{position.typeLabel}</span>
+          <span class="position-type">{t(`positionType.${position.type}`)}</span>
         </p>
         <p class="position-summary">{position.summary}</p>
-        <p class="position-with">Quotes and sources under {seeAlso}</p>
+        <p class="position-with">{t('tracker.quotesUnder', { column: seeAlso })}</p>
       </article>
     );
   }
   return (
     <article class={`position type-${position.type}`} data-position-id={position.id} data-side={position.side}>
       <p class="position-head">
-        <span class="position-type">{position.typeLabel}</span>
+        <span class="position-type">{t(`positionType.${position.type}`)}</span>
         {position.addressees.length > 0 && (
-          <span class="position-to"> to {position.addressees.map((a) => a.name).join(', ')}</span>
+          <span class="position-to">{t('tracker.to', { names: position.addressees.map((a) => a.name).join(', ') })}</span>
         )}
       </p>
       <p class="position-summary">{position.summary}</p>
-      {others.length > 0 && <p class="position-with">With {others.map((h) => h.name).join(', ')}</p>}
+      {others.length > 0 && <p class="position-with">{t('tracker.with', { names: others.map((h) => h.name).join(', ') })}</p>}
       {position.quotes.map((q) => (
         <figure class="quote" key={q.id} data-quote-id={q.id}>
           <blockquote cite={q.source.href}>“{q.text}”</blockquote>
           <figcaption>
             — {q.speaker}
-            {q.reported && <span class="reported"> (reported)</span>}
+            {q.reported && <span class="reported">{t('tracker.reported')}</span>}
             {', '}
             <a href={q.source.href}>{q.source.label}</a>
           </figcaption>

@@ -1,8 +1,9 @@
 /** Links to source cards ("Sources: BBC, NewsX"). */
 import type { TrackerSourceRef } from '../../core/tracker-model';
+import { t } from '../../shared/i18n';
 
 /** The sources of a position or a version, each a link to its source card page. */
-export function SourceLinks({ sources, label = 'Sources' }: { sources: readonly TrackerSourceRef[]; label?: string }) {
+export function SourceLinks({ sources, label = t('tracker.sources') }: { sources: readonly TrackerSourceRef[]; label?: string }) {
   if (sources.length === 0) return null;
   return (
     <span class="sources">

@@ -7,6 +7,7 @@ import { TrackerControls } from './tracker-controls';
 import { parseTrackerQuery, trackerQuery } from './tracker-query';
 import { TrackerPrintList } from './tracker-print-list';
 import { TrackerTable } from './tracker-table';
+import { t } from '../../shared/i18n';
 
 /** The whole page for a data set. The filter is read from and written to `location.search`. */
 export function TrackerApp({ data }: { data: Dataset }) {
@@ -30,13 +31,12 @@ export function TrackerApp({ data }: { data: Dataset }) {
   return (
     <>
       <header class="page-head">
-        <h1>Positions tracker</h1>
+        <h1>{t('tracker.title')}</h1>
         <p class="lede">
-          Who demands what, about which region or topic, in their own words, and which article reported it.{' '}
-          <a href="#disagreements">Where the sources disagree</a>
+          {t('tracker.lede')} <a href="#disagreements">{t('tracker.whereSourcesDisagree')}</a>
         </p>
         <p class="data-version">
-          Data {data.version} · {data.asOf}
+          {t('tracker.data', { version: data.version, asOf: data.asOf })}
         </p>
       </header>
       <TrackerControls

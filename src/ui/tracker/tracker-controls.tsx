@@ -1,5 +1,6 @@
 /** Filter controls of the tracker: side, actor, region, topic; clear; print. */
 import type { TrackerFilter, TrackerOptions } from '../../core/tracker-model';
+import { plural, t } from '../../shared/i18n';
 
 interface Props {
   options: TrackerOptions;
@@ -50,26 +51,26 @@ export function TrackerControls({ options, filter, onChange, shown, total }: Pro
   const active = Object.keys(filter).length > 0;
   // One row per filter: only the name, the words and the choices differ.
   const selects: { name: keyof TrackerFilter; label: string; all: string; choices: { value: string; label: string }[] }[] = [
-    { name: 'side', label: 'Side', all: 'All sides', choices: options.sides.map((s) => ({ value: s.value, label: s.label })) },
-    { name: 'actor', label: 'Actor', all: 'All actors', choices: options.actors.map((a) => ({ value: a.id, label: a.name })) },
-    { name: 'region', label: 'Region', all: 'All regions', choices: options.regions.map((r) => ({ value: r.id, label: r.name })) },
-    { name: 'topic', label: 'Topic', all: 'All topics', choices: options.topics.map((t) => ({ value: t.id, label: t.name })) },
+    { name: 'side', label: t('tracker.side'), all: t('tracker.allSides'), choices: options.sides.map((s) => ({ value: s.value, label: t(`side.${s.value}`) })) },
+    { name: 'actor', label: t('tracker.actor'), all: t('tracker.allActors'), choices: options.actors.map((a) => ({ value: a.id, label: a.name })) },
+    { name: 'region', label: t('tracker.region'), all: t('tracker.allRegions'), choices: options.regions.map((r) => ({ value: r.id, label: r.name })) },
+    { name: 'topic', label: t('tracker.topic'), all: t('tracker.allTopics'), choices: options.topics.map((t) => ({ value: t.id, label: t.name })) },
   ];
   return (
-    <form class="controls" role="search" aria-label="Filter positions" onSubmit={(e) => e.preventDefault()}>
+    <form class="controls" role="search" aria-label={t('tracker.filterPositions')} onSubmit={(e) => e.preventDefault()}>
       {selects.map((s) => (
         <FilterSelect key={s.name} {...s} value={filter[s.name]} onChange={set(s.name)} />
       ))}
       <div class="actions">
         <button type="button" onClick={() => onChange({})} disabled={!active}>
-          Clear filters
+          {t('tracker.clearFilters')}
         </button>
         <button type="button" onClick={() => window.print()}>
-          Print
+          {t('tracker.print')}
         </button>
       </div>
       <p class="count" role="status" aria-live="polite">
-        {shown === total ? `All ${total} positions` : `${shown} of ${total} positions`}
+        {shown === total ? plural('tracker.allPositions', total) : plural('tracker.shownOf', shown, { total })}
       </p>
     </form>
   );

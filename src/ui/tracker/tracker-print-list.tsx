@@ -5,6 +5,7 @@
  */
 import type { TrackerModel } from '../../core/tracker-model';
 import { PositionEntry } from './position-entry';
+import { t } from '../../shared/i18n';
 
 /** Every non-empty cell of the model, one table row each, grouped by side and actor. */
 export function TrackerPrintList({ model }: { model: TrackerModel }) {
@@ -13,15 +14,15 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
     <table class="tracker-list" aria-hidden="true">
       <thead>
         <tr>
-          <th scope="col">Actor</th>
-          <th scope="col">Region or topic</th>
-          <th scope="col">Positions</th>
+          <th scope="col">{t('tracker.actor')}</th>
+          <th scope="col">{t('tracker.regionOrTopic')}</th>
+          <th scope="col">{t('tracker.positions')}</th>
         </tr>
       </thead>
       {model.groups.map((group) => (
         <tbody key={group.side}>
           <tr class="side-row">
-            <th colSpan={3}>{group.label}</th>
+            <th colSpan={3}>{t(`side.${group.side}`)}</th>
           </tr>
           {group.rows.flatMap((row) => {
             const cells = model.columns
@@ -41,7 +42,7 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
                   )}
                 </th>
                 <td class="list-column">
-                  <span class="col-kind">{column.kind === 'region' ? 'Region' : 'Topic'}</span>
+                  <span class="col-kind">{t(column.kind === 'region' ? 'tracker.region' : 'tracker.topic')}</span>
                   {column.label}
                 </td>
                 <td>

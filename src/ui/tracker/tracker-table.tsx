@@ -1,27 +1,27 @@
 /** The positions grid: actors down the side (grouped by side), regions and topics across. */
 import type { TrackerModel } from '../../core/tracker-model';
 import { PositionEntry } from './position-entry';
+import { t } from '../../shared/i18n';
 
 /** The grid of a tracker model; an explanatory line when the filter leaves nothing. */
 export function TrackerTable({ model }: { model: TrackerModel }) {
   if (model.positionCount === 0) {
-    return <p class="empty">No position matches these filters.</p>;
+    return <p class="empty">{t('tracker.noMatch')}</p>;
   }
   return (
     <div class="table-wrap">
       <table class="tracker" data-columns={model.columns.length}>
         <caption>
-          Positions by actor (rows) and by region or topic (columns). A position about a region stands under that
-          region; the others stand under their topics.
+          {t('tracker.caption')}
         </caption>
         <thead>
           <tr>
             <th scope="col" class="corner">
-              Actor
+              {t('tracker.actor')}
             </th>
             {model.columns.map((c) => (
               <th scope="col" key={c.key} class={`col-${c.kind}`} data-column={c.key}>
-                <span class="col-kind">{c.kind === 'region' ? 'Region' : 'Topic'}</span>
+                <span class="col-kind">{t(c.kind === 'region' ? 'tracker.region' : 'tracker.topic')}</span>
                 {c.label}
               </th>
             ))}
@@ -31,7 +31,7 @@ export function TrackerTable({ model }: { model: TrackerModel }) {
           <tbody key={group.side} data-side={group.side}>
             <tr class="side-row">
               <th scope="rowgroup" colSpan={model.columns.length + 1}>
-                {group.label}
+                {t(`side.${group.side}`)}
               </th>
             </tr>
             {group.rows.map((row) => {
