@@ -1,5 +1,8 @@
 /** Filter controls of the tracker: side, actor, region, topic; clear; print. */
-import type { TrackerFilter, TrackerOptions } from '../../core/tracker-model';
+import type { SavedHiddenReason, TrackerFilter, TrackerOptions } from '../../core/tracker-model';
+
+/** The filters chosen from a list. */
+type SelectKey = Exclude<keyof TrackerFilter, 'saved'>;
 
 interface Props {
   options: TrackerOptions;
@@ -7,11 +10,28 @@ interface Props {
   onChange(filter: TrackerFilter): void;
   shown: number;
   total: number;
+  /** Saved items shown, and why the reader's items are hidden when they are. */
+  savedShown: number;
+  savedHidden?: SavedHiddenReason | undefined;
+}
+
+/** The words about the reader's saved items, in one place. */
+const savedStrings = {
+  toggle: (n: number) => `Your saved items (${n})`,
+  count: (n: number) => (n === 1 ? ' · 1 of your saved items' : ` · ${n} of your saved items`),
+  byRegionOrTopic: ' · your saved items have no region or topic: clear those filters to see them',
+};
+
+/** The count line: positions shown, then the reader's saved items. */
+function countLine(shown: number, total: number, savedShown: number, hidden: SavedHiddenReason | undefined): string {
+  const positions = shown === total ? `All ${total} positions` : `${shown} of ${total} positions`;
+  if (hidden === 'region-or-topic') return positions + savedStrings.byRegionOrTopic;
+  return savedShown > 0 ? positions + savedStrings.count(savedShown) : positions;
 }
 
 /** One labelled select; the empty value means "all". */
 function FilterSelect(props: {
-  name: keyof TrackerFilter;
+  name: SelectKey;
   label: string;
   all: string;
   value: string | undefined;
@@ -40,16 +60,24 @@ function FilterSelect(props: {
 }
 
 /** The controls bar (hidden when printing). */
-export function TrackerControls({ options, filter, onChange, shown, total }: Props) {
-  const set = (key: keyof TrackerFilter) => (value: string | undefined) => {
+export function TrackerControls({ options, filter, onChange, shown, total, savedShown, savedHidden }: Props) {
+  const set = (key: SelectKey) => (value: string | undefined) => {
     const next: TrackerFilter = { ...filter };
     if (value) (next as Record<string, string>)[key] = value;
     else delete next[key];
     onChange(next);
   };
-  const active = Object.keys(filter).length > 0;
+  // The saved-items switch is not a filter that Clear filters resets: it is the reader's choice of what to see.
+  const active = (['side', 'actor', 'region', 'topic'] as const satisfies SelectKey[]).some((k) => filter[k] !== undefined);
+  const clear = () => onChange(filter.saved === false ? { saved: false } : {});
+  const toggleSaved = (on: boolean) => {
+    const next: TrackerFilter = { ...filter };
+    if (on) delete next.saved;
+    else next.saved = false;
+    onChange(next);
+  };
   // One row per filter: only the name, the words and the choices differ.
-  const selects: { name: keyof TrackerFilter; label: string; all: string; choices: { value: string; label: string }[] }[] = [
+  const selects: { name: SelectKey; label: string; all: string; choices: { value: string; label: string }[] }[] = [
     { name: 'side', label: 'Side', all: 'All sides', choices: options.sides.map((s) => ({ value: s.value, label: s.label })) },
     { name: 'actor', label: 'Actor', all: 'All actors', choices: options.actors.map((a) => ({ value: a.id, label: a.name })) },
     { name: 'region', label: 'Region', all: 'All regions', choices: options.regions.map((r) => ({ value: r.id, label: r.name })) },
@@ -60,8 +88,16 @@ export function TrackerControls({ options, filter, onChange, shown, total }: Pro
       {selects.map((s) => (
         <FilterSelect key={s.name} {...s} value={filter[s.name]} onChange={set(s.name)} />
       ))}
+      {options.savedTotal > 0 && (
+        <div class="filter saved-toggle">
+          <label>
+            <input type="checkbox" id="filter-saved" checked={filter.saved !== false} onChange={(e) => toggleSaved(e.currentTarget.checked)} />{' '}
+            {savedStrings.toggle(options.savedTotal)}
+          </label>
+        </div>
+      )}
       <div class="actions">
-        <button type="button" onClick={() => onChange({})} disabled={!active}>
+        <button type="button" onClick={clear} disabled={!active}>
           Clear filters
         </button>
         <button type="button" onClick={() => window.print()}>
@@ -69,7 +105,7 @@ export function TrackerControls({ options, filter, onChange, shown, total }: Pro
         </button>
       </div>
       <p class="count" role="status" aria-live="polite">
-        {shown === total ? `All ${total} positions` : `${shown} of ${total} positions`}
+        {countLine(shown, total, savedShown, savedHidden)}
       </p>
     </form>
   );

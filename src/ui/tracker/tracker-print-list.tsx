@@ -5,10 +5,12 @@
  */
 import type { TrackerModel } from '../../core/tracker-model';
 import { PositionEntry } from './position-entry';
+import { SavedEntry } from './saved-entry';
+import { savedColumnStrings } from './tracker-table';
 
 /** Every non-empty cell of the model, one table row each, grouped by side and actor. */
 export function TrackerPrintList({ model }: { model: TrackerModel }) {
-  if (model.positionCount === 0) return null;
+  if (model.positionCount === 0 && model.savedCount === 0) return null;
   return (
     <table class="tracker-list" aria-hidden="true">
       <thead>
@@ -28,7 +30,26 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
               .map((c) => ({ column: c, positions: model.cell(row.id, c.key) }))
               .filter((c) => c.positions.length > 0);
             const firstColumn = new Map<string, string>();
-            return cells.map(({ column, positions }, i) => (
+            const saved = model.saved(row.id);
+            const savedRow =
+              saved.length === 0 ? [] : [
+                    <tr key={`${row.id}|saved`} class="saved-row">
+                      <th scope="row" class="actor">
+                        <span class={cells.length === 0 ? 'actor-name' : 'actor-again'}>{row.name}</span>
+                        {cells.length === 0 && <span class="actor-role">{row.role}</span>}
+                      </th>
+                      <td class="list-column">
+                        <span class="col-kind">{savedColumnStrings.kind}</span>
+                        {savedColumnStrings.label}
+                      </td>
+                      <td>
+                        {saved.map((item) => (
+                          <SavedEntry key={item.id} item={item} />
+                        ))}
+                      </td>
+                    </tr>,
+                  ];
+            return [...cells.map(({ column, positions }, i) => (
               <tr key={`${row.id}|${column.key}`}>
                 <th scope="row" class="actor">
                   {i === 0 ? (
@@ -52,7 +73,7 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
                   })}
                 </td>
               </tr>
-            ));
+            )), ...savedRow];
           })}
         </tbody>
       ))}
