@@ -6,8 +6,10 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { searchActors, type ActorChoice } from '../../core/reader-dossier/actors';
+import { nameClashes } from '../../core/reader-dossier/name-clash';
 import type { ReaderActorCategory, SavedKind } from '../../data/reader-dossier-schema';
 import type { ChangeResult, DialogActor, DialogActorChoice } from '../../shared/reader-dossier-messages';
+import { NameClashWarning } from './name-clash-warning';
 
 /** What the dialog is given. */
 export interface SaveDialogProps {
@@ -48,6 +50,13 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
   // key pressed right after (Tab) never lands on the page while the focused button is gone.
   useLayoutEffect(() => (creating ? nameRef : searchRef).current?.focus(), [creating]);
   const matches = useMemo(() => searchActors(actors, query, MAX_SHOWN), [actors, query]);
+  const splitAliases = (text: string) => text.split(',').map((a) => a.trim()).filter(Boolean);
+  // Names of the actor being created, or of the reader's own actor chosen, that a bundled actor already has.
+  const clashes = useMemo(() => {
+    if (creating) return nameClashes([newName, ...splitAliases(newAliases)], actors);
+    if (chosen?.own) return nameClashes([chosen.name, ...chosen.aliases], actors);
+    return null;
+  }, [creating, newName, newAliases, chosen, actors]);
 
   const choose = (choice: ActorChoice) => {
     setChosen(choice);
@@ -78,7 +87,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
     let choice: DialogActorChoice;
     if (creating) {
       if (newName.trim().length < 2) return setStatus({ ok: false, text: 'Give the new actor a name of at least two characters.' });
-      choice = { type: 'new', name: newName.trim(), category: newCategory, aliases: newAliases.split(',').map((a) => a.trim()).filter(Boolean) };
+      choice = { type: 'new', name: newName.trim(), category: newCategory, aliases: splitAliases(newAliases) };
     } else if (chosen) {
       choice = { type: 'existing', ref: chosen.ref };
     } else {
@@ -143,6 +152,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
                 </ul>
               )}
               {chosen && <p class="ds-chosen">Saving for {chosen.name}</p>}
+              {chosen && clashes && <NameClashWarning class="ds-warning" actor={chosen.name} result={clashes} />}
               <button type="button" class="ds-link" onClick={() => { setCreating(true); setNewName(query.trim()); setChosen(null); }}>
                 New actor…
               </button>
@@ -164,6 +174,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
               <label>
                 Other names, comma-separated <input type="text" value={newAliases} onInput={(e) => setNewAliases(e.currentTarget.value)} />
               </label>
+              {clashes && <NameClashWarning class="ds-warning" actor={newName} result={clashes} />}
               <button type="button" class="ds-link" onClick={() => setCreating(false)}>
                 Choose a listed actor instead
               </button>
