@@ -67,8 +67,11 @@ function assertBuilt(kind: BrowserKind): string {
   return dir;
 }
 
-/** Launches a headless browser with the built extension loaded. */
-export async function launch(kind: BrowserKind = 'chromium', opts: { headless?: boolean } = {}): Promise<Launched> {
+/**
+ * Launches a headless browser with the built extension loaded. `firefoxArgs` are extra Firefox command-line flags
+ * (the reader's-dossier test passes `--remote-allow-system-access` to open the browser's own context menu).
+ */
+export async function launch(kind: BrowserKind = 'chromium', opts: { headless?: boolean; firefoxArgs?: readonly string[] } = {}): Promise<Launched> {
   const headless = opts.headless ?? true;
   const dir = assertBuilt(kind);
   if (kind === 'chromium') {
@@ -99,6 +102,7 @@ export async function launch(kind: BrowserKind = 'chromium', opts: { headless?: 
     browser: 'firefox',
     executablePath: executablePath('firefox'),
     headless,
+    args: [...(opts.firefoxArgs ?? [])],
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
