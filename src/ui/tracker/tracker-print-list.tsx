@@ -3,7 +3,7 @@
  * a sheet of paper, so print shows the same cells as a three-column table (actor, region or topic,
  * positions), one row per non-empty cell. Hidden on screen; the grid is hidden in print.
  */
-import type { TrackerModel } from '../../core/tracker-model';
+import type { TrackerModel, TrackerRow, TrackerSavedItem } from '../../core/tracker-model';
 import { PositionEntry } from './position-entry';
 import { SavedEntry } from './saved-entry';
 import { savedColumnStrings } from './tracker-table';
@@ -31,25 +31,7 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
               .filter((c) => c.positions.length > 0);
             const firstColumn = new Map<string, string>();
             const saved = model.saved(row.id);
-            const savedRow =
-              saved.length === 0 ? [] : [
-                    <tr key={`${row.id}|saved`} class="saved-row">
-                      <th scope="row" class="actor">
-                        <span class={cells.length === 0 ? 'actor-name' : 'actor-again'}>{row.name}</span>
-                        {cells.length === 0 && <span class="actor-role">{row.role}</span>}
-                      </th>
-                      <td class="list-column">
-                        <span class="col-kind">{savedColumnStrings.kind}</span>
-                        {savedColumnStrings.label}
-                      </td>
-                      <td>
-                        {saved.map((item) => (
-                          <SavedEntry key={item.id} item={item} />
-                        ))}
-                      </td>
-                    </tr>,
-                  ];
-            return [...cells.map(({ column, positions }, i) => (
+            const rows = cells.map(({ column, positions }, i) => (
               <tr key={`${row.id}|${column.key}`}>
                 <th scope="row" class="actor">
                   {i === 0 ? (
@@ -73,10 +55,32 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
                   })}
                 </td>
               </tr>
-            )), ...savedRow];
+            ));
+            return saved.length === 0 ? rows : [...rows, <SavedListRow key={`${row.id}|saved`} row={row} items={saved} first={cells.length === 0} />];
           })}
         </tbody>
       ))}
     </table>
+  );
+}
+
+/** The row of an actor's saved items in the printed list; `first` when the actor has no position row above it. */
+function SavedListRow({ row, items, first }: { row: TrackerRow; items: readonly TrackerSavedItem[]; first: boolean }) {
+  return (
+    <tr class="saved-row">
+      <th scope="row" class="actor">
+        <span class={first ? 'actor-name' : 'actor-again'}>{row.name}</span>
+        {first && <span class="actor-role">{row.role}</span>}
+      </th>
+      <td class="list-column">
+        <span class="col-kind">{savedColumnStrings.kind}</span>
+        {savedColumnStrings.label}
+      </td>
+      <td>
+        {items.map((item) => (
+          <SavedEntry key={item.id} item={item} />
+        ))}
+      </td>
+    </tr>
   );
 }
