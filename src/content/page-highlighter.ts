@@ -37,6 +37,8 @@ export class PageHighlighter {
   private readerEntries: readonly MatchEntry[] = [];
   /** Counts setReaderData calls: a compile that finishes after a newer call began is dropped. */
   private readerGeneration = 0;
+  /** Stops the compile of the latest setReaderData call. */
+  private readerCompile: AbortController | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -56,6 +58,10 @@ export class PageHighlighter {
    */
   async setReaderData(reader: ReaderPageData, signal: AbortSignal): Promise<boolean> {
     const generation = ++this.readerGeneration;
+    // A newer call stops the compile of an earlier one at its next slice rather than letting both run.
+    this.readerCompile?.abort();
+    const own = new AbortController();
+    this.readerCompile = own;
     let rescan = false;
     const { quotes: saved, entries } = reader;
     const sameQuotes = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
@@ -63,7 +69,7 @@ export class PageHighlighter {
       const all = [...this.data.quotes, ...saved];
       // Before the first configuration nothing says whether quotations will be on: compile, in slices.
       const wanted = this.config === null || (this.config.active && this.config.quotes);
-      const matcher = wanted ? await compileQuotesInSlices(all, signal) : null;
+      const matcher = wanted ? await compileQuotesInSlices(all, AbortSignal.any([signal, own.signal])) : null;
       if (generation !== this.readerGeneration || signal.aborted) return false;
       this.saved = saved;
       this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
