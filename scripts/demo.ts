@@ -2,13 +2,24 @@
  * `npm run demo`: serves the demo news site (the five bundled articles) on 127.0.0.1 and opens Chromium with the
  * built extension loaded on it. With a display and without `--headless`, a window opens and stays until Ctrl+C.
  * Headless (no display, or `--headless`): visits every article, prints what Dossier found on each page, and writes
- * screenshots of a highlighted page, an open popover and the popup to a folder it names.
+ * screenshots of a highlighted page, an open popover and the popup to a folder it names. Then the reader's own
+ * dossier: it selects a sentence of the Reuters article, saves it to Dmitry Peskov through the real save flow (the
+ * context-menu click as Chromium delivers it to the background, then the dialog, by keyboard), opens a second page
+ * that quotes the sentence reworded, and screenshots the card that recognises it ("You saved this on …").
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { loadDemoArticles } from './lib/demo-site';
-import { launch, serve, type Launched } from '../tests/e2e/harness';
+import { launch, serve, waitInPage, type Launched, type Served } from '../tests/e2e/harness';
+import { waitInCard } from '../tests/e2e/lib/card';
+import { hoverCard } from '../tests/e2e/lib/firefox-pages';
+import { clickAddToDossier, selectText, waitForDialog } from '../tests/e2e/lib/reader-dossier';
+
+/** The sentence the demo saves (verbatim in assets/articles/000_78f937a108842e39.txt) and where. */
+const SAVED = { article: '/articles/000_78f937a108842e39.html', sentence: 'Peskov also said no call between Putin and Zelenskiy was being discussed.' };
+/** A second page that quotes it reworded ("that", "at present" added): tests/fixtures/pages. */
+const QUOTING_PAGE = '/reader-dossier-reworded.html';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || !process.env.DISPLAY;
@@ -115,6 +126,41 @@ async function hoverFirstMention(page: Page): Promise<boolean> {
   return true;
 }
 
+/**
+ * Saves SAVED.sentence to Dmitry Peskov as the reader would, then opens QUOTING_PAGE and hovers the quotation:
+ * the card says "You saved this on <site>, <date>" and marks the page's words that differ. Returns what it printed.
+ */
+async function showSavedQuote(app: Launched, site: Served): Promise<string> {
+  const page = await newPage(app);
+  await page.setViewport({ width: 1000, height: 700 });
+  await page.goto(site.url(SAVED.article), { waitUntil: 'load' });
+  await settle(page);
+  await page.bringToFront();
+  await selectText(page, SAVED.sentence);
+  await clickAddToDossier(app, site.url(SAVED.article), SAVED.sentence);
+  await waitForDialog(page);
+  await page.keyboard.type('Peskov');
+  await page.keyboard.press('Enter'); // the first match, Dmitry Peskov; the kind is Quote
+  await page.keyboard.press('Tab'); // the note
+  await page.keyboard.type('Reuters, Monday');
+  await page.keyboard.press('Tab'); // Save
+  await page.keyboard.press('Enter');
+  // The dialog closes itself once the background has stored the item.
+  await waitInPage(page, () => document.querySelector('dossier-save-dialog') === null, 15_000);
+  await page.close();
+
+  const quoting = await newPage(app);
+  await quoting.setViewport({ width: 1000, height: 620 });
+  await quoting.goto(site.url(QUOTING_PAGE), { waitUntil: 'load' });
+  await quoting.bringToFront();
+  const card = await hoverCard(quoting, 'discussed', { label: 'Dossier: Your saved quotation' });
+  // The saved part (site, date, the saved wording) is drawn from storage into a closed root: wait until it has a height.
+  await waitInCard(quoting, (root) => ((root.querySelector<HTMLElement>('.dp-saved-quote')?.offsetHeight ?? 0) > 0 ? true : null));
+  await quoting.screenshot({ path: resolve(outDir, 'saved-quote.png') });
+  await quoting.close();
+  return card.label.replace(/^Dossier: /, '');
+}
+
 async function main() {
   const site = await serve();
   const app = await launch('chromium', { headless });
@@ -154,11 +200,13 @@ async function main() {
       }
       await page.close();
     }
+    const title = await showSavedQuote(app, site);
+    console.log(`\nYour dossier: saved “${SAVED.sentence}” from ${SAVED.article} to Dmitry Peskov; ${QUOTING_PAGE} quotes it reworded, and its card, “${title}”, says where and when you saved it and marks the page’s added word.`);
   } finally {
     await app.close();
     await site.close();
   }
-  console.log(`\n${total} mentions on ${articles.length} pages. Screenshots in ${outDir}: page-highlighted.png, popover.png, popup.png`);
+  console.log(`\n${total} mentions on ${articles.length} pages. Screenshots in ${outDir}: page-highlighted.png, popover.png, popup.png, saved-quote.png`);
   if (total === 0) {
     console.error('demo: the extension highlighted nothing');
     process.exitCode = 1;

@@ -14,7 +14,7 @@ import { actorChoices, type BundledActorInfo } from '../core/reader-dossier/acto
 import { addActor, addItem, editItem, removeItem, restoreItem } from '../core/reader-dossier/store';
 import { mergeExport, parseExport, type MergeSummary } from '../core/reader-dossier/transfer';
 import { createDossierWriter, getReaderDossier } from '../shared/reader-dossier-storage';
-import { onDossierMessage, sendDossierMessage, type ChangeResult, type DossierSender, type SaveFromDialogData } from '../shared/reader-dossier-messages';
+import { MAX_DIALOG_ALIASES, onDossierMessage, sendDossierMessage, type ChangeResult, type DossierSender, type SaveFromDialogData } from '../shared/reader-dossier-messages';
 import { t } from '../shared/i18n';
 
 /** The context-menu item's id. */
@@ -100,7 +100,7 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
     // One pending gesture per tab: a new one replaces the last.
     await withPending((list) => ({ list: [...list.filter((p) => p.tabId !== tabId), { token, tabId, expires }], result: undefined }));
     const dossier = await getReaderDossier();
-    const actors = actorChoices(deps.bundledActors(), dossier).map((c) => ({ ...c, aliases: [...c.aliases].slice(0, 50) }));
+    const actors = actorChoices(deps.bundledActors(), dossier).map((c) => ({ ...c, aliases: [...c.aliases].slice(0, MAX_DIALOG_ALIASES) }));
     try {
       return (await sendDossierMessage('openSaveDialog', { token, actors }, tabId)) === true;
     } catch {

@@ -214,12 +214,15 @@ function createController(deps: ControllerDeps): ContentController {
   }
 
   const setReaderData = (data: ReaderPageData) => {
-    if (life.disposed || !page.setReaderData(data)) return;
-    scans.cancel();
-    popover?.hide();
-    page.clear();
-    setStatus('scanning');
-    scans.requestFull('settings');
+    if (life.disposed) return;
+    void page.setReaderData(data, life.signal).then((rescan) => {
+      if (life.disposed || !rescan) return;
+      scans.cancel();
+      popover?.hide();
+      page.clear();
+      setStatus('scanning');
+      scans.requestFull('settings');
+    });
   };
   if (deps.reader) {
     let watched = false;

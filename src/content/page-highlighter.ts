@@ -11,6 +11,7 @@ import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { pageDictionary, type PageData, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
+import { compileQuotesInSlices } from './reader-dossier/sliced-quote-compile';
 import { createCssEngine } from './engines/css-engine';
 import { createMarksEngine } from './engines/marks-engine';
 import type { HighlightEngine, OwnWrite } from './engines/types';
@@ -34,6 +35,10 @@ export class PageHighlighter {
   private saved: readonly PageQuote[] = [];
   /** The names of the actors the reader created, matched with the bundled ones. */
   private readerEntries: readonly MatchEntry[] = [];
+  /** Counts setReaderData calls: a compile that finishes after a newer call began is dropped. */
+  private readerGeneration = 0;
+  /** Stops the compile of the latest setReaderData call. */
+  private readerCompile: AbortController | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -46,23 +51,34 @@ export class PageHighlighter {
   }
 
   /**
-   * Sets what the page looks for in the reader's dossier. Returns whether the page must be scanned again: Dossier is
-   * on here and a matcher in use changed (an empty dossier changes nothing).
+   * Sets what the page looks for in the reader's dossier. Resolves to whether the page must be scanned again: Dossier
+   * is on here and a matcher in use changed (an empty dossier changes nothing). The quote matcher with the saved
+   * quotations is compiled in slices (a full dossier holds thousands) and swapped in whole; a call made while an
+   * earlier one is still compiling supersedes it (the earlier resolves false), and `signal` stops it.
    */
-  setReaderData(reader: ReaderPageData): boolean {
-    const active = this.config?.active === true;
+  async setReaderData(reader: ReaderPageData, signal: AbortSignal): Promise<boolean> {
+    const generation = ++this.readerGeneration;
+    // A newer call stops the compile of an earlier one at its next slice rather than letting both run.
+    this.readerCompile?.abort();
+    const own = new AbortController();
+    this.readerCompile = own;
     let rescan = false;
     const { quotes: saved, entries } = reader;
     const sameQuotes = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
     if (!sameQuotes) {
-      this.saved = saved;
       const all = [...this.data.quotes, ...saved];
+      // Before the first configuration nothing says whether quotations will be on: compile, in slices.
+      const wanted = this.config === null || (this.config.active && this.config.quotes);
+      const matcher = wanted ? await compileQuotesInSlices(all, AbortSignal.any([signal, own.signal])) : null;
+      if (generation !== this.readerGeneration || signal.aborted) return false;
+      this.saved = saved;
       this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
       this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
-      this.quoteMatcher = active && this.config!.quotes ? this.compileQuotes() : null;
-      rescan = this.quoteMatcher !== null;
+      this.quoteMatcher = matcher;
+      rescan = matcher !== null && this.config?.active === true && this.config.quotes;
     }
     if (JSON.stringify(entries) !== JSON.stringify(this.readerEntries)) {
+      const active = this.config?.active === true;
       this.readerEntries = entries;
       this.matcher = active ? this.compileNames(this.config!) : null;
       rescan ||= active;

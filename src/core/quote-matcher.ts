@@ -107,6 +107,17 @@ const ID_SPACE = 1 << 21;
 
 /** Compile the quotes once; `find` then scans any number of texts. */
 export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher {
+  const steps = compileQuoteMatcherSteps(quotes);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `compileQuoteMatcher` one quote at a time: the generator yields after each quote it indexes and returns the
+ * matcher, so a caller with thousands of quotations (the reader's dossier) can spread the work over short slices.
+ */
+export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Generator<void, QuoteMatcher, void> {
   const vocab = new Map<string, number>();
   const idOf = (key: string): number => {
     let id = vocab.get(key);
@@ -128,6 +139,7 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
       words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
       short: stream.keys.length < SHORT_QUOTE_WORDS,
     });
+    yield;
   }
   if (vocab.size >= ID_SPACE) throw new Error('quote vocabulary too large');
   const byId = new Map(compiled.map((q) => [q.id, q]));
@@ -138,13 +150,14 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
   const shortByFirst = new Map<number, number[]>();
   const stopIds = new Set<number>();
   for (const [key, id] of vocab) if (STOPWORDS.has(key)) stopIds.add(id);
-  compiled.forEach((quote, q) => {
-    const ids = quote.ids;
-    if (quote.short) {
+  for (let q = 0; q < compiled.length; q++) {
+    yield;
+    const ids = compiled[q]!.ids;
+    if (compiled[q]!.short) {
       const list = shortByFirst.get(ids[0]!) ?? [];
       list.push(q);
       shortByFirst.set(ids[0]!, list);
-      return;
+      continue;
     }
     const informative = (p: number): boolean => !stopIds.has(ids[p]!) || !stopIds.has(ids[p + 1]!);
     let any = false;
@@ -157,7 +170,7 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
       list.push({ q, pos: p });
       shingles.set(key, list);
     }
-  });
+  }
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
     const stream = tokenizeWords(text);

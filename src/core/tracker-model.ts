@@ -7,6 +7,7 @@
  * shown on the entry); a position that names none stands under each of its topics. So "what does
  * Russia demand about Donbas" is one cell, and a sanctions demand is not repeated under every region.
  */
+import type { ReaderDossier, SavedKind } from '../data/reader-dossier-schema';
 import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
 import { SIDE_ORDER } from './domain-order';
 import { POSITION_TYPE_LABELS, SIDE_LABELS, sourceLabel } from './labels';
@@ -15,13 +16,14 @@ import { sourceCardPath } from './source-links';
 /**
  * Filters of the tracker; every one optional. Values not in the data are ignored. `side` keeps the
  * actors of that side (rows) with every position they hold; `actor` keeps one row; `region` and
- * `topic` keep the positions about it.
+ * `topic` keep the positions about it. `saved: false` hides what the reader saved (shown by default).
  */
 export interface TrackerFilter {
   side?: Side;
   actor?: string;
   region?: string;
   topic?: string;
+  saved?: false;
 }
 
 /** A link to a source card. */
@@ -66,13 +68,32 @@ export interface TrackerPosition {
   sources: TrackerSourceRef[];
 }
 
-/** A row: an actor holding at least one shown position. */
+/** A row: an actor holding at least one shown position, or with at least one shown saved item. */
 export interface TrackerRow {
   id: string;
   name: string;
   role: string;
-  side: Side;
+  side: Side | typeof READER_GROUP;
   kind: Actor['kind'];
+  /** An actor the reader created (not in the bundled data). */
+  own: boolean;
+}
+
+/** One thing the reader saved, as the tracker shows it beside the bundled positions. */
+export interface TrackerSavedItem {
+  id: string;
+  kind: SavedKind;
+  kindLabel: string;
+  /** The saved passage, verbatim. */
+  text: string;
+  note?: string;
+  /** The page it was saved from: its address, title and site. */
+  href: string;
+  title: string;
+  site: string;
+  /** When it was saved (ISO) and the day as YYYY-MM-DD. */
+  savedAt: string;
+  savedOn: string;
 }
 
 /** A column: a region or a topic. */
@@ -84,9 +105,12 @@ export interface TrackerColumn {
   label: string;
 }
 
-/** Rows grouped under their side, sides in a fixed order. */
+/** The group of the actors the reader created: they take no side in the data. */
+export const READER_GROUP = 'reader';
+
+/** Rows grouped under their side, sides in a fixed order; the reader's own actors last. */
 export interface TrackerSideGroup {
-  side: Side;
+  side: Side | typeof READER_GROUP;
   label: string;
   rows: TrackerRow[];
 }
@@ -94,10 +118,16 @@ export interface TrackerSideGroup {
 /** What the filter controls offer (everything the data has, whatever the current filter). */
 export interface TrackerOptions {
   sides: { value: Side; label: string }[];
+  /** Actors holding a position, then the reader's own actors that have saved items. */
   actors: NamedRef[];
   regions: NamedRef[];
   topics: NamedRef[];
+  /** How many items the reader saved (0: no saved-items switch). */
+  savedTotal: number;
 }
+
+/** Why the saved items are not shown although the reader has some. */
+export type SavedHiddenReason = 'switched-off' | 'region-or-topic';
 
 /** The whole tracker grid. */
 export interface TrackerModel {
@@ -108,6 +138,14 @@ export interface TrackerModel {
   cell(rowId: string, columnKey: string): TrackerPosition[];
   /** Distinct positions shown. */
   positionCount: number;
+  /** The reader's saved items of a row, newest first; empty when they are hidden. */
+  saved(rowId: string): TrackerSavedItem[];
+  /** Whether the grid has the column of the reader's saved items. */
+  savedShown: boolean;
+  /** Saved items shown. */
+  savedCount: number;
+  /** Set when the reader has saved items that this filter hides. */
+  savedHidden?: SavedHiddenReason;
   options: TrackerOptions;
 }
 
@@ -132,6 +170,13 @@ export interface DisagreementView {
 
 /** Sides in display order. */
 export { SIDE_ORDER };
+
+/** Labels of the tracker's words about the reader's own items, in one place. */
+const SAVED_LABELS = {
+  group: 'Your own actors',
+  ownRole: 'Created in your dossier',
+  kinds: { quote: 'Quote', reported: 'Reported statement', note: 'Note' } satisfies Record<SavedKind, string>,
+};
 
 const KIND_LABELS: Record<Disagreement['kind'], string> = {
   figure: 'Figures',
@@ -200,18 +245,67 @@ export function columnKeysOf(p: Pick<Position, 'regions' | 'topics'>): string[] 
   return p.regions.length > 0 ? p.regions.map((id) => `region:${id}`) : p.topics.map((id) => `topic:${id}`);
 }
 
-/** Everything the filter controls can offer. */
-export function trackerOptions(data: Dataset): TrackerOptions {
+interface SavedRow {
+  row: Omit<TrackerRow, 'id'>;
+  items: TrackerSavedItem[];
+}
+
+/**
+ * The rows the reader's saved items give: bundled actors by id and the reader's own actors, each with its items.
+ * Items naming an actor that is in neither (a bundled actor gone from a later data set) are left out.
+ */
+function savedRows(data: Dataset, reader: ReaderDossier): Map<string, SavedRow> {
+  const out = new Map<string, SavedRow>();
+  const bundled = new Map(data.actors.map((a) => [a.id, a]));
+  const own = new Map(reader.actors.map((a) => [a.id, a]));
+  const newestFirst = [...reader.items].sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
+  for (const item of newestFirst) {
+    let row: Omit<TrackerRow, 'id'> | undefined;
+    if (item.actor.type === 'bundled') {
+      const a = bundled.get(item.actor.id);
+      if (a) row = { name: a.name, role: a.role, side: a.side, kind: a.kind, own: false };
+    } else {
+      const a = own.get(item.actor.id);
+      if (a) row = { name: a.name, role: SAVED_LABELS.ownRole, side: READER_GROUP, kind: a.category === 'people' ? 'person' : 'institution', own: true };
+    }
+    if (!row) continue;
+    const entry = out.get(item.actor.id) ?? { row, items: [] };
+    const { source, title, site, selector } = item.target;
+    entry.items.push({
+      id: item.id,
+      kind: item.kind,
+      kindLabel: SAVED_LABELS.kinds[item.kind],
+      text: selector[0].exact,
+      ...(item.note ? { note: item.note } : {}),
+      href: source,
+      title,
+      site,
+      savedAt: item.savedAt,
+      savedOn: item.savedAt.slice(0, 10),
+    });
+    out.set(item.actor.id, entry);
+  }
+  return out;
+}
+
+/** Everything the filter controls can offer; with the reader's dossier, their actors with saved items too. */
+export function trackerOptions(data: Dataset, reader?: ReaderDossier): TrackerOptions {
   const holders = new Set(data.positions.flatMap((p) => p.holders));
   const regionIds = new Set(data.positions.flatMap((p) => p.regions));
   const sides = new Set(data.actors.filter((a) => holders.has(a.id)).map((a) => a.side));
+  const saved = reader ? savedRows(data, reader) : new Map<string, SavedRow>();
+  for (const { row } of saved.values()) if (row.side !== READER_GROUP) sides.add(row.side);
   return {
     sides: SIDE_ORDER.filter((s) => sides.has(s)).map((value) => ({ value, label: SIDE_LABELS[value] })),
-    actors: data.actors.filter((a) => holders.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
+    actors: [
+      ...data.actors.filter((a) => holders.has(a.id) || saved.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
+      ...[...saved].filter(([, s]) => s.row.own).map(([id, s]) => ({ id, name: s.row.name })),
+    ],
     regions: data.regions.filter((r) => regionIds.has(r.id)).map((r) => ({ id: r.id, name: r.name })),
     topics: distinct(data.positions.flatMap((p) => p.topics))
       .sort()
       .map((id) => ({ id, name: topicLabel(id) })),
+    savedTotal: [...saved.values()].reduce((n, s) => n + s.items.length, 0),
   };
 }
 
@@ -222,12 +316,17 @@ export function sanitizeFilter(options: TrackerOptions, filter: TrackerFilter): 
   if (filter.actor && options.actors.some((a) => a.id === filter.actor)) out.actor = filter.actor;
   if (filter.region && options.regions.some((r) => r.id === filter.region)) out.region = filter.region;
   if (filter.topic && options.topics.some((t) => t.id === filter.topic)) out.topic = filter.topic;
+  if (filter.saved === false) out.saved = false;
   return out;
 }
 
-/** Build the grid for a filter. */
-export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}): TrackerModel {
-  const options = trackerOptions(data);
+/**
+ * Build the grid for a filter. With the reader's dossier, what they saved stands beside the bundled positions: a
+ * column of its own, in the rows of the actors it is attributed to (a bundled actor's row, or a row in the group of
+ * the reader's own actors). Saved items carry no region or topic, so a region or topic filter hides them.
+ */
+export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}, reader?: ReaderDossier): TrackerModel {
+  const options = trackerOptions(data, reader);
   const filter = sanitizeFilter(options, rawFilter);
   const sideOf = new Map(data.actors.map((a) => [a.id, a.side]));
   // Filtering by side shows the actors of that side and every position they hold (a position held
@@ -261,6 +360,20 @@ export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}): Trac
     }
   }
 
+  const savedHidden: SavedHiddenReason | undefined =
+    options.savedTotal === 0 ? undefined : filter.saved === false ? 'switched-off' : filter.region || filter.topic ? 'region-or-topic' : undefined;
+  const savedByRow = new Map<string, TrackerSavedItem[]>();
+  const savedRowInfo = new Map<string, Omit<TrackerRow, 'id'>>();
+  if (reader && options.savedTotal > 0 && !savedHidden) {
+    for (const [id, { row, items }] of savedRows(data, reader)) {
+      if (filter.side && row.side !== filter.side) continue;
+      if (filter.actor && id !== filter.actor) continue;
+      savedByRow.set(id, items);
+      savedRowInfo.set(id, row);
+      rowIds.add(id);
+    }
+  }
+
   // Columns: regions in data order, then topics alphabetically.
   const columns: TrackerColumn[] = [
     ...data.regions
@@ -274,7 +387,10 @@ export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}): Trac
   ];
 
   // Rows: holders grouped by their side; most positions first, then by name.
+  // Rows of actors with only saved items come after those holding positions.
   const rows: TrackerRow[] = [...rowIds].map((id) => {
+    const own = savedRowInfo.get(id);
+    if (own) return { id, ...own };
     const actor = data.actors.find((a) => a.id === id);
     return {
       id,
@@ -282,22 +398,31 @@ export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}): Trac
       role: actor?.role ?? '',
       side: actor?.side ?? 'other',
       kind: actor?.kind ?? 'institution',
+      own: false,
     };
   });
-  const groups: TrackerSideGroup[] = SIDE_ORDER.map((side) => ({
-    side,
-    label: SIDE_LABELS[side],
-    rows: rows
-      .filter((r) => r.side === side)
-      .sort((a, b) => (positionCounts.get(b.id) ?? 0) - (positionCounts.get(a.id) ?? 0) || a.name.localeCompare(b.name)),
-  })).filter((g) => g.rows.length > 0);
+  const byCount = (a: TrackerRow, b: TrackerRow) =>
+    (positionCounts.get(b.id) ?? 0) - (positionCounts.get(a.id) ?? 0) || a.name.localeCompare(b.name);
+  const groupOrder: { side: TrackerSideGroup['side']; label: string }[] = [
+    ...SIDE_ORDER.map((side) => ({ side, label: SIDE_LABELS[side] })),
+    { side: READER_GROUP, label: SAVED_LABELS.group },
+  ];
+  const groups: TrackerSideGroup[] = groupOrder
+    .map(({ side, label }) => ({ side, label, rows: rows.filter((r) => r.side === side).sort(byCount) }))
+    .filter((g) => g.rows.length > 0);
 
+  let savedCount = 0;
+  for (const items of savedByRow.values()) savedCount += items.length;
   return {
     filter,
     groups,
     columns,
     cell: (rowId, columnKey) => cells.get(cellKey(rowId, columnKey)) ?? [],
     positionCount: shown.length,
+    saved: (rowId) => savedByRow.get(rowId) ?? [],
+    savedShown: savedByRow.size > 0,
+    savedCount,
+    ...(savedHidden ? { savedHidden } : {}),
     options,
   };
 }

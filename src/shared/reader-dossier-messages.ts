@@ -25,8 +25,14 @@ const Token = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
 
 const Name = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
 
+/**
+ * Most aliases of one actor the dialog is sent: every alias of every bundled actor (the most any has is under 60),
+ * so the dialog can say when a new actor's name is already a bundled one.
+ */
+export const MAX_DIALOG_ALIASES = 200;
+
 /** An actor to choose in the dialog. */
-export const DialogActor = z.object({ ref: ActorRef, name: Name, category: ReaderActorCategory, aliases: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), own: z.boolean() });
+export const DialogActor = z.object({ ref: ActorRef, name: Name, category: ReaderActorCategory, aliases: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(MAX_DIALOG_ALIASES)), own: z.boolean() });
 export type DialogActor = z.infer<typeof DialogActor>;
 
 /** Payload of `openSaveDialog`. */

@@ -6,9 +6,9 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyDossier, ReaderActor, SavedItem, type ReaderDossier } from '../data/reader-dossier-schema';
 import { pageKey } from '../core/reader-dossier/page-items';
-import { savedPageQuotes } from '../core/reader-dossier/saved-quotes';
-import { readerActorEntries, type ReaderPageData } from '../core/reader-dossier/reader-names';
-import type { PageQuote } from '../core/page-data';
+import type { ReaderPageData } from '../core/reader-dossier/reader-names';
+import { readerPageDataSteps } from '../core/reader-dossier/reader-page-data';
+import { runAtOnce, runInSlices } from '../core/reader-dossier/slices';
 
 /**
  * The storage item, in its first stored shape. It declares no version and no migrations, so WXT never reads its
@@ -118,47 +118,53 @@ export async function getSavedItemsOfActor(ref: { type: string; id: string }): P
   }
 }
 
-/**
- * The saved quotations for the quote matcher of the page at `url` (see savedPageQuotes), from a stored value: only
- * entries whose kind is a quotation are validated.
- */
-export function savedQuotationsFor(raw: unknown, url: string): PageQuote[] {
-  const items = raw !== null && typeof raw === 'object' ? (raw as { items?: unknown }).items : undefined;
-  if (!Array.isArray(items)) return [];
-  const quotes: SavedItem[] = [];
-  for (const entry of items) {
-    if ((entry as { kind?: unknown } | null)?.kind !== 'quote') continue;
-    const p = SavedItem.safeParse(entry);
-    if (p.success) quotes.push(p.data);
-  }
-  return savedPageQuotes(quotes, url);
+/** The reader's page data from a stored value, at once (see readerPageDataSteps). */
+export function readerPageDataFor(raw: unknown, url: string): ReaderPageData {
+  return runAtOnce(readerPageDataSteps(raw, url));
 }
 
-/** The reader's page data from a stored value: saved quotations (see savedQuotationsFor) and valid reader actors. */
-export function readerPageDataFor(raw: unknown, url: string): ReaderPageData {
-  const actors = raw !== null && typeof raw === 'object' ? (raw as { actors?: unknown }).actors : undefined;
-  const valid: ReaderActor[] = [];
-  if (Array.isArray(actors)) {
-    for (const a of actors) {
-      const p = ReaderActor.safeParse(a);
-      if (p.success) valid.push(p.data);
-    }
-  }
-  return { quotes: savedQuotationsFor(raw, url), entries: readerActorEntries(valid) };
+/** Milliseconds of validation per slice on a page: well under the 50 ms of a long task. */
+const PAGE_SLICE_MS = 8;
+
+/**
+ * The reader's page data from a stored value, validated in slices of a few milliseconds with a timer between them:
+ * a full dossier (5,000 items) takes tens of milliseconds to validate, too long for one task on every page load.
+ */
+export async function readerPageDataInSlices(raw: unknown, url: string): Promise<ReaderPageData> {
+  const data = await runInSlices(readerPageDataSteps(raw, url), {
+    pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    now: () => performance.now(),
+    budgetMs: PAGE_SLICE_MS,
+  });
+  return data ?? { quotes: [], entries: [] };
 }
 
 /** What the page at `url` looks for in the reader's dossier; nothing when storage cannot be read. */
 export async function getReaderPageData(url: string): Promise<ReaderPageData> {
   try {
-    return readerPageDataFor(await readerDossierItem.getValue(), url);
+    return await readerPageDataInSlices(await readerDossierItem.getValue(), url);
   } catch {
     return { quotes: [], entries: [] };
   }
 }
 
-/** Calls `cb` with what the page at `url` looks for whenever the dossier changes. Returns the unwatch function. */
+/**
+ * Calls `cb` with what the page at `url` looks for whenever the dossier changes; when changes come faster than they
+ * are read, only the newest is delivered. Returns the unwatch function.
+ */
 export function watchReaderPageData(url: string, cb: (data: ReaderPageData) => void): () => void {
-  return readerDossierItem.watch((value) => cb(readerPageDataFor(value, url)));
+  let latest = 0;
+  let stopped = false;
+  const unwatch = readerDossierItem.watch((value) => {
+    const mine = ++latest;
+    void readerPageDataInSlices(value, url).then((data) => {
+      if (!stopped && mine === latest) cb(data);
+    });
+  });
+  return () => {
+    stopped = true;
+    unwatch();
+  };
 }
 
 /** One saved item by its id, validated; null when there is none or storage cannot be read. */

@@ -132,4 +132,34 @@ describe('SaveDialog', () => {
     });
     expect(onSave).not.toHaveBeenCalled();
   });
+
+  it('warns while the reader names a new actor with a name a bundled actor already has, and says who keeps it', async () => {
+    mount();
+    const type = async (el: HTMLInputElement, value: string) =>
+      act(() => {
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await act(() => {
+      root.querySelector<HTMLButtonElement>('.ds-link')!.click(); // New actor…
+    });
+    const [name, aliases] = [...root.querySelectorAll<HTMLInputElement>('fieldset input[type="text"]')];
+    await type(name!, 'Kremlin press office');
+    expect(root.querySelector('.ds-warning')).toBeNull();
+    await type(aliases!, 'Peskov, press office');
+    const warning = root.querySelector<HTMLElement>('.ds-warning')!;
+    expect(warning.getAttribute('role')).toBe('status');
+    expect([...warning.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      '“Peskov” is already a name of Dmitry Peskov in Dossier’s data: on pages it stays highlighted as Dmitry Peskov and opens Dmitry Peskov’s card, not yours.',
+      'Kremlin press office is highlighted only under “Kremlin press office”, “press office”.',
+    ]);
+    await type(name!, 'Putin');
+    await type(aliases!, 'путин');
+    expect([...root.querySelectorAll('.ds-warning p')].map((p) => p.textContent)).toEqual([
+      '“Putin” is already a name of Vladimir Putin in Dossier’s data: on pages it stays highlighted as Vladimir Putin and opens Vladimir Putin’s card, not yours.',
+      // Case folded: the data has “Путин”.
+      '“путин” is already a name of Vladimir Putin in Dossier’s data: on pages it stays highlighted as Vladimir Putin and opens Vladimir Putin’s card, not yours.',
+      'Putin has no other name, so it is not highlighted on pages; what you save for it is kept and listed all the same.',
+    ]);
+  });
 });

@@ -81,6 +81,8 @@ export interface LaunchOptions {
    * and needs that language pack (firefox-esr-l10n-uk for Ukrainian). scripts/ensure-browsers.sh installs both.
    */
   lang?: string;
+  /** Extra Firefox command-line flags (the reader's-dossier test passes `--remote-allow-system-access` to open the browser's own context menu). */
+  firefoxArgs?: readonly string[];
 }
 
 /** Launches a headless browser with the built extension loaded. */
@@ -118,6 +120,7 @@ export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions
     browser: 'firefox',
     executablePath: executablePath('firefox'),
     headless,
+    args: [...(opts.firefoxArgs ?? [])],
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),

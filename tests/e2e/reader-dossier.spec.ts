@@ -403,4 +403,44 @@ describe('reader dossier in Chromium', () => {
     expect(await storedDossier(dossierPage)).toEqual(before);
     await page.close();
   });
+
+  it('a new actor named like a bundled one: the dialog says who keeps the name, and so does the Your dossier page\'s edit', async () => {
+    const url = site.url(ARTICLE);
+    const page = await openReady(app, url);
+    await page.bringToFront();
+    const sentence = 'The United States has emerged as a key intermediary, with Trump holding talks with Zelenskiy and maintaining direct contact with Putin.';
+    await selectText(page, sentence);
+    await clickAddToDossier(app, url, sentence);
+    await waitForDialog(page);
+    await page.keyboard.type('Kremlin press office');
+    await page.keyboard.press('Tab'); // "New actor…"
+    await page.keyboard.press('Enter'); // the name field
+    await page.keyboard.press('Tab'); // category
+    await page.keyboard.press('Tab'); // other names
+    await page.keyboard.type('Peskov, press office');
+    const taken = '“Peskov” is already a name of Dmitry Peskov in Dossier’s data: on pages it stays highlighted as Dmitry Peskov and opens Dmitry Peskov’s card, not yours.';
+    const still = 'Kremlin press office is highlighted only under “Kremlin press office”, “press office”.';
+    // What the reader sees in the closed root, through the accessibility tree.
+    await until('the dialog warns', async () => (await accessibleNames(page)).includes(taken));
+    expect(await accessibleNames(page)).toContain(still);
+    await page.keyboard.press('Tab'); // "Choose a listed actor instead"
+    await page.keyboard.press('Tab'); // kind
+    await page.keyboard.press('Tab'); // note
+    await page.keyboard.press('Tab'); // Save
+    await page.keyboard.press('Enter');
+    await until('the actor and its item are stored', async () => (await storedDossier(dossierPage))!.items.some((i) => i.target.selector[0].exact === sentence));
+    await page.close();
+
+    // The Your dossier page's edit of that item says the same while the actor is chosen, and not for a bundled one.
+    await dossierPage.bringToFront();
+    const id = (await storedDossier(dossierPage))!.items.find((i) => i.target.selector[0].exact === sentence)!.id;
+    const row = `.rd-item[data-item-id="${id}"]`;
+    await until('the page lists it', async () => (await dossierPage.$(row)) !== null);
+    await dossierPage.click(`${row} .rd-buttons button:first-child`);
+    await dossierPage.waitForSelector(`${row} .rd-warning`);
+    expect(await dossierPage.$$eval(`${row} .rd-warning p`, (ps) => ps.map((p) => p.textContent))).toEqual([taken, still]);
+    await dossierPage.select(`${row} .rd-edit select`, 'bundled:dmitry-peskov');
+    await waitInPage(dossierPage, () => document.querySelector('.rd-warning') === null);
+    await dossierPage.click(`${row} .rd-edit button[type="button"]`); // Cancel
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileQuoteMatcher } from '../../src/core/quote-matcher';
 import { SAVED_QUOTE_LABEL, savedItemIdOf, savedPageQuotes, savedQuoteCard } from '../../src/core/reader-dossier/saved-quotes';
-import { savedQuotationsFor } from '../../src/shared/reader-dossier-storage';
+import { readerPageDataFor } from '../../src/shared/reader-dossier-storage';
 import { REUTERS, savedFrom } from './reader-dossier-fixtures';
 
 const PESKOV = 'Peskov also said no call between Putin and Zelenskiy was being discussed.';
@@ -41,8 +41,8 @@ describe('saved quotations as known quotations', () => {
 
   it('reads quotations only from the stored value, skipping damaged and other entries', () => {
     const raw = { actors: [], items: [quote, reported, { ...quote, id: 'BAD' }, null, 7] };
-    expect(savedQuotationsFor(raw, 'https://other.example/b').map((q) => q.id)).toEqual(['saved:item-quote0001']);
-    expect(savedQuotationsFor(undefined, 'https://other.example/b')).toEqual([]);
+    expect(readerPageDataFor(raw, 'https://other.example/b').quotes.map((q) => q.id)).toEqual(['saved:item-quote0001']);
+    expect(readerPageDataFor(undefined, 'https://other.example/b').quotes).toEqual([]);
   });
 
   it("the card is built from the mention alone: the item's id and the comparison, nothing of what was saved", () => {

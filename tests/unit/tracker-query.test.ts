@@ -16,4 +16,10 @@ describe('tracker filter in the URL', () => {
   it('drops unknown sides and keys', () => {
     expect(parseTrackerQuery('?side=mars&colour=red&region=crimea')).toEqual({ region: 'crimea' });
   });
+
+  it('keeps the saved items switched off as saved=off, and on by default', () => {
+    expect(trackerQuery({ saved: false, side: 'russia' })).toBe('?side=russia&saved=off');
+    expect(parseTrackerQuery('?side=russia&saved=off')).toEqual({ side: 'russia', saved: false });
+    expect(parseTrackerQuery('?saved=on')).toEqual({});
+  });
 });

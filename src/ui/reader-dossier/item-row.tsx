@@ -2,8 +2,10 @@
 import { useState } from 'preact/hooks';
 import type { ActorChoice } from '../../core/reader-dossier/actors';
 import { refKey } from '../../core/reader-dossier/actors';
+import { nameClashes } from '../../core/reader-dossier/name-clash';
 import type { ActorRef, SavedItem, SavedKind } from '../../data/reader-dossier-schema';
 import { t } from '../../shared/i18n';
+import { NameClashWarning } from './name-clash-warning';
 
 export const KIND_LABELS = { quote: 'dossier.kind.quote', reported: 'dossier.kind.reported', note: 'dossier.kind.note' } as const satisfies Record<SavedKind, string>;
 
@@ -24,6 +26,7 @@ export function ItemRow({ item, actorName, choices, onEdit, onDelete, onCopy }: 
   const [kind, setKind] = useState<SavedKind>(item.kind);
   const [note, setNote] = useState(item.note ?? '');
   const { title, site, source, selector } = item.target;
+  const picked = editing ? choices.find((c) => refKey(c.ref) === actor) : undefined;
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -48,6 +51,7 @@ export function ItemRow({ item, actorName, choices, onEdit, onDelete, onCopy }: 
               ))}
             </select>
           </label>
+          {picked?.own && <NameClashWarning class="rd-warning" actor={picked.name} result={nameClashes([picked.name, ...picked.aliases], choices)} />}
           <label>
             {t('dossier.kindLabel')}{' '}
             <select value={kind} onChange={(e) => setKind(e.currentTarget.value as SavedKind)}>

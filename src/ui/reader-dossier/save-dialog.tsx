@@ -6,9 +6,11 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { searchActors, type ActorChoice } from '../../core/reader-dossier/actors';
+import { nameClashes } from '../../core/reader-dossier/name-clash';
 import type { ReaderActorCategory, SavedKind } from '../../data/reader-dossier-schema';
 import type { ChangeResult, DialogActor, DialogActorChoice } from '../../shared/reader-dossier-messages';
 import { t, uiLanguage } from '../../shared/i18n';
+import { NameClashWarning } from './name-clash-warning';
 
 /** What the dialog is given. */
 export interface SaveDialogProps {
@@ -49,6 +51,13 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
   // key pressed right after (Tab) never lands on the page while the focused button is gone.
   useLayoutEffect(() => (creating ? nameRef : searchRef).current?.focus(), [creating]);
   const matches = useMemo(() => searchActors(actors, query, MAX_SHOWN), [actors, query]);
+  const splitAliases = (text: string) => text.split(',').map((a) => a.trim()).filter(Boolean);
+  // Names of the actor being created, or of the reader's own actor chosen, that a bundled actor already has.
+  const clashes = useMemo(() => {
+    if (creating) return nameClashes([newName, ...splitAliases(newAliases)], actors);
+    if (chosen?.own) return nameClashes([chosen.name, ...chosen.aliases], actors);
+    return null;
+  }, [creating, newName, newAliases, chosen, actors]);
 
   const choose = (choice: ActorChoice) => {
     setChosen(choice);
@@ -79,7 +88,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
     let choice: DialogActorChoice;
     if (creating) {
       if (newName.trim().length < 2) return setStatus({ ok: false, text: t('save.nameTooShort') });
-      choice = { type: 'new', name: newName.trim(), category: newCategory, aliases: newAliases.split(',').map((a) => a.trim()).filter(Boolean) };
+      choice = { type: 'new', name: newName.trim(), category: newCategory, aliases: splitAliases(newAliases) };
     } else if (chosen) {
       choice = { type: 'existing', ref: chosen.ref };
     } else {
@@ -144,6 +153,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
                 </ul>
               )}
               {chosen && <p class="ds-chosen">{t('save.savingFor', { name: chosen.name })}</p>}
+              {chosen && clashes && <NameClashWarning class="ds-warning" actor={chosen.name} result={clashes} />}
               <button type="button" class="ds-link" onClick={() => { setCreating(true); setNewName(query.trim()); setChosen(null); }}>
                 {t('save.newActorLink')}
               </button>
@@ -165,6 +175,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
               <label>
                 {t('save.otherNames')} <input type="text" value={newAliases} onInput={(e) => setNewAliases(e.currentTarget.value)} />
               </label>
+              {clashes && <NameClashWarning class="ds-warning" actor={newName} result={clashes} />}
               <button type="button" class="ds-link" onClick={() => setCreating(false)}>
                 {t('save.chooseListed')}
               </button>

@@ -1,6 +1,7 @@
 /** The positions tracker page: filters (kept in the URL), the grid, and where the sources disagree. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildTracker, disagreementsView, type TrackerFilter } from '../../core/tracker-model';
+import type { ReaderDossier } from '../../data/reader-dossier-schema';
 import type { Dataset } from '../../data/schema';
 import { DisagreementsSection } from './disagreements-section';
 import { TrackerControls } from './tracker-controls';
@@ -9,10 +10,13 @@ import { TrackerPrintList } from './tracker-print-list';
 import { TrackerTable } from './tracker-table';
 import { t } from '../../shared/i18n';
 
-/** The whole page for a data set. The filter is read from and written to `location.search`. */
-export function TrackerApp({ data }: { data: Dataset }) {
+/**
+ * The whole page for a data set and, beside it, what the reader saved (`reader`). The filter is read from and
+ * written to `location.search`.
+ */
+export function TrackerApp({ data, reader }: { data: Dataset; reader?: ReaderDossier | undefined }) {
   const [filter, setFilter] = useState<TrackerFilter>(() => parseTrackerQuery(location.search));
-  const model = useMemo(() => buildTracker(data, filter), [data, filter]);
+  const model = useMemo(() => buildTracker(data, filter, reader), [data, filter, reader]);
   const disagreements = useMemo(() => disagreementsView(data), [data]);
 
   // Back and Forward restore earlier filters.
@@ -45,6 +49,8 @@ export function TrackerApp({ data }: { data: Dataset }) {
         onChange={change}
         shown={model.positionCount}
         total={data.positions.length}
+        savedShown={model.savedCount}
+        savedHidden={model.savedHidden}
       />
       <main>
         <TrackerTable model={model} />

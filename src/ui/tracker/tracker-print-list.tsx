@@ -3,13 +3,15 @@
  * a sheet of paper, so print shows the same cells as a three-column table (actor, region or topic,
  * positions), one row per non-empty cell. Hidden on screen; the grid is hidden in print.
  */
-import type { TrackerModel } from '../../core/tracker-model';
+import type { TrackerModel, TrackerRow, TrackerSavedItem } from '../../core/tracker-model';
 import { PositionEntry } from './position-entry';
 import { t } from '../../shared/i18n';
+import { SavedEntry } from './saved-entry';
+import { groupLabel, rowRole } from './tracker-words';
 
 /** Every non-empty cell of the model, one table row each, grouped by side and actor. */
 export function TrackerPrintList({ model }: { model: TrackerModel }) {
-  if (model.positionCount === 0) return null;
+  if (model.positionCount === 0 && model.savedCount === 0) return null;
   return (
     <table class="tracker-list" aria-hidden="true">
       <thead>
@@ -22,20 +24,21 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
       {model.groups.map((group) => (
         <tbody key={group.side}>
           <tr class="side-row">
-            <th colSpan={3}>{t(`side.${group.side}`)}</th>
+            <th colSpan={3}>{groupLabel(group.side)}</th>
           </tr>
           {group.rows.flatMap((row) => {
             const cells = model.columns
               .map((c) => ({ column: c, positions: model.cell(row.id, c.key) }))
               .filter((c) => c.positions.length > 0);
             const firstColumn = new Map<string, string>();
-            return cells.map(({ column, positions }, i) => (
+            const saved = model.saved(row.id);
+            const rows = cells.map(({ column, positions }, i) => (
               <tr key={`${row.id}|${column.key}`}>
                 <th scope="row" class="actor">
                   {i === 0 ? (
                     <>
                       <span class="actor-name">{row.name}</span>
-                      <span class="actor-role">{row.role}</span>
+                      <span class="actor-role">{rowRole(row)}</span>
                     </>
                   ) : (
                     <span class="actor-again">{row.name}</span>
@@ -54,9 +57,31 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
                 </td>
               </tr>
             ));
+            return saved.length === 0 ? rows : [...rows, <SavedListRow key={`${row.id}|saved`} row={row} items={saved} first={cells.length === 0} />];
           })}
         </tbody>
       ))}
     </table>
+  );
+}
+
+/** The row of an actor's saved items in the printed list; `first` when the actor has no position row above it. */
+function SavedListRow({ row, items, first }: { row: TrackerRow; items: readonly TrackerSavedItem[]; first: boolean }) {
+  return (
+    <tr class="saved-row">
+      <th scope="row" class="actor">
+        <span class={first ? 'actor-name' : 'actor-again'}>{row.name}</span>
+        {first && <span class="actor-role">{rowRole(row)}</span>}
+      </th>
+      <td class="list-column">
+        <span class="col-kind">{t('tracker.yours')}</span>
+        {t('tracker.yourReading')}
+      </td>
+      <td>
+        {items.map((item) => (
+          <SavedEntry key={item.id} item={item} />
+        ))}
+      </td>
+    </tr>
   );
 }

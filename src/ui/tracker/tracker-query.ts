@@ -1,7 +1,7 @@
 /**
  * The tracker's filter lives in the URL query (`tracker.html?side=russia&region=donbas`), so a view
  * can be linked, bookmarked and restored with Back. Unknown keys and values are dropped here or by
- * `sanitizeFilter` in the model.
+ * `sanitizeFilter` in the model. The reader's saved items are shown unless the query says `saved=off`.
  */
 import { isSide } from '../../core/domain-order';
 import type { TrackerFilter } from '../../core/tracker-model';
@@ -18,6 +18,7 @@ export function parseTrackerQuery(search: string): TrackerFilter {
     const value = params.get(key);
     if (value) filter[key] = value;
   }
+  if (params.get('saved') === 'off') filter.saved = false;
   return filter;
 }
 
@@ -28,6 +29,7 @@ export function trackerQuery(filter: TrackerFilter): string {
     const value = filter[key];
     if (value) params.set(key, value);
   }
+  if (filter.saved === false) params.set('saved', 'off');
   const query = params.toString();
   return query ? `?${query}` : '';
 }
