@@ -23,7 +23,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('Ukrainian interface in %s',
 
   it('an open card is in Ukrainian, says the data is in English, and keeps the data’s English words', async () => {
     const page = await openReady(app, site.url(DEMO_ARTICLE));
-    const card = await hoverCard(page, 'Peskov', { label: 'Dossier: Dmitry Peskov' });
+    const card = await hoverCard(page, 'Peskov', { label: 'Dossier: Dmitry Peskov (Особа)' });
     expect(card.text).toContain('Дані англійською');
     expect(card.text).toContain('Чому це виділено?');
     expect(card.text).toMatch(/Позиції|Їхніми словами|Говорить від імені/);

@@ -62,7 +62,7 @@ describe('reader dossier: the save flow in firefox', () => {
     await page.goto(site.url('/reader-dossier-reworded.html'));
     await waitReady(page);
     await page.bringToFront();
-    const card = await hoverCard(page, 'discussed', { label: 'Dossier: Your saved quotation' });
+    const card = await hoverCard(page, 'discussed', { label: 'Dossier: Your saved quotation (Quote)' });
     expect(card.text).toContain('From your dossier');
     await page.close();
   });
