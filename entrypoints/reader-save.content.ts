@@ -5,7 +5,7 @@
  */
 import { startReaderSave } from '../src/content/reader-dossier/save-dialog-host';
 import { startSavedPassages } from '../src/content/reader-dossier/saved-passages';
-import { createContentLifetime } from '../src/shared/content-lifetime';
+import { createWxtContentLifetime } from '../src/shared/wxt-content-lifetime';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,7 +14,7 @@ export default defineContentScript({
   // script, whose lifetime this one shares the design of.
   noScriptStartedPostMessage: true,
   main() {
-    const ctx = createContentLifetime('reader-save', { matches: ['<all_urls>'] });
+    const ctx = createWxtContentLifetime('reader-save');
     startReaderSave(ctx);
     startSavedPassages(ctx);
   },

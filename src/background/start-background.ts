@@ -3,6 +3,8 @@
  * turn off), the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`, and
  * opening source cards for the popover (`openSource`), next to the tab it was clicked in, and building the
  * popover's cards (`getCard`): the content script carries only the match dictionary, the background the data set.
+ * It also injects the card's code into a frame on the reader's first gesture there (`loadCard`), and reads the
+ * reader's dossier for a page (`readerPageData`), validated here.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -21,7 +23,8 @@ import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
 import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
 import { readerActorCard } from '../core/reader-dossier/reader-names';
 import { ReaderActorId } from '../data/reader-dossier-schema';
-import { getReaderDossier } from '../shared/reader-dossier-storage';
+import { getReaderDossier, getReaderPageData } from '../shared/reader-dossier-storage';
+import { injectCard } from './card-injection';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -118,7 +121,19 @@ export function startBackground(deps: BackgroundDeps): () => void {
     return buildCard(mention);
   });
 
+  // The card's code, into the frame whose reader reached for a card (hover, tap or a keyboard command) for the first time.
+  const offLoadCard = onMessage('loadCard', (_data, sender) =>
+    injectCard(sender).catch((err: unknown) => {
+      console.warn('[dossier] could not load the card into the page', err);
+      return false;
+    }),
+  );
+  // The content script reads the reader's dossier through here: it carries no schema library to validate it with.
+  const offReaderData = onMessage('readerPageData', ({ url }) => getReaderPageData(url));
+
   return () => {
+    offLoadCard();
+    offReaderData();
     offCard();
     offOpen();
     offState();

@@ -8,7 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
 import type { PageData } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import { sendMessage, type PageState } from '../shared/messages';
+import { sendToBackground } from '../shared/content-messaging';
+import type { PageState } from '../shared/messages';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
 import { createBenchHook, type BenchHook } from './bench-hook';
@@ -135,7 +136,7 @@ function createController(deps: ControllerDeps): ContentController {
     feed.notify();
   };
   setStatus('scanning');
-  const badge = topFrame ? new BadgeReporter(life, () => badgeNumbers(readState()), (n) => sendMessage('pageStateChanged', n)) : null;
+  const badge = topFrame ? new BadgeReporter(life, () => badgeNumbers(readState()), (n) => sendToBackground('pageStateChanged', n)) : null;
 
   const observed = new WeakSet<Node>();
   const observe = (target: Node) => {

@@ -156,11 +156,6 @@ export async function getReaderPageData(url: string): Promise<ReaderPageData> {
   }
 }
 
-/** Calls `cb` with what the page at `url` looks for whenever the dossier changes. Returns the unwatch function. */
-export function watchReaderPageData(url: string, cb: (data: ReaderPageData) => void): () => void {
-  return readerDossierItem.watch((value) => cb(readerPageDataFor(value, url)));
-}
-
 /** One saved item by its id, validated; null when there is none or storage cannot be read. */
 export async function getSavedItem(id: string): Promise<SavedItem | null> {
   try {

@@ -18,7 +18,8 @@ beforeEach(() => {
   reports = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string; data: unknown }) => {
     if (message.type === 'pageStateChanged') reports.push(message.data);
-    return Promise.resolve(undefined);
+    // The background's answer to a message whose handler returns nothing, as the messaging library sends it.
+    return Promise.resolve({ res: undefined });
   }) as never);
 });
 

@@ -22,12 +22,20 @@ function shippedText(dir: string): string {
     .join('\n');
 }
 
-describe.each(Object.entries(BUILD_DIRS))('the %s build', (_kind, dir) => {
+describe.each(Object.entries(BUILD_DIRS))('the %s build', (kind, dir) => {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
-  it('asks only for storage, tabs and contextMenus (Add to Dossier…), exposes nothing to pages and loads no remote code', () => {
-    expect(manifest.permissions).toEqual(['storage', 'tabs', 'contextMenus']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+  it('asks only for storage, tabs, contextMenus (Add to Dossier…) and, to inject the card, the sites the content script runs on; exposes nothing to pages and loads no remote code', () => {
+    // The host permission is the content script's own `<all_urls>` match (same install warning); MV3 also needs `scripting`.
+    const contentMatches = (manifest.content_scripts as { matches: string[] }[]).flatMap((c) => c.matches);
+    expect([...new Set(contentMatches)]).toEqual(['<all_urls>']);
+    if (kind === 'firefox') {
+      expect(manifest.permissions).toEqual(['storage', 'tabs', 'contextMenus', '<all_urls>']);
+      expect(manifest.host_permissions ?? []).toEqual([]);
+    } else {
+      expect(manifest.permissions).toEqual(['storage', 'tabs', 'contextMenus', 'scripting']);
+      expect(manifest.host_permissions).toEqual(['<all_urls>']);
+    }
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     const csp = JSON.stringify(manifest.content_security_policy ?? '');

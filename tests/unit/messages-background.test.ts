@@ -138,4 +138,23 @@ describe('background', () => {
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
   });
+
+  it('injects the card\'s code into the frame that asks for it, and only into a frame of a tab', async () => {
+    const injected: unknown[] = [];
+    // The fake browser does not mock scripting.
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: (d: unknown) => (injected.push(d), Promise.resolve([])) };
+    const ask = (sender: object) =>
+      new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 2, type: 'loadCard', data: undefined, timestamp: Date.now() }, sender as never, resolve));
+    expect(await ask({ tab: { id: tabA }, frameId: 3 })).toEqual({ res: true });
+    expect(injected).toEqual([{ target: { tabId: tabA, frameIds: [3] }, files: ['/card.js'] }]);
+    expect(await ask({ url: 'chrome-extension://x/popup.html' })).toEqual({ res: false });
+    expect(injected).toHaveLength(1);
+  });
+
+  it("answers a page's question about the reader's dossier for that page, and drops a malformed one", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await fromTab(tabA, 'readerPageData', { url: 'https://a.test/' })).toEqual({ res: { quotes: [], entries: [] } });
+    expect(await fromTab(tabA, 'readerPageData', { url: 42 })).toEqual({ res: undefined });
+    warn.mockRestore();
+  });
 });
