@@ -4,7 +4,7 @@
  * frame's document needs its own `CSS.highlights` registry and page CSS); only the top frame answers
  * the popup and feeds the badge. It carries the page data (match dictionary, quotations) computed at build time,
  * not the data set: cards come from the background (`getCard`), and the card's own code (Preact, Floating UI, the card)
- * is injected by the background on the reader's first gesture in a frame (src/content/card-module.ts).
+ * is injected by the background on the reader's first gesture in a frame (src/content/injected-code.ts).
  *
  * WXT's context (`main`'s argument) is not used: a page can stop it. Dossier's lifetime is its own
  * (src/shared/content-lifetime.ts).
@@ -14,7 +14,7 @@ import pageData from 'virtual:dossier/page-data';
 import { createBenchHook, exposeBenchHook } from '../../src/content/bench-hook';
 import { startController } from '../../src/content/controller';
 import { registerPageMessageHandlers } from '../../src/content/page-messages';
-import { createCardPopover } from '../../src/content/card-module';
+import { loadInjected } from '../../src/content/injected-code';
 import { createLazyPopover } from '../../src/content/lazy-popover';
 import { createContentLifetime } from '../../src/shared/content-lifetime';
 import { sendToBackground } from '../../src/shared/content-messaging';
@@ -29,6 +29,7 @@ export default defineContentScript({
   // WXT's context would announce the extension to the page with postMessage.
   noScriptStartedPostMessage: true,
   main() {
+    const inject = (name: 'card' | 'marks') => sendToBackground('loadCode', { name });
     const ctx = createContentLifetime('content');
     void startController({
       ctx,
@@ -39,9 +40,10 @@ export default defineContentScript({
       createPopover: (onNotThis) =>
         createLazyPopover({
           services: { ...popoverServices, onNotThis },
-          load: (services) => createCardPopover(ctx, services, () => sendToBackground('loadCard', undefined)),
+          load: async (services) => (await loadInjected('card', inject)).createPopover(ctx, services),
         }),
       registerPageApi: registerPageMessageHandlers,
+      loadMarks: async () => (await loadInjected('marks', inject)).createMarksEngine,
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
       reader: { read: () => readReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
     });

@@ -3,7 +3,7 @@
  * turn off), the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`, and
  * opening source cards for the popover (`openSource`), next to the tab it was clicked in, and building the
  * popover's cards (`getCard`): the content script carries only the match dictionary, the background the data set.
- * It also injects the card's code into a frame on the reader's first gesture there (`loadCard`), and reads the
+ * It also injects code a frame needs on demand (`loadCode`: the card, the marks engine), and reads the
  * reader's dossier for a page (`readerPageData`), validated here.
  */
 import { browser } from 'wxt/browser';
@@ -24,7 +24,7 @@ import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
 import { readerActorCard } from '../core/reader-dossier/reader-names';
 import { ReaderActorId } from '../data/reader-dossier-schema';
 import { getReaderDossier, getReaderPageData } from '../shared/reader-dossier-storage';
-import { injectCard } from './card-injection';
+import { injectCode } from './code-injection';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -121,10 +121,10 @@ export function startBackground(deps: BackgroundDeps): () => void {
     return buildCard(mention);
   });
 
-  // The card's code, into the frame whose reader reached for a card (hover, tap or a keyboard command) for the first time.
-  const offLoadCard = onMessage('loadCard', (_data, sender) =>
-    injectCard(sender).catch((err: unknown) => {
-      console.warn('[dossier] could not load the card into the page', err);
+  // Code a frame needs on demand: the card on the reader's first gesture there, the marks engine where it paints.
+  const offLoadCode = onMessage('loadCode', ({ name }, sender) =>
+    injectCode(name, sender).catch((err: unknown) => {
+      console.warn(`[dossier] could not load ${name}.js into the page`, err);
       return false;
     }),
   );
@@ -132,7 +132,7 @@ export function startBackground(deps: BackgroundDeps): () => void {
   const offReaderData = onMessage('readerPageData', ({ url }) => getReaderPageData(url));
 
   return () => {
-    offLoadCard();
+    offLoadCode();
     offReaderData();
     offCard();
     offOpen();

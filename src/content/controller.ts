@@ -15,6 +15,7 @@ import { BadgeReporter } from './badge-reporter';
 import { createBenchHook, type BenchHook } from './bench-hook';
 import { DesignModeWatch } from './design-mode';
 import { cssHighlightsSupported } from './engines/css-engine';
+import type { createMarksEngine } from './engines/marks-engine';
 import { targetOf, watchHover, type PopoverLike } from './hover';
 import { Jumper } from './jump';
 import { Disposer } from './lifetime';
@@ -53,6 +54,11 @@ export interface ControllerDeps {
    * src/shared/reader-dossier-storage), read once and watched; without it only the bundled data is matched.
    */
   reader?: { read(): Promise<ReaderPageData>; watch(cb: (data: ReaderPageData) => void): () => void };
+  /**
+   * Loads the marks engine's code into this frame (the background injects it: it is not in the script every frame
+   * loads). Needed only where the marks engine paints: the reader chose it, or the CSS Highlight API is missing.
+   */
+  loadMarks(): Promise<typeof createMarksEngine>;
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -122,7 +128,9 @@ function createController(deps: ControllerDeps): ContentController {
       state.changed();
     }
   };
-  const page = new PageHighlighter(doc, deps.data, write);
+  let createMarks: typeof createMarksEngine | null = null;
+  let marksLoading = false;
+  const page = new PageHighlighter(doc, deps.data, write, () => createMarks);
   life.defer(() => page.destroyEngine());
 
   let status: PageState['status'] = 'scanning';
@@ -191,8 +199,10 @@ function createController(deps: ControllerDeps): ContentController {
     scans.requestFull('page');
   });
 
+  let latest: Settings | null = null;
   function apply(s: Settings) {
     if (life.disposed) return;
+    latest = s;
     const wasEngine = page.engine;
     const applied = page.apply(derivePageConfig(s, hostname, cssHighlightsSupported(doc)));
     // The badge setting may have changed: report the numbers again even when they are the same.
@@ -202,7 +212,24 @@ function createController(deps: ControllerDeps): ContentController {
       return;
     }
     scans.cancel();
-    if (page.engine !== wasEngine || applied === 'off') popover?.hide();
+    if (page.engine !== wasEngine || applied === 'off' || applied === 'waiting') popover?.hide();
+    if (applied === 'waiting') {
+      setStatus('scanning');
+      if (marksLoading) return;
+      marksLoading = true;
+      deps.loadMarks().then(
+        (factory) => {
+          marksLoading = false;
+          createMarks = factory;
+          if (latest) apply(latest);
+        },
+        (err: unknown) => {
+          marksLoading = false;
+          console.warn('[dossier] could not load the marks engine', err);
+        },
+      );
+      return;
+    }
     if (applied === 'off') {
       setStatus(s.paused ? 'paused' : 'disabled');
       badge?.publish();

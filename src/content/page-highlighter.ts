@@ -12,13 +12,19 @@ import { pageDictionary, type PageData, type PageQuote } from '../core/page-data
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
 import { createCssEngine } from './engines/css-engine';
-import { createMarksEngine } from './engines/marks-engine';
+import type { createMarksEngine } from './engines/marks-engine';
 import type { HighlightEngine, OwnWrite } from './engines/types';
 import { isOwnElement } from './excluded';
 import { configChange, type PageConfig } from './page-config';
 
-/** What applying a configuration took. */
-export type Applied = 'off' | 'rescan' | 'same';
+/**
+ * What applying a configuration took: 'waiting' means the configuration wants the marks engine and its code is not
+ * in this frame yet (it is injected on demand: src/content/injected-code.ts); apply again once it is.
+ */
+export type Applied = 'off' | 'rescan' | 'same' | 'waiting';
+
+/** The marks engine's factory once its code is in this frame; null before. */
+export type MarksSource = () => typeof createMarksEngine | null;
 
 /** The page's engine and matchers. */
 export class PageHighlighter {
@@ -39,6 +45,7 @@ export class PageHighlighter {
     private readonly doc: Document,
     private readonly data: PageData,
     private readonly write: OwnWrite,
+    private readonly marks: MarksSource,
   ) {
     this.entries = pageDictionary(data);
     this.quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
@@ -98,16 +105,22 @@ export class PageHighlighter {
       this.destroyEngine();
       return 'off';
     }
-    if (change.engine || !this.engine) {
+    const made = change.engine || !this.engine;
+    if (made) {
       this.destroyEngine();
-      this.engine = next.engine === 'css' ? createCssEngine(this.doc) : createMarksEngine(this.doc, { write: this.write });
+      if (next.engine === 'css') this.engine = createCssEngine(this.doc);
+      else {
+        const createMarks = this.marks();
+        if (!createMarks) return 'waiting';
+        this.engine = createMarks(this.doc, { write: this.write });
+      }
     }
     if (change.matcher || !this.matcher) this.matcher = this.compileNames(next);
     this.ignoredTexts = new Set(next.ignoredTexts);
     if (next.quotes) this.quoteMatcher ??= this.compileQuotes();
     const engine = this.engine!;
     this.write(() => engine.setVisibleCategories(next.visible));
-    return change.rescan || change.engine ? 'rescan' : 'same';
+    return change.rescan || made ? 'rescan' : 'same';
   }
 
   /** Texts never highlighted on this site. */

@@ -9,7 +9,7 @@
 import type { Browser } from 'wxt/browser';
 import type { CardModel } from '../core/card-model';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import type { GetCardData, JumpToData, OpenSourceData, PageState, PageStateChangedData, ReaderPageDataRequest } from './messages';
+import type { GetCardData, JumpToData, LoadCodeData, OpenSourceData, PageState, PageStateChangedData, ReaderPageDataRequest } from './messages';
 import { extensionApi } from './extension-api';
 
 /** What the content script sends, and what comes back. */
@@ -17,8 +17,8 @@ export interface ContentToBackground {
   pageStateChanged: [PageStateChangedData, void];
   getCard: [GetCardData, CardModel | null];
   openSource: [OpenSourceData, boolean];
-  /** Injects the card's code into the sending frame (see src/background/card-injection.ts); true once it ran. */
-  loadCard: [undefined, boolean];
+  /** Injects code the sending frame needs on demand (see src/background/code-injection.ts); true once it ran. */
+  loadCode: [LoadCodeData, boolean];
   /** What the sending page looks for in the reader's dossier (saved quotations, reader-made actors). */
   readerPageData: [ReaderPageDataRequest, ReaderPageData];
 }

@@ -8,7 +8,8 @@
  *                        content script pushes its PageState whenever it changes, for as long as the popup is open
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
  * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
- *                        loadCard(): inject the card's code into the sending frame (on the reader's first gesture),
+ *                        loadCode({ name }): inject the card's code (on the reader's first gesture) or the marks
+ *                        engine (where it paints) into the sending frame,
  *                        readerPageData({ url }): what the page looks for in the reader's dossier,
  *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData),
  *                        getCard({ mention }): the popover's card for a mention, built in the background (see GetCardData)
@@ -100,6 +101,10 @@ export const GetCardData = z.object({
 });
 export type GetCardData = z.infer<typeof GetCardData>;
 
+/** Payload of `loadCode`: which of the scripts injected on demand (src/content/injected-code.ts). */
+export const LoadCodeData = z.object({ name: z.enum(['card', 'marks']) });
+export type LoadCodeData = z.infer<typeof LoadCodeData>;
+
 /** Payload of `readerPageData`: the page's address (the background answers for that address only). */
 export const ReaderPageDataRequest = z.object({ url: z.string().check(z.minLength(1), z.maxLength(8_192)) });
 export type ReaderPageDataRequest = z.infer<typeof ReaderPageDataRequest>;
@@ -113,8 +118,8 @@ export interface ProtocolMap {
   openSource(data: OpenSourceData): boolean;
   /** The card for a mention; null when the data has no entity of that id. */
   getCard(data: GetCardData): CardModel | null;
-  /** Injects the card's code into the sending frame; true once it ran there. */
-  loadCard(): boolean;
+  /** Injects code the sending frame needs on demand (the card, the marks engine); true once it ran there. */
+  loadCode(data: LoadCodeData): boolean;
   /** What the sending page (at `url`) looks for in the reader's dossier. */
   readerPageData(data: ReaderPageDataRequest): ReaderPageData;
 }
@@ -126,7 +131,7 @@ const payloadSchemas = {
   pageStateChanged: PageStateChangedData,
   openSource: OpenSourceData,
   getCard: GetCardData,
-  loadCard: z.undefined(),
+  loadCode: LoadCodeData,
   readerPageData: ReaderPageDataRequest,
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 

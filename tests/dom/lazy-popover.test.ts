@@ -25,11 +25,11 @@ function fakeReal() {
   return { real, calls };
 }
 
-let getCard: ReturnType<typeof vi.fn>;
+let getCard: ReturnType<typeof vi.fn<PopoverDeps['getCard']>>;
 let services: PopoverDeps;
 beforeEach(() => {
   vi.useFakeTimers();
-  getCard = vi.fn(() => Promise.resolve(null));
+  getCard = vi.fn<PopoverDeps['getCard']>(() => Promise.resolve(null));
   services = { getCard, openSource: vi.fn(), sourceHref: () => '' };
 });
 afterEach(() => vi.useRealTimers());

@@ -144,11 +144,17 @@ describe('background', () => {
     // The fake browser does not mock scripting.
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: (d: unknown) => (injected.push(d), Promise.resolve([])) };
     const ask = (sender: object) =>
-      new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 2, type: 'loadCard', data: undefined, timestamp: Date.now() }, sender as never, resolve));
+      new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 2, type: 'loadCode', data: { name: 'card' }, timestamp: Date.now() }, sender as never, resolve));
     expect(await ask({ tab: { id: tabA }, frameId: 3 })).toEqual({ res: true });
     expect(injected).toEqual([{ target: { tabId: tabA, frameIds: [3] }, files: ['/card.js'] }]);
     expect(await ask({ url: 'chrome-extension://x/popup.html' })).toEqual({ res: false });
     expect(injected).toHaveLength(1);
+    // Only the scripts made for injection.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const other = await new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 3, type: 'loadCode', data: { name: 'background' }, timestamp: Date.now() }, { tab: { id: tabA }, frameId: 0 } as never, resolve));
+    expect(other).toEqual({ res: undefined });
+    expect(injected).toHaveLength(1);
+    warn.mockRestore();
   });
 
   it("answers a page's question about the reader's dossier for that page, and drops a malformed one", async () => {
