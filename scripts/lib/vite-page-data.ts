@@ -13,9 +13,12 @@ export const PAGE_DATA_MODULE = 'virtual:dossier/page-data';
 // The \0 prefix tells other plugins the id is virtual (no file to read or transform).
 const RESOLVED = `\0${PAGE_DATA_MODULE}`;
 
-/** The module's source for a data set: `export default {...}`. */
+/**
+ * The module's source for a data set: `export default {...}`, without the known quotations: every frame loads this
+ * module, and the quotations (about a third of it) are asked of the background by the frames that scan for them.
+ */
 export function pageDataModuleCode(data: PageDataSource): string {
-  return `export default ${JSON.stringify(buildPageData(data))};\n`;
+  return `export default ${JSON.stringify({ ...buildPageData(data), quotes: [] })};\n`;
 }
 
 /** The plugin, for the data set the build validated. */

@@ -19,6 +19,7 @@ import {
 } from '../shared/messages';
 // Type only: the builder itself is injected by the entry point, which owns the data set.
 import type { CardModel } from '../core/card-model';
+import type { PageQuote } from '../core/page-data';
 import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
 import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
 import { readerActorCard } from '../core/reader-dossier/reader-names';
@@ -60,6 +61,8 @@ export interface BackgroundDeps {
    * woken for a badge update or a command does not index the data set.
    */
   cardBuilder(): (mention: GetCardData['mention']) => CardModel | null;
+  /** The data set's quotations as the page side matches them (`buildPageData(dataset).quotes`); made on the first ask. */
+  pageQuotes(): PageQuote[];
 }
 
 /** Wires the badge, the commands, source cards and popover cards. Returns the function that removes every listener. */
@@ -130,10 +133,14 @@ export function startBackground(deps: BackgroundDeps): () => void {
   );
   // The content script reads the reader's dossier through here: it carries no schema library to validate it with.
   const offReaderData = onMessage('readerPageData', ({ url }) => getReaderPageData(url));
+  // The known quotations, kept out of the script every frame loads; asked for by the frames that scan.
+  let quotes: PageQuote[] | null = null;
+  const offQuotes = onMessage('pageQuotes', () => (quotes ??= deps.pageQuotes()));
 
   return () => {
     offLoadCode();
     offReaderData();
+    offQuotes();
     offCard();
     offOpen();
     offState();

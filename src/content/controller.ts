@@ -6,7 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
-import type { PageData } from '../core/page-data';
+import type { PageData, PageQuote } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { sendToBackground } from '../shared/content-messaging';
 import type { PageState } from '../shared/messages';
@@ -49,6 +49,11 @@ export interface ControllerDeps {
   topFrame: boolean;
   /** Benchmark marks and counters (default: `createBenchHook()`). */
   bench?: BenchHook;
+  /**
+   * The data set's known quotations, when `data` comes without them: the content script asks the background, so
+   * that every frame does not carry them. The first scan waits for them (one scan, not two).
+   */
+  quotes?(): Promise<readonly PageQuote[]>;
   /**
    * What this page looks for in the reader's dossier (saved quotations, the names of actors they created; see
    * src/shared/reader-dossier-storage), read once and watched; without it only the bundled data is matched.
@@ -241,14 +246,18 @@ function createController(deps: ControllerDeps): ContentController {
     scans.requestFull('settings');
   }
 
-  const setReaderData = (data: ReaderPageData) => {
-    if (life.disposed || !page.setReaderData(data)) return;
+  const rescanForData = () => {
     scans.cancel();
     popover?.hide();
     page.clear();
     setStatus('scanning');
     scans.requestFull('settings');
   };
+  const setReaderData = (data: ReaderPageData) => {
+    if (life.disposed || !page.setReaderData(data)) return;
+    rescanForData();
+  };
+
   if (deps.reader) {
     let watched = false;
     life.defer(
@@ -283,8 +292,16 @@ function createController(deps: ControllerDeps): ContentController {
   if (topFrame && deps.registerPageApi) life.defer(deps.registerPageApi(api));
   life.defer(watchSettings(apply));
   life.defer(ctx.onInvalidated(() => api.destroy()));
+  // The quotations asked of the background: the first scan waits for them; should settings have been applied
+  // meanwhile (a change arrived through watchSettings), the page is scanned again with them.
+  const quotesAsked = deps.quotes?.().then(
+    (quotes) => {
+      if (!life.disposed && page.setBundledQuotes(quotes)) rescanForData();
+    },
+    (err: unknown) => console.warn('[dossier] could not get the known quotations', err),
+  );
   // A change may have arrived through watchSettings first; it is newer.
-  void getSettings().then((s) => {
+  void Promise.all([getSettings(), quotesAsked]).then(([s]) => {
     if (!page.config) apply(s);
   });
   return api;

@@ -36,6 +36,8 @@ export class PageHighlighter {
   private readonly entries;
   private quoteNames;
   private quoteTexts;
+  /** The data set's quotations: in the page data, or asked of the background (`setBundledQuotes`). */
+  private bundled: readonly PageQuote[];
   /** The reader's saved quotations, matched with the bundled ones. */
   private saved: readonly PageQuote[] = [];
   /** The names of the actors the reader created, matched with the bundled ones. */
@@ -43,13 +45,34 @@ export class PageHighlighter {
 
   constructor(
     private readonly doc: Document,
-    private readonly data: PageData,
+    data: PageData,
     private readonly write: OwnWrite,
     private readonly marks: MarksSource,
   ) {
     this.entries = pageDictionary(data);
+    this.bundled = data.quotes;
     this.quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
     this.quoteTexts = new Map(data.quotes.map((q) => [q.id, q.text]));
+  }
+
+  /** The quotations to match changed: the lookups follow, and the matcher is compiled again if one is in use. */
+  private quotesChanged(): boolean {
+    const all = [...this.bundled, ...this.saved];
+    this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
+    this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
+    const active = this.config?.active === true;
+    this.quoteMatcher = active && this.config!.quotes ? this.compileQuotes() : null;
+    return this.quoteMatcher !== null;
+  }
+
+  /**
+   * Sets the data set's quotations, when the page data came without them (the content script asks the background).
+   * Returns whether the page must be scanned again (quotations are matched here now and the list changed).
+   */
+  setBundledQuotes(quotes: readonly PageQuote[]): boolean {
+    if (quotes.length === this.bundled.length && quotes.every((q, i) => q.id === this.bundled[i]!.id && q.text === this.bundled[i]!.text)) return false;
+    this.bundled = quotes;
+    return this.quotesChanged();
   }
 
   /**
@@ -63,11 +86,7 @@ export class PageHighlighter {
     const sameQuotes = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
     if (!sameQuotes) {
       this.saved = saved;
-      const all = [...this.data.quotes, ...saved];
-      this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
-      this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
-      this.quoteMatcher = active && this.config!.quotes ? this.compileQuotes() : null;
-      rescan = this.quoteMatcher !== null;
+      rescan = this.quotesChanged();
     }
     if (JSON.stringify(entries) !== JSON.stringify(this.readerEntries)) {
       this.readerEntries = entries;
@@ -83,7 +102,7 @@ export class PageHighlighter {
   }
 
   private compileQuotes(): QuoteMatcher {
-    return compileQuoteMatcher(this.saved.length ? [...this.data.quotes, ...this.saved] : this.data.quotes);
+    return compileQuoteMatcher(this.saved.length ? [...this.bundled, ...this.saved] : this.bundled);
   }
 
   /**

@@ -23,6 +23,7 @@ import { MAX_MATCH_TEXT } from './settings';
 export { entityCount, PAGE_STATE_PORT } from './content-messaging';
 // Type only: the card model is plain JSON that the background builds and the popover renders.
 import type { CardModel } from '../core/card-model';
+import type { PageQuote } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 
 /** Direction of a jump between mentions. */
@@ -120,6 +121,8 @@ export interface ProtocolMap {
   getCard(data: GetCardData): CardModel | null;
   /** Injects code the sending frame needs on demand (the card, the marks engine); true once it ran there. */
   loadCode(data: LoadCodeData): boolean;
+  /** The data set's known quotations, for the quote matcher (the content script does not carry them). */
+  pageQuotes(): PageQuote[];
   /** What the sending page (at `url`) looks for in the reader's dossier. */
   readerPageData(data: ReaderPageDataRequest): ReaderPageData;
 }
@@ -133,6 +136,7 @@ const payloadSchemas = {
   getCard: GetCardData,
   loadCode: LoadCodeData,
   readerPageData: ReaderPageDataRequest,
+  pageQuotes: z.undefined(),
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
 const messaging = validatedMessaging<ProtocolMap>(payloadSchemas);

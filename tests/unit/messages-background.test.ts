@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/background/start-background';
 import { updateSettings } from '../../src/shared/settings';
 import { createCardBuilder } from '../../src/core/card-model';
+import { buildPageData } from '../../src/core/page-data';
 import { fixtureData } from '../dom/popover-fixture';
 
 /** Delivers a message to the background as if a content script in `tabId` sent it; resolves with the reply. */
@@ -46,7 +47,7 @@ describe('background', () => {
     tabA = (await fakeBrowser.tabs.create({ url: 'https://a.test/', active: true })).id!;
     tabB = (await fakeBrowser.tabs.create({ url: 'https://b.test/' })).id!;
     await fakeBrowser.tabs.update(tabA, { active: true });
-    stop = startBackground({ cardBuilder: () => createCardBuilder(fixtureData) });
+    stop = startBackground({ cardBuilder: () => createCardBuilder(fixtureData), pageQuotes: () => buildPageData(fixtureData).quotes });
   });
   afterEach(() => stop());
 
@@ -155,6 +156,12 @@ describe('background', () => {
     expect(other).toEqual({ res: undefined });
     expect(injected).toHaveLength(1);
     warn.mockRestore();
+  });
+
+  it('gives a page the known quotations it matches (kept out of the script every frame loads)', async () => {
+    const reply = (await fromTab(tabA, 'pageQuotes', undefined)) as { res: { id: string; text: string }[] };
+    expect(reply.res.map((q) => q.id)).toEqual(fixtureData.quotes.map((q) => q.id));
+    expect(reply.res.every((q, i) => q.text === fixtureData.quotes[i]!.text)).toBe(true);
   });
 
   it("answers a page's question about the reader's dossier for that page, and drops a malformed one", async () => {
