@@ -43,7 +43,7 @@ export default defineContentScript({
           load: async (services) => (await loadInjected('card', inject)).createPopover(ctx, services),
         }),
       registerPageApi: registerPageMessageHandlers,
-      quotes: () => sendToBackground('pageQuotes', undefined),
+      extras: () => sendToBackground('pageExtras', undefined),
       loadMarks: async () => (await loadInjected('marks', inject)).createMarksEngine,
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
       reader: { read: () => readReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },

@@ -6,7 +6,7 @@
  * A bundle that imports this module and the data set fails the build: the point is that it does not carry both.
  */
 import type { Plugin } from 'vite';
-import { buildPageData, type PageDataSource } from '../../src/core/page-data';
+import { buildPageData, withoutExtras, type PageDataSource } from '../../src/core/page-data';
 
 /** The id the content script imports (declared in src/content/page-data-module.d.ts). */
 export const PAGE_DATA_MODULE = 'virtual:dossier/page-data';
@@ -14,11 +14,12 @@ export const PAGE_DATA_MODULE = 'virtual:dossier/page-data';
 const RESOLVED = `\0${PAGE_DATA_MODULE}`;
 
 /**
- * The module's source for a data set: `export default {...}`, without the known quotations: every frame loads this
- * module, and the quotations (about a third of it) are asked of the background by the frames that scan for them.
+ * The module's source for a data set: `export default {...}`, without its extras (`withoutExtras`: the known
+ * quotations and the context rules' words, about half of it): every frame loads this module, and the frames that
+ * scan ask the background for the extras.
  */
 export function pageDataModuleCode(data: PageDataSource): string {
-  return `export default ${JSON.stringify({ ...buildPageData(data), quotes: [] })};\n`;
+  return `export default ${JSON.stringify(withoutExtras(buildPageData(data)))};\n`;
 }
 
 /** The plugin, for the data set the build validated. */

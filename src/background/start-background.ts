@@ -19,12 +19,12 @@ import {
 } from '../shared/messages';
 // Type only: the builder itself is injected by the entry point, which owns the data set.
 import type { CardModel } from '../core/card-model';
-import type { PageQuote } from '../core/page-data';
+import type { PageExtras } from '../core/page-data';
 import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
 import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
 import { readerActorCard } from '../core/reader-dossier/reader-names';
 import { ReaderActorId } from '../data/reader-dossier-schema';
-import { getReaderDossier, getReaderPageData } from '../shared/reader-dossier-storage';
+import { getReaderDossier, getReaderPageData, getSavedItemsOfPage } from '../shared/reader-dossier-storage';
 import { injectCode } from './code-injection';
 import { getSettings, watchSettings } from '../shared/settings';
 
@@ -61,8 +61,8 @@ export interface BackgroundDeps {
    * woken for a badge update or a command does not index the data set.
    */
   cardBuilder(): (mention: GetCardData['mention']) => CardModel | null;
-  /** The data set's quotations as the page side matches them (`buildPageData(dataset).quotes`); made on the first ask. */
-  pageQuotes(): PageQuote[];
+  /** The page data's extras (`extrasOf(buildPageData(dataset))`); made on the first ask. */
+  pageExtras(): PageExtras;
 }
 
 /** Wires the badge, the commands, source cards and popover cards. Returns the function that removes every listener. */
@@ -132,15 +132,23 @@ export function startBackground(deps: BackgroundDeps): () => void {
     }),
   );
   // The content script reads the reader's dossier through here: it carries no schema library to validate it with.
-  const offReaderData = onMessage('readerPageData', ({ url }) => getReaderPageData(url));
-  // The known quotations, kept out of the script every frame loads; asked for by the frames that scan.
-  let quotes: PageQuote[] | null = null;
-  const offQuotes = onMessage('pageQuotes', () => (quotes ??= deps.pageQuotes()));
+  // A top frame whose address has saved items also gets the script that marks them (entrypoints/reader-save.ts);
+  // the address is the browser's, not the message's.
+  const offReaderData = onMessage('readerPageData', async ({ url }, sender) => {
+    if (sender.frameId === 0 && sender.url && (await getSavedItemsOfPage(sender.url)).length > 0) {
+      await injectCode('reader-save', sender).catch((err: unknown) => console.warn('[dossier] could not mark the saved passages', err));
+    }
+    return getReaderPageData(url);
+  });
+  // The known quotations and the context rules' words, kept out of the script every frame loads; asked for by the
+  // frames that scan.
+  let extras: PageExtras | null = null;
+  const offExtras = onMessage('pageExtras', () => (extras ??= deps.pageExtras()));
 
   return () => {
     offLoadCode();
     offReaderData();
-    offQuotes();
+    offExtras();
     offCard();
     offOpen();
     offState();

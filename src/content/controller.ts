@@ -6,7 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
-import type { PageData, PageQuote } from '../core/page-data';
+import type { PageData, PageExtras } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { sendToBackground } from '../shared/content-messaging';
 import type { PageState } from '../shared/messages';
@@ -50,10 +50,10 @@ export interface ControllerDeps {
   /** Benchmark marks and counters (default: `createBenchHook()`). */
   bench?: BenchHook;
   /**
-   * The data set's known quotations, when `data` comes without them: the content script asks the background, so
-   * that every frame does not carry them. The first scan waits for them (one scan, not two).
+   * The page data's extras (known quotations, the context rules' words), when `data` comes without them: the content
+   * script asks the background, so that every frame does not carry them. The first scan waits for them (one scan).
    */
-  quotes?(): Promise<readonly PageQuote[]>;
+  extras?(): Promise<PageExtras>;
   /**
    * What this page looks for in the reader's dossier (saved quotations, the names of actors they created; see
    * src/shared/reader-dossier-storage), read once and watched; without it only the bundled data is matched.
@@ -292,16 +292,16 @@ function createController(deps: ControllerDeps): ContentController {
   if (topFrame && deps.registerPageApi) life.defer(deps.registerPageApi(api));
   life.defer(watchSettings(apply));
   life.defer(ctx.onInvalidated(() => api.destroy()));
-  // The quotations asked of the background: the first scan waits for them; should settings have been applied
-  // meanwhile (a change arrived through watchSettings), the page is scanned again with them.
-  const quotesAsked = deps.quotes?.().then(
-    (quotes) => {
-      if (!life.disposed && page.setBundledQuotes(quotes)) rescanForData();
+  // The extras asked of the background: the first scan waits for them; should settings have been applied meanwhile
+  // (a change arrived through watchSettings), the page is scanned again with them.
+  const extrasAsked = deps.extras?.().then(
+    (extras) => {
+      if (!life.disposed && page.setExtras(extras)) rescanForData();
     },
     (err: unknown) => console.warn('[dossier] could not get the known quotations', err),
   );
   // A change may have arrived through watchSettings first; it is newer.
-  void Promise.all([getSettings(), quotesAsked]).then(([s]) => {
+  void Promise.all([getSettings(), extrasAsked]).then(([s]) => {
     if (!page.config) apply(s);
   });
   return api;

@@ -6,9 +6,9 @@
  */
 import { notThisKey } from '../shared/settings-schema';
 import { compileMatcher, type Matcher } from '../core/matcher';
-import type { MatchEntry } from '../core/entity-index';
+import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import { pageDictionary, type PageData, type PageQuote } from '../core/page-data';
+import { pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
 import { createCssEngine } from './engines/css-engine';
@@ -33,10 +33,10 @@ export class PageHighlighter {
   config: PageConfig | null = null;
   private quoteMatcher: QuoteMatcher | null = null;
   private ignoredTexts: ReadonlySet<string> = new Set();
-  private readonly entries;
+  private entries: MatchDictionary;
   private quoteNames;
   private quoteTexts;
-  /** The data set's quotations: in the page data, or asked of the background (`setBundledQuotes`). */
+  /** The data set's quotations: in the page data, or asked of the background (`setExtras`). */
   private bundled: readonly PageQuote[];
   /** The reader's saved quotations, matched with the bundled ones. */
   private saved: readonly PageQuote[] = [];
@@ -66,13 +66,25 @@ export class PageHighlighter {
   }
 
   /**
-   * Sets the data set's quotations, when the page data came without them (the content script asks the background).
-   * Returns whether the page must be scanned again (quotations are matched here now and the list changed).
+   * Sets the page data's extras, when the page data came without them (the content script asks the background): the
+   * known quotations and the context rules' words. Returns whether the page must be scanned again (a matcher in use
+   * changed).
    */
-  setBundledQuotes(quotes: readonly PageQuote[]): boolean {
-    if (quotes.length === this.bundled.length && quotes.every((q, i) => q.id === this.bundled[i]!.id && q.text === this.bundled[i]!.text)) return false;
-    this.bundled = quotes;
-    return this.quotesChanged();
+  setExtras(extras: PageExtras): boolean {
+    let rescan = false;
+    if (extras.nameContexts && JSON.stringify(extras.nameContexts) !== JSON.stringify(this.entries.nameContexts)) {
+      this.entries = Object.assign([...this.entries], { notMentions: this.entries.notMentions, nameContexts: extras.nameContexts });
+      if (this.config?.active) {
+        this.matcher = this.compileNames(this.config);
+        rescan = true;
+      }
+    }
+    const quotes = extras.quotes;
+    if (quotes.length !== this.bundled.length || !quotes.every((q, i) => q.id === this.bundled[i]!.id && q.text === this.bundled[i]!.text)) {
+      this.bundled = quotes;
+      rescan = this.quotesChanged() || rescan;
+    }
+    return rescan;
   }
 
   /**

@@ -58,13 +58,21 @@ export interface EndableLifetime {
   onInvalidated(cb: () => void): () => void;
 }
 
+const slotOf = (name: string) => Symbol.for(`dossier.content-context:${name}`);
+
+/** Whether a live instance of script `name` runs in this isolated world (the extension that started it still there). */
+export function isLive(name: string): boolean {
+  const ctx = (globalThis as { [key: symbol]: EndableLifetime | undefined })[slotOf(name)];
+  return ctx !== undefined && !ctx.isInvalid;
+}
+
 /**
  * Makes `ctx` the live instance of script `name` in this isolated world: ends the one before it, and checks once a
  * second that the extension is still there (`isInvalid` ends the lifetime when it is not).
  */
 export function keepOnePerWorld<T extends EndableLifetime>(name: string, ctx: T): T {
   // One slot per script name: the content scripts of an extension share one isolated world.
-  const CURRENT = Symbol.for(`dossier.content-context:${name}`);
+  const CURRENT = slotOf(name);
   const world = globalThis as { [key: symbol]: EndableLifetime | undefined };
   if (world[CURRENT] !== ctx) world[CURRENT]?.abort('A newer instance of the content script started');
   world[CURRENT] = ctx;

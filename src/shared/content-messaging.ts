@@ -8,7 +8,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { CardModel } from '../core/card-model';
-import type { PageQuote } from '../core/page-data';
+import type { PageExtras } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import type { GetCardData, JumpToData, LoadCodeData, OpenSourceData, PageState, PageStateChangedData, ReaderPageDataRequest } from './messages';
 import { extensionApi } from './extension-api';
@@ -20,8 +20,8 @@ export interface ContentToBackground {
   openSource: [OpenSourceData, boolean];
   /** Injects code the sending frame needs on demand (see src/background/code-injection.ts); true once it ran. */
   loadCode: [LoadCodeData, boolean];
-  /** The data set's known quotations, for the quote matcher. */
-  pageQuotes: [undefined, PageQuote[]];
+  /** The page data's extras: the known quotations and the context rules' words. */
+  pageExtras: [undefined, PageExtras];
   /** What the sending page looks for in the reader's dossier (saved quotations, reader-made actors). */
   readerPageData: [ReaderPageDataRequest, ReaderPageData];
 }

@@ -23,7 +23,7 @@ import { MAX_MATCH_TEXT } from './settings';
 export { entityCount, PAGE_STATE_PORT } from './content-messaging';
 // Type only: the card model is plain JSON that the background builds and the popover renders.
 import type { CardModel } from '../core/card-model';
-import type { PageQuote } from '../core/page-data';
+import type { PageExtras } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 
 /** Direction of a jump between mentions. */
@@ -121,8 +121,8 @@ export interface ProtocolMap {
   getCard(data: GetCardData): CardModel | null;
   /** Injects code the sending frame needs on demand (the card, the marks engine); true once it ran there. */
   loadCode(data: LoadCodeData): boolean;
-  /** The data set's known quotations, for the quote matcher (the content script does not carry them). */
-  pageQuotes(): PageQuote[];
+  /** The page data's extras (known quotations, the context rules' words), which the content script does not carry. */
+  pageExtras(): PageExtras;
   /** What the sending page (at `url`) looks for in the reader's dossier. */
   readerPageData(data: ReaderPageDataRequest): ReaderPageData;
 }
@@ -136,7 +136,7 @@ const payloadSchemas = {
   getCard: GetCardData,
   loadCode: LoadCodeData,
   readerPageData: ReaderPageDataRequest,
-  pageQuotes: z.undefined(),
+  pageExtras: z.undefined(),
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
 const messaging = validatedMessaging<ProtocolMap>(payloadSchemas);

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/background/start-background';
 import { updateSettings } from '../../src/shared/settings';
 import { createCardBuilder } from '../../src/core/card-model';
-import { buildPageData } from '../../src/core/page-data';
+import { buildPageData, extrasOf } from '../../src/core/page-data';
+import { REUTERS, savedFrom } from './reader-dossier-fixtures';
 import { fixtureData } from '../dom/popover-fixture';
 
 /** Delivers a message to the background as if a content script in `tabId` sent it; resolves with the reply. */
@@ -47,7 +48,7 @@ describe('background', () => {
     tabA = (await fakeBrowser.tabs.create({ url: 'https://a.test/', active: true })).id!;
     tabB = (await fakeBrowser.tabs.create({ url: 'https://b.test/' })).id!;
     await fakeBrowser.tabs.update(tabA, { active: true });
-    stop = startBackground({ cardBuilder: () => createCardBuilder(fixtureData), pageQuotes: () => buildPageData(fixtureData).quotes });
+    stop = startBackground({ cardBuilder: () => createCardBuilder(fixtureData), pageExtras: () => extrasOf(buildPageData(fixtureData)) });
   });
   afterEach(() => stop());
 
@@ -159,9 +160,23 @@ describe('background', () => {
   });
 
   it('gives a page the known quotations it matches (kept out of the script every frame loads)', async () => {
-    const reply = (await fromTab(tabA, 'pageQuotes', undefined)) as { res: { id: string; text: string }[] };
-    expect(reply.res.map((q) => q.id)).toEqual(fixtureData.quotes.map((q) => q.id));
-    expect(reply.res.every((q, i) => q.text === fixtureData.quotes[i]!.text)).toBe(true);
+    const reply = (await fromTab(tabA, 'pageExtras', undefined)) as { res: { quotes: { id: string; text: string }[] } };
+    expect(reply.res.quotes.map((q) => q.id)).toEqual(fixtureData.quotes.map((q) => q.id));
+    expect(reply.res.quotes.every((q, i) => q.text === fixtureData.quotes[i]!.text)).toBe(true);
+  });
+
+  it("injects the saved passages' script into a top frame whose address has saved items, and only there", async () => {
+    const injected: unknown[] = [];
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: (d: unknown) => (injected.push(d), Promise.resolve([])) };
+    const url = 'https://a.test/story';
+    await fakeBrowser.storage.local.set({ readerDossier: { actors: [], items: [savedFrom(REUTERS, 'Peskov also said', { url })] } });
+    const ask = (sender: object) =>
+      new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 4, type: 'readerPageData', data: { url }, timestamp: Date.now() }, sender as never, resolve));
+    await ask({ tab: { id: tabA }, frameId: 2, url });
+    await ask({ tab: { id: tabA }, frameId: 0, url: 'https://a.test/other' });
+    expect(injected).toEqual([]);
+    await ask({ tab: { id: tabA }, frameId: 0, url });
+    expect(injected).toEqual([{ target: { tabId: tabA, frameIds: [0] }, files: ['/reader-save.js'] }]);
   });
 
   it("answers a page's question about the reader's dossier for that page, and drops a malformed one", async () => {
