@@ -30,17 +30,19 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     const inject = (name: 'card' | 'marks') => sendToBackground('loadCode', { name });
+    const bench = exposeBenchHook(createBenchHook());
     const ctx = createContentLifetime('content');
     void startController({
       ctx,
       data: pageData,
       topFrame: window.top === window,
-      bench: exposeBenchHook(createBenchHook()),
+      bench,
       // The card's code comes on the reader's first gesture in this frame: the background injects it.
       createPopover: (onNotThis) =>
         createLazyPopover({
           services: { ...popoverServices, onNotThis },
           load: async (services) => (await loadInjected('card', inject)).createPopover(ctx, services),
+          onFirstShow: (late) => bench.firstCard(late),
         }),
       registerPageApi: registerPageMessageHandlers,
       extras: () => sendToBackground('pageExtras', undefined),

@@ -15,6 +15,11 @@ export interface LazyPopoverDeps {
   services: PopoverDeps;
   /** Loads the card's code into this frame and makes the popover with `services`; rejects when it cannot. */
   load(services: PopoverDeps): Promise<PopoverLike>;
+  /**
+   * Hears that a card asked for before the code was here is shown now: `late` when the hover delay had ended before
+   * the code arrived (the reader waited longer than for any later card). For benchmarks and tests.
+   */
+  onFirstShow?(late: boolean): void;
 }
 
 /** Card requests made ahead of the code, kept until the popover asks for them (or the next few replace them). */
@@ -50,7 +55,7 @@ export function createLazyPopover(deps: LazyPopoverDeps): PopoverLike {
   let destroyed = false;
   let warned = false;
   // What the reader asked for while the code was loading: a card to show now (`due`) or after the hover delay.
-  let wanted: { target: PopoverTarget; opts?: { focus?: boolean }; due: boolean } | null = null;
+  let wanted: { target: PopoverTarget; opts?: { focus?: boolean }; due: boolean; late?: boolean } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const forget = () => {
@@ -58,10 +63,11 @@ export function createLazyPopover(deps: LazyPopoverDeps): PopoverLike {
     timer = undefined;
     wanted = null;
   };
-  const showWanted = () => {
+  const showWanted = (late: boolean) => {
     if (!real || !wanted?.due) return;
     const { target, opts } = wanted;
     forget();
+    deps.onFirstShow?.(late);
     real.show(target, opts);
   };
   const ensureLoaded = () => {
@@ -69,7 +75,8 @@ export function createLazyPopover(deps: LazyPopoverDeps): PopoverLike {
       (popover) => {
         if (destroyed) return popover.destroy();
         real = popover;
-        showWanted();
+        // A hover whose delay already ended, or a tap or a command, waited for the code.
+        showWanted(wanted?.late === true);
       },
       (err: unknown) => {
         // Asked again on the next gesture (a background restarting, say); said once.
@@ -87,7 +94,7 @@ export function createLazyPopover(deps: LazyPopoverDeps): PopoverLike {
       // A hover still waiting from before the code came is superseded, whoever handles this call.
       forget();
       if (real) return real.show(target, opts);
-      wanted = { target, opts, due: true };
+      wanted = { target, opts, due: true, late: true };
       askEarly(target);
       ensureLoaded();
     },
@@ -95,13 +102,14 @@ export function createLazyPopover(deps: LazyPopoverDeps): PopoverLike {
       if (destroyed) return;
       forget();
       if (real) return real.scheduleShow(target, opts);
-      const asked = { target, opts, due: false };
+      const asked: NonNullable<typeof wanted> = { target, opts, due: false };
       wanted = asked;
       askEarly(target);
       ensureLoaded();
       timer = setTimeout(() => {
         asked.due = true;
-        showWanted();
+        asked.late = !real;
+        showWanted(false);
       }, SHOW_DELAY_MS);
     },
     scheduleHide() {

@@ -53,7 +53,8 @@ describe('lazy popover', () => {
   it('asks for the code and the card as hover intent starts, and opens the card when the delay ends', async () => {
     const { real, calls } = fakeReal();
     const d = deferredLoad(real);
-    const popover = createLazyPopover({ services, load: d.load });
+    const firsts: boolean[] = [];
+    const popover = createLazyPopover({ services, load: d.load, onFirstShow: (late) => firsts.push(late) });
     popover.scheduleShow(target('peskov'));
     expect(d.load).toHaveBeenCalledTimes(1);
     expect(getCard).toHaveBeenCalledTimes(1);
@@ -62,6 +63,7 @@ describe('lazy popover', () => {
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(10);
     expect(calls).toEqual(['show peskov']);
+    expect(firsts).toEqual([false]);
     // The popover gets the card asked for early, not a second request.
     await d.given[0]!.getCard({ id: 'peskov', category: 'people', alias: 'peskov', text: 'peskov' });
     expect(getCard).toHaveBeenCalledTimes(1);
@@ -74,13 +76,15 @@ describe('lazy popover', () => {
   it('opens the card as soon as the code arrives when it comes after the delay', async () => {
     const { real, calls } = fakeReal();
     const d = deferredLoad(real);
-    const popover = createLazyPopover({ services, load: d.load });
+    const firsts: boolean[] = [];
+    const popover = createLazyPopover({ services, load: d.load, onFirstShow: (late) => firsts.push(late) });
     popover.scheduleShow(target('peskov'));
     await vi.advanceTimersByTimeAsync(SHOW_DELAY_MS + 100);
     expect(calls).toEqual([]);
     d.resolve();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual(['show peskov']);
+    expect(firsts).toEqual([true]);
   });
 
   it('opens nothing the reader has moved away from, before or after the code arrived', async () => {
