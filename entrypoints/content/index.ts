@@ -21,6 +21,9 @@ import { sendToBackground } from '../../src/shared/content-messaging';
 import { readReaderPageData, watchReaderPageData } from '../../src/shared/content-reader-data';
 import { popoverServices } from '../../src/shared/popover-services';
 
+/** A lifetime to hand to a part whose owner already tears it down. */
+const OWNED_ELSEWHERE = { onInvalidated: () => () => undefined };
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
@@ -41,7 +44,9 @@ export default defineContentScript({
       createPopover: (onNotThis) =>
         createLazyPopover({
           services: { ...popoverServices, onNotThis },
-          load: async (services) => (await loadInjected('card', inject)).createPopover(ctx, services),
+          // Its one owner is the lazy popover, which the controller destroys when the content script ends: the card
+          // hangs nothing on the lifetime itself.
+          load: async (services) => (await loadInjected('card', inject)).createPopover(OWNED_ELSEWHERE, services),
           onFirstShow: (late) => bench.firstCard(late),
         }),
       registerPageApi: registerPageMessageHandlers,
