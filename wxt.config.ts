@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { pageDataModule } from './scripts/lib/vite-page-data';
+import { nativeBrowserIn } from './scripts/lib/vite-native-browser';
 import { loadArticles } from './scripts/lib/load-articles';
 import { dataset } from './src/data/dataset';
 import { validateDatasetOrThrow } from './src/validation/validate';
@@ -19,15 +20,20 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noInnerHtml(), pageDataModule(dataset)],
+    plugins: [preact(), noInnerHtml(), pageDataModule(dataset), nativeBrowserIn(['entrypoints/content/'])],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
     default_locale: 'en',
-    // storage: settings; tabs: the popup asks which tab it summarises. No host permissions beyond the content script's matches.
+    // storage: settings; tabs: the popup asks which tab it summarises.
     // contextMenus: "Add to Dossier…" on a selection, one of the two gestures that can start a save (docs/reader-dossier.md).
-    permissions: ['storage', 'tabs', 'contextMenus'],
+    // scripting (MV3) and the host permission: the background injects the card's code into a frame on the reader's
+    // first gesture there (src/background/card-injection.ts). `<all_urls>` is what the content script's matches already
+    // cover, so the install warning is the same ("read and change all your data on all websites").
+    ...(browser === 'firefox'
+      ? { permissions: ['storage', 'tabs', 'contextMenus', '<all_urls>'] }
+      : { permissions: ['storage', 'tabs', 'contextMenus', 'scripting'], host_permissions: ['<all_urls>'] }),
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -1,12 +1,16 @@
 import { startBackground } from '@/src/background/start-background';
 import { dataset } from '@/src/data/dataset';
 import { createCardBuilder } from '@/src/core/card-model';
+import { buildPageData, extrasOf } from '@/src/core/page-data';
 import { startReaderDossier } from '@/src/background/reader-dossier';
+import { injectCode } from '@/src/background/code-injection';
 import { bundledActorInfo } from '@/src/core/reader-dossier/actors';
 
 export default defineBackground(() => {
-  // The data set lives here, not in the content script: the popover asks for its cards (getCard).
-  startBackground({ cardBuilder: () => createCardBuilder(dataset) });
+  // The data set lives here, not in the content script: the popover asks for its cards (getCard), the frames
+  // that scan for the known quotations and the context rules' words (pageExtras).
+  startBackground({ cardBuilder: () => createCardBuilder(dataset), pageExtras: () => extrasOf(buildPageData(dataset)) });
   // The reader's own dossier: saves start from the context menu or the keyboard command only.
-  startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors) });
+  // The save dialog's script is injected into the tab's top frame on the gesture, before the dialog is asked for.
+  startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), prepareTab: (tabId) => injectCode('reader-save', { tabId, frameId: 0 }) });
 });

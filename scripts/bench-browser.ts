@@ -13,11 +13,15 @@
  * PerformanceObserver('longtask') in the page, counted from `dossier:start` on (so they include the
  * rendering work the highlights cause). The known-quotation matcher's share: the ms Dossier spent in it during
  * the first scan (the mark's `detail.quotes`), and, in Node over the same blocks, how many of them the candidate
- * filter lets through to the fuzzy stage. Prints two tables and writes nothing else.
+ * filter lets through to the fuzzy stage. Also: what each build makes every frame load up front (raw and gzip) and
+ * what it injects on demand; the cost of one empty iframe with and without Dossier (a page of 20, script time and JS
+ * heap over CDP); the longest `long-animation-frame` entry while highlighting and after a category toggle. Prints
+ * tables and writes nothing else. BENCH_ONLY=css|marks|frames runs a part.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { build } from 'wxt';
 import { aliasPatternSource } from '../src/core/alias-pattern';
@@ -40,6 +44,10 @@ const ALL_SIZES = [
 /** BENCH_SIZES=5MB (comma-separated labels without spaces) runs only those pages. */
 /** BENCH_ONLY=marks runs only the floor and the two marks engines (the mark.js engine against the direct wrap). */
 const ONLY_MARKS = process.env.BENCH_ONLY === 'marks';
+/** BENCH_ONLY=css runs only the floor and the css engine (the sizes and the empty frame are always measured). */
+const ONLY_CSS = process.env.BENCH_ONLY === 'css';
+/** BENCH_ONLY=frames measures only the sizes and the empty frame. */
+const ONLY_FRAMES = process.env.BENCH_ONLY === 'frames';
 const SIZES = process.env.BENCH_SIZES ? ALL_SIZES.filter((s) => process.env.BENCH_SIZES!.split(',').includes(s.label.replace(' ', ''))) : ALL_SIZES;
 
 const MARKS_MARKJS = 'Dossier, marks engine (mark.js)';
@@ -94,6 +102,16 @@ const PROBE = `(() => {
   const w = window;
   w.__longtasks = [];
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
+  // Long animation frames, with the share of their script time that is the extension's (attributed by source URL).
+  w.__loafs = [];
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        const own = (e.scripts || []).filter((s) => String(s.sourceURL || '').startsWith('chrome-extension://')).reduce((n, s) => n + s.duration, 0);
+        w.__loafs.push([e.startTime, e.duration, own]);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
   const onReady = () => requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
   // The last <dossier-mark> inserted (marks engine): its chunks keep writing after ready on a long page.
   w.__lastMark = NaN;
@@ -142,13 +160,35 @@ interface Result {
   busy?: number;
   /** Dossier only: ms in the quote matcher during the first scan. */
   quotes?: number;
+  /** Dossier only: the longest animation frame with script of the extension in it (ms), and that script's ms. */
+  loaf?: number;
+  loafOwn?: number;
+  /** Dossier only: the same after a category is switched off and on again (the highlights repainted). */
+  toggleLoaf?: number;
+  toggleLoafOwn?: number;
   script: number;
   painted: number;
   longest: number;
   found: number;
 }
 
-async function runExtension(app: Launched, url: string, marks = false): Promise<Result> {
+/**
+ * The longest animation frame since `since`, and the ms of the extension's scripts attributed in it. The bench pages
+ * run no script of their own, so every long frame after `dossier:start` is Dossier's doing (its script, or the style,
+ * layout and paint its highlights cause), whether or not Chromium attributes the script (it may not attribute an
+ * isolated world's).
+ */
+async function longestOwnFrame(page: Page, since: number): Promise<{ loaf: number; own: number }> {
+  return page.evaluate((t: number) => {
+    const w = window as unknown as { __loafs: [number, number, number][] };
+    let loaf = 0;
+    let own = 0;
+    for (const [s, d, o] of w.__loafs) if (s + d >= t && d > loaf) [loaf, own] = [d, o];
+    return { loaf, own };
+  }, since);
+}
+
+async function runExtension(app: Launched, url: string, marks = false, toggle?: () => Promise<void>): Promise<Result> {
   const page = await app.newPage();
   await page.evaluateOnNewDocument(PROBE);
   // Main-thread CPU time: on a machine shared with other work it varies far less than wall time.
@@ -183,10 +223,20 @@ async function runExtension(app: Launched, url: string, marks = false): Promise<
     let found = document.querySelectorAll('[data-dossier-category]').length;
     const reg = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
     if (reg) for (const [name, hl] of reg) if (name.startsWith('dossier-')) found += hl.size;
-    return { script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN };
+    return { script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN, start };
   });
+  const first = await longestOwnFrame(page, r.start);
+  let toggled = { loaf: NaN, own: NaN };
+  if (toggle) {
+    const before = await page.evaluate(() => performance.now());
+    await toggle();
+    // Settled again: two frames after the settings applied and the page reports ready.
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-dossier') === 'ready', { timeout: 120_000, polling: 50 });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
+    toggled = await longestOwnFrame(page, before);
+  }
   await page.close();
-  return { ...r, cpu };
+  return { ...r, cpu, loaf: first.loaf, loafOwn: first.own, toggleLoaf: toggled.loaf, toggleLoafOwn: toggled.own };
 }
 
 async function runReference(app: Launched, url: string, kind: 'floor' | 'naive', pattern: { source: string; aliases: string[] }, markJs: string): Promise<Result> {
@@ -246,9 +296,79 @@ async function launchExtensionFrom(dir: string): Promise<Launched> {
   };
 }
 
+const FRAMES = 20;
+const FRAME_RUNS = 3;
+const EMPTY_FRAME = '<!doctype html><html><head><meta charset="utf-8"><title>ad</title></head><body></body></html>';
+const framesPage = (n: number) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>Frames</title></head><body><p>A page with ${n} empty frames, as an ad-heavy page has.</p>${'<iframe src="/empty.html" width="300" height="250"></iframe>'.repeat(n)}</body></html>`;
+
+interface FrameCost {
+  /** Main-thread script ms of the page and its same-site frames (CDP ScriptDuration). */
+  script: number;
+  /** JS heap in use after a garbage collection (bytes; isolated worlds share the page's heap). */
+  heap: number;
+}
+
+/** One load of the frames page: the script time and heap once every frame has loaded and the page has gone quiet. */
+async function frameCostOnce(page: Page, url: string): Promise<FrameCost> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  // Quiet: no script ran during the last 500 ms (Dossier's liveness check runs once a second and costs nothing).
+  let last = -1;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 500))) {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const script = metrics.find((m) => m.name === 'ScriptDuration')!.value;
+    if (script === last) break;
+    last = script;
+  }
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  await cdp.detach();
+  return { script: 1000 * value('ScriptDuration'), heap: value('JSHeapUsedSize') };
+}
+
+/** The frames page with the extension (the browser's default context) and without (a new context has no extensions), alternated. */
+async function emptyFrameCost(app: Launched, url: string): Promise<{ with: FrameCost; without: FrameCost }> {
+  const withRuns: FrameCost[] = [];
+  const withoutRuns: FrameCost[] = [];
+  for (let i = 0; i < FRAME_RUNS; i++) {
+    const page = await app.newPage();
+    withRuns.push(await frameCostOnce(page, url));
+    await page.close();
+    const context = await app.browser.createBrowserContext();
+    const bare = await context.newPage();
+    withoutRuns.push(await frameCostOnce(bare, url));
+    await context.close();
+  }
+  const med = (rs: FrameCost[]): FrameCost => ({ script: median(rs.map((r) => r.script)), heap: median(rs.map((r) => r.heap)) });
+  return { with: med(withRuns), without: med(withoutRuns) };
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+/** What each build makes every frame load up front (its manifest content scripts and their CSS), and what it injects on demand. */
+function bundleSizes() {
+  return (['chrome-mv3', 'firefox-mv2'] as const).map((build) => {
+    const dir = join(ROOT, '.output', build);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts: { js?: string[]; css?: string[] }[] };
+    const size = (file: string) => {
+      const bytes = readFileSync(join(dir, file));
+      return { file, raw: bytes.length, gzip: gzipSync(bytes).length };
+    };
+    const upFront = manifest.content_scripts.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]).map(size);
+    return {
+      build,
+      upFront: { raw: upFront.reduce((n, s) => n + s.raw, 0), gzip: upFront.reduce((n, s) => n + s.gzip, 0) },
+      onDemand: ['card.js', 'marks.js', 'reader-save.js'].map(size),
+    };
+  });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
-  return { cpu: median(rs.map((r) => r.cpu ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  return { loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
 }
 
 /** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
@@ -291,13 +411,17 @@ async function main() {
   const pattern = combinedPattern();
   const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
   const site = await serve(dir);
-  const directDir = await buildDirectWrapExtension(join(dir, 'direct-wrap'));
+  const directDir = ONLY_CSS || ONLY_FRAMES ? null : await buildDirectWrapExtension(join(dir, 'direct-wrap'));
+  writeFileSync(join(dir, 'empty.html'), EMPTY_FRAME);
+  writeFileSync(join(dir, 'frames.html'), framesPage(FRAMES));
   const app = await launch('chromium');
-  const direct = await launchExtensionFrom(directDir);
+  const direct = directDir ? await launchExtensionFrom(directDir) : null;
   const rows: { size: string; method: string; r: Result }[] = [];
+  let frames: { with: FrameCost; without: FrameCost } | undefined;
   try {
-    await setSettings(direct, { engine: 'marks', paused: false, categories: { people: true, organisations: true, regions: true, quotes: true } });
-    for (const size of SIZES) {
+    frames = await emptyFrameCost(app, site.url('/frames.html'));
+    if (direct) await setSettings(direct, { engine: 'marks', paused: false, categories: { people: true, organisations: true, regions: true, quotes: true } });
+    for (const size of ONLY_FRAMES ? [] : SIZES) {
       const url = site.url(`/${size.label.replace(' ', '')}.html`);
       const floor = [];
       for (let i = 0; i < size.runs; i++) floor.push(await runReference(app, url, 'floor', pattern, markJs));
@@ -310,8 +434,17 @@ async function main() {
       for (const v of ONLY_MARKS ? [] : variants) {
         await setSettings(app, { engine: v.engine, paused: false, categories: { people: true, organisations: true, regions: true, quotes: v.quotes } });
         const rs = [];
-        for (let i = 0; i < size.runs; i++) rs.push(await runExtension(app, url));
+        const categories = { people: true, organisations: true, regions: true, quotes: v.quotes };
+        const toggle = async () => {
+          await setSettings(app, { engine: v.engine, paused: false, categories: { ...categories, people: false } });
+          await setSettings(app, { engine: v.engine, paused: false, categories });
+        };
+        for (let i = 0; i < size.runs; i++) rs.push(await runExtension(app, url, false, toggle));
         rows.push({ size: size.label, method: v.label, r: summarise(rs) });
+      }
+      if (ONLY_CSS) {
+        process.stderr.write(`done ${size.label}\n`);
+        continue;
       }
       // The marks engine with mark.js and with the direct wrap, alternating page loads.
       await setSettings(app, { engine: 'marks', paused: false, categories: { people: true, organisations: true, regions: true, quotes: true } });
@@ -320,11 +453,11 @@ async function main() {
       // More runs than the other rows: this ratio is the goal, and the paced chunks are sensitive to the machine.
       for (let i = 0; i < size.runs + (size.bytes <= 1_000_000 ? 2 : 0); i++) {
         withMarkJs.push(await runExtension(app, url, true));
-        withDirect.push(await runExtension(direct, url, true));
+        withDirect.push(await runExtension(direct!, url, true));
       }
       rows.push({ size: size.label, method: MARKS_MARKJS, r: summarise(withMarkJs) });
       rows.push({ size: size.label, method: MARKS_DIRECT, r: summarise(withDirect) });
-      if (size.naive && !ONLY_MARKS) {
+      if (size.naive && !ONLY_MARKS && !ONLY_CSS) {
         const naive = [await runReference(app, url, 'naive', pattern, markJs)];
         rows.push({ size: size.label, method: 'naive mark.js mark(allAliases)', r: summarise(naive) });
       }
@@ -332,11 +465,31 @@ async function main() {
     }
   } finally {
     await app.close();
-    await direct.close();
+    await direct?.close();
     await site.close();
     rmSync(dir, { recursive: true, force: true });
   }
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+  console.log('| build | loaded up front by every frame (manifest content scripts and CSS): raw / gzip | on demand: raw / gzip |');
+  console.log('|---|---:|---|');
+  for (const s of bundleSizes()) console.log(`| ${s.build} | ${kb(s.upFront.raw)} / ${kb(s.upFront.gzip)} | ${s.onDemand.map((o) => `${o.file} ${kb(o.raw)} / ${kb(o.gzip)}`).join('; ')} |`);
+  console.log('');
+  if (frames) {
+    const per = (a: number, b: number, d = 2) => ((a - b) / FRAMES).toFixed(d);
+    console.log(`| one empty iframe (page of ${FRAMES}, median of ${FRAME_RUNS}) | script ms | JS heap KB |`);
+    console.log('|---|---:|---:|');
+    console.log(`| with Dossier − without, per iframe | ${per(frames.with.script, frames.without.script)} | ${per(frames.with.heap / 1024, frames.without.heap / 1024, 0)} |`);
+    console.log(`| page with Dossier | ${frames.with.script.toFixed(1)} | ${(frames.with.heap / 1024).toFixed(0)} |`);
+    console.log(`| page without | ${frames.without.script.toFixed(1)} | ${(frames.without.heap / 1024).toFixed(0)} |`);
+    console.log('');
+  }
+  console.log('| page | engine | longest animation frame while highlighting: frame ms / of it attributed to Dossier\'s script ms | the same after a category toggle |');
+  console.log('|---|---|---:|---:|');
+  for (const row of rows) {
+    if (!row.method.startsWith('Dossier, css')) continue;
+    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${f(row.r.loaf!)} / ${f(row.r.loafOwn!)} | ${f(row.r.toggleLoaf!)} / ${f(row.r.toggleLoafOwn!)} |`);
+  }
+  console.log('');
   console.log('| page | engine | quote matching ms | share of own busy time |');
   console.log('|---|---|---:|---:|');
   for (const row of rows) {
@@ -350,7 +503,7 @@ async function main() {
   console.log('');
   console.log('| page | marks engine | to ready ms | to all marks ms | all marks: × direct wrap | main-thread CPU to all marks ms | CPU: × direct wrap | own slices: busy ms / longest ms | longest task ms | marks |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const size of SIZES) {
+  for (const size of ONLY_CSS || ONLY_FRAMES ? [] : SIZES) {
     const a = rows.find((r) => r.size === size.label && r.method === MARKS_MARKJS)!.r;
     const b = rows.find((r) => r.size === size.label && r.method === MARKS_DIRECT)!.r;
     for (const [label, r] of [['mark.js (shipped)', a], ['direct wrap (reference)', b]] as const) {

@@ -3,7 +3,8 @@
  * Runs in every frame so that same-origin and cross-origin iframes get their own highlights (each
  * frame's document needs its own `CSS.highlights` registry and page CSS); only the top frame answers
  * the popup and feeds the badge. It carries the page data (match dictionary, quotations) computed at build time,
- * not the data set: cards come from the background (`getCard`).
+ * not the data set: cards come from the background (`getCard`), and the card's own code (Preact, Floating UI, the card)
+ * is injected by the background on the reader's first gesture in a frame (src/content/injected-code.ts).
  *
  * WXT's context (`main`'s argument) is not used: a page can stop it. Dossier's lifetime is its own
  * (src/shared/content-lifetime.ts).
@@ -13,10 +14,15 @@ import pageData from 'virtual:dossier/page-data';
 import { createBenchHook, exposeBenchHook } from '../../src/content/bench-hook';
 import { startController } from '../../src/content/controller';
 import { registerPageMessageHandlers } from '../../src/content/page-messages';
-import { createPopover } from '../../src/content/popover';
+import { loadInjected } from '../../src/content/injected-code';
+import { createLazyPopover } from '../../src/content/lazy-popover';
 import { createContentLifetime } from '../../src/shared/content-lifetime';
+import { sendToBackground } from '../../src/shared/content-messaging';
+import { readReaderPageData, watchReaderPageData } from '../../src/shared/content-reader-data';
 import { popoverServices } from '../../src/shared/popover-services';
-import { getReaderPageData, watchReaderPageData } from '../../src/shared/reader-dossier-storage';
+
+/** A lifetime to hand to a part whose owner already tears it down. */
+const OWNED_ELSEWHERE = { onInvalidated: () => () => undefined };
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -26,16 +32,28 @@ export default defineContentScript({
   // WXT's context would announce the extension to the page with postMessage.
   noScriptStartedPostMessage: true,
   main() {
-    const ctx = createContentLifetime('content', { matches: ['<all_urls>'] });
+    const inject = (name: 'card' | 'marks') => sendToBackground('loadCode', { name });
+    const bench = exposeBenchHook(createBenchHook());
+    const ctx = createContentLifetime('content');
     void startController({
       ctx,
       data: pageData,
       topFrame: window.top === window,
-      bench: exposeBenchHook(createBenchHook()),
-      createPopover: (onNotThis) => createPopover(ctx, { ...popoverServices, onNotThis }),
+      bench,
+      // The card's code comes on the reader's first gesture in this frame: the background injects it.
+      createPopover: (onNotThis) =>
+        createLazyPopover({
+          services: { ...popoverServices, onNotThis },
+          // Its one owner is the lazy popover, which the controller destroys when the content script ends: the card
+          // hangs nothing on the lifetime itself.
+          load: async (services) => (await loadInjected('card', inject)).createPopover(OWNED_ELSEWHERE, services),
+          onFirstShow: (late) => bench.firstCard(late),
+        }),
       registerPageApi: registerPageMessageHandlers,
+      extras: () => sendToBackground('pageExtras', undefined),
+      loadMarks: async () => (await loadInjected('marks', inject)).createMarksEngine,
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
-      reader: { read: () => getReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
+      reader: { read: () => readReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
     });
   },
 });

@@ -6,16 +6,20 @@
  * A bundle that imports this module and the data set fails the build: the point is that it does not carry both.
  */
 import type { Plugin } from 'vite';
-import { buildPageData, type PageDataSource } from '../../src/core/page-data';
+import { buildPageData, withoutExtras, type PageDataSource } from '../../src/core/page-data';
 
 /** The id the content script imports (declared in src/content/page-data-module.d.ts). */
 export const PAGE_DATA_MODULE = 'virtual:dossier/page-data';
 // The \0 prefix tells other plugins the id is virtual (no file to read or transform).
 const RESOLVED = `\0${PAGE_DATA_MODULE}`;
 
-/** The module's source for a data set: `export default {...}`. */
+/**
+ * The module's source for a data set: `export default {...}`, without its extras (`withoutExtras`: the known
+ * quotations and the context rules' words, about half of it): every frame loads this module, and the frames that
+ * scan ask the background for the extras.
+ */
 export function pageDataModuleCode(data: PageDataSource): string {
-  return `export default ${JSON.stringify(buildPageData(data))};\n`;
+  return `export default ${JSON.stringify(withoutExtras(buildPageData(data)))};\n`;
 }
 
 /** The plugin, for the data set the build validated. */

@@ -46,6 +46,8 @@ export interface ReaderDossierDeps {
   randomId?(): string;
   /** The current time (Date.now by default). */
   now?(): number;
+  /** Makes the save dialog's script ready in the tab's top frame before it is asked to open (it is injected on demand). */
+  prepareTab?(tabId: number): Promise<unknown>;
 }
 
 /** The handlers the browser's events call; returned so the entry point (and tests) can reach them. */
@@ -102,6 +104,7 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
     const dossier = await getReaderDossier();
     const actors = actorChoices(deps.bundledActors(), dossier).map((c) => ({ ...c, aliases: [...c.aliases].slice(0, MAX_DIALOG_ALIASES) }));
     try {
+      await deps.prepareTab?.(tabId);
       return (await sendDossierMessage('openSaveDialog', { token, actors }, tabId)) === true;
     } catch {
       // No content script on this tab (a browser page, or a tab opened before Dossier was installed).

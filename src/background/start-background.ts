@@ -3,6 +3,8 @@
  * turn off), the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`, and
  * opening source cards for the popover (`openSource`), next to the tab it was clicked in, and building the
  * popover's cards (`getCard`): the content script carries only the match dictionary, the background the data set.
+ * It also injects code a frame needs on demand (`loadCode`: the card, the marks engine), and reads the
+ * reader's dossier for a page (`readerPageData`), validated here.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -17,11 +19,13 @@ import {
 } from '../shared/messages';
 // Type only: the builder itself is injected by the entry point, which owns the data set.
 import type { CardModel } from '../core/card-model';
+import type { PageExtras } from '../core/page-data';
 import { SOURCE_CARD_PAGE, sourceCardPath } from '../core/source-links';
 import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
 import { readerActorCard } from '../core/reader-dossier/reader-names';
 import { ReaderActorId } from '../data/reader-dossier-schema';
-import { getReaderDossier } from '../shared/reader-dossier-storage';
+import { getReaderDossier, getReaderPageData, getSavedItemsOfPage } from '../shared/reader-dossier-storage';
+import { injectCode } from './code-injection';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -57,6 +61,8 @@ export interface BackgroundDeps {
    * woken for a badge update or a command does not index the data set.
    */
   cardBuilder(): (mention: GetCardData['mention']) => CardModel | null;
+  /** The page data's extras (`extrasOf(buildPageData(dataset))`); made on the first ask. */
+  pageExtras(): PageExtras;
 }
 
 /** Wires the badge, the commands, source cards and popover cards. Returns the function that removes every listener. */
@@ -118,7 +124,31 @@ export function startBackground(deps: BackgroundDeps): () => void {
     return buildCard(mention);
   });
 
+  // Code a frame needs on demand: the card on the reader's first gesture there, the marks engine where it paints.
+  const offLoadCode = onMessage('loadCode', ({ name }, sender) =>
+    injectCode(name, sender).catch((err: unknown) => {
+      console.warn(`[dossier] could not load ${name}.js into the page`, err);
+      return false;
+    }),
+  );
+  // The content script reads the reader's dossier through here: it carries no schema library to validate it with.
+  // A top frame whose address has saved items also gets the script that marks them (entrypoints/reader-save.ts);
+  // the address is the browser's, not the message's.
+  const offReaderData = onMessage('readerPageData', async ({ url }, sender) => {
+    if (sender.frameId === 0 && sender.url && (await getSavedItemsOfPage(sender.url)).length > 0) {
+      await injectCode('reader-save', sender).catch((err: unknown) => console.warn('[dossier] could not mark the saved passages', err));
+    }
+    return getReaderPageData(url);
+  });
+  // The known quotations and the context rules' words, kept out of the script every frame loads; asked for by the
+  // frames that scan.
+  let extras: PageExtras | null = null;
+  const offExtras = onMessage('pageExtras', () => (extras ??= deps.pageExtras()));
+
   return () => {
+    offLoadCode();
+    offReaderData();
+    offExtras();
     offCard();
     offOpen();
     offState();

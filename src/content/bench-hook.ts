@@ -27,6 +27,9 @@ export interface BenchCounters {
   stateTallies: number;
   /** Page-state requests answered. */
   stateReads: number;
+  /** Cards shown before the card's code was in the frame: on time (within the hover delay) and late. */
+  firstCardsOnTime: number;
+  firstCardsLate: number;
 }
 
 /** What the parts report. */
@@ -38,6 +41,8 @@ export interface BenchHook {
   quoteMs(ms: number): void;
   stateTally(): void;
   stateRead(): void;
+  /** A card asked for before the card's code was in the frame was shown: `late` when after the hover delay. */
+  firstCard(late: boolean): void;
   /** The first full scan settled. */
   firstScanDone(): void;
   readonly counters: Readonly<BenchCounters>;
@@ -45,7 +50,7 @@ export interface BenchHook {
 
 /** The default hook: counters in memory (the content script's world only) and the two user-timing marks. */
 export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof performance === 'undefined' ? null : performance): BenchHook {
-  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, stateTallies: 0, stateReads: 0 };
+  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, stateTallies: 0, stateReads: 0, firstCardsOnTime: 0, firstCardsLate: 0 };
   return {
     counters,
     started() {
@@ -68,6 +73,10 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
     },
     stateRead() {
       counters.stateReads++;
+    },
+    firstCard(late) {
+      if (late) counters.firstCardsLate++;
+      else counters.firstCardsOnTime++;
     },
     firstScanDone() {
       const { slices: count, busy, longest, quotes } = counters;

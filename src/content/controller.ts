@@ -6,14 +6,17 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../core/matcher';
-import type { PageData } from '../core/page-data';
+import type { PageData, PageExtras } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import { sendMessage, type PageState } from '../shared/messages';
+import { sendToBackground } from '../shared/content-messaging';
+import type { PageState } from '../shared/messages';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
 import { createBenchHook, type BenchHook } from './bench-hook';
 import { DesignModeWatch } from './design-mode';
+import { untilWorkHere } from './frame-gate';
 import { cssHighlightsSupported } from './engines/css-engine';
+import type { createMarksEngine } from './engines/marks-engine';
 import { targetOf, watchHover, type PopoverLike } from './hover';
 import { Jumper } from './jump';
 import { Disposer } from './lifetime';
@@ -48,10 +51,20 @@ export interface ControllerDeps {
   /** Benchmark marks and counters (default: `createBenchHook()`). */
   bench?: BenchHook;
   /**
+   * The page data's extras (known quotations, the context rules' words), when `data` comes without them: the content
+   * script asks the background, so that every frame does not carry them. The first scan waits for them (one scan).
+   */
+  extras?(): Promise<PageExtras>;
+  /**
    * What this page looks for in the reader's dossier (saved quotations, the names of actors they created; see
    * src/shared/reader-dossier-storage), read once and watched; without it only the bundled data is matched.
    */
   reader?: { read(): Promise<ReaderPageData>; watch(cb: (data: ReaderPageData) => void): () => void };
+  /**
+   * Loads the marks engine's code into this frame (the background injects it: it is not in the script every frame
+   * loads). Needed only where the marks engine paints: the reader chose it, or the CSS Highlight API is missing.
+   */
+  loadMarks(): Promise<typeof createMarksEngine>;
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -86,6 +99,8 @@ export async function startController(deps: ControllerDeps): Promise<ContentCont
     });
     if (deps.ctx.isInvalid) return null;
   }
+  // A frame (not the top one) that is hidden, tiny or without text starts when that changes (src/content/frame-gate.ts).
+  if (!deps.topFrame && !(await untilWorkHere(document, window, deps.ctx))) return null;
   return createController(deps);
 }
 
@@ -121,7 +136,9 @@ function createController(deps: ControllerDeps): ContentController {
       state.changed();
     }
   };
-  const page = new PageHighlighter(doc, deps.data, write);
+  let createMarks: typeof createMarksEngine | null = null;
+  let marksLoading = false;
+  const page = new PageHighlighter(doc, deps.data, write, () => createMarks);
   life.defer(() => page.destroyEngine());
 
   let status: PageState['status'] = 'scanning';
@@ -135,7 +152,7 @@ function createController(deps: ControllerDeps): ContentController {
     feed.notify();
   };
   setStatus('scanning');
-  const badge = topFrame ? new BadgeReporter(life, () => badgeNumbers(readState()), (n) => sendMessage('pageStateChanged', n)) : null;
+  const badge = topFrame ? new BadgeReporter(life, () => badgeNumbers(readState()), (n) => sendToBackground('pageStateChanged', n)) : null;
 
   const observed = new WeakSet<Node>();
   const observe = (target: Node) => {
@@ -190,8 +207,10 @@ function createController(deps: ControllerDeps): ContentController {
     scans.requestFull('page');
   });
 
+  let latest: Settings | null = null;
   function apply(s: Settings) {
     if (life.disposed) return;
+    latest = s;
     const wasEngine = page.engine;
     const applied = page.apply(derivePageConfig(s, hostname, cssHighlightsSupported(doc)));
     // The badge setting may have changed: report the numbers again even when they are the same.
@@ -201,7 +220,24 @@ function createController(deps: ControllerDeps): ContentController {
       return;
     }
     scans.cancel();
-    if (page.engine !== wasEngine || applied === 'off') popover?.hide();
+    if (page.engine !== wasEngine || applied === 'off' || applied === 'waiting') popover?.hide();
+    if (applied === 'waiting') {
+      setStatus('scanning');
+      if (marksLoading) return;
+      marksLoading = true;
+      deps.loadMarks().then(
+        (factory) => {
+          marksLoading = false;
+          createMarks = factory;
+          if (latest) apply(latest);
+        },
+        (err: unknown) => {
+          marksLoading = false;
+          console.warn('[dossier] could not load the marks engine', err);
+        },
+      );
+      return;
+    }
     if (applied === 'off') {
       setStatus(s.paused ? 'paused' : 'disabled');
       badge?.publish();
@@ -213,17 +249,20 @@ function createController(deps: ControllerDeps): ContentController {
     scans.requestFull('settings');
   }
 
+  const rescanForData = () => {
+    scans.cancel();
+    popover?.hide();
+    page.clear();
+    setStatus('scanning');
+    scans.requestFull('settings');
+  };
   const setReaderData = (data: ReaderPageData) => {
     if (life.disposed) return;
     void page.setReaderData(data, life.signal).then((rescan) => {
-      if (life.disposed || !rescan) return;
-      scans.cancel();
-      popover?.hide();
-      page.clear();
-      setStatus('scanning');
-      scans.requestFull('settings');
+      if (!life.disposed && rescan) rescanForData();
     });
   };
+
   if (deps.reader) {
     let watched = false;
     life.defer(
@@ -258,8 +297,16 @@ function createController(deps: ControllerDeps): ContentController {
   if (topFrame && deps.registerPageApi) life.defer(deps.registerPageApi(api));
   life.defer(watchSettings(apply));
   life.defer(ctx.onInvalidated(() => api.destroy()));
+  // The extras asked of the background: the first scan waits for them; should settings have been applied meanwhile
+  // (a change arrived through watchSettings), the page is scanned again with them.
+  const extrasAsked = deps.extras?.().then(
+    (extras) => {
+      if (!life.disposed && page.setExtras(extras)) rescanForData();
+    },
+    (err: unknown) => console.warn('[dossier] could not get the known quotations', err),
+  );
   // A change may have arrived through watchSettings first; it is newer.
-  void getSettings().then((s) => {
+  void Promise.all([getSettings(), extrasAsked]).then(([s]) => {
     if (!page.config) apply(s);
   });
   return api;

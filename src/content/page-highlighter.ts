@@ -6,20 +6,26 @@
  */
 import { notThisKey } from '../shared/settings-schema';
 import { compileMatcher, type Matcher } from '../core/matcher';
-import type { MatchEntry } from '../core/entity-index';
+import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import { pageDictionary, type PageData, type PageQuote } from '../core/page-data';
+import { pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
 import { compileQuotesInSlices } from './reader-dossier/sliced-quote-compile';
 import { createCssEngine } from './engines/css-engine';
-import { createMarksEngine } from './engines/marks-engine';
+import type { createMarksEngine } from './engines/marks-engine';
 import type { HighlightEngine, OwnWrite } from './engines/types';
 import { isOwnElement } from './excluded';
 import { configChange, type PageConfig } from './page-config';
 
-/** What applying a configuration took. */
-export type Applied = 'off' | 'rescan' | 'same';
+/**
+ * What applying a configuration took: 'waiting' means the configuration wants the marks engine and its code is not
+ * in this frame yet (it is injected on demand: src/content/injected-code.ts); apply again once it is.
+ */
+export type Applied = 'off' | 'rescan' | 'same' | 'waiting';
+
+/** The marks engine's factory once its code is in this frame; null before. */
+export type MarksSource = () => typeof createMarksEngine | null;
 
 /** The page's engine and matchers. */
 export class PageHighlighter {
@@ -28,9 +34,11 @@ export class PageHighlighter {
   config: PageConfig | null = null;
   private quoteMatcher: QuoteMatcher | null = null;
   private ignoredTexts: ReadonlySet<string> = new Set();
-  private readonly entries;
+  private entries: MatchDictionary;
   private quoteNames;
   private quoteTexts;
+  /** The data set's quotations: in the page data, or asked of the background (`setExtras`). */
+  private bundled: readonly PageQuote[];
   /** The reader's saved quotations, matched with the bundled ones. */
   private saved: readonly PageQuote[] = [];
   /** The names of the actors the reader created, matched with the bundled ones. */
@@ -42,12 +50,46 @@ export class PageHighlighter {
 
   constructor(
     private readonly doc: Document,
-    private readonly data: PageData,
+    data: PageData,
     private readonly write: OwnWrite,
+    private readonly marks: MarksSource,
   ) {
     this.entries = pageDictionary(data);
+    this.bundled = data.quotes;
     this.quoteNames = new Map(data.quotes.map((q) => [q.id, q.label]));
     this.quoteTexts = new Map(data.quotes.map((q) => [q.id, q.text]));
+  }
+
+  /** The quotations to match changed: the lookups follow, and the matcher is compiled again if one is in use. */
+  private quotesChanged(): boolean {
+    const all = [...this.bundled, ...this.saved];
+    this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
+    this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
+    const active = this.config?.active === true;
+    this.quoteMatcher = active && this.config!.quotes ? this.compileQuotes() : null;
+    return this.quoteMatcher !== null;
+  }
+
+  /**
+   * Sets the page data's extras, when the page data came without them (the content script asks the background): the
+   * known quotations and the context rules' words. Returns whether the page must be scanned again (a matcher in use
+   * changed).
+   */
+  setExtras(extras: PageExtras): boolean {
+    let rescan = false;
+    if (extras.nameContexts && JSON.stringify(extras.nameContexts) !== JSON.stringify(this.entries.nameContexts)) {
+      this.entries = Object.assign([...this.entries], { notMentions: this.entries.notMentions, nameContexts: extras.nameContexts });
+      if (this.config?.active) {
+        this.matcher = this.compileNames(this.config);
+        rescan = true;
+      }
+    }
+    const quotes = extras.quotes;
+    if (quotes.length !== this.bundled.length || !quotes.every((q, i) => q.id === this.bundled[i]!.id && q.text === this.bundled[i]!.text)) {
+      this.bundled = quotes;
+      rescan = this.quotesChanged() || rescan;
+    }
+    return rescan;
   }
 
   /**
@@ -66,7 +108,7 @@ export class PageHighlighter {
     const { quotes: saved, entries } = reader;
     const sameQuotes = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
     if (!sameQuotes) {
-      const all = [...this.data.quotes, ...saved];
+      const all = [...this.bundled, ...saved];
       // Before the first configuration nothing says whether quotations will be on: compile, in slices.
       const wanted = this.config === null || (this.config.active && this.config.quotes);
       const matcher = wanted ? await compileQuotesInSlices(all, AbortSignal.any([signal, own.signal])) : null;
@@ -92,7 +134,7 @@ export class PageHighlighter {
   }
 
   private compileQuotes(): QuoteMatcher {
-    return compileQuoteMatcher(this.saved.length ? [...this.data.quotes, ...this.saved] : this.data.quotes);
+    return compileQuoteMatcher(this.saved.length ? [...this.bundled, ...this.saved] : this.bundled);
   }
 
   /**
@@ -114,16 +156,22 @@ export class PageHighlighter {
       this.destroyEngine();
       return 'off';
     }
-    if (change.engine || !this.engine) {
+    const made = change.engine || !this.engine;
+    if (made) {
       this.destroyEngine();
-      this.engine = next.engine === 'css' ? createCssEngine(this.doc) : createMarksEngine(this.doc, { write: this.write });
+      if (next.engine === 'css') this.engine = createCssEngine(this.doc);
+      else {
+        const createMarks = this.marks();
+        if (!createMarks) return 'waiting';
+        this.engine = createMarks(this.doc, { write: this.write });
+      }
     }
     if (change.matcher || !this.matcher) this.matcher = this.compileNames(next);
     this.ignoredTexts = new Set(next.ignoredTexts);
     if (next.quotes) this.quoteMatcher ??= this.compileQuotes();
     const engine = this.engine!;
     this.write(() => engine.setVisibleCategories(next.visible));
-    return change.rescan || change.engine ? 'rescan' : 'same';
+    return change.rescan || made ? 'rescan' : 'same';
   }
 
   /** Texts never highlighted on this site. */

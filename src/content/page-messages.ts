@@ -3,7 +3,8 @@
  * (also sent by the background for the keyboard commands) from the page controller, and pushes the page's state
  * to a popup that subscribed (`servePageState`: a port per open popup, no polling).
  */
-import { onMessage, servePageState, type PageState } from '../shared/messages';
+import { answerMessage, parseJumpTo, servePageState } from '../shared/content-messaging';
+import type { PageState } from '../shared/messages';
 
 /** What the content controller exposes to the popup and the background. */
 export interface PageApi {
@@ -18,8 +19,8 @@ export interface PageApi {
 /** Registers the handlers; returns the function that removes them (call it from `ctx.onInvalidated`). */
 export function registerPageMessageHandlers(api: PageApi): () => void {
   const removers = [
-    onMessage('getPageState', () => api.getState()),
-    onMessage('jumpTo', ({ id, direction }) => api.jumpTo(id, direction)),
+    answerMessage('getPageState', (d) => (d === undefined ? d : null), () => api.getState()),
+    answerMessage('jumpTo', parseJumpTo, ({ id, direction }) => api.jumpTo(id, direction)),
     servePageState((push) => api.subscribe(push)),
   ];
   return () => {

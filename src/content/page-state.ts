@@ -6,7 +6,8 @@
  */
 import type { Mention } from '../core/matcher';
 import type { Category } from '../data/schema';
-import { entityCount, type PageState, type PageMention } from '../shared/messages';
+import { entityCount } from '../shared/content-messaging';
+import type { PageState, PageMention } from '../shared/messages';
 import type { BenchHook } from './bench-hook';
 import { isQuoteMention } from './block-quotes';
 import type { HighlightEngine } from './engines/types';

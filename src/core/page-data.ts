@@ -28,6 +28,24 @@ export interface PageData {
   quotes: PageQuote[];
 }
 
+/**
+ * The part of the page data that frames ask the background for instead of carrying it (every frame loads the rest):
+ * the known quotations and the words of the context rules. Only frames that scan ask, and their first scan waits
+ * for it.
+ */
+export type PageExtras = Pick<PageData, 'quotes' | 'nameContexts'>;
+
+/** The page data without its extras: what the script every frame loads carries. */
+export function withoutExtras(page: PageData): PageData {
+  const { nameContexts: _contexts, ...rest } = page;
+  return { ...rest, quotes: [] };
+}
+
+/** The extras of some page data. */
+export function extrasOf(page: PageData): PageExtras {
+  return page.nameContexts ? { quotes: page.quotes, nameContexts: page.nameContexts } : { quotes: page.quotes };
+}
+
 /** The data `buildPageData` reads. */
 export type PageDataSource = MatchSource & Pick<Dataset, 'quotes'>;
 
@@ -36,14 +54,26 @@ export function quoteLabel(speakerName: string | undefined): string {
   return speakerName ? `${speakerName}, quoted` : 'Quotation';
 }
 
+/** The aliases without repeats (same text, same place rule), first occurrence kept. */
+function uniqueAliases<A extends { text: string; place?: unknown }>(aliases: A[]): A[] {
+  const seen = new Set<string>();
+  return aliases.filter((a) => {
+    const key = JSON.stringify([a.text, a.place ?? null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Extracts the page side's data from the data set. */
 export function buildPageData(data: PageDataSource): PageData {
   const dictionary = buildMatchEntries(data);
   const names = new Map(data.actors.map((a) => [a.id, a.name]));
   return {
     // A plain array: JSON would drop the list's notMentions property, so it travels as its own field. Aliases
-    // travel without their language, which the matcher never reads (~10 KB less in every page's script).
-    entries: dictionary.map((e) => ({ ...e, aliases: e.aliases.map(({ text, place }) => (place ? { text, place } : { text })) })),
+    // travel without their language, which the matcher never reads (~10 KB less in every page's script), and so
+    // once per entry ("Putin" is the same word in five of its languages).
+    entries: dictionary.map((e) => ({ ...e, aliases: uniqueAliases(e.aliases.map(({ text, place }) => (place ? { text, place } : { text }))) })),
     notMentions: [...dictionary.notMentions],
     ...(dictionary.nameContexts ? { nameContexts: dictionary.nameContexts } : {}),
     quotes: data.quotes.map((q) => ({

@@ -1,22 +1,30 @@
 /**
  * The typed messages between the popup, the background and the content script, built on
  * @webext-core/messaging. Every payload is validated with zod/mini on receipt: a malformed message
- * is dropped with a console warning and never reaches a handler.
+ * is dropped with a console warning and never reaches a handler. The content script itself speaks the same wire
+ * format without the library and without zod (./content-messaging.ts): it must stay small in every frame.
  *
  * popup → content:       getPageState(), jumpTo({ id, direction }), and a port (PAGE_STATE_PORT) over which the
  *                        content script pushes its PageState whenever it changes, for as long as the popup is open
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
  * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
+ *                        loadCode({ name }): inject the card's code (on the reader's first gesture) or the marks
+ *                        engine (where it paints) into the sending frame,
+ *                        readerPageData({ url }): what the page looks for in the reader's dossier,
  *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData),
  *                        getCard({ mention }): the popover's card for a mention, built in the background (see GetCardData)
  */
 import * as z from 'zod/mini';
 import { validatedMessaging, type ValidatedSender } from './validated-messaging';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { PAGE_STATE_PORT } from './content-messaging';
 import { CATEGORY_ORDER } from './categories';
 import { MAX_MATCH_TEXT } from './settings';
+export { entityCount, PAGE_STATE_PORT } from './content-messaging';
 // Type only: the card model is plain JSON that the background builds and the popover renders.
 import type { CardModel } from '../core/card-model';
+import type { PageExtras } from '../core/page-data';
+import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 
 /** Direction of a jump between mentions. */
 export const Direction = z.enum(['next', 'prev']);
@@ -54,14 +62,6 @@ export const PageState = z.object({
   total: Count,
 });
 export type PageState = z.infer<typeof PageState>;
-
-/**
- * The number of entities the toolbar badge shows for a page state: the actors and regions found, as the popup counts
- * them. Known quotations (category `quotes`) are not entities: they are not counted.
- */
-export function entityCount(state: Pick<PageState, 'mentions'>): number {
-  return state.mentions.filter((m) => m.category !== 'quotes').length;
-}
 
 /** Payload of `pageStateChanged`: the numbers the toolbar badge shows (`entities`: see `entityCount`). */
 export const PageStateChangedData = z.object({ total: Count, entities: Count });
@@ -102,6 +102,14 @@ export const GetCardData = z.object({
 });
 export type GetCardData = z.infer<typeof GetCardData>;
 
+/** Payload of `loadCode`: which of the scripts injected on demand (src/content/injected-code.ts). */
+export const LoadCodeData = z.object({ name: z.enum(['card', 'marks']) });
+export type LoadCodeData = z.infer<typeof LoadCodeData>;
+
+/** Payload of `readerPageData`: the page's address (the background answers for that address only). */
+export const ReaderPageDataRequest = z.object({ url: z.string().check(z.minLength(1), z.maxLength(8_192)) });
+export type ReaderPageDataRequest = z.infer<typeof ReaderPageDataRequest>;
+
 /** The message types and their payload → response. */
 export interface ProtocolMap {
   getPageState(): PageState;
@@ -111,6 +119,12 @@ export interface ProtocolMap {
   openSource(data: OpenSourceData): boolean;
   /** The card for a mention; null when the data has no entity of that id. */
   getCard(data: GetCardData): CardModel | null;
+  /** Injects code the sending frame needs on demand (the card, the marks engine); true once it ran there. */
+  loadCode(data: LoadCodeData): boolean;
+  /** The page data's extras (known quotations, the context rules' words), which the content script does not carry. */
+  pageExtras(): PageExtras;
+  /** What the sending page (at `url`) looks for in the reader's dossier. */
+  readerPageData(data: ReaderPageDataRequest): ReaderPageData;
 }
 
 /** Schema of each message's payload (`undefined` where the message carries none). */
@@ -120,6 +134,9 @@ const payloadSchemas = {
   pageStateChanged: PageStateChangedData,
   openSource: OpenSourceData,
   getCard: GetCardData,
+  loadCode: LoadCodeData,
+  readerPageData: ReaderPageDataRequest,
+  pageExtras: z.undefined(),
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
 const messaging = validatedMessaging<ProtocolMap>(payloadSchemas);
@@ -144,36 +161,6 @@ export function parsePageState(raw: unknown): PageState | null {
     return null;
   }
   return r.data;
-}
-
-/** The name of the port a popup opens to a tab's content script (top frame) to be sent its state as it changes. */
-export const PAGE_STATE_PORT = 'dossier:page-state';
-
-/**
- * Content script side: serves page-state ports. `subscribe` is called per connected port with the function that
- * pushes a state down it, and returns the unsubscriber (called when the popup closes). Only the extension's own
- * pages can connect (a page has no way to reach a content script's port). Returns the remover.
- */
-export function servePageState(subscribe: (push: (state: PageState) => void) => () => void): () => void {
-  const onConnect = (port: Browser.runtime.Port) => {
-    if (port.name !== PAGE_STATE_PORT) return;
-    let open = true;
-    const unsubscribe = subscribe((state) => {
-      if (!open) return;
-      try {
-        port.postMessage(state);
-      } catch {
-        // The popup closed between the change and the push.
-        open = false;
-      }
-    });
-    port.onDisconnect.addListener(() => {
-      open = false;
-      unsubscribe();
-    });
-  };
-  browser.runtime.onConnect.addListener(onConnect);
-  return () => browser.runtime.onConnect.removeListener(onConnect);
 }
 
 /**

@@ -148,25 +148,6 @@ export async function getReaderPageData(url: string): Promise<ReaderPageData> {
   }
 }
 
-/**
- * Calls `cb` with what the page at `url` looks for whenever the dossier changes; when changes come faster than they
- * are read, only the newest is delivered. Returns the unwatch function.
- */
-export function watchReaderPageData(url: string, cb: (data: ReaderPageData) => void): () => void {
-  let latest = 0;
-  let stopped = false;
-  const unwatch = readerDossierItem.watch((value) => {
-    const mine = ++latest;
-    void readerPageDataInSlices(value, url).then((data) => {
-      if (!stopped && mine === latest) cb(data);
-    });
-  });
-  return () => {
-    stopped = true;
-    unwatch();
-  };
-}
-
 /** One saved item by its id, validated; null when there is none or storage cannot be read. */
 export async function getSavedItem(id: string): Promise<SavedItem | null> {
   try {

@@ -1,11 +1,10 @@
 /**
- * What the settings are, and how they sit in extension storage. `SettingsSchema` is the only definition of
- * their shape: every field carries its default, and a field that is missing, of the wrong type or out of
+ * What the settings are, and how they sit in extension storage. `Settings` and `parseSettings` are the only
+ * definition of their shape: every field has its default, and a field that is missing, of the wrong type or out of
  * bounds falls back to it on its own, so an older or damaged value never breaks the extension and never costs
  * the reader the fields that were fine. Pure (no extension API): the storage I/O is in ./settings.ts, and the
  * end-to-end tests use this file to write settings the way the extension stores them.
  */
-import * as z from 'zod/mini';
 import type { Category } from '../data/schema';
 
 /** Which highlighting engine the content script uses; `auto` picks the CSS Highlight API where it exists. */
@@ -30,6 +29,9 @@ export const MAX_NOT_THIS_TEXT = 300;
  */
 export const MAX_NOT_THIS_ENTRIES = 200;
 
+/** The longest hostname (DNS limit). */
+const MAX_SITE = 253;
+
 /** The key a hostname is stored under: lower case, no trailing dot, no leading `www.`. */
 export function siteKey(hostname: string): string {
   return hostname.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
@@ -43,88 +45,89 @@ export function notThisKey(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-const On = z.catch(z.boolean(), true);
-const Off = z.catch(z.boolean(), false);
+/** A "Not this" on one site: this text is not highlighted on that hostname. */
+export interface IgnoredMatch {
+  site: string;
+  text: string;
+}
 
-/** One switch per highlight category: a field of its own, so one bad switch does not reset the others. */
-const Categories = z.object({ people: On, organisations: On, regions: On, quotes: On });
+/** Everything the user can change (a type alias, so it is a plain record wherever one is expected). */
+export type Settings = {
+  /** Which highlight categories are shown. */
+  categories: Record<Category, boolean>;
+  engine: EngineChoice;
+  /** Pause everywhere. */
+  paused: boolean;
+  /** Hostnames where Dossier is off (by `siteKey`). */
+  disabledSites: string[];
+  /** Show the number of entities on the toolbar badge. */
+  badge: boolean;
+  /** "Not this" everywhere: alias texts (by `notThisKey`) the matcher skips, oldest first. */
+  excludedAliases: string[];
+  /** "Not this" on one site: page texts (by `notThisKey`) not highlighted on that hostname, oldest first. */
+  ignoredMatches: IgnoredMatch[];
+};
 
-const Site = z.pipe(
-  z.string().check(z.maxLength(253)),
-  z.transform((s) => siteKey(s)),
-);
-const NotThisText = z.pipe(
-  z.string().check(z.maxLength(MAX_MATCH_TEXT)),
-  z.transform((s) => notThisKey(s)),
-);
-const IgnoredMatchSchema = z.object({ site: Site, text: NotThisText });
+// The repair is written by hand, field by field, rather than with a schema library: it runs in the content script
+// of every frame, whose size budget has no room for one. Each field falls back to its default on its own.
+
+const CATEGORY_KEYS = ['people', 'organisations', 'regions', 'quotes'] as const satisfies readonly Category[];
+// Fails to compile if the data gains a category the switches do not list.
+const everyCategory: Category extends (typeof CATEGORY_KEYS)[number] ? true : never = true;
+void everyCategory;
+const ENGINES: readonly EngineChoice[] = ['auto', 'css', 'marks'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
+
+/** A hostname as stored, or null when it is not one. */
+const site = (v: unknown): string | null => (typeof v === 'string' && v.length <= MAX_SITE ? siteKey(v) : null);
+/** A "Not this" text as stored, or null when it is not one. */
+const notThisText = (v: unknown): string | null => (typeof v === 'string' && v.length <= MAX_MATCH_TEXT ? notThisKey(v) : null);
 
 /**
  * A list whose elements are checked one by one: an invalid element (wrong type, empty or oversized once
  * normalised) is dropped, the first of two equal elements kept, and only the last `max` kept.
  */
-function listOf<T>(item: z.ZodMiniType<T>, key: (v: T) => string, valid: (v: T) => boolean, max = Infinity) {
-  return z.catch(
-    z.pipe(
-      z.array(z.unknown()),
-      z.transform((raw) => {
-        const seen = new Set<string>();
-        const out: T[] = [];
-        for (const el of raw) {
-          const r = item.safeParse(el);
-          if (!r.success || !valid(r.data)) continue;
-          const k = key(r.data);
-          if (seen.has(k)) continue;
-          seen.add(k);
-          out.push(r.data);
-        }
-        return out.slice(Math.max(0, out.length - max));
-      }),
-    ),
-    () => [],
-  );
+function listOf<T>(raw: unknown, item: (v: unknown) => T | null, key: (v: T) => string, valid: (v: T) => boolean, max = Infinity): T[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const el of raw) {
+    const v = item(el);
+    if (v === null || !valid(v)) continue;
+    const k = key(v);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out.slice(Math.max(0, out.length - max));
 }
 
 const fits = (text: string) => text.length > 0 && text.length <= MAX_NOT_THIS_TEXT;
 
-/** The settings: the only definition of their fields, each with its default. */
-export const SettingsSchema = z.object({
-  /** Which highlight categories are shown. */
-  categories: z.catch(Categories, () => Categories.parse({})),
-  engine: z.catch(z.enum(['auto', 'css', 'marks']), 'auto'),
-  /** Pause everywhere. */
-  paused: Off,
-  /** Hostnames where Dossier is off (by `siteKey`). */
-  disabledSites: listOf(Site, (s) => s, (s) => s !== ''),
-  /** Show the number of entities on the toolbar badge. */
-  badge: On,
-  /** "Not this" everywhere: alias texts (by `notThisKey`) the matcher skips, oldest first. */
-  excludedAliases: listOf(NotThisText, (t) => t, fits, MAX_NOT_THIS_ENTRIES),
-  /** "Not this" on one site: page texts (by `notThisKey`) not highlighted on that hostname, oldest first. */
-  ignoredMatches: listOf(
-    IgnoredMatchSchema,
-    (m) => JSON.stringify([m.site, m.text]),
-    (m) => m.site !== '' && fits(m.text),
-    MAX_NOT_THIS_ENTRIES,
-  ),
-});
-
-/** Everything the user can change. */
-export type Settings = z.output<typeof SettingsSchema>;
-
-/** A "Not this" on one site: this text is not highlighted on that hostname. */
-export type IgnoredMatch = Settings['ignoredMatches'][number];
-
-// Fails to compile if the category switches and the data's categories differ.
-const sameCategories: [Category, keyof Settings['categories']] extends [keyof Settings['categories'], Category] ? true : never = true;
-void sameCategories;
-const sameEngines: EngineChoice extends Settings['engine'] ? (Settings['engine'] extends EngineChoice ? true : never) : never = true;
-void sameEngines;
+function ignoredMatch(v: unknown): IgnoredMatch | null {
+  if (!isRecord(v)) return null;
+  const s = site(v.site);
+  const text = notThisText(v.text);
+  return s === null || text === null ? null : { site: s, text };
+}
 
 /** Validates a value field by field; anything invalid gets its default. Never throws. */
 export function parseSettings(raw: unknown): Settings {
-  const input = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-  return SettingsSchema.parse(input);
+  const input = isRecord(raw) ? raw : {};
+  const cats = isRecord(input.categories) ? input.categories : {};
+  const categories = {} as Record<Category, boolean>;
+  for (const c of CATEGORY_KEYS) categories[c] = bool(cats[c], true);
+  return {
+    categories,
+    engine: ENGINES.includes(input.engine as EngineChoice) ? (input.engine as EngineChoice) : 'auto',
+    paused: bool(input.paused, false),
+    disabledSites: listOf(input.disabledSites, site, (s) => s, (s) => s !== ''),
+    badge: bool(input.badge, true),
+    excludedAliases: listOf(input.excludedAliases, notThisText, (t) => t, fits, MAX_NOT_THIS_ENTRIES),
+    ignoredMatches: listOf(input.ignoredMatches, ignoredMatch, (m) => JSON.stringify([m.site, m.text]), (m) => m.site !== '' && fits(m.text), MAX_NOT_THIS_ENTRIES),
+  };
 }
 
 /** A fresh copy of the settings of a fresh install. */

@@ -7,7 +7,7 @@
  * stale read can only touch the keys it meant to change. `updateSettings` turns a patch into exactly those
  * key writes (a field that changed, an entry added, an entry removed), never a rewrite of the whole.
  */
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 import {
   FIELD_KEYS,
   fieldKey,
@@ -42,7 +42,7 @@ export {
   type Settings,
 } from './settings-schema';
 
-const local = () => browser.storage.local;
+const local = () => extensionApi().storage.local;
 
 const isSettingsKey = (key: string) => key.startsWith(SETTINGS_PREFIX) || key === LEGACY_KEY || key === `${LEGACY_KEY}$`;
 
@@ -175,7 +175,7 @@ export function watchSettings(cb: (s: Settings) => void, fields?: readonly Setti
     cb(s);
   };
 
-  browser.storage.onChanged.addListener(listener);
+  extensionApi().storage.onChanged.addListener(listener);
   void readItems().then(
     (initial) => {
       items = initial;
@@ -188,5 +188,5 @@ export function watchSettings(cb: (s: Settings) => void, fields?: readonly Setti
     },
     () => undefined,
   );
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => extensionApi().storage.onChanged.removeListener(listener);
 }

@@ -18,7 +18,8 @@ beforeEach(() => {
   reports = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string; data: unknown }) => {
     if (message.type === 'pageStateChanged') reports.push(message.data);
-    return Promise.resolve(undefined);
+    // The background's answer to a message whose handler returns nothing, as the messaging library sends it.
+    return Promise.resolve({ res: undefined });
   }) as never);
 });
 
@@ -26,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('controller: badge reports', () => {
   it('reports once per change of the numbers, and again after the settings apply', async () => {
-    page.controller = await startController({ ctx: page.ctx, data: page.data, topFrame: true });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: true });
     await settle();
     expect(reports).toEqual([{ total: 2, entities: 2 }]);
     // The page keeps changing, nothing highlighted changes: no report.

@@ -44,7 +44,7 @@ const page = useControllerPage(() =>
 
 describe('controller + css engine: paint deferral', () => {
   it('a small rescan does not repeat the viewport-first paint (far highlights stay painted)', async () => {
-    page.controller = await startController({ ctx: page.ctx, data: page.data, topFrame: false });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: false });
     await vi.waitFor(async () => {
       await vi.advanceTimersByTimeAsync(100);
       expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');

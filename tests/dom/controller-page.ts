@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MARKER_ATTRIBUTE, type ContentController } from '../../src/content/controller';
 import { buildPageData } from '../../src/core/page-data';
+import { createMarksEngine } from '../../src/content/engines/marks-engine';
 import { fixtureData } from './popover-fixture';
 
 /** The state a controller test works with; `controller` is set by the test and torn down here. */
@@ -14,11 +15,13 @@ export interface ControllerPage {
   readonly data: ReturnType<typeof buildPageData>;
   ctx: ContentScriptContext;
   controller: ContentController | null;
+  /** The marks engine, as the injected script hands it over (jsdom has no CSS Highlight API: the controller paints with it). */
+  loadMarks(): Promise<typeof createMarksEngine>;
 }
 
 /** Registers the set-up and tear-down hooks; call at the top of a test file. */
 export function useControllerPage(body: () => string): ControllerPage {
-  const page: ControllerPage = { data: buildPageData(fixtureData), ctx: undefined as never, controller: null };
+  const page: ControllerPage = { data: buildPageData(fixtureData), ctx: undefined as never, controller: null, loadMarks: () => Promise.resolve(createMarksEngine) };
   beforeEach(() => {
     fakeBrowser.reset();
     vi.useFakeTimers();

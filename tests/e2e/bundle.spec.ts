@@ -1,9 +1,10 @@
 /**
  * What the built extension ships (run after `npm run build`, like the other end-to-end specs): least privilege in
- * both manifests, nothing a page can load, and excerpts of the sources rather than whole articles.
+ * both manifests, nothing a page can load, what every frame loads within its budget, and excerpts of the sources rather than whole articles.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../scripts/lib/load-articles';
 import { BUILD_DIRS } from './harness';
@@ -22,16 +23,35 @@ function shippedText(dir: string): string {
     .join('\n');
 }
 
-describe.each(Object.entries(BUILD_DIRS))('the %s build', (_kind, dir) => {
+describe.each(Object.entries(BUILD_DIRS))('the %s build', (kind, dir) => {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
-  it('asks only for storage, tabs and contextMenus (Add to Dossier…), exposes nothing to pages and loads no remote code', () => {
-    expect(manifest.permissions).toEqual(['storage', 'tabs', 'contextMenus']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+  it('asks only for storage, tabs, contextMenus (Add to Dossier…) and, to inject the card, the sites the content script runs on; exposes nothing to pages and loads no remote code', () => {
+    // The host permission is the content script's own `<all_urls>` match (same install warning); MV3 also needs `scripting`.
+    const contentMatches = (manifest.content_scripts as { matches: string[] }[]).flatMap((c) => c.matches);
+    expect([...new Set(contentMatches)]).toEqual(['<all_urls>']);
+    if (kind === 'firefox') {
+      expect(manifest.permissions).toEqual(['storage', 'tabs', 'contextMenus', '<all_urls>']);
+      expect(manifest.host_permissions ?? []).toEqual([]);
+    } else {
+      expect(manifest.permissions).toEqual(['storage', 'tabs', 'contextMenus', 'scripting']);
+      expect(manifest.host_permissions).toEqual(['<all_urls>']);
+    }
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     const csp = JSON.stringify(manifest.content_security_policy ?? '');
     expect(csp).not.toMatch(/https?:/);
+  });
+
+  it('loads at most 30 KB gzipped up front in any frame (every manifest content script and its CSS); the card, the marks engine and the save dialog come on demand', () => {
+    const scripts = manifest.content_scripts as { js?: string[]; css?: string[] }[];
+    const files = scripts.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
+    const gzipped = files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(30_000);
+    expect(files.join(' ')).not.toMatch(/card|marks|reader-save/);
+    // The code injected on demand is in the build, and nothing lists it for pages.
+    for (const f of ['card.js', 'marks.js', 'reader-save.js']) expect(statSync(join(dir, f)).size).toBeGreaterThan(0);
+    expect(JSON.stringify(manifest)).not.toMatch(/card\.js|marks\.js|reader-save\.js/);
   });
 
   it('ships excerpts of the sources, not whole articles', () => {

@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/background/start-background';
 import { updateSettings } from '../../src/shared/settings';
 import { createCardBuilder } from '../../src/core/card-model';
+import { buildPageData, extrasOf } from '../../src/core/page-data';
+import { REUTERS, savedFrom } from './reader-dossier-fixtures';
 import { fixtureData } from '../dom/popover-fixture';
 
 /** Delivers a message to the background as if a content script in `tabId` sent it; resolves with the reply. */
@@ -46,7 +48,7 @@ describe('background', () => {
     tabA = (await fakeBrowser.tabs.create({ url: 'https://a.test/', active: true })).id!;
     tabB = (await fakeBrowser.tabs.create({ url: 'https://b.test/' })).id!;
     await fakeBrowser.tabs.update(tabA, { active: true });
-    stop = startBackground({ cardBuilder: () => createCardBuilder(fixtureData) });
+    stop = startBackground({ cardBuilder: () => createCardBuilder(fixtureData), pageExtras: () => extrasOf(buildPageData(fixtureData)) });
   });
   afterEach(() => stop());
 
@@ -136,6 +138,51 @@ describe('background', () => {
     expect(await fromTab(tabA, 'getCard', { mention: { ...mention, category: 'nonsense' } })).toEqual({ res: undefined });
     expect(await fromTab(tabA, 'getCard', { mention: { ...mention, match: { exact: 'yes' } } })).toEqual({ res: undefined });
     expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('injects the card\'s code into the frame that asks for it, and only into a frame of a tab', async () => {
+    const injected: unknown[] = [];
+    // The fake browser does not mock scripting.
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: (d: unknown) => (injected.push(d), Promise.resolve([])) };
+    const ask = (sender: object) =>
+      new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 2, type: 'loadCode', data: { name: 'card' }, timestamp: Date.now() }, sender as never, resolve));
+    expect(await ask({ tab: { id: tabA }, frameId: 3 })).toEqual({ res: true });
+    expect(injected).toEqual([{ target: { tabId: tabA, frameIds: [3] }, files: ['/card.js'] }]);
+    expect(await ask({ url: 'chrome-extension://x/popup.html' })).toEqual({ res: false });
+    expect(injected).toHaveLength(1);
+    // Only the scripts made for injection.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const other = await new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 3, type: 'loadCode', data: { name: 'background' }, timestamp: Date.now() }, { tab: { id: tabA }, frameId: 0 } as never, resolve));
+    expect(other).toEqual({ res: undefined });
+    expect(injected).toHaveLength(1);
+    warn.mockRestore();
+  });
+
+  it('gives a page the known quotations it matches (kept out of the script every frame loads)', async () => {
+    const reply = (await fromTab(tabA, 'pageExtras', undefined)) as { res: { quotes: { id: string; text: string }[] } };
+    expect(reply.res.quotes.map((q) => q.id)).toEqual(fixtureData.quotes.map((q) => q.id));
+    expect(reply.res.quotes.every((q, i) => q.text === fixtureData.quotes[i]!.text)).toBe(true);
+  });
+
+  it("injects the saved passages' script into a top frame whose address has saved items, and only there", async () => {
+    const injected: unknown[] = [];
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: (d: unknown) => (injected.push(d), Promise.resolve([])) };
+    const url = 'https://a.test/story';
+    await fakeBrowser.storage.local.set({ readerDossier: { actors: [], items: [savedFrom(REUTERS, 'Peskov also said', { url })] } });
+    const ask = (sender: object) =>
+      new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 4, type: 'readerPageData', data: { url }, timestamp: Date.now() }, sender as never, resolve));
+    await ask({ tab: { id: tabA }, frameId: 2, url });
+    await ask({ tab: { id: tabA }, frameId: 0, url: 'https://a.test/other' });
+    expect(injected).toEqual([]);
+    await ask({ tab: { id: tabA }, frameId: 0, url });
+    expect(injected).toEqual([{ target: { tabId: tabA, frameIds: [0] }, files: ['/reader-save.js'] }]);
+  });
+
+  it("answers a page's question about the reader's dossier for that page, and drops a malformed one", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await fromTab(tabA, 'readerPageData', { url: 'https://a.test/' })).toEqual({ res: { quotes: [], entries: [] } });
+    expect(await fromTab(tabA, 'readerPageData', { url: 42 })).toEqual({ res: undefined });
     warn.mockRestore();
   });
 });

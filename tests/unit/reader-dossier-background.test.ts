@@ -83,6 +83,16 @@ describe('reader dossier background', () => {
     expect(items[0]!.target.selector[0].exact).toBe(PUTIN_QUOTE);
   });
 
+  it("makes the dialog's script ready in the tab before asking it to open the dialog", async () => {
+    bg.stop();
+    const order: string[] = [];
+    const sendMessage = fakeBrowser.tabs.sendMessage;
+    fakeBrowser.tabs.sendMessage = ((...args: unknown[]) => (order.push('open'), (sendMessage as (...a: unknown[]) => void)(...args))) as never;
+    bg = startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), prepareTab: async (tabId) => void order.push(`inject ${tabId}`) });
+    expect(await bg.onMenuClicked({ menuItemId: MENU_ID }, { id: tabA })).toBe(true);
+    expect(order).toEqual([`inject ${tabA}`, 'open']);
+  });
+
   it('"Your dossier" in the toolbar button\'s menu opens the page', async () => {
     expect(await bg.onMenuClicked({ menuItemId: OPEN_MENU_ID }, { id: tabA })).toBe(true);
     const tabs = await fakeBrowser.tabs.query({});

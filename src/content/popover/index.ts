@@ -17,6 +17,10 @@ import { createPopoverHost, type PopoverHost } from './host';
 import { detectTheme } from './page-theme';
 import { placeFloating } from './place';
 import { returnToMention } from './return-point';
+import { cardRequest, SHOW_DELAY_MS, type CardRequest } from './card-request';
+
+// Also what the content script needs before the card's code is loaded (./card-request.ts).
+export { SHOW_DELAY_MS, type CardRequest } from './card-request';
 
 /** What the popover is about: the mention and where it is on screen (re-read on scroll and resize). */
 export interface PopoverTarget {
@@ -42,22 +46,6 @@ export interface PopoverController {
   destroy(): void;
 }
 
-/** A quote mention's match as the card shows it: how the page words the quotation, without offsets or score. */
-export interface CardRequestMatch {
-  exact: boolean;
-  coverage: number;
-  diff: { op: 'same' | 'added' | 'removed'; text: string }[];
-}
-
-/** What the popover sends for a card: the mention's fields the card shows (see `cardRequest`). */
-export interface CardRequest {
-  id: string;
-  category: Mention['category'];
-  alias: string;
-  text: string;
-  match?: CardRequestMatch;
-}
-
 /** A source card to open: a source id and, optionally, the excerpt to scroll to. */
 export interface SourceTarget {
   id: string;
@@ -78,25 +66,11 @@ export interface PopoverDeps {
   onNotThis?(m: Mention, scope: NotThisScope): void;
 }
 
-/** Hover-intent delay: long enough that sweeping the pointer across a paragraph opens nothing. */
-export const SHOW_DELAY_MS = 250;
 /** Grace period: time to move the pointer from the mention into the popover. */
 export const HIDE_DELAY_MS = 300;
 
 /** Cards kept per page: far more than a reader hovers, few enough to never matter. */
 const CARD_CACHE_SIZE = 200;
-
-/** The part of a mention its card depends on, plain (a quote's match without its offsets and score). */
-export function cardRequest(m: Mention & { match?: CardRequestMatch }): CardRequest {
-  const { id, category, alias, text, match } = m;
-  return {
-    id,
-    category,
-    alias,
-    text,
-    ...(match ? { match: { exact: match.exact, coverage: match.coverage, diff: match.diff.map(({ op, text }) => ({ op, text })) } } : {}),
-  };
-}
 
 /**
  * A primary click (`click`, any modifier: Ctrl-click would also hit the blocked URL) or a middle click (`auxclick`,
@@ -127,7 +101,7 @@ function isFocusable(el: Element | null): el is HTMLElement {
 }
 
 /** Creates the page's single popover. Nothing is added to the page until the first show. */
-export function createPopover(ctx: ContentScriptContext, deps: PopoverDeps): PopoverController {
+export function createPopover(ctx: Pick<ContentScriptContext, 'onInvalidated'>, deps: PopoverDeps): PopoverController {
   const { getCard, sourceHref } = deps;
   const cards = new Map<string, Promise<CardModel | null>>();
   let warned = false;

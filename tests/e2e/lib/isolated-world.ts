@@ -64,6 +64,8 @@ export interface Counters {
   longest: number;
   stateTallies: number;
   stateReads: number;
+  firstCardsOnTime: number;
+  firstCardsLate: number;
 }
 
 export const COUNTERS = "globalThis[Symbol.for('dossier.bench')].counters";

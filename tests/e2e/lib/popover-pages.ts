@@ -50,7 +50,8 @@ export async function cardStyles(p: Page) {
 }
 
 /** Moves the pointer onto the first occurrence of `word` in the page text (retrying while the page is scanned). */
-async function hover(p: Page, word: string, nth = 0) {
+/** Moves the pointer onto the `nth` occurrence of `word` on the page, as a reader does. */
+export async function hover(p: Page, word: string, nth = 0) {
   const box = await p.evaluate(
     (w: string, n: number) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

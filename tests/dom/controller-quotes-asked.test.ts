@@ -1,0 +1,52 @@
+/**
+ * The known quotations and the context rules' words are not in the script every frame loads: the controller asks
+ * for them (the background answers) and the first scan waits for them, so a page is scanned once and its quotations are found.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createBenchHook } from '../../src/content/bench-hook';
+import { startController } from '../../src/content/controller';
+import { buildPageData, extrasOf, withoutExtras } from '../../src/core/page-data';
+import { dataset } from '../../src/data/dataset';
+import { useControllerPage } from './controller-page';
+
+const page = useControllerPage(() => '<p>“We are talking about the withdrawal of the regime’s armed forces from the Donbas,” Peskov said.</p>');
+
+describe('controller: quotations asked of the background', () => {
+  it('finds a known quotation with one full scan when the quotations come after the settings', async () => {
+    const bench = createBenchHook(null);
+    let answer!: () => void;
+    const asked = new Promise<void>((resolve) => (answer = resolve)).then(() => extrasOf(page.data));
+    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, topFrame: true, bench, extras: () => asked });
+    await vi.advanceTimersByTimeAsync(500);
+    // Nothing is scanned before the quotations are there.
+    expect(bench.counters.fullScans).toBe(0);
+    answer();
+    await vi.advanceTimersByTimeAsync(1500);
+    const state = page.controller!.getState();
+    expect(state.status).toBe('ready');
+    expect(state.mentions.map((m) => m.category).sort()).toEqual(['people', 'quotes', 'regions']);
+    expect(bench.counters.fullScans).toBe(1);
+  });
+
+  it('still highlights names when the background cannot give the quotations', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, topFrame: true, extras: () => Promise.reject(new Error('asleep')) });
+    await vi.advanceTimersByTimeAsync(1500);
+    const state = page.controller!.getState();
+    expect(state.status).toBe('ready');
+    expect(state.mentions.map((m) => m.category).sort()).toEqual(['people', 'regions']);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+});
+
+describe("controller: the context rules' words asked of the background", () => {
+  const real = buildPageData(dataset);
+  const trump = useControllerPage(() => '<p>Donald Trump visited Trump Tower in New York.</p>');
+
+  it('applies them before the first scan: "Trump Tower" is a building, not the man', async () => {
+    trump.controller = await startController({ ctx: trump.ctx, data: withoutExtras(real), loadMarks: trump.loadMarks, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(trump.controller!.getState().total).toBe(1);
+  });
+});

@@ -1,0 +1,69 @@
+/** Frames with nothing to do do nothing (src/content/frame-gate.ts), and start when they get text. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { hasWorkHere, untilWorkHere } from '../../src/content/frame-gate';
+import { startController } from '../../src/content/controller';
+import { useControllerPage } from './controller-page';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+const big = { innerWidth: 300, innerHeight: 250 };
+
+describe('frame gate', () => {
+  afterEach(() => (document.body.innerHTML = ''));
+
+  it('sees no work in an empty frame, one with only scripts and styles, or a tiny or hidden one', () => {
+    expect(hasWorkHere(document, big)).toBe(false);
+    document.body.innerHTML = '<script>var ad = "a long script that is not text to read, at all";</script><style>p { color: red; }</style>   ';
+    expect(hasWorkHere(document, big)).toBe(false);
+    document.body.innerHTML = '<p>Dmitry Peskov spoke about Donbas.</p>';
+    expect(hasWorkHere(document, big)).toBe(true);
+    expect(hasWorkHere(document, { innerWidth: 1, innerHeight: 1 })).toBe(false);
+    expect(hasWorkHere(document, { innerWidth: 0, innerHeight: 0 })).toBe(false);
+  });
+
+  describe('waiting', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('starts when text arrives, and lets go of its observer and listener', async () => {
+      const ctx = new ContentScriptContext('gate');
+      const removed = vi.spyOn(window, 'removeEventListener');
+      let started: boolean | null = null;
+      void untilWorkHere(document, window, ctx).then((r) => (started = r));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(started).toBeNull();
+      document.body.insertAdjacentHTML('beforeend', '<p>Dmitry Peskov spoke about Donbas.</p>');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(started).toBe(true);
+      expect(removed).toHaveBeenCalledWith('resize', expect.any(Function));
+      removed.mockRestore();
+      ctx.abort();
+    });
+
+    it('gives up when the content script ends', async () => {
+      const ctx = new ContentScriptContext('gate');
+      let started: boolean | null = null;
+      void untilWorkHere(document, window, ctx).then((r) => (started = r));
+      ctx.abort();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(started).toBe(false);
+    });
+  });
+});
+
+describe('controller in a frame without text', () => {
+  const page = useControllerPage(() => '');
+
+  it('reads no settings and marks nothing until the frame gets text, then highlights it', async () => {
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const started = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: false });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(read).not.toHaveBeenCalled();
+    expect(document.documentElement.hasAttribute('data-dossier')).toBe(false);
+    document.body.innerHTML = '<p>Dmitry Peskov spoke about Donbas.</p>';
+    await vi.advanceTimersByTimeAsync(1500);
+    page.controller = await started;
+    expect(page.controller!.getState()).toMatchObject({ status: 'ready', total: 2 });
+    read.mockRestore();
+  });
+});
