@@ -11,7 +11,8 @@ const WITKOFF = 'Putin confirmed that a US delegation led by special envoy Steve
 const raw = (n: number) => ({ actors: [], items: [savedFrom(NEWSX, WITKOFF, { id: `item-witkoff${String(n).padStart(4, '0')}`, actor: { type: 'bundled', id: 'vladimir-putin' } })] });
 
 function highlighter(): PageHighlighter {
-  const page = new PageHighlighter(document, buildPageData(dataset), (fn) => fn());
+  // The css engine (the default) paints these: the marks engine's code is never needed.
+  const page = new PageHighlighter(document, buildPageData(dataset), (fn) => fn(), () => null);
   page.apply(derivePageConfig(defaultSettings(), 'reading.example', false));
   return page;
 }

@@ -41,7 +41,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the card on demand in %s', 
     if (world) expect(await world.value<boolean>(CARD_CODE)).toBe(false);
     await hover(p, 'Peskov');
     const label = await waitInCard(p, (root) => root.querySelector('[role="dialog"]')?.getAttribute('aria-label'));
-    expect(label).toBe('Dossier: Dmitry Peskov');
+    expect(label).toBe('Dossier: Dmitry Peskov (Person)');
     if (world) {
       expect(await world.value<boolean>(CARD_CODE)).toBe(true);
       expect(await world.value<Counters>(COUNTERS)).toMatchObject({ firstCardsOnTime: 1, firstCardsLate: 0 });
