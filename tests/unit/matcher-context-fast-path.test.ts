@@ -1,0 +1,130 @@
+/**
+ * The context rules' fast paths (src/core/name-context.ts) never change a decision: `mayBlock` and
+ * `mayBeInsideName` decide from the characters around a name whether the full rules need to run, so they must say
+ * "maybe" wherever the full rules block. Checked for every shape at every word and two-word span of the articles,
+ * the real pages' text and HTML (tests/fixtures/realpages), their upper-case and no-break-space variants, and
+ * sentences built from every word the rules read.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { compileNameContext, mayBeInsideName, SHAPE_CODE, SHAPE_PLACE, SHAPE_SURNAME } from '../../src/core/name-context';
+import { nameContexts } from '../../src/data/collections/name-contexts';
+
+const context = compileNameContext(nameContexts);
+const ROOT = join(import.meta.dirname, '..', '..');
+const REALPAGES = join(ROOT, 'tests', 'fixtures', 'realpages');
+const SHAPES = [0, SHAPE_PLACE, SHAPE_CODE, SHAPE_SURNAME, SHAPE_PLACE | SHAPE_CODE, SHAPE_PLACE | SHAPE_SURNAME, SHAPE_CODE | SHAPE_SURNAME, SHAPE_PLACE | SHAPE_CODE | SHAPE_SURNAME];
+// Words as the matcher finds names: letters, digits and marks, with full stops and apostrophes inside (U.S., O'Brien).
+const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:[.'’][\p{L}\p{N}\p{M}]+)*\.?/gu;
+
+/** Every [start, end) where the fast paths say "no rule applies" but the full rules block, as readable strings. */
+function divergences(text: string): string[] {
+  const spans: [number, number][] = [];
+  let previous = -1;
+  for (const m of text.matchAll(WORD_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    spans.push([start, end]);
+    // Two-word names ("Donald Trump"), and a name without its final full stop ("U.S" is not a name, "Jr" is).
+    if (m[0].endsWith('.')) spans.push([start, end - 1]);
+    if (previous >= 0) spans.push([previous, end]);
+    previous = start;
+  }
+  const found: string[] = [];
+  for (const [start, end] of spans) {
+    for (const shape of SHAPES) {
+      if (!context.blocked(text, start, end, shape)) continue;
+      const fast = context.mayBlock(text, start, end, shape) && (shape !== 0 || mayBeInsideName(text, start, end));
+      if (!fast) found.push(`shape ${shape}: …${text.slice(Math.max(0, start - 30), end + 30)}… [${text.slice(start, end)}]`);
+    }
+  }
+  return found;
+}
+
+/** A text, its upper-case form and its form with no-break spaces (the rules treat both kinds of space). */
+function variants(text: string): string[] {
+  return [text, text.toUpperCase(), text.replace(/ /g, '\u00a0')];
+}
+
+function gunzipDir(dir: string): { name: string; text: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.gz'))
+    .sort()
+    .map((f) => ({ name: f, text: gunzipSync(readFileSync(join(dir, f))).toString('utf8') }));
+}
+
+describe('the fast paths of the context rules agree with the full rules', () => {
+  it('on the five articles', () => {
+    const dir = join(ROOT, 'assets', 'articles');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      for (const text of variants(readFileSync(join(dir, f), 'utf8'))) expect(divergences(text), f).toEqual([]);
+    }
+  });
+
+  it('on the real pages as the reader sees them', () => {
+    const pages = gunzipDir(join(REALPAGES, 'text'));
+    expect(pages.length).toBeGreaterThan(30);
+    for (const { name, text } of pages) for (const variant of variants(text)) expect(divergences(variant), name).toEqual([]);
+  }, 60_000);
+
+  it('on the real pages’ HTML (markup, scripts and all)', () => {
+    const pages = gunzipDir(join(REALPAGES, 'pages'));
+    expect(pages.length).toBeGreaterThan(30);
+    for (const { name, text } of pages) expect(divergences(text), name).toEqual([]);
+  }, 60_000);
+
+  it('next to every word the rules read, in every case and with every separator', () => {
+    const words = [
+      ...nameContexts.nameHeads,
+      ...nameContexts.placeHeads,
+      ...nameContexts.headsOf,
+      ...nameContexts.freeBefore,
+      ...nameContexts.placeBefore,
+      ...nameContexts.placeAfter,
+      ...nameContexts.codeAfter,
+      ...nameContexts.languages,
+      'capital',
+      'the capital',
+      'Ukrainian capital',
+      'D.C.',
+      'DC',
+      'Reuters',
+      'AP',
+      'Melania',
+      'THE',
+      'FOLLOW',
+      'en',
+    ];
+    const forms = (w: string) => [...new Set([w, w.toLowerCase(), w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)])];
+    const sentences: string[] = [];
+    for (const word of words) {
+      for (const w of forms(word)) {
+        for (const name of ['Moscow', 'MOSCOW', 'U.S.', 'Київ']) {
+          sentences.push(
+            `${w} ${name} said`,
+            `He met the ${w} ${name}.`,
+            `said ${name} ${w} today`,
+            `${name} ${w}`,
+            `${name}-${w}`,
+            `${name}, ${w} —`,
+            `${name} (${w}) -`,
+            `${w} of ${name}`,
+            `${w} of the ${name}`,
+            `${w} on ${name}`,
+            `${w}-${name}`,
+            `${w}_${name}`,
+            `${w} (${name})`,
+            `${name}$ and $${name}`,
+            `${w}, ${name}`,
+            `Jon Sopel, ${w}, ${name}`,
+            `${w}. ${name} added`,
+            `${w}\u00a0\u00a0${name}\u202f${w}\t${name}`,
+          );
+        }
+      }
+    }
+    expect(sentences.flatMap(divergences)).toEqual([]);
+  }, 60_000);
+});
