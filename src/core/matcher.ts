@@ -211,8 +211,7 @@ export function compileMatcher(
 /**
  * The mentions that stand in their context: not names inside longer names, places shown as places or codes that
  * are not countries (name-context.ts). Run after the scan rather than inside its loop: the loop then stays as small
- * as without the rules (measured: the same rules inside the loop, or run every 32 mentions, cost more). A few
- * character tests (`mayBeInsideName`, `mayBlock`) settle most mentions; the full rules run for the rest.
+ * as without the rules (measured: the same rules inside the loop, or run every 32 mentions, cost more).
  */
 function standing(text: string, mentions: Mention[], matched: Int32Array, records: readonly AliasTarget[], context: NameContext): Mention[] {
   let kept = 0;
@@ -220,7 +219,7 @@ function standing(text: string, mentions: Mention[], matched: Int32Array, record
     const mention = mentions[i]!;
     const { start, end } = mention;
     const shape = matched[i]! & ((1 << SHAPE_BITS) - 1);
-    if ((shape !== 0 || mayBeInsideName(text, start, end)) && context.mayBlock(text, start, end, shape) && context.blocked(text, start, end, shape, records[matched[i]! >> SHAPE_BITS]!.own)) continue;
+    if ((shape !== 0 || mayBeInsideName(text, start, end)) && context.blocked(text, start, end, shape, records[matched[i]! >> SHAPE_BITS]!.own)) continue;
     if (kept !== i) mentions[kept] = mention;
     kept++;
   }

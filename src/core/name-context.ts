@@ -27,13 +27,6 @@ export interface NameContext {
    * a sentence.
    */
   blocked(text: string, start: number, end: number, shape: number, ownWords?: ReadonlySet<string>, block?: boolean): boolean;
-  /**
-   * Whether `blocked` (not for a block) could be true for this mention, from the character codes around it alone:
-   * false for most mentions, which stand in plain prose, so that `blocked` runs only for the few that some rule may
-   * concern. Never false where `blocked` is true (tests/unit/matcher-context-fast-path.test.ts checks it over real
-   * pages, every shape and every word).
-   */
-  mayBlock(text: string, start: number, end: number, shape: number): boolean;
 }
 
 /**
@@ -103,33 +96,12 @@ export function compileNameContext(words: NameContexts): NameContext {
   const placeAfterPairs = pairs(placeAfter, false);
   const placeBeforeEnds = pairs(placeBefore, true);
   const codeAfterPairs = pairs(codeAfter, false);
-  const headsOfEnds = pairs(words.headsOf, true);
   // The word lists compared in place, letter by letter: no word is cut out of the text, no pattern runs.
   const placeAfterWords = new PhraseList(placeAfter);
   const placeBeforeWords = new PhraseList(placeBefore);
   const codeAfterWords = new PhraseList(codeAfter);
 
   return {
-    mayBlock(text, start, end, shape) {
-      // Ordered for the common case: a name of no particular shape between lower-case words leaves after a few
-      // character tests, each branch taken the same way for most mentions.
-      const after = text.charCodeAt(end);
-      if (after === 32 || after === 0xa0) {
-        const next = text.charCodeAt(end + 1);
-        if (next >= 65 && next <= 90) {
-          // The head of a longer name ("Washington Post"), looked up where it stands.
-          if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).hasAt(text, end + 1, wordEnd(text, end + 1))) return true;
-        } else if (next >= 0x80) return true;
-        if (shape !== 0 && mayBlockBeforeWord(text, end, next, shape)) return true;
-      } else if (shape !== 0 && mayBlockAfterSign(text, end, after, shape)) return true;
-      const before = text.charCodeAt(start - 1);
-      if (before === 32) {
-        // "University of Washington", "March on the …": only after "of", "on" or "the".
-        const last = text.charCodeAt(start - 2);
-        if ((last === 101 ? text.charCodeAt(start - 3) === 104 : (last === 102 || last === 110) && text.charCodeAt(start - 3) === 111) && mayFollowHeadOf(text, start)) return true;
-      }
-      return shape !== 0 && mayBlockShaped(text, start, before, shape);
-    },
     blocked(text, start, end, shape, ownWords, block = false) {
       if (insideLongerName(text, start, end, shape)) return true;
       if (shape === 0) return false;
@@ -171,68 +143,6 @@ export function compileNameContext(words: NameContexts): NameContext {
     const from = wordStart(text, i);
     const c = text.charCodeAt(from);
     return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) && !free.hasAt(text, from, i);
-  }
-
-  /** After the name and a space, before the word `next` starts: "Moscow suburbs", "Moscow (Reuters)", "Washington DC", "EU release". */
-  function mayBlockBeforeWord(text: string, end: number, next: number, shape: number): boolean {
-    if (shape & SHAPE_PLACE && (next === 68 || next === 40 || isSpace(text, end + 1) || placeAfterPairs.has(next, text.charCodeAt(end + 2)))) return true;
-    return (shape & SHAPE_CODE) !== 0 && codeAfterPairs.has(next, text.charCodeAt(end + 2));
-  }
-
-  /** A sign right after the name: a bracket, a hyphen ("Moscow-based"), a comma before a capital or "capital", "US$", "(US)". */
-  function mayBlockAfterSign(text: string, end: number, after: number, shape: number): boolean {
-    if (shape & SHAPE_CODE && (after === 36 || after === 41)) return true;
-    if ((shape & SHAPE_PLACE) === 0) return false;
-    if (after === 40 || after === 45 || after === 0x2011 || after === 9 || after === 0x202f) return true;
-    if (after !== 44) return false;
-    // After a comma: a dateline or an address needs a capital next ("KYIV, Ukraine —"), an apposition "capital".
-    const next = charAfterComma(text, end);
-    return (next >= 65 && next <= 90) || next >= 0x80 || indexAfter(text, 'apita', end, 60) !== -1;
-  }
-
-  /** The rules of places, codes and surnames that read what stands before the name (`before` is the character there). */
-  function mayBlockShaped(text: string, start: number, before: number, shape: number): boolean {
-    // A code after a currency sign or a language ("$US", "en-US", "en_US", "English (US)").
-    if (shape & SHAPE_CODE && (before === 36 || before === 45 || before === 95 || before === 40)) return true;
-    if (shape & SHAPE_PLACE) {
-      // An all-caps place: a dateline ("MOSCOW —"); a non-ASCII second letter is left to the rules.
-      const second = text.charCodeAt(start + 1);
-      if ((second >= 65 && second <= 90) || second >= 0x80) return true;
-    }
-    if (!(before === 32 || before === 0xa0 || before === 9 || before === 0x202f)) return false;
-    const last = text.charCodeAt(start - 2);
-    // "FOLLOW US": a capital right before.
-    if (shape & SHAPE_CODE && ((last >= 65 && last <= 90) || last >= 0x80)) return true;
-    if (shape & SHAPE_PLACE) {
-      // After a comma: apposition ("Ukraine, Kyiv") or a credit line.
-      if (last === 44) return true;
-      let i = start - 1;
-      while (i > 0 && isSpace(text, i - 1)) i--;
-      if (mayBlockPlaceAfterWord(text, i)) return true;
-    }
-    return (shape & SHAPE_SURNAME) !== 0 && surnameCandidate(text, start);
-  }
-
-  /** Whether "of"/"on" (and "the") before `start` may follow a head of `headsOf`: the last two letters of the word before. */
-  function mayFollowHeadOf(text: string, start: number): boolean {
-    let p = start - 1;
-    if (text.charCodeAt(p - 1) === 101 && text.charCodeAt(p - 2) === 104 && text.charCodeAt(p - 3) === 116) p -= 4; // "the "
-    const f = text.charCodeAt(p - 1);
-    if (text.charCodeAt(p) !== 32 || (f !== 102 && f !== 110) || text.charCodeAt(p - 2) !== 111 || text.charCodeAt(p - 3) !== 32) return false;
-    const head = p - 3;
-    return isWordChar(text, head - 2) ? headsOfEnds.has(text.charCodeAt(head - 2), text.charCodeAt(head - 1)) : headsOfEnds.has(0x20, text.charCodeAt(head - 1));
-  }
-
-  /**
-   * Whether the place rules that read the word ending at `i` could block: a capitalised word that is not a free word,
-   * "capital…", or a word whose last two letters end a listed phrase ("in", "east of").
-   */
-  function mayBlockPlaceAfterWord(text: string, i: number): boolean {
-    const from = wordStart(text, i);
-    const c = text.charCodeAt(from);
-    if (from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) && !free.hasAt(text, from, i)) return true;
-    if ((c | 0x20) === 99 && text.startsWith('apita', from + 1)) return true;
-    return isWordChar(text, i - 2) ? placeBeforeEnds.has(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : placeBeforeEnds.has(0x20, text.charCodeAt(i - 1));
   }
 
   /** A capital city shown as the place, not the government it stands for. */
