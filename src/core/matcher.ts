@@ -69,7 +69,12 @@ interface AliasTarget {
   shape: number;
   /** For a surname: the other words of the person's names ("Vladimir", "V"), which may stand before it. */
   own?: ReadonlySet<string>;
+  /** Its place in `Matcher`'s list of records, which a scan notes per mention for the context rules. */
+  index: number;
 }
+
+/** The SHAPE_* flags of name-context.ts fit in this many bits (a scan stores them next to a record's index). */
+const SHAPE_BITS = 3;
 
 /** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
 export const ALL_CAPS_MIN_LETTERS = 4;
@@ -96,14 +101,14 @@ export function compileMatcher(
       const surname = !/\s/.test(text) && multiWord.some((m) => m.endsWith(` ${text}`));
       const own = surname ? new Set(multiWord.flatMap((m) => m.split(/\s+/).map((w) => w.replace(/\.$/, ''))).filter((w) => w !== text)) : undefined;
       const shape = aliasShape(text, place === true, surname);
-      targets.set(key, { id: entry.id, name: entry.name, category: entry.category, alias: text, key, shape, own });
+      targets.set(key, { id: entry.id, name: entry.name, category: entry.category, alias: text, key, shape, own, index: 0 });
     }
   }
   const aliasCount = targets.size;
   // A name that contains an alias but names something else (a newspaper is not its city's government).
   for (const phrase of options.notMentions ?? entries.notMentions ?? []) {
     const key = foldKey(phrase);
-    if (!targets.has(key)) targets.set(key, { id: null, name: phrase, category: 'people', alias: phrase, key, shape: 0 });
+    if (!targets.has(key)) targets.set(key, { id: null, name: phrase, category: 'people', alias: phrase, key, shape: 0, index: 0 });
   }
   // Upper-case forms come second so that an explicit alias always wins over a derived form.
   for (const [key, target] of [...targets]) {
@@ -111,6 +116,11 @@ export function compileMatcher(
     const upper = foldKey(key.toUpperCase());
     if (!targets.has(upper)) targets.set(upper, { ...target, key: upper });
   }
+  const records = [...targets.values()];
+  records.forEach((target, index) => (target.index = index));
+  // The record of each mention of the current scan, for the context rules (a typed array reused from scan to scan:
+  // nothing is allocated per mention).
+  let matched = new Int32Array(context === null ? 0 : 1024);
   const passes: Pass[] = planPatterns(targets.keys()).map((plan) => ({
     pattern: new RegExp(plan.source, 'gu'),
     atStart: plan.afterSeparator ? new RegExp(plan.bare, 'uy') : null,
@@ -139,8 +149,6 @@ export function compileMatcher(
       const scanned = folded.text;
       const map = folded.map;
       const mentions: Mention[] = [];
-      // The alias of each mention, for the context rules, which run after the scan (see `standing`).
-      const matched: AliasTarget[] | null = context === null ? null : [];
       const active =
         anyOtherScript === null || !anyOtherScript.test(scanned)
           ? activeOnLatin
@@ -186,9 +194,16 @@ export function compileMatcher(
           category: target.category,
           alias: target.alias,
         });
-        matched?.push(target);
+        if (context !== null) {
+          if (mentions.length > matched.length) {
+            const grown = new Int32Array(matched.length * 2);
+            grown.set(matched);
+            matched = grown;
+          }
+          matched[mentions.length - 1] = (target.index << SHAPE_BITS) | target.shape; // the shape read without a load
+        }
       }
-      return context === null ? mentions : standing(text, mentions, matched!, context);
+      return context === null ? mentions : standing(text, mentions, matched, records, context);
     },
   };
 }
@@ -196,15 +211,17 @@ export function compileMatcher(
 /**
  * The mentions that stand in their context: not names inside longer names, places shown as places or codes that
  * are not countries (name-context.ts). Run after the scan rather than inside its loop: the loop then stays as small
- * as without the rules (measured: the same rules inside the loop cost twice as much).
+ * as without the rules (measured: the same rules inside the loop, or run every 32 mentions, cost more).
  */
-function standing(text: string, mentions: Mention[], matched: readonly AliasTarget[], context: NameContext): Mention[] {
+function standing(text: string, mentions: Mention[], matched: Int32Array, records: readonly AliasTarget[], context: NameContext): Mention[] {
   let kept = 0;
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i]!;
-    const { shape, own } = matched[i]!;
-    if ((shape !== 0 || mayBeInsideName(text, mention.start, mention.end)) && context.blocked(text, mention.start, mention.end, shape, own)) continue;
-    mentions[kept++] = mention;
+    const { start, end } = mention;
+    const shape = matched[i]! & ((1 << SHAPE_BITS) - 1);
+    if ((shape !== 0 || mayBeInsideName(text, start, end)) && context.blocked(text, start, end, shape, records[matched[i]! >> SHAPE_BITS]!.own)) continue;
+    if (kept !== i) mentions[kept] = mention;
+    kept++;
   }
   mentions.length = kept;
   return mentions;
