@@ -311,7 +311,8 @@ export class ScanScheduler {
 
   /**
    * Matches the waiting blocks' quotations, a slice at a time, yielding at low priority between slices, until none
-   * waits or a root is queued (the caller walks it first). False when the pass was cancelled meanwhile.
+   * waits or a root is queued (the caller walks it first), then highlights what they hold in one write. False when
+   * the pass was cancelled meanwhile.
    */
   private async matchQuotes(blocks: QuoteBlocks, engine: HighlightEngine, pause: (force?: boolean, low?: boolean) => Promise<boolean>): Promise<boolean> {
     const textOf = (node: Text) => engine.textOf(node);
@@ -320,10 +321,8 @@ export class ScanScheduler {
     for (let items = blocks.matchQueued(textOf); items; items = blocks.matchQueued(textOf)) {
       for (const item of items) batch.push(item);
       if ((++n & 7) !== 0) continue;
-      if (batch.length) {
-        const ready = batch.splice(0);
-        this.deps.write(() => engine.highlight(ready));
-      }
+      // Written once at the end: each change to a painted highlight restyles all its ranges (css engine), so
+      // writing per slice would cost a long page one full repaint per slice.
       if (!(await pause(false, true))) return false;
       if (this.full || this.pending.size) break;
     }
