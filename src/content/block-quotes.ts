@@ -3,8 +3,10 @@
  * (a link or an emphasis inside it), so quotes are matched over a whole block: the text nodes the walker
  * yields one after another under the same block element are joined, matched with the quote matcher, and
  * the matches are split back into one mention per node (`quotePieces`). The scan hands every text node
- * with its name mentions to `QuoteBlocks.add` and gets the finished block's nodes back when the next
- * block starts (or at `end`), with name and quote mentions merged.
+ * with its name mentions to `QuoteBlocks.add` and gets the finished block's nodes back, with their names, when
+ * the next block starts (or at `end`). Blocks that may hold a quotation wait; once the walk has painted every
+ * name, `matchQueued` matches them one by one and returns the nodes holding a quotation, names and quote
+ * mentions merged.
  */
 import type { Matcher, Mention } from '../core/matcher';
 import type { QuoteMatch, QuoteMatcher } from '../core/quote-matcher';
@@ -128,7 +130,20 @@ export interface QuoteBlocksOptions {
   names?: Pick<Matcher, 'standsInBlock'>;
 }
 
-/** Groups consecutive text nodes by block and matches each block's joined text for quotations. */
+/** A block read by the walk, waiting for its quotations to be matched. */
+interface QueuedBlock {
+  nodes: Text[];
+  texts: string[];
+  names: (readonly Mention[])[];
+  joined: string;
+  /** Entities named in this block and the one before: a short quotation's speaker may be named there. */
+  speakers: ReadonlySet<string>;
+}
+
+/**
+ * Groups consecutive text nodes by block; the blocks that may hold a quotation are matched later, after the names
+ * are painted.
+ */
 export class QuoteBlocks {
   private block: Node | null = null;
   private lastParent: Node | null = null;
@@ -137,8 +152,12 @@ export class QuoteBlocks {
   private names: (readonly Mention[])[] = [];
   /** Entities named in the last block with text: a short quotation's speaker may be named there. */
   private previousNames: ReadonlySet<string> = new Set();
-  /** Milliseconds spent in the quote matcher (the browser benchmark reads the total). */
+  /** Milliseconds spent in the quote matcher and its prefilter (the browser benchmark reads the total). */
   findMs = 0;
+  /** Blocks that may hold a quotation, in walk order: those being matched, and those queued since. */
+  private queue: QueuedBlock[] = [];
+  private queueAt = 0;
+  private queued: QueuedBlock[] = [];
 
   constructor(private readonly opts: QuoteBlocksOptions) {}
 
@@ -161,7 +180,11 @@ export class QuoteBlocks {
     return done;
   }
 
-  /** Ends the current block: matches its quotations and returns its nodes with their mentions. */
+  /**
+   * Ends the current block and returns its nodes with their name mentions, to paint now. A block that may hold a
+   * known quotation (long enough, with an anchor word: `mayMatch`) is kept for `matchQueued`, which runs after the
+   * names are painted.
+   */
   end(): NodeMentions[] {
     const { nodes, texts, names } = this;
     this.nodes = [];
@@ -171,25 +194,65 @@ export class QuoteBlocks {
     this.lastParent = null;
     if (nodes.length === 0) return [];
     const joined = texts.length === 1 ? texts[0]! : texts.join('');
-    // The whitespace between blocks (most text nodes of a page) holds no quotation: skip the matcher's set-up.
     if (this.opts.names) recheckWholeNodeNames(this.opts.names, texts, names);
-    if (joined.length < 4) return nodes.map((node, i) => ({ node, mentions: names[i]! }));
     const named = new Set<string>();
     for (const list of names) for (const m of list) named.add(m.id);
     const nearby = this.previousNames;
     this.previousNames = named;
+    const out = nodes.map((node, i) => ({ node, mentions: names[i]! }));
+    // The whitespace between blocks (most text nodes of a page) holds no quotation: skip the matcher's set-up.
+    if (joined.length < 4) return out;
+    const t0 = performance.now();
+    // Most blocks of most pages hold none of the quotations' anchor words: they are not split into words at all.
+    const may = this.opts.matcher.mayMatch(joined);
+    this.findMs += performance.now() - t0;
+    if (may) this.queued.push({ nodes, texts, names, joined, speakers: named.size ? new Set([...nearby, ...named]) : nearby });
+    return out;
+  }
+
+  /** Whether blocks wait for `matchQueued`. */
+  get pending(): boolean {
+    return this.queue.length > this.queueAt || this.queued.length > 0;
+  }
+
+  /**
+   * Matches the next waiting block's quotations. Returns its nodes that hold a quotation, with their name and quote
+   * mentions merged (an empty list when it holds none), or null when no block waits. A block whose text the page
+   * changed since it was read is dropped: the page's change queued it for a scan of its own. `textOf` is the engine's.
+   */
+  matchQueued(textOf: (node: Text) => string | null): NodeMentions[] | null {
+    if (this.queueAt >= this.queue.length) {
+      if (this.queued.length === 0) return null;
+      this.queue = this.queued;
+      this.queued = [];
+      this.queueAt = 0;
+    }
+    const { nodes, texts, names, joined, speakers } = this.queue[this.queueAt]!;
+    this.queue[this.queueAt++] = undefined!;
+    for (let i = 0; i < nodes.length; i++) if (!nodes[i]!.isConnected || textOf(nodes[i]!) !== texts[i]) return [];
     const t0 = performance.now();
     const found = this.opts.matcher.find(joined);
-    const matches = found.length === 0 ? found : withSpeakerNearby(found, this.opts.matcher, named.size ? new Set([...nearby, ...named]) : nearby);
+    const matches = found.length === 0 ? found : withSpeakerNearby(found, this.opts.matcher, speakers);
     this.findMs += performance.now() - t0;
-    if (matches.length === 0) return nodes.map((node, i) => ({ node, mentions: names[i]! }));
+    if (matches.length === 0) return [];
     const perNode: QuoteMention[][] = nodes.map(() => []);
     const pieces = quotePieces(matches, texts.map((t) => t.length), joined, this.opts.nameOf);
     for (const piece of pieces) {
       const mention: QuoteMention = { ...piece.mention, category: 'quotes', match: piece.match };
       if (!this.opts.ignore(mention)) perNode[piece.segment]!.push(mention);
     }
-    return nodes.map((node, i) => ({ node, mentions: mergeQuoteMentions(names[i]!, perNode[i]!, this.opts.layered) }));
+    const out: NodeMentions[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      if (perNode[i]!.length) out.push({ node: nodes[i]!, mentions: mergeQuoteMentions(names[i]!, perNode[i]!, this.opts.layered) });
+    }
+    return out;
+  }
+
+  /** Forgets the blocks waiting for `matchQueued` (a whole-page walk reads them all again). */
+  forgetQueued(): void {
+    this.queue = [];
+    this.queueAt = 0;
+    this.queued = [];
   }
 
   /** Forgets the current block without matching it (the scan restarts from its root). */

@@ -18,7 +18,7 @@ import type { HighlightEngine, NodeMentions, OwnWrite } from './engines/types';
 import { isExcludedElement } from './excluded';
 import { timerSlot, type Lifetime } from './lifetime';
 import { walkTextNodes } from './text-walker';
-import { SLICE_BUDGET_MS, yieldToBrowser } from './time-slicer';
+import { SLICE_BUDGET_MS, yieldToBrowser, yieldToBrowserLow } from './time-slicer';
 
 /**
  * A text node longer than this is matched in windows of this size, one or more per slice, and not looked at for
@@ -191,12 +191,13 @@ export class ScanScheduler {
     this.walked = new WeakMap();
     let sliceStart = this.now();
     const yieldNow = deps.yieldNow ?? (() => yieldToBrowser());
+    const yieldLow = deps.yieldNow ?? (() => yieldToBrowserLow());
     const alive = () => gen === this.generation && !deps.life.signal.aborted && deps.engine() === engine;
     /** Ends the slice if its budget is spent; false when the pass was cancelled meanwhile. */
-    const pause = async (force = false): Promise<boolean> => {
+    const pause = async (force = false, low = false): Promise<boolean> => {
       if (!force && this.now() - sliceStart <= SLICE_BUDGET_MS) return true;
       deps.bench.slice(this.now() - sliceStart);
-      await yieldNow();
+      await (low ? yieldLow() : yieldNow());
       if (!alive()) return false;
       sliceStart = this.now();
       return true;
@@ -218,82 +219,115 @@ export class ScanScheduler {
     try {
       let seen = 0;
       let restarts = 0;
-      for (let item = this.next(); item; item = this.next()) {
-        let root = item.root;
-        let elementCount = 0;
-        if (item.full) {
-          deps.bench.scanStarted('full');
-          this.progressValue = 0;
-          // Progress is for whole-page scans only: counting the page's elements is not free.
-          elementCount = Math.max(1, deps.doc.getElementsByTagName('*').length);
-        } else {
-          // A change inside a quotation's block re-matches the block, so the quotation is found whole again.
-          if (blocks) root = quoteRescanRoot(root);
-          if (!this.admit(root, item.queued)) {
-            if ((++seen & 15) === 0 && !(await pause())) return;
-            continue;
-          }
-          deps.bench.scanStarted('roots');
-        }
-        this.walked.set(root, ++this.seq);
-        const fullStart = seen;
-        const walk = walkTextNodes(root, deps.onShadowRoot, { contextChecked: !item.full });
-        let last: Text | null = null;
-        for (let step = walk.next(); !step.done; step = walk.next()) {
-          const node = step.value;
-          last = node;
-          seen++;
-          const text = engine.textOf(node);
-          if (text !== null) {
-            if (text.length > TEXT_WINDOW) {
-              if (blocks) take(blocks.end());
-              flush();
-              if (!(await this.scanLong(node, text, matcher, ignored, engine, pause))) return;
-            } else {
-              let mentions = matcher.scan(text);
-              if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(notThisKey(m.text)));
-              if (blocks) {
-                // Held until its block ends: the block's quotations are matched over all its nodes.
-                const done = blocks.add(node, text, mentions);
-                if (done) take(done);
-              } else if (mentions.length || engine.has(node)) batch.push({ node, mentions });
+      // Names first: the walk paints every name; the blocks that may hold a quotation are matched after it, in slices
+      // that yield at low priority. Roots queued meanwhile are walked before more quotations are matched.
+      for (;;) {
+        for (let item = this.next(); item; item = this.next()) {
+          let root = item.root;
+          let elementCount = 0;
+          if (item.full) {
+            deps.bench.scanStarted('full');
+            blocks?.forgetQueued();
+            this.progressValue = 0;
+            // Progress is for whole-page scans only: counting the page's elements is not free.
+            elementCount = Math.max(1, deps.doc.getElementsByTagName('*').length);
+          } else {
+            // A change inside a quotation's block re-matches the block, so the quotation is found whole again.
+            if (blocks) root = quoteRescanRoot(root);
+            if (!this.admit(root, item.queued)) {
+              if ((++seen & 15) === 0 && !(await pause())) return;
+              continue;
             }
+            deps.bench.scanStarted('roots');
           }
-          // Every 16 nodes: highlight what was found (wrapping counts against the slice too) and read the clock.
-          if ((seen & 15) === 0) {
-            flush();
-            if (this.now() - sliceStart > SLICE_BUDGET_MS) {
-              if (elementCount) this.progressValue = Math.min(0.99, (seen - fullStart) / elementCount);
-              if (!(await pause(true))) return;
-              // The page removed the node we stopped at: the walk cannot go on from it. Scan the root again
-              // (highlighted nodes are re-matched, not duplicated), a few times per pass at most.
-              if (last && !last.isConnected) {
-                blocks?.discard();
-                if (restarts++ < 3) {
-                  if (item.full) this.full = true;
-                  else this.pending.set(root, ++this.seq);
+          this.walked.set(root, ++this.seq);
+          const fullStart = seen;
+          const walk = walkTextNodes(root, deps.onShadowRoot, { contextChecked: !item.full });
+          let last: Text | null = null;
+          for (let step = walk.next(); !step.done; step = walk.next()) {
+            const node = step.value;
+            last = node;
+            seen++;
+            const text = engine.textOf(node);
+            if (text !== null) {
+              if (text.length > TEXT_WINDOW) {
+                if (blocks) take(blocks.end());
+                flush();
+                if (!(await this.scanLong(node, text, matcher, ignored, engine, pause))) return;
+              } else {
+                let mentions = matcher.scan(text);
+                if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(notThisKey(m.text)));
+                if (blocks) {
+                  // Held until its block ends: the block's quotations are matched over all its nodes.
+                  const done = blocks.add(node, text, mentions);
+                  if (done) take(done);
+                } else if (mentions.length || engine.has(node)) batch.push({ node, mentions });
+              }
+            }
+            // Every 16 nodes: highlight what was found (wrapping counts against the slice too) and read the clock.
+            if ((seen & 15) === 0) {
+              flush();
+              if (this.now() - sliceStart > SLICE_BUDGET_MS) {
+                if (elementCount) this.progressValue = Math.min(0.99, (seen - fullStart) / elementCount);
+                if (!(await pause(true))) return;
+                // The page removed the node we stopped at: the walk cannot go on from it. Scan the root again
+                // (highlighted nodes are re-matched, not duplicated), a few times per pass at most.
+                if (last && !last.isConnected) {
+                  blocks?.discard();
+                  if (restarts++ < 3) {
+                    if (item.full) this.full = true;
+                    else this.pending.set(root, ++this.seq);
+                  }
+                  break;
                 }
-                break;
               }
             }
           }
+          if (blocks) take(blocks.end());
+          flush();
         }
-        if (blocks) take(blocks.end());
         flush();
+        if (!blocks?.pending) break;
+        this.endDeferral(engine);
+        if (!(await this.matchQuotes(blocks, engine, pause))) return;
       }
-      flush();
       deps.bench.slice(this.now() - sliceStart);
       if (blocks) deps.bench.quoteMs(blocks.findMs);
     } finally {
       if (gen === this.generation) this.running = false;
     }
     if (!alive()) return;
-    if (this.paintDeferred) {
-      this.paintDeferred = false;
-      deps.write(() => engine.deferPaint?.(false));
-    }
+    this.endDeferral(engine);
     this.progressValue = 1;
     deps.onSettled();
+  }
+
+  /** Paints what a whole-page scan held back (css engine), once its names are all found. */
+  private endDeferral(engine: HighlightEngine): void {
+    if (!this.paintDeferred) return;
+    this.paintDeferred = false;
+    this.deps.write(() => engine.deferPaint?.(false));
+  }
+
+  /**
+   * Matches the waiting blocks' quotations, a slice at a time, yielding at low priority between slices, until none
+   * waits or a root is queued (the caller walks it first), then highlights what they hold in one write. False when
+   * the pass was cancelled meanwhile.
+   */
+  private async matchQuotes(blocks: QuoteBlocks, engine: HighlightEngine, pause: (force?: boolean, low?: boolean) => Promise<boolean>): Promise<boolean> {
+    const textOf = (node: Text) => engine.textOf(node);
+    const batch: NodeMentions[] = [];
+    let n = 0;
+    for (let items = blocks.matchQueued(textOf); items; items = blocks.matchQueued(textOf)) {
+      for (const item of items) batch.push(item);
+      if ((++n & 7) !== 0) continue;
+      // Written once at the end: each change to a painted highlight restyles all its ranges (css engine), so
+      // writing per slice would cost a long page one full repaint per slice.
+      if (!(await pause(false, true))) return false;
+      if (this.full || this.pending.size) break;
+    }
+    if (batch.length) this.deps.write(() => engine.highlight(batch));
+    return true;
   }
 
   /**

@@ -8,6 +8,7 @@ export const SLICE_BUDGET_MS = 8;
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
+  postTask?: (cb: () => void, options: { priority: 'background' }) => Promise<void>;
 }
 
 /**
@@ -17,5 +18,16 @@ interface SchedulerLike {
 export function yieldToBrowser(setTimer: (cb: () => void, ms: number) => unknown = (cb, ms) => setTimeout(cb, ms)): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => void setTimer(resolve, 0));
+}
+
+/**
+ * Resolves after the browser has run what it had waiting, for work that can come last (quotations after names):
+ * a `background` task where `scheduler.postTask` exists (it runs after the page's own tasks), otherwise a
+ * zero-delay timeout.
+ */
+export function yieldToBrowserLow(setTimer: (cb: () => void, ms: number) => unknown = (cb, ms) => setTimeout(cb, ms)): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (scheduler && typeof scheduler.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'background' });
   return new Promise((resolve) => void setTimer(resolve, 0));
 }

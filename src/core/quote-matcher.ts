@@ -19,7 +19,7 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { STOPWORDS, tokenizeWords } from './quote-tokens';
+import { STOPWORDS, eachWord, tokenizeWords, wordKey } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -74,6 +74,12 @@ export interface QuoteMatcher {
   find(text: string): QuoteMatch[];
   /** `find` with what the two stages did. */
   findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats };
+  /**
+   * False only when `find(text)` is sure to find nothing: the text holds none of the quotes' anchor words. Stops at
+   * the first anchor, so a block with one early is not split into words whole, and one with none costs a word scan
+   * with no arrays built.
+   */
+  mayMatch(text: string): boolean;
   /** Number of quotes compiled (those with at least one word). */
   readonly quoteCount: number;
   /**
@@ -235,6 +241,9 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     return { matches: resolveOverlaps(found, (m) => contextScore(stream, m)), stats };
   }
 
+  const anchors = anchorWords(compiled, vocab);
+  const mayMatch = (text: string): boolean => eachWord(text, (start, end) => anchors.has(wordKey(text.slice(start, end))));
+
   const shortSpeakers = new Map<string, readonly string[]>();
   for (const quote of quotes) {
     const c = byId.get(quote.id);
@@ -243,6 +252,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
   return {
     find: (text) => findWithStats(text).matches,
     findWithStats,
+    mayMatch,
     quoteCount: compiled.length,
     speakersOf: (quoteId) => shortSpeakers.get(quoteId) ?? null,
   };
@@ -315,6 +325,39 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
       alignWindow(text, stream, pageIds, a.pageTo, to, quote, stats, found, depth + 1);
     }
   }
+}
+
+/**
+ * Words at least one of which stands in any text a quote can match: the prefilter's anchors. A short quote matches
+ * only whole, so its rarest word is enough. A longer one needs at least `minSameWords(n)` of its n word positions
+ * aligned with equal page words, so among any n − minSameWords(n) + 1 positions one is on the page: its words are
+ * taken rarest first (not a stopword, in fewest quotes, longest) until they cover that many positions. Rarer
+ * anchors let more blocks through unsplit; the count keeps the prefilter from ever dropping a match.
+ */
+function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<string, number>): Set<string> {
+  const keyOf: string[] = [];
+  for (const [key, id] of vocab) keyOf[id] = key;
+  const quotesWith = new Map<number, number>();
+  for (const q of compiled) for (const id of new Set(q.ids)) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
+  const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
+  const rarer = (a: number, b: number): number => {
+    const ra = rarity(a);
+    const rb = rarity(b);
+    return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || a - b;
+  };
+  const anchors = new Set<string>();
+  for (const q of compiled) {
+    const positions = new Map<number, number>();
+    for (const id of q.ids) positions.set(id, (positions.get(id) ?? 0) + 1);
+    const needed = q.short ? 1 : q.ids.length - minSameWords(q.ids.length) + 1;
+    let covered = 0;
+    for (const id of [...positions.keys()].sort(rarer)) {
+      if (covered >= needed) break;
+      anchors.add(keyOf[id]!);
+      covered += positions.get(id)!;
+    }
+  }
+  return anchors;
 }
 
 /**

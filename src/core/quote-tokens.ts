@@ -56,6 +56,20 @@ export function tokenizeWords(text: string): WordStream {
   const keys: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  eachWord(text, (start, end) => {
+    keys.push(wordKey(text.slice(start, end)));
+    starts.push(start);
+    ends.push(end);
+    return false;
+  });
+  return { keys, starts, ends };
+}
+
+/**
+ * Calls `visit` with the [start, end) of each word of `text` in order, until it returns true. Returns whether it did:
+ * a caller looking for one word stops there rather than splitting the rest of the text.
+ */
+export function eachWord(text: string, visit: (start: number, end: number) => boolean): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -70,11 +84,9 @@ export function tokenizeWords(text: string): WordStream {
       if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordAt(text, i + 1)) i++;
       else break;
     }
-    keys.push(wordKey(text.slice(start, i)));
-    starts.push(start);
-    ends.push(i);
+    if (visit(start, i)) return true;
   }
-  return { keys, starts, ends };
+  return false;
 }
 
 /**

@@ -14,15 +14,21 @@ const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', '
 const names = compileMatcher(buildMatchEntries(dataset));
 const quotes = compileQuoteMatcher(dataset.quotes);
 
+/** Names as the walk finds them, then each waiting block's quotations replacing its nodes' mentions (as an engine does). */
 function scan(layered: boolean, ignore: (m: Mention) => boolean = () => false): NodeMentions[] {
   const blocks = new QuoteBlocks({ matcher: quotes, nameOf: (id) => `speaker of ${id}`, layered, ignore });
-  const out: NodeMentions[] = [];
+  const out = new Map<Text, NodeMentions>();
+  const put = (items: readonly NodeMentions[]) => {
+    for (const item of items) out.set(item.node, item);
+  };
   for (const node of walkTextNodes(document.body)) {
     const done = blocks.add(node, node.data, names.scan(node.data));
-    if (done) out.push(...done);
+    if (done) put(done);
   }
-  out.push(...blocks.end());
-  return out;
+  put(blocks.end());
+  for (let items = blocks.matchQueued((n) => n.data); items; items = blocks.matchQueued((n) => n.data)) put(items);
+  expect(blocks.pending).toBe(false);
+  return [...out.values()];
 }
 
 function quotesIn(items: NodeMentions[], blockId: string): QuoteMention[] {
@@ -91,6 +97,30 @@ describe('known quotations matched per block', () => {
     expect(quoteRescanRoot(link.firstChild!)).toBe(document.getElementById('linked'));
     const p = document.getElementById('exact')!;
     expect(quoteRescanRoot(p)).toBe(p);
+  });
+
+  it('gives the names at once and the quotations only when the waiting blocks are matched', () => {
+    const blocks = new QuoteBlocks({ matcher: quotes, nameOf: (id) => id, layered: true, ignore: () => false });
+    const first: NodeMentions[] = [];
+    for (const node of walkTextNodes(document.body)) first.push(...(blocks.add(node, node.data, names.scan(node.data)) ?? []));
+    first.push(...blocks.end());
+    expect(first.some((i) => i.mentions.some((m) => m.category === 'quotes'))).toBe(false);
+    expect(first.some((i) => i.mentions.length > 0)).toBe(true);
+    expect(blocks.pending).toBe(true);
+    // The page rewrites the verbatim quotation's block before its turn: that block is dropped, the others matched.
+    const exact = document.getElementById('exact')!;
+    const changed = [...walkTextNodes(exact)];
+    const later: NodeMentions[] = [];
+    for (let items = blocks.matchQueued((n) => n.data); items; items = blocks.matchQueued((n) => n.data)) later.push(...items);
+    expect(later.map((i) => i.node).filter((n) => exact.contains(n))).toHaveLength(changed.length);
+    blocks.forgetQueued();
+    for (const node of walkTextNodes(document.body)) blocks.add(node, node.data, names.scan(node.data));
+    blocks.end();
+    changed[0]!.data = 'Something else entirely.';
+    const again: NodeMentions[] = [];
+    for (let items = blocks.matchQueued((n) => n.data); items; items = blocks.matchQueued((n) => n.data)) again.push(...items);
+    expect(again.filter((i) => exact.contains(i.node))).toEqual([]);
+    expect(again.length).toBe(later.length - changed.length);
   });
 });
 
