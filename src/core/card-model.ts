@@ -156,8 +156,8 @@ interface CardBase {
   /** "Why is this highlighted?": what the matched text is in Dossier’s data (a name, or a known quotation). */
   why: string;
   appearsIn: { count: number; total: number };
-  /** "Data curated 2026.11.24 · five undated reports; …" (see dataLine). */
-  footer: string;
+  /** Which data this is (see dataLine); null on the cards of the reader's own dossier, which is not Dossier's data. */
+  footer: DataLine | null;
 }
 
 /** Card for a person, institution or state. */
@@ -228,13 +228,21 @@ export type CardModel = ActorCard | RegionCard | QuoteCard | SavedQuoteCard | Re
 export { sourceLabel };
 
 /**
- * The card's footer: which data this is and what period it covers, in one short line. `version` is the curation
- * date ("Data curated 2026.11.24"), not the date of the news; `asOf` says what the texts cover, in their words
- * ("five undated reports; one date given: November 23, no year"), or "as of <date>" when it is a date.
+ * Which data this is and what period it covers, for the card's footer and the source card's line (the interface
+ * words it). `curated` when `version` is the curation date (2026.11.24), which is not the date of the news; `asOf`
+ * says what the texts cover, in the data's own words ("five undated reports; one date given: November 23, no
+ * year"), or is a date (`asOfIsDate`).
  */
-export function dataLine(data: Pick<Dataset, 'version' | 'asOf'>): string {
-  const label = /^\d{4}\.\d{2}\.\d{2}$/.test(data.version) ? `Data curated ${data.version}` : `Data ${data.version}`;
-  return /^\d{4}-\d{2}/.test(data.asOf) ? `${label}, as of ${data.asOf}` : `${label} · ${data.asOf}`;
+export interface DataLine {
+  version: string;
+  curated: boolean;
+  asOf: string;
+  asOfIsDate: boolean;
+}
+
+/** The data set's DataLine. */
+export function dataLine(data: Pick<Dataset, 'version' | 'asOf'>): DataLine {
+  return { version: data.version, curated: /^\d{4}\.\d{2}\.\d{2}$/.test(data.version), asOf: data.asOf, asOfIsDate: /^\d{4}-\d{2}/.test(data.asOf) };
 }
 
 /** Most relevant first: reported by more sources, then demands before claims, then data order (stable sort). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCardBuilder, dataLine, rankPositions, sourceLabel, type ActorCard, type RegionCard } from '../../src/core/card-model';
+import { dataLineText } from '../../src/ui/data-line';
 import { collectExcerpts, excerptAnchor } from '../../src/core/excerpts';
 import { fixtureData, mentionOf } from '../dom/popover-fixture';
 
@@ -30,8 +31,7 @@ describe('actor card', () => {
 
   it('shows the matched alias and the data set line', () => {
     expect(card.matchedAlias).toBe('Peskov');
-    expect(card.footer).toContain('fixture-1');
-    expect(card.footer).toContain('2025-12-05');
+    expect(card.footer).toMatchObject({ version: 'fixture-1', asOf: '2025-12-05' });
   });
 
   it('lists positions with their regions and how many sources report them, most reported first', () => {
@@ -227,10 +227,12 @@ describe('with the bundled data set', async () => {
 
   it('footer: one short, honest line, the curation date and what the texts cover, with no year they do not give', () => {
     const card = real(mention('donald-trump', 'Trump'))!;
-    expect(card.footer).toBe('Data curated 2026.11.24 · five undated reports; one date given: November 23, no year');
-    expect(card.footer.length).toBeLessThanOrEqual(90);
-    expect(card.footer.split(' · ')[1]).not.toMatch(/(?:19|20)\d\d/); // no year for the news itself
-    expect(dataLine({ version: 'v1', asOf: '2025-12-05' })).toBe('Data v1, as of 2025-12-05');
+    expect(card.footer).toEqual({ version: '2026.11.24', curated: true, asOf: 'five undated reports; one date given: November 23, no year', asOfIsDate: false });
+    const line = dataLineText(card.footer!);
+    expect(line).toBe('Data curated 2026.11.24 · five undated reports; one date given: November 23, no year');
+    expect(line.length).toBeLessThanOrEqual(90);
+    expect(line.split(' · ')[1]).not.toMatch(/(?:19|20)\d\d/); // no year for the news itself
+    expect(dataLineText(dataLine({ version: 'v1', asOf: '2025-12-05' }))).toBe('Data v1, as of 2025-12-05');
   });
 
   it('the Kremlin: who speaks for it', () => {

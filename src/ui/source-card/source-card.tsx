@@ -6,6 +6,7 @@ import type { Dataset, Source } from '../../data/schema';
 import { dataLine } from '../../core/card-model';
 import { sourceLabel } from '../../core/labels';
 import { collectExcerpts } from '../../core/excerpts';
+import { dataLineText } from '../data-line';
 import { plural, t } from '../../shared/i18n';
 
 function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
@@ -69,7 +70,7 @@ export function SourceCardPage({ data, id }: { data: Dataset; id?: string | null
       <header class="sc-head">
         <h1>{t('sources.title')}</h1>
         <p class="sc-sub">
-          {plural(one ? 'sources.oneOf' : 'sources.articles', data.sources.length)} · {dataLine(data)}
+          {plural(one ? 'sources.oneOf' : 'sources.articles', data.sources.length)} · {dataLineText(dataLine(data))}
           {one ? (
             <>
               {' · '}
