@@ -63,7 +63,8 @@ export interface TrackerPosition {
   holders: NamedRef[];
   addressees: NamedRef[];
   regions: NamedRef[];
-  topics: NamedRef[];
+  /** Topic ids; the interface names them. */
+  topics: string[];
   quotes: TrackerQuote[];
   sources: TrackerSourceRef[];
 }
@@ -97,13 +98,8 @@ export interface TrackerSavedItem {
 }
 
 /** A column: a region or a topic. */
-export interface TrackerColumn {
-  /** `region:<id>` or `topic:<id>`. */
-  key: string;
-  kind: 'region' | 'topic';
-  id: string;
-  label: string;
-}
+/** A column: a region, named by the data, or a topic, which the interface names (by its id) in the reader's language. */
+export type TrackerColumn = { key: string; kind: 'region'; id: string; label: string } | { key: string; kind: 'topic'; id: string };
 
 /** The group of the actors the reader created: they take no side in the data. */
 export const READER_GROUP = 'reader';
@@ -121,7 +117,8 @@ export interface TrackerOptions {
   /** Actors holding a position, then the reader's own actors that have saved items. */
   actors: NamedRef[];
   regions: NamedRef[];
-  topics: NamedRef[];
+  /** Topic ids, alphabetical; the interface names them. */
+  topics: string[];
   /** How many items the reader saved (0: no saved-items switch). */
   savedTotal: number;
 }
@@ -190,11 +187,6 @@ const KIND_LABELS: Record<Disagreement['kind'], string> = {
 /** The link to a source card page. */
 export const sourceHref = (id: string): string => sourceCardPath(id);
 
-/** A topic tag as words: "security-guarantees" → "Security guarantees". */
-export function topicLabel(id: string): string {
-  const words = id.split('-').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function sourceRef(data: Dataset, id: string): TrackerSourceRef {
   const source: Source | undefined = data.sources.find((s) => s.id === id);
@@ -234,7 +226,7 @@ function positionView(data: Dataset, p: Position): TrackerPosition {
     holders: p.holders.map((id) => ({ id, name: nameOf(data, id) })),
     addressees: p.addressees.map((id) => ({ id, name: nameOf(data, id) })),
     regions: p.regions.map((id) => ({ id, name: nameOf(data, id) })),
-    topics: p.topics.map((id) => ({ id, name: topicLabel(id) })),
+    topics: p.topics,
     quotes,
     sources: distinct([...p.sources, ...quotes.map((q) => q.source.id)]).map((id) => sourceRef(data, id)),
   };
@@ -302,9 +294,7 @@ export function trackerOptions(data: Dataset, reader?: ReaderDossier): TrackerOp
       ...[...saved].filter(([, s]) => s.row.own).map(([id, s]) => ({ id, name: s.row.name })),
     ],
     regions: data.regions.filter((r) => regionIds.has(r.id)).map((r) => ({ id: r.id, name: r.name })),
-    topics: distinct(data.positions.flatMap((p) => p.topics))
-      .sort()
-      .map((id) => ({ id, name: topicLabel(id) })),
+    topics: distinct(data.positions.flatMap((p) => p.topics)).sort(),
     savedTotal: [...saved.values()].reduce((n, s) => n + s.items.length, 0),
   };
 }
@@ -315,7 +305,7 @@ export function sanitizeFilter(options: TrackerOptions, filter: TrackerFilter): 
   if (filter.side && options.sides.some((s) => s.value === filter.side)) out.side = filter.side;
   if (filter.actor && options.actors.some((a) => a.id === filter.actor)) out.actor = filter.actor;
   if (filter.region && options.regions.some((r) => r.id === filter.region)) out.region = filter.region;
-  if (filter.topic && options.topics.some((t) => t.id === filter.topic)) out.topic = filter.topic;
+  if (filter.topic && options.topics.includes(filter.topic)) out.topic = filter.topic;
   if (filter.saved === false) out.saved = false;
   return out;
 }
@@ -383,7 +373,7 @@ export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}, reade
       .filter((k) => k.startsWith('topic:'))
       .map((k) => k.slice('topic:'.length))
       .sort()
-      .map((id) => ({ key: `topic:${id}`, kind: 'topic' as const, id, label: topicLabel(id) })),
+      .map((id) => ({ key: `topic:${id}`, kind: 'topic' as const, id })),
   ];
 
   // Rows: holders grouped by their side; most positions first, then by name.

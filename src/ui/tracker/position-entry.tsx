@@ -2,6 +2,7 @@
 import type { TrackerPosition } from '../../core/tracker-model';
 import { SourceLinks } from './source-links';
 import { t } from '../../shared/i18n';
+import { topicName } from './topic-name';
 
 /**
  * A position as the tracker prints it, in the row of `rowId`; the other holders are named. With
@@ -42,9 +43,9 @@ export function PositionEntry({ position, rowId, seeAlso }: { position: TrackerP
         </figure>
       ))}
       <p class="position-meta">
-        {position.topics.map((t) => (
-          <span class="tag" key={t.id}>
-            {t.name}
+        {position.topics.map((id) => (
+          <span class="tag" key={id}>
+            {topicName(id)}
           </span>
         ))}
         <SourceLinks sources={position.sources} />
