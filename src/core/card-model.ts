@@ -22,7 +22,7 @@ import type { QuoteMatch } from './quote-matcher';
 import { positionTypeRank } from './domain-order';
 import { excerptAnchor } from './excerpts';
 import { sourcePassages, sourcesMentioning } from './sources-mentioning';
-import { POSITION_TYPE_LABELS, sourceLabel } from './labels';
+import { POSITION_TYPE_LABELS, sourceName, type SourceName } from './labels';
 import { quoteLabel } from './page-data';
 
 /** Demand, condition, refusal, ... */
@@ -73,8 +73,8 @@ export interface QuoteWording {
 /** A link to one source, labelled the way a reader knows it. */
 export interface SourceRef {
   id: string;
-  /** "Reuters", or "Reuters (credited)" when the outlet is unknown but the text credits a wire. */
-  label: string;
+  /** "Reuters", or the wire the text credits when the outlet is unknown (the interface words it). */
+  outlet: SourceName;
   /** The anchor in the source card page to jump to (a quote or evidence excerpt), when there is one. */
   anchor?: string;
 }
@@ -225,7 +225,6 @@ export interface ReaderActorCard extends CardBase {
 /** Everything the popover shows for one mention. */
 export type CardModel = ActorCard | RegionCard | QuoteCard | SavedQuoteCard | ReaderActorCard;
 
-export { sourceLabel };
 
 /**
  * Which data this is and what period it covers, for the card's footer and the source card's line (the interface
@@ -316,7 +315,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
 
   const src = (id: string, anchor?: string): SourceRef => ({
     id,
-    label: sourceLabel(sources.get(id)),
+    outlet: sourceName(sources.get(id)),
     ...(anchor ? { anchor } : {}),
   });
   const nameOf = (id: string): string => actors.get(id)?.name ?? regions.get(id)?.name ?? id;

@@ -24,10 +24,26 @@ export const SIDE_LABELS: Readonly<Record<Side, string>> = {
   other: 'Others',
 };
 
-/** The label of a source: its outlet, or the wires it credits when the text does not name its outlet. */
-export function sourceLabel(source: Pick<Source, 'outlet' | 'credits'> | undefined): string {
-  if (!source) return 'Unknown source';
-  if (source.outlet.trim().toLowerCase() !== 'unknown') return source.outlet;
-  if (source.credits.length > 0) return `${source.credits.join(', ')} (credited)`;
-  return 'Unknown outlet';
+/**
+ * How a reader knows a source: its outlet; the wires its text credits when it does not name its outlet; or unknown.
+ * The interface words it in the reader's language (src/ui/source-name.ts); citations use englishSourceName.
+ */
+export type SourceName = { kind: 'outlet'; name: string } | { kind: 'credited'; wires: string } | { kind: 'unknownOutlet' } | { kind: 'unknownSource' };
+
+/** The SourceName of a source (unknownSource when the data has no such source). */
+export function sourceName(source: Pick<Source, 'outlet' | 'credits'> | undefined): SourceName {
+  if (!source) return { kind: 'unknownSource' };
+  if (source.outlet.trim().toLowerCase() !== 'unknown') return { kind: 'outlet', name: source.outlet };
+  if (source.credits.length > 0) return { kind: 'credited', wires: source.credits.join(', ') };
+  return { kind: 'unknownOutlet' };
+}
+
+/**
+ * A source's name in English, the data's own language, for citations and exports ("Reuters (credited)"); the
+ * interface words SourceName in the reader's language instead.
+ */
+export function englishSourceName(name: SourceName): string {
+  if (name.kind === 'outlet') return name.name;
+  if (name.kind === 'credited') return `${name.wires} (credited)`;
+  return name.kind === 'unknownOutlet' ? 'Unknown outlet' : 'Unknown source';
 }

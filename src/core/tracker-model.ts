@@ -10,7 +10,7 @@
 import type { ReaderDossier, SavedKind } from '../data/reader-dossier-schema';
 import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
 import { SIDE_ORDER } from './domain-order';
-import { POSITION_TYPE_LABELS, SIDE_LABELS, sourceLabel } from './labels';
+import { POSITION_TYPE_LABELS, SIDE_LABELS, sourceName, type SourceName } from './labels';
 import { sourceCardPath } from './source-links';
 
 /**
@@ -29,8 +29,8 @@ export interface TrackerFilter {
 /** A link to a source card. */
 export interface TrackerSourceRef {
   id: string;
-  /** The outlet, or the wires it credits when the outlet is unknown. */
-  label: string;
+  /** The outlet, or the wires it credits when the outlet is unknown (the interface words it). */
+  outlet: SourceName;
   /** The source card page. */
   href: string;
 }
@@ -190,7 +190,7 @@ export const sourceHref = (id: string): string => sourceCardPath(id);
 
 function sourceRef(data: Dataset, id: string): TrackerSourceRef {
   const source: Source | undefined = data.sources.find((s) => s.id === id);
-  return { id, label: source ? sourceLabel(source) : id, href: sourceHref(id) };
+  return { id, outlet: sourceName(source), href: sourceHref(id) };
 }
 
 function nameOf(data: Dataset, id: string): string {

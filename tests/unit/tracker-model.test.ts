@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTracker, disagreementsView, versionsFor, type TrackerModel } from '../../src/core/tracker-model';
 import type { Dataset } from '../../src/data/schema';
+import { englishSourceName } from '../../src/core/labels';
 
 const ev = (source: string, text: string) => ({ source, text });
 
@@ -98,10 +99,10 @@ describe('buildTracker', () => {
     const [p] = buildTracker(DATA).cell('vladimir-putin', 'region:donbas');
     expect(p).toMatchObject({ typeLabel: 'Demand', summary: 'Ukraine must withdraw its forces from Donbas.' });
     expect(p!.quotes).toEqual([
-      expect.objectContaining({ speaker: 'Vladimir Putin', text: DATA.quotes[0]!.text, source: { id: 'bbc-india-today', label: 'BBC', href: '/sources.html?id=bbc-india-today' } }),
+      expect.objectContaining({ speaker: 'Vladimir Putin', text: DATA.quotes[0]!.text, source: { id: 'bbc-india-today', outlet: { kind: 'outlet', name: 'BBC' }, href: '/sources.html?id=bbc-india-today' } }),
     ]);
     // The outlet of the Reuters-credited text is unknown: it is labelled by its credit.
-    expect(p!.sources.map((s) => s.label)).toEqual(['BBC', 'Reuters (credited)']);
+    expect(p!.sources.map((s) => s.outlet)).toEqual([{ kind: 'outlet', name: 'BBC' }, { kind: 'credited', wires: 'Reuters' }]);
   });
 
   it('filters by side: the other sides disappear', () => {
@@ -146,7 +147,7 @@ describe('disagreements', () => {
   it('lists every disagreement with its versions side by side and their sources', () => {
     const all = disagreementsView(DATA);
     expect(all.map((d) => d.id)).toEqual(['donbas-share', 'zelensky-spelling']);
-    expect(all[0]!.versions.map((v) => [v.value, v.sources.map((s) => s.label)])).toEqual([
+    expect(all[0]!.versions.map((v) => [v.value, v.sources.map((s) => englishSourceName(s.outlet))])).toEqual([
       ['about 90%', ['Reuters (credited)']],
       ['approximately 85%', ['BBC']],
     ]);

@@ -4,16 +4,17 @@
  */
 import type { Dataset, Source } from '../../data/schema';
 import { dataLine } from '../../core/card-model';
-import { sourceLabel } from '../../core/labels';
+import { sourceName } from '../../core/labels';
 import { collectExcerpts } from '../../core/excerpts';
 import { dataLineText } from '../data-line';
 import { plural, t } from '../../shared/i18n';
+import { sourceNameText } from '../source-name';
 
 function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
   const excerpts = collectExcerpts(data, source.id);
   return (
     <article class="sc-source" id={source.id} aria-labelledby={`${source.id}-title`}>
-      <p class="sc-outlet">{sourceLabel(source)}</p>
+      <p class="sc-outlet">{sourceNameText(sourceName(source))}</p>
       <h2 class="sc-title" id={`${source.id}-title`}>
         {source.headline ?? t('sources.untitled')}
       </h2>

@@ -3,6 +3,7 @@ import type { TrackerPosition } from '../../core/tracker-model';
 import { SourceLinks } from './source-links';
 import { t } from '../../shared/i18n';
 import { topicName } from './topic-name';
+import { sourceNameText } from '../source-name';
 
 /**
  * A position as the tracker prints it, in the row of `rowId`; the other holders are named. With
@@ -38,7 +39,7 @@ export function PositionEntry({ position, rowId, seeAlso }: { position: TrackerP
             — {q.speaker}
             {q.reported && <span class="reported">{t('tracker.reported')}</span>}
             {', '}
-            <a href={q.source.href}>{q.source.label}</a>
+            <a href={q.source.href}>{sourceNameText(q.source.outlet)}</a>
           </figcaption>
         </figure>
       ))}
