@@ -139,8 +139,9 @@ function kindLabel(card: CardModel): string {
   return t('card.kind.quote');
 }
 
-/** The card's title: a name from the data, or whose words a known quotation is. */
+/** The card's title: a name from the data, whose words a known quotation is, or the reader's own quotation. */
 function cardTitle(card: CardModel): string {
+  if (card.kind === 'saved-quote') return t('reading.savedQuotation');
   if (card.kind !== 'quote') return card.title;
   return card.speaker ? t('card.quotedTitle', { name: card.speaker.name }) : t('card.quotationTitle');
 }
