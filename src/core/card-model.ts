@@ -22,7 +22,7 @@ import type { QuoteMatch } from './quote-matcher';
 import { positionTypeRank } from './domain-order';
 import { excerptAnchor } from './excerpts';
 import { sourcePassages, sourcesMentioning } from './sources-mentioning';
-import { POSITION_TYPE_LABELS, sourceName, type SourceName } from './labels';
+import { sourceName, type SourceName } from './labels';
 import { quoteLabel } from './page-data';
 
 /** Demand, condition, refusal, ... */
@@ -91,7 +91,6 @@ export interface PositionItem {
   id: string;
   type: PositionType;
   /** "Demand", "Condition", ... */
-  typeLabel: string;
   summary: string;
   /** Who holds it, by name. */
   holders: string[];
@@ -324,7 +323,6 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
   const positionItem = (p: Position): PositionItem => ({
     id: p.id,
     type: p.type,
-    typeLabel: POSITION_TYPE_LABELS[p.type],
     summary: p.summary,
     holders: p.holders.map(nameOf),
     addressees: p.addressees.map(nameOf),

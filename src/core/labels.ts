@@ -1,28 +1,8 @@
 /**
- * Display labels shared by the popover, the popup and the tracker, so the same position type or side reads the same
- * everywhere. Pure, no zod at runtime.
+ * How the card, the popup, the tracker and the citations name a source (the interface words it in the reader’s
+ * language, citations in English). Pure, no zod at runtime.
  */
-import type { Position, Side, Source } from '../data/schema';
-
-/** Label of a position type ("Demand", "Refusal"...). */
-export const POSITION_TYPE_LABELS: Readonly<Record<Position['type'], string>> = {
-  demand: 'Demand',
-  condition: 'Condition',
-  refusal: 'Refusal',
-  proposal: 'Proposal',
-  warning: 'Warning',
-  claim: 'Claim',
-  concern: 'Concern',
-};
-
-/** Label of a side of the talks. */
-export const SIDE_LABELS: Readonly<Record<Side, string>> = {
-  russia: 'Russia',
-  ukraine: 'Ukraine',
-  usa: 'United States',
-  europe: 'Europe',
-  other: 'Others',
-};
+import type { Source } from '../data/schema';
 
 /**
  * How a reader knows a source: its outlet; the wires its text credits when it does not name its outlet; or unknown.

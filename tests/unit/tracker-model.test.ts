@@ -80,9 +80,9 @@ describe('buildTracker', () => {
 
   it('puts actors down the side grouped by side, regions then topics across', () => {
     const model = buildTracker(DATA);
-    expect(model.groups.map((g) => [g.label, g.rows.map((r) => r.name)])).toEqual([
-      ['Russia', ['Vladimir Putin', 'Dmitry Peskov']],
-      ['Ukraine', ['Ukraine', 'Volodymyr Zelensky']],
+    expect(model.groups.map((g) => [g.side, g.rows.map((r) => r.name)])).toEqual([
+      ['russia', ['Vladimir Putin', 'Dmitry Peskov']],
+      ['ukraine', ['Ukraine', 'Volodymyr Zelensky']],
     ]);
     expect(model.columns.map((c) => (c.kind === 'region' ? c.label : c.id))).toEqual(['Donbas', 'Crimea', 'sanctions', 'security-guarantees']);
   });
@@ -97,7 +97,7 @@ describe('buildTracker', () => {
 
   it('gives each cell the summary, type, verbatim quotes with speaker, and links to source cards', () => {
     const [p] = buildTracker(DATA).cell('vladimir-putin', 'region:donbas');
-    expect(p).toMatchObject({ typeLabel: 'Demand', summary: 'Ukraine must withdraw its forces from Donbas.' });
+    expect(p).toMatchObject({ type: 'demand', summary: 'Ukraine must withdraw its forces from Donbas.' });
     expect(p!.quotes).toEqual([
       expect.objectContaining({ speaker: 'Vladimir Putin', text: DATA.quotes[0]!.text, source: { id: 'bbc-india-today', outlet: { kind: 'outlet', name: 'BBC' }, href: '/sources.html?id=bbc-india-today' } }),
     ]);
