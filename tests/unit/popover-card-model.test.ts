@@ -172,7 +172,7 @@ describe('source excerpts', () => {
     expect(texts).toContain('The Donbas, also known as the Donets Coal Basin');
     expect(texts.filter((t) => t.includes('Donetsk and Luhansk'))).toHaveLength(1);
     const shared = excerpts.find((e) => e.text.includes('Donetsk and Luhansk'))!;
-    expect(shared.supports).toEqual(['Donetsk', 'Luhansk']);
+    expect(shared.supports).toEqual([{ kind: 'region', name: 'Donetsk' }, { kind: 'region', name: 'Luhansk' }]);
     expect(excerpts.find((e) => e.kind === 'quote')?.text).toContain('military force');
     expect(texts.some((t) => t.includes('90%'))).toBe(false);
   });

@@ -7,6 +7,7 @@ import { dataLine } from '../../core/card-model';
 import { sourceName } from '../../core/labels';
 import { collectExcerpts } from '../../core/excerpts';
 import { dataLineText } from '../data-line';
+import { supportText } from './support-text';
 import { plural, t } from '../../shared/i18n';
 import { sourceNameText } from '../source-name';
 
@@ -53,7 +54,7 @@ function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
             <blockquote class="sc-text">{x.text}</blockquote>
             <p class="sc-supports">
               {x.kind === 'quote' ? t('sources.quotation') : ''}
-              {t('sources.supports', { what: x.supports.join('; ') })}
+              {t('sources.supports', { what: x.supports.map(supportText).join('; ') })}
             </p>
           </li>
         ))}
