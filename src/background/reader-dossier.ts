@@ -16,6 +16,7 @@ import { mergeExport, parseExport, type MergeSummary } from '../core/reader-doss
 import { createDossierWriter, getReaderDossier } from '../shared/reader-dossier-storage';
 import { MAX_DIALOG_ALIASES, onDossierMessage, sendDossierMessage, type ChangeResult, type DossierSender, type SaveFromDialogData } from '../shared/reader-dossier-messages';
 import { t } from '../shared/i18n';
+import { importReasonText, storeReasonText } from '../shared/reader-dossier-words';
 
 /** The context-menu item's id. */
 export const MENU_ID = 'dossier-add-selection';
@@ -131,40 +132,40 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
   browser.commands.onCommand.addListener(commandListener);
 
   async function save(data: SaveFromDialogData, sender: DossierSender): Promise<ChangeResult> {
-    const t = now();
+    const at = now();
     // The token is taken (so it works once, even for two Saves at the same moment) and given back if the save fails.
     const gesture = await withPending((list) => {
       const g = list.find((p) => p.token === data.token && p.tabId === sender.tabId && (sender.frameId ?? 0) === 0);
       return g ? { list: list.filter((p) => p !== g), result: g } : { result: null };
     });
-    if (!gesture) return { ok: false, error: 'Not saved: start again from "Add to Dossier…" on your selection.' };
+    if (!gesture) return { ok: false, error: t('outcome.noGesture') };
     const giveBack = () => withPending((list) => ({ list: [...list, gesture], result: undefined }));
     // The page address comes from the browser (the sender), never from the message.
     const source = PageUrl.safeParse(sender.url?.replace(/#.*$/s, ''));
     if (!source.success) {
       await giveBack();
-      return { ok: false, error: 'Not saved: Dossier saves from web pages (http, https or file) only.' };
+      return { ok: false, error: t('outcome.notWebPage') };
     }
     const site = /^file:/i.test(source.data) ? '' : new URL(source.data).hostname;
-    const stamp = new Date(t).toISOString();
+    const stamp = new Date(at).toISOString();
     const result = await write<ChangeResult>((current) => {
       let dossier = current;
       let actor = data.actor.type === 'existing' ? data.actor.ref : null;
       if (data.actor.type === 'new') {
         const created = addActor(dossier, data.actor, `reader-${randomId()}`, stamp);
-        if (!created.ok) return { result: created };
+        if (!created.ok) return { result: { ok: false, error: storeReasonText(created.reason) } };
         dossier = created.dossier;
         actor = { type: 'reader', id: created.actor.id };
       }
       const added = addItem(dossier, { actor: actor!, kind: data.kind, note: data.note, target: { source: source.data, title: data.title, site, selector: data.selector } }, `item-${randomId()}`, stamp);
-      if (!added.ok) return { result: added };
-      return { dossier: added.dossier, result: { ok: true, message: added.duplicate ? 'Already in your dossier.' : 'Saved to your dossier.' } };
-    }).catch((err: unknown): ChangeResult => ({ ok: false, error: `Not saved: the browser could not store it (${err instanceof Error ? err.message : String(err)}).` }));
+      if (!added.ok) return { result: { ok: false, error: storeReasonText(added.reason) } };
+      return { dossier: added.dossier, result: { ok: true, message: added.duplicate ? t('outcome.duplicate') : t('outcome.saved') } };
+    }).catch((err: unknown): ChangeResult => ({ ok: false, error: t('outcome.storeFailed', { detail: err instanceof Error ? err.message : String(err) }) }));
     if (!result.ok) await giveBack();
     return result;
   }
 
-  const notFromPage: ChangeResult = { ok: false, error: 'Only the "Your dossier" page can change your dossier.' };
+  const notFromPage: ChangeResult = { ok: false, error: t('outcome.notFromPage') };
   const stamp = () => new Date(now()).toISOString();
   const offs = [
     onDossierMessage('saveFromDialog', save),
@@ -172,7 +173,7 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
       if (!fromExtensionPage(sender)) return notFromPage;
       return write<ChangeResult>((d) => {
         const r = editItem(d, id, edit, stamp());
-        return r.ok ? { dossier: r.dossier, result: { ok: true, message: 'Changed.' } } : { result: r };
+        return r.ok ? { dossier: r.dossier, result: { ok: true, message: t('outcome.changed') } } : { result: { ok: false, error: storeReasonText(r.reason) } };
       });
     }),
     onDossierMessage('dossierDelete', ({ id }, sender) => {
@@ -186,17 +187,17 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
       if (!fromExtensionPage(sender)) return notFromPage;
       return write<ChangeResult>((d) => {
         const r = restoreItem(d, removed);
-        return r.ok ? { dossier: r.dossier, result: { ok: true, message: 'Restored.' } } : { result: r };
+        return r.ok ? { dossier: r.dossier, result: { ok: true, message: t('dossier.restored') } } : { result: { ok: false, error: storeReasonText(r.reason) } };
       });
     }),
     onDossierMessage('dossierImport', ({ text }, sender) => {
       if (!fromExtensionPage(sender)) return notFromPage;
       const parsed = parseExport(text);
-      if (!parsed.ok) return parsed;
+      if (!parsed.ok) return { ok: false as const, error: importReasonText(parsed.reason) };
       return write<{ ok: true; summary: MergeSummary } | { ok: false; error: string }>((d) => {
         const r = mergeExport(d, parsed.file);
-        return r.ok ? { dossier: r.dossier, result: { ok: true, summary: r.summary } } : { result: r };
-      }).catch((err: unknown) => ({ ok: false as const, error: `Nothing was imported: the browser could not store it (${err instanceof Error ? err.message : String(err)}).` }));
+        return r.ok ? { dossier: r.dossier, result: { ok: true, summary: r.summary } } : { result: { ok: false, error: importReasonText(r.reason) } };
+      }).catch((err: unknown) => ({ ok: false as const, error: t('outcome.importStoreFailed', { detail: err instanceof Error ? err.message : String(err) }) }));
     }),
   ];
 

@@ -22,7 +22,7 @@ import type { QuoteMatch } from './quote-matcher';
 import { positionTypeRank } from './domain-order';
 import { excerptAnchor } from './excerpts';
 import { sourcePassages, sourcesMentioning } from './sources-mentioning';
-import { POSITION_TYPE_LABELS, sourceLabel } from './labels';
+import { sourceName, type SourceName } from './labels';
 import { quoteLabel } from './page-data';
 
 /** Demand, condition, refusal, ... */
@@ -73,8 +73,8 @@ export interface QuoteWording {
 /** A link to one source, labelled the way a reader knows it. */
 export interface SourceRef {
   id: string;
-  /** "Reuters", or "Reuters (credited)" when the outlet is unknown but the text credits a wire. */
-  label: string;
+  /** "Reuters", or the wire the text credits when the outlet is unknown (the interface words it). */
+  outlet: SourceName;
   /** The anchor in the source card page to jump to (a quote or evidence excerpt), when there is one. */
   anchor?: string;
 }
@@ -91,7 +91,6 @@ export interface PositionItem {
   id: string;
   type: PositionType;
   /** "Demand", "Condition", ... */
-  typeLabel: string;
   summary: string;
   /** Who holds it, by name. */
   holders: string[];
@@ -156,8 +155,8 @@ interface CardBase {
   /** "Why is this highlighted?": what the matched text is in Dossier’s data (a name, or a known quotation). */
   why: string;
   appearsIn: { count: number; total: number };
-  /** "Data curated 2026.11.24 · five undated reports; …" (see dataLine). */
-  footer: string;
+  /** Which data this is (see dataLine); null on the cards of the reader's own dossier, which is not Dossier's data. */
+  footer: DataLine | null;
 }
 
 /** Card for a person, institution or state. */
@@ -225,16 +224,23 @@ export interface ReaderActorCard extends CardBase {
 /** Everything the popover shows for one mention. */
 export type CardModel = ActorCard | RegionCard | QuoteCard | SavedQuoteCard | ReaderActorCard;
 
-export { sourceLabel };
 
 /**
- * The card's footer: which data this is and what period it covers, in one short line. `version` is the curation
- * date ("Data curated 2026.11.24"), not the date of the news; `asOf` says what the texts cover, in their words
- * ("five undated reports; one date given: November 23, no year"), or "as of <date>" when it is a date.
+ * Which data this is and what period it covers, for the card's footer and the source card's line (the interface
+ * words it). `curated` when `version` is the curation date (2026.11.24), which is not the date of the news; `asOf`
+ * says what the texts cover, in the data's own words ("five undated reports; one date given: November 23, no
+ * year"), or is a date (`asOfIsDate`).
  */
-export function dataLine(data: Pick<Dataset, 'version' | 'asOf'>): string {
-  const label = /^\d{4}\.\d{2}\.\d{2}$/.test(data.version) ? `Data curated ${data.version}` : `Data ${data.version}`;
-  return /^\d{4}-\d{2}/.test(data.asOf) ? `${label}, as of ${data.asOf}` : `${label} · ${data.asOf}`;
+export interface DataLine {
+  version: string;
+  curated: boolean;
+  asOf: string;
+  asOfIsDate: boolean;
+}
+
+/** The data set's DataLine. */
+export function dataLine(data: Pick<Dataset, 'version' | 'asOf'>): DataLine {
+  return { version: data.version, curated: /^\d{4}\.\d{2}\.\d{2}$/.test(data.version), asOf: data.asOf, asOfIsDate: /^\d{4}-\d{2}/.test(data.asOf) };
 }
 
 /** Most relevant first: reported by more sources, then demands before claims, then data order (stable sort). */
@@ -308,7 +314,7 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
 
   const src = (id: string, anchor?: string): SourceRef => ({
     id,
-    label: sourceLabel(sources.get(id)),
+    outlet: sourceName(sources.get(id)),
     ...(anchor ? { anchor } : {}),
   });
   const nameOf = (id: string): string => actors.get(id)?.name ?? regions.get(id)?.name ?? id;
@@ -317,7 +323,6 @@ export function createCardBuilder(data: Dataset): (mention: MentionRef) => CardM
   const positionItem = (p: Position): PositionItem => ({
     id: p.id,
     type: p.type,
-    typeLabel: POSITION_TYPE_LABELS[p.type],
     summary: p.summary,
     holders: p.holders.map(nameOf),
     addressees: p.addressees.map(nameOf),

@@ -12,9 +12,21 @@ export interface Excerpt {
   text: string;
   /** "quote" when it holds a direct quotation, else "evidence". */
   kind: 'quote' | 'evidence';
-  /** What it supports: entity names, position summaries, disagreement topics. */
-  supports: string[];
+  /** What in the data rests on it (the interface words each). */
+  supports: Support[];
 }
+
+/**
+ * One thing an excerpt supports, as data: the names, roles, summaries, figures and topics are the data's own
+ * English; the interface adds its words around them ("Quote of …", "… controls …").
+ */
+export type Support =
+  | { kind: 'quote'; speaker: string }
+  | { kind: 'actor'; name: string; role: string }
+  | { kind: 'region'; name: string }
+  | { kind: 'control'; region: string; holder: string; figure: string }
+  | { kind: 'position'; summary: string }
+  | { kind: 'disagreement'; topic: string; value: string };
 
 /** A stable element id for an excerpt text (FNV-1a, so the popover and the page agree without sharing state). */
 export function excerptAnchor(text: string): string {
@@ -30,11 +42,12 @@ export function excerptAnchor(text: string): string {
 /** The excerpts of `sourceId` the data uses, in the order they first appear in the data, each text once. */
 export function collectExcerpts(data: Dataset, sourceId: string): Excerpt[] {
   const byAnchor = new Map<string, Excerpt>();
-  const add = (text: string, kind: Excerpt['kind'], support: string) => {
+  const add = (text: string, kind: Excerpt['kind'], support: Support) => {
     const anchor = excerptAnchor(text);
     const found = byAnchor.get(anchor);
     if (found) {
-      if (!found.supports.includes(support)) found.supports.push(support);
+      const key = JSON.stringify(support);
+      if (!found.supports.some((s) => JSON.stringify(s) === key)) found.supports.push(support);
       if (kind === 'quote') found.kind = 'quote';
       return;
     }
@@ -43,18 +56,18 @@ export function collectExcerpts(data: Dataset, sourceId: string): Excerpt[] {
   const name = (id: string) =>
     data.actors.find((a) => a.id === id)?.name ?? data.regions.find((r) => r.id === id)?.name ?? id;
 
-  for (const q of data.quotes) if (q.source === sourceId) add(q.sentence, 'quote', `Quote of ${name(q.speaker)}`);
+  for (const q of data.quotes) if (q.source === sourceId) add(q.sentence, 'quote', { kind: 'quote', speaker: name(q.speaker) });
   for (const a of data.actors)
-    for (const e of a.evidence) if (e.source === sourceId) add(e.text, 'evidence', `${a.name}: ${a.role}`);
+    for (const e of a.evidence) if (e.source === sourceId) add(e.text, 'evidence', { kind: 'actor', name: a.name, role: a.role });
   for (const r of data.regions) {
-    for (const e of r.evidence) if (e.source === sourceId) add(e.text, 'evidence', r.name);
+    for (const e of r.evidence) if (e.source === sourceId) add(e.text, 'evidence', { kind: 'region', name: r.name });
     for (const c of r.control)
-      if (c.evidence.source === sourceId) add(c.evidence.text, 'evidence', `${r.name}: ${name(c.holder)} controls ${c.figure}`);
+      if (c.evidence.source === sourceId) add(c.evidence.text, 'evidence', { kind: 'control', region: r.name, holder: name(c.holder), figure: c.figure });
   }
   for (const p of data.positions)
-    for (const e of p.evidence) if (e.source === sourceId) add(e.text, 'evidence', p.summary);
+    for (const e of p.evidence) if (e.source === sourceId) add(e.text, 'evidence', { kind: 'position', summary: p.summary });
   for (const d of data.disagreements)
     for (const v of d.versions)
-      if (v.evidence.source === sourceId) add(v.evidence.text, 'evidence', `${d.topic}: ${v.value}`);
+      if (v.evidence.source === sourceId) add(v.evidence.text, 'evidence', { kind: 'disagreement', topic: d.topic, value: v.value });
   return [...byAnchor.values()];
 }

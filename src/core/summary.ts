@@ -6,7 +6,6 @@
  */
 import type { Actor, ActorKind, Category, Dataset, Position, Region, Side } from '../data/schema';
 import { positionTypeRank, SIDE_ORDER } from './domain-order';
-import { SIDE_LABELS } from './labels';
 
 type PositionType = Position['type'];
 
@@ -89,12 +88,8 @@ export interface PageSummary {
 /** One side of the talks in the briefing. */
 export interface BriefingSide {
   side: Side;
-  label: string;
   positions: PositionBrief[];
 }
-
-/** Display names of the sides, in briefing order (re-exported for the popup). */
-export { SIDE_LABELS };
 
 // Kept local rather than importing categoryOfActor: schema.ts carries full zod at runtime, which
 // must stay out of the extension bundles (web-ext lint reports full zod's `Function` probe as DANGEROUS_EVAL).
@@ -173,7 +168,6 @@ export function buildBriefing(data: DataView): BriefingSide[] {
   const all = data.positions.map((p, index) => ({ ...brief(p), index }));
   return SIDE_ORDER.map((side) => ({
     side,
-    label: SIDE_LABELS[side],
     positions: all
       .filter((p) => p.side === side)
       .sort(byCorroboration)

@@ -10,7 +10,7 @@
 import type { ReaderDossier, SavedKind } from '../data/reader-dossier-schema';
 import type { Actor, Dataset, Disagreement, Position, Side, Source } from '../data/schema';
 import { SIDE_ORDER } from './domain-order';
-import { POSITION_TYPE_LABELS, SIDE_LABELS, sourceLabel } from './labels';
+import { sourceName, type SourceName } from './labels';
 import { sourceCardPath } from './source-links';
 
 /**
@@ -29,8 +29,8 @@ export interface TrackerFilter {
 /** A link to a source card. */
 export interface TrackerSourceRef {
   id: string;
-  /** The outlet, or the wires it credits when the outlet is unknown. */
-  label: string;
+  /** The outlet, or the wires it credits when the outlet is unknown (the interface words it). */
+  outlet: SourceName;
   /** The source card page. */
   href: string;
 }
@@ -57,13 +57,13 @@ export interface NamedRef {
 export interface TrackerPosition {
   id: string;
   type: Position['type'];
-  typeLabel: string;
   side: Side;
   summary: string;
   holders: NamedRef[];
   addressees: NamedRef[];
   regions: NamedRef[];
-  topics: NamedRef[];
+  /** Topic ids; the interface names them. */
+  topics: string[];
   quotes: TrackerQuote[];
   sources: TrackerSourceRef[];
 }
@@ -72,6 +72,7 @@ export interface TrackerPosition {
 export interface TrackerRow {
   id: string;
   name: string;
+  /** The data's role; empty for the reader's own actors (the interface says where those were made). */
   role: string;
   side: Side | typeof READER_GROUP;
   kind: Actor['kind'];
@@ -83,7 +84,6 @@ export interface TrackerRow {
 export interface TrackerSavedItem {
   id: string;
   kind: SavedKind;
-  kindLabel: string;
   /** The saved passage, verbatim. */
   text: string;
   note?: string;
@@ -97,13 +97,8 @@ export interface TrackerSavedItem {
 }
 
 /** A column: a region or a topic. */
-export interface TrackerColumn {
-  /** `region:<id>` or `topic:<id>`. */
-  key: string;
-  kind: 'region' | 'topic';
-  id: string;
-  label: string;
-}
+/** A column: a region, named by the data, or a topic, which the interface names (by its id) in the reader's language. */
+export type TrackerColumn = { key: string; kind: 'region'; id: string; label: string } | { key: string; kind: 'topic'; id: string };
 
 /** The group of the actors the reader created: they take no side in the data. */
 export const READER_GROUP = 'reader';
@@ -111,17 +106,17 @@ export const READER_GROUP = 'reader';
 /** Rows grouped under their side, sides in a fixed order; the reader's own actors last. */
 export interface TrackerSideGroup {
   side: Side | typeof READER_GROUP;
-  label: string;
   rows: TrackerRow[];
 }
 
 /** What the filter controls offer (everything the data has, whatever the current filter). */
 export interface TrackerOptions {
-  sides: { value: Side; label: string }[];
+  sides: { value: Side }[];
   /** Actors holding a position, then the reader's own actors that have saved items. */
   actors: NamedRef[];
   regions: NamedRef[];
-  topics: NamedRef[];
+  /** Topic ids, alphabetical; the interface names them. */
+  topics: string[];
   /** How many items the reader saved (0: no saved-items switch). */
   savedTotal: number;
 }
@@ -161,7 +156,6 @@ export interface DisagreementVersion {
 export interface DisagreementView {
   id: string;
   kind: Disagreement['kind'];
-  kindLabel: string;
   topic: string;
   subjects: NamedRef[];
   versions: DisagreementVersion[];
@@ -171,34 +165,14 @@ export interface DisagreementView {
 /** Sides in display order. */
 export { SIDE_ORDER };
 
-/** Labels of the tracker's words about the reader's own items, in one place. */
-const SAVED_LABELS = {
-  group: 'Your own actors',
-  ownRole: 'Created in your dossier',
-  kinds: { quote: 'Quote', reported: 'Reported statement', note: 'Note' } satisfies Record<SavedKind, string>,
-};
-
-const KIND_LABELS: Record<Disagreement['kind'], string> = {
-  figure: 'Figures',
-  spelling: 'Spelling',
-  title: 'Title',
-  date: 'Date',
-  fact: 'Facts',
-  count: 'Count',
-};
 
 /** The link to a source card page. */
 export const sourceHref = (id: string): string => sourceCardPath(id);
 
-/** A topic tag as words: "security-guarantees" → "Security guarantees". */
-export function topicLabel(id: string): string {
-  const words = id.split('-').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function sourceRef(data: Dataset, id: string): TrackerSourceRef {
   const source: Source | undefined = data.sources.find((s) => s.id === id);
-  return { id, label: source ? sourceLabel(source) : id, href: sourceHref(id) };
+  return { id, outlet: sourceName(source), href: sourceHref(id) };
 }
 
 function nameOf(data: Dataset, id: string): string {
@@ -228,13 +202,12 @@ function positionView(data: Dataset, p: Position): TrackerPosition {
   return {
     id: p.id,
     type: p.type,
-    typeLabel: POSITION_TYPE_LABELS[p.type],
     side: p.side,
     summary: p.summary,
     holders: p.holders.map((id) => ({ id, name: nameOf(data, id) })),
     addressees: p.addressees.map((id) => ({ id, name: nameOf(data, id) })),
     regions: p.regions.map((id) => ({ id, name: nameOf(data, id) })),
-    topics: p.topics.map((id) => ({ id, name: topicLabel(id) })),
+    topics: p.topics,
     quotes,
     sources: distinct([...p.sources, ...quotes.map((q) => q.source.id)]).map((id) => sourceRef(data, id)),
   };
@@ -266,7 +239,7 @@ function savedRows(data: Dataset, reader: ReaderDossier): Map<string, SavedRow> 
       if (a) row = { name: a.name, role: a.role, side: a.side, kind: a.kind, own: false };
     } else {
       const a = own.get(item.actor.id);
-      if (a) row = { name: a.name, role: SAVED_LABELS.ownRole, side: READER_GROUP, kind: a.category === 'people' ? 'person' : 'institution', own: true };
+      if (a) row = { name: a.name, role: '', side: READER_GROUP, kind: a.category === 'people' ? 'person' : 'institution', own: true };
     }
     if (!row) continue;
     const entry = out.get(item.actor.id) ?? { row, items: [] };
@@ -274,7 +247,6 @@ function savedRows(data: Dataset, reader: ReaderDossier): Map<string, SavedRow> 
     entry.items.push({
       id: item.id,
       kind: item.kind,
-      kindLabel: SAVED_LABELS.kinds[item.kind],
       text: selector[0].exact,
       ...(item.note ? { note: item.note } : {}),
       href: source,
@@ -296,15 +268,13 @@ export function trackerOptions(data: Dataset, reader?: ReaderDossier): TrackerOp
   const saved = reader ? savedRows(data, reader) : new Map<string, SavedRow>();
   for (const { row } of saved.values()) if (row.side !== READER_GROUP) sides.add(row.side);
   return {
-    sides: SIDE_ORDER.filter((s) => sides.has(s)).map((value) => ({ value, label: SIDE_LABELS[value] })),
+    sides: SIDE_ORDER.filter((s) => sides.has(s)).map((value) => ({ value })),
     actors: [
       ...data.actors.filter((a) => holders.has(a.id) || saved.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
       ...[...saved].filter(([, s]) => s.row.own).map(([id, s]) => ({ id, name: s.row.name })),
     ],
     regions: data.regions.filter((r) => regionIds.has(r.id)).map((r) => ({ id: r.id, name: r.name })),
-    topics: distinct(data.positions.flatMap((p) => p.topics))
-      .sort()
-      .map((id) => ({ id, name: topicLabel(id) })),
+    topics: distinct(data.positions.flatMap((p) => p.topics)).sort(),
     savedTotal: [...saved.values()].reduce((n, s) => n + s.items.length, 0),
   };
 }
@@ -315,7 +285,7 @@ export function sanitizeFilter(options: TrackerOptions, filter: TrackerFilter): 
   if (filter.side && options.sides.some((s) => s.value === filter.side)) out.side = filter.side;
   if (filter.actor && options.actors.some((a) => a.id === filter.actor)) out.actor = filter.actor;
   if (filter.region && options.regions.some((r) => r.id === filter.region)) out.region = filter.region;
-  if (filter.topic && options.topics.some((t) => t.id === filter.topic)) out.topic = filter.topic;
+  if (filter.topic && options.topics.includes(filter.topic)) out.topic = filter.topic;
   if (filter.saved === false) out.saved = false;
   return out;
 }
@@ -383,7 +353,7 @@ export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}, reade
       .filter((k) => k.startsWith('topic:'))
       .map((k) => k.slice('topic:'.length))
       .sort()
-      .map((id) => ({ key: `topic:${id}`, kind: 'topic' as const, id, label: topicLabel(id) })),
+      .map((id) => ({ key: `topic:${id}`, kind: 'topic' as const, id })),
   ];
 
   // Rows: holders grouped by their side; most positions first, then by name.
@@ -403,12 +373,9 @@ export function buildTracker(data: Dataset, rawFilter: TrackerFilter = {}, reade
   });
   const byCount = (a: TrackerRow, b: TrackerRow) =>
     (positionCounts.get(b.id) ?? 0) - (positionCounts.get(a.id) ?? 0) || a.name.localeCompare(b.name);
-  const groupOrder: { side: TrackerSideGroup['side']; label: string }[] = [
-    ...SIDE_ORDER.map((side) => ({ side, label: SIDE_LABELS[side] })),
-    { side: READER_GROUP, label: SAVED_LABELS.group },
-  ];
+  const groupOrder: TrackerSideGroup['side'][] = [...SIDE_ORDER, READER_GROUP];
   const groups: TrackerSideGroup[] = groupOrder
-    .map(({ side, label }) => ({ side, label, rows: rows.filter((r) => r.side === side).sort(byCount) }))
+    .map((side) => ({ side, rows: rows.filter((r) => r.side === side).sort(byCount) }))
     .filter((g) => g.rows.length > 0);
 
   let savedCount = 0;
@@ -436,7 +403,6 @@ function disagreementView(data: Dataset, d: Disagreement): DisagreementView {
   return {
     id: d.id,
     kind: d.kind,
-    kindLabel: KIND_LABELS[d.kind],
     topic: d.topic,
     subjects: d.subjects.map((id) => ({ id, name: nameOf(data, id) })),
     versions: d.versions.map((v) => ({

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inEditable, rangeAt, rangeOffsets, readPageText } from '../../src/content/reader-dossier/page-text';
 import { anchorPassage } from '../../src/core/reader-dossier/anchor';
 import { selectorsFor } from '../../src/core/reader-dossier/selectors';
-import { SaveDialog } from '../../src/ui/reader-dossier/save-dialog';
+import { SaveDialog, type SelectionProblem } from '../../src/ui/reader-dossier/save-dialog';
 
 // Two paragraphs of assets/articles/000_78f937a108842e39.txt, verbatim, split over inline elements as pages do.
 const ARTICLE = readFileSync(join(import.meta.dirname, '../../assets/articles/000_78f937a108842e39.txt'), 'utf8');
@@ -95,6 +95,20 @@ describe('SaveDialog', () => {
     act(() => render(<SaveDialog exact={'<img src=x onerror=alert(1)> ' + SENTENCE} actors={actors} onSave={onSave} onClose={() => {}} />, root));
     return onSave;
   }
+
+  it('words why a selection cannot be saved', () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    const shown = (problem?: SelectionProblem) => {
+      act(() => render(<SaveDialog exact={null} problem={problem} actors={actors} onSave={vi.fn()} onClose={() => {}} />, root));
+      return root.querySelector('.ds-problem')!.textContent;
+    };
+    expect(shown()).toBe('Select some text on the page first, then choose “Add to Dossier…”.');
+    expect(shown({ code: 'editable' })).toBe('Dossier saves the text of the page, not text in a form field or an editable area.');
+    expect(shown({ code: 'noText' })).toBe('That selection has no text Dossier can save.');
+    expect(shown({ code: 'tooLong', max: 10_000 })).toBe('That selection is too long: Dossier saves up to 10,000 characters.');
+    expect(root.querySelector('form')).toBeNull();
+  });
 
   it('shows the passage as text, never as HTML, and finds actors by alias', async () => {
     mount();

@@ -4,23 +4,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { POSITION_TYPE_ORDER, positionTypeRank, SIDE_ORDER, isSide } from '../../src/core/domain-order';
-import { POSITION_TYPE_LABELS, SIDE_LABELS } from '../../src/core/labels';
 import { sourceCardPath } from '../../src/core/source-links';
 import { sourcePassages, sourcesMentioning } from '../../src/core/sources-mentioning';
 import { SIDE_ORDER as TRACKER_SIDE_ORDER, sourceHref } from '../../src/core/tracker-model';
 import { data } from '../../src/data/index';
+import { localeMessages } from '../setup/locale-messages';
 
 describe('orders', () => {
-  it('sides: briefing order, the same as the labels and the tracker list', () => {
+  it('sides: briefing order, the same as the tracker list, each with its name in the interface', async () => {
     expect(SIDE_ORDER).toEqual(['russia', 'ukraine', 'usa', 'europe', 'other']);
-    expect(Object.keys(SIDE_LABELS)).toEqual([...SIDE_ORDER]);
+    const english = await localeMessages('en');
+    expect(SIDE_ORDER.filter((s) => !english.get(`side_${s}`))).toEqual([]);
     expect(TRACKER_SIDE_ORDER).toEqual([...SIDE_ORDER]);
     expect(isSide('usa')).toBe(true);
     expect(isSide('mars')).toBe(false);
   });
 
-  it('position types: what is asked before what is said, one rank each', () => {
-    expect(Object.keys(POSITION_TYPE_LABELS)).toEqual([...POSITION_TYPE_ORDER]);
+  it('position types: what is asked before what is said, one rank each, each with its name in the interface', async () => {
+    const english = await localeMessages('en');
+    expect(POSITION_TYPE_ORDER.filter((t) => !english.get(`positionType_${t}`))).toEqual([]);
     expect(POSITION_TYPE_ORDER.map(positionTypeRank)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(positionTypeRank('demand')).toBeLessThan(positionTypeRank('claim'));
   });

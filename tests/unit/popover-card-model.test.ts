@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createCardBuilder, dataLine, rankPositions, sourceLabel, type ActorCard, type RegionCard } from '../../src/core/card-model';
+import { createCardBuilder, dataLine, rankPositions, type ActorCard, type RegionCard } from '../../src/core/card-model';
+import { englishSourceName, sourceName, type SourceName } from '../../src/core/labels';
+
+/** A source as the English citations name it. */
+const label = (s: { outlet: SourceName }) => englishSourceName(s.outlet);
+import { dataLineText } from '../../src/ui/data-line';
 import { collectExcerpts, excerptAnchor } from '../../src/core/excerpts';
 import { fixtureData, mentionOf } from '../dom/popover-fixture';
 
@@ -18,7 +23,7 @@ describe('actor card', () => {
   it('gives the quote verbatim with the outlet it comes from', () => {
     expect(card.quotes).toHaveLength(1);
     expect(card.quotes[0]!.text).toBe('We are talking about the withdrawal of the regime’s armed forces from the Donbas');
-    expect(card.quotes[0]!.source.label).toBe('Reuters');
+    expect(label(card.quotes[0]!.source)).toBe('Reuters');
     expect(card.quotes[0]!.source.anchor).toBe(
       excerptAnchor('“We are talking about the withdrawal of the regime’s armed forces from the Donbas,” Peskov said.'),
     );
@@ -30,8 +35,7 @@ describe('actor card', () => {
 
   it('shows the matched alias and the data set line', () => {
     expect(card.matchedAlias).toBe('Peskov');
-    expect(card.footer).toContain('fixture-1');
-    expect(card.footer).toContain('2025-12-05');
+    expect(card.footer).toMatchObject({ version: 'fixture-1', asOf: '2025-12-05' });
   });
 
   it('lists positions with their regions and how many sources report them, most reported first', () => {
@@ -45,9 +49,9 @@ describe('actor card', () => {
 
   it('labels an unknown outlet by the wire it credits, and says so', () => {
     const putin = build(mentionOf('vladimir-putin', 'Putin')) as ActorCard;
-    expect(putin.quotes[0]!.source.label).toBe('The Kyiv Independent (credited)');
+    expect(label(putin.quotes[0]!.source)).toBe('The Kyiv Independent (credited)');
     expect(putin.quotes[0]!.reported).toBe(true);
-    expect(sourceLabel(fixtureData.sources.find((s) => s.id === 'india-today'))).toBe('Unknown outlet');
+    expect(sourceName(fixtureData.sources.find((s) => s.id === 'india-today'))).toEqual({ kind: 'unknownOutlet' });
   });
 
   it('counts the sources that name it or that the data cites for it', () => {
@@ -112,7 +116,7 @@ describe('region card', () => {
     const group = card.control[0]!;
     expect(group.holder).toBe('Russia');
     expect(group.differs).toBe(true);
-    expect(group.figures.map((f) => [f.value, f.sources[0]!.label])).toEqual([
+    expect(group.figures.map((f) => [f.value, label(f.sources[0]!)])).toEqual([
       ['about 90%', 'Reuters'],
       ['approximately 85%', 'Unknown outlet'],
     ]);
@@ -168,7 +172,7 @@ describe('source excerpts', () => {
     expect(texts).toContain('The Donbas, also known as the Donets Coal Basin');
     expect(texts.filter((t) => t.includes('Donetsk and Luhansk'))).toHaveLength(1);
     const shared = excerpts.find((e) => e.text.includes('Donetsk and Luhansk'))!;
-    expect(shared.supports).toEqual(['Donetsk', 'Luhansk']);
+    expect(shared.supports).toEqual([{ kind: 'region', name: 'Donetsk' }, { kind: 'region', name: 'Luhansk' }]);
     expect(excerpts.find((e) => e.kind === 'quote')?.text).toContain('military force');
     expect(texts.some((t) => t.includes('90%'))).toBe(false);
   });
@@ -186,7 +190,7 @@ describe('with the bundled data set', async () => {
     expect(card.positions.length).toBeGreaterThan(0);
     const quote = card.quotes.find((q) => q.text.includes('withdrawal of the regime’s armed forces'))!;
     expect(quote.text).toBe('We are talking about the withdrawal of the regime’s armed forces from the Donbas');
-    expect(quote.source.label).toBe('Reuters (credited)');
+    expect(label(quote.source)).toBe('Reuters (credited)');
     expect(card.speaksFor.map((a) => a.id)).toEqual(expect.arrayContaining(['kremlin', 'russia']));
     expect(card.appearsIn).toEqual({ count: 2, total: 5 });
   });
@@ -197,7 +201,7 @@ describe('with the bundled data set', async () => {
     const russia = card.control.find((g) => g.holder === 'Russia')!;
     expect(russia.differs).toBe(true);
     expect(russia.figures.map((f) => f.value)).toEqual(['about 90%', 'approximately 85%', 'large parts']);
-    expect(russia.figures.map((f) => f.sources[0]!.label)).toEqual(['Reuters (credited)', 'BBC', 'RksNews']);
+    expect(russia.figures.map((f) => label(f.sources[0]!))).toEqual(['Reuters (credited)', 'BBC', 'RksNews']);
     expect(russia.figures[0]!.according).toBe('Russian estimates');
     expect(russia.note).toContain('Russian estimate');
     expect(card.parts).toEqual(['Donetsk', 'Luhansk']);
@@ -207,7 +211,7 @@ describe('with the bundled data set', async () => {
     const trump = real(mention('donald-trump', 'Trump')) as ActorCard;
     expect(trump.disagreements.map((d) => d.id)).toEqual(['trump-title']);
     const title = trump.disagreements[0]!;
-    expect(title.versions.map((v) => [v.value, v.sources.map((s) => s.label)])).toEqual([
+    expect(title.versions.map((v) => [v.value, v.sources.map(label)])).toEqual([
       ['U.S. President', ['Reuters (credited)', 'NewsX', 'The Moscow Times']],
       ['former U.S. President', ['BBC']],
     ]);
@@ -217,7 +221,7 @@ describe('with the bundled data set', async () => {
 
     const zelensky = real(mention('volodymyr-zelensky', 'Zelenskiy')) as ActorCard;
     expect(zelensky.disagreements.map((d) => [d.kind, d.versions.map((v) => v.value)])).toEqual([['spelling', ['Zelenskiy', 'Zelensky']]]);
-    expect(zelensky.disagreements[0]!.versions[0]!.sources.map((s) => s.label)).toEqual(['Reuters (credited)']);
+    expect(zelensky.disagreements[0]!.versions[0]!.sources.map(label)).toEqual(['Reuters (credited)']);
 
     // Someone the sources agree about has none.
     expect((real(mention('steve-witkoff', 'Witkoff')) as ActorCard).disagreements).toEqual([]);
@@ -227,10 +231,12 @@ describe('with the bundled data set', async () => {
 
   it('footer: one short, honest line, the curation date and what the texts cover, with no year they do not give', () => {
     const card = real(mention('donald-trump', 'Trump'))!;
-    expect(card.footer).toBe('Data curated 2026.11.24 · five undated reports; one date given: November 23, no year');
-    expect(card.footer.length).toBeLessThanOrEqual(90);
-    expect(card.footer.split(' · ')[1]).not.toMatch(/(?:19|20)\d\d/); // no year for the news itself
-    expect(dataLine({ version: 'v1', asOf: '2025-12-05' })).toBe('Data v1, as of 2025-12-05');
+    expect(card.footer).toEqual({ version: '2026.11.24', curated: true, asOf: 'five undated reports; one date given: November 23, no year', asOfIsDate: false });
+    const line = dataLineText(card.footer!);
+    expect(line).toBe('Data curated 2026.11.24 · five undated reports; one date given: November 23, no year');
+    expect(line.length).toBeLessThanOrEqual(90);
+    expect(line.split(' · ')[1]).not.toMatch(/(?:19|20)\d\d/); // no year for the news itself
+    expect(dataLineText(dataLine({ version: 'v1', asOf: '2025-12-05' }))).toBe('Data v1, as of 2025-12-05');
   });
 
   it('the Kremlin: who speaks for it', () => {

@@ -27,7 +27,7 @@ describe('Copy with citation', () => {
     if (card?.kind !== 'actor') throw new Error('no actor card');
     const q = card.quotes.find((x) => x.id === 'q-putin-troops-will-withdraw')!;
     expect(formatCitation(cardQuoteCitation(q))).toBe(formatCitation(bundledCitation(dataset, q.id)!));
-    expect(cardQuoteCitation({ ...q, source: { id: 'x', label: 'Unknown outlet' } }).outlet).toBeUndefined();
+    expect(cardQuoteCitation({ ...q, source: { id: 'x', outlet: { kind: 'unknownOutlet' } } }).outlet).toBeUndefined();
   });
 
   it('an unknown quote id gives nothing', () => {

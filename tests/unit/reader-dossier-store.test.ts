@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addActor, addItem, duplicateKey, editItem, FULL_MESSAGE, removeItem, restoreItem } from '../../src/core/reader-dossier/store';
+import { addActor, addItem, duplicateKey, editItem, FULL, removeItem, restoreItem } from '../../src/core/reader-dossier/store';
 import { actorChoices, actorName, bundledActorInfo, searchActors } from '../../src/core/reader-dossier/actors';
 import { emptyDossier, MAX_SAVED_ITEMS, ReaderDossier, type SavedItem } from '../../src/data/reader-dossier-schema';
 import { dataset } from '../../src/data/dataset';
@@ -29,7 +29,7 @@ describe('addItem', () => {
 
   it('does not save the same passage of the same page for the same actor twice', () => {
     const first = addItem(emptyDossier(), input(savedFrom(NEWSX, PUTIN_QUOTE)), 'item-aaaa0001', NOW);
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(JSON.stringify(first.reason));
     const withFragment = savedFrom(NEWSX, PUTIN_QUOTE, { url: 'https://news.example/world/putin-donbas#comments' });
     const again = addItem(first.dossier, input(withFragment), 'item-aaaa0002', LATER);
     expect(again).toMatchObject({ ok: true, duplicate: true, item: { id: 'item-aaaa0001' } });
@@ -40,13 +40,13 @@ describe('addItem', () => {
     const bad = savedFrom(NEWSX, PUTIN_QUOTE, { url: 'javascript:alert(1)' });
     const d = emptyDossier();
     const r = addItem(d, input(bad), 'item-aaaa0001', NOW);
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^Not saved: target\.source/) });
+    expect(r).toMatchObject({ ok: false, reason: { code: 'invalid', action: 'save', detail: expect.stringMatching(/^target\.source/) } });
     expect(d.items).toHaveLength(0);
   });
 
   it('refuses an actor of the reader that the dossier does not have', () => {
     const r = addItem(emptyDossier(), input(savedFrom(NEWSX, PUTIN_QUOTE, { actor: { type: 'reader', id: 'reader-x1' } })), 'item-aaaa0001', NOW);
-    expect(r).toEqual({ ok: false, error: 'Not saved: that actor is not in your dossier.' });
+    expect(r).toEqual({ ok: false, reason: { code: 'actorMissing', action: 'save' } });
   });
 
   it('is bounded: a full dossier refuses with a clear message and keeps every item', () => {
@@ -54,8 +54,8 @@ describe('addItem', () => {
     const items = Array.from({ length: MAX_SAVED_ITEMS }, (_, k) => ({ ...template, id: `item-${String(k).padStart(8, '0')}`, target: { ...template.target, source: `https://news.example/${k}` } }));
     const full = { actors: [], items };
     const r = addItem(full, input(savedFrom(NEWSX, PUTIN_QUOTE)), 'item-new00001', NOW);
-    expect(r).toEqual({ ok: false, error: FULL_MESSAGE });
-    expect(FULL_MESSAGE).toContain('5,000');
+    expect(r).toEqual(FULL);
+    expect(FULL.reason).toEqual({ code: 'full', max: 5000 });
     expect(full.items).toHaveLength(MAX_SAVED_ITEMS);
   });
 });
@@ -63,46 +63,46 @@ describe('addItem', () => {
 describe('addActor', () => {
   it('creates an actor of the reader and reuses it for the same name and category', () => {
     const a = addActor(emptyDossier(), { name: 'Rustem Umerov', category: 'people', aliases: ['Umerov', 'Rustem Umerov', ' '] }, 'reader-umerov', NOW);
-    if (!a.ok) throw new Error(a.error);
+    if (!a.ok) throw new Error(JSON.stringify(a.reason));
     expect(a.actor).toEqual({ id: 'reader-umerov', name: 'Rustem Umerov', category: 'people', aliases: ['Umerov'], createdAt: NOW });
     const b = addActor(a.dossier, { name: 'rustem umerov', category: 'people', aliases: ['Умєров'] }, 'reader-other', LATER);
-    if (!b.ok) throw new Error(b.error);
+    if (!b.ok) throw new Error(JSON.stringify(b.reason));
     expect(b.dossier.actors).toHaveLength(1);
     expect(b.actor.id).toBe('reader-umerov');
     expect(b.actor.aliases).toEqual(['Umerov', 'Умєров']);
   });
 
   it('refuses a one-letter name', () => {
-    expect(addActor(emptyDossier(), { name: 'X', category: 'people', aliases: [] }, 'reader-x', NOW)).toMatchObject({ ok: false, error: expect.stringContaining('name') });
+    expect(addActor(emptyDossier(), { name: 'X', category: 'people', aliases: [] }, 'reader-x', NOW)).toMatchObject({ ok: false, reason: { code: 'invalid', action: 'createActor', detail: expect.stringContaining('name') } });
   });
 });
 
 describe('editItem, removeItem, restoreItem', () => {
   const saved = addItem(emptyDossier(), input(savedFrom(NEWSX, PUTIN_QUOTE)), 'item-aaaa0001', NOW);
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.reason));
   const more = addItem(saved.dossier, input(savedFrom(REUTERS, PESKOV, { actor: { type: 'bundled', id: 'dmitry-peskov' }, kind: 'reported' })), 'item-aaaa0002', NOW);
-  if (!more.ok) throw new Error(more.error);
+  if (!more.ok) throw new Error(JSON.stringify(more.reason));
   const two = more.dossier;
 
   it('edits actor, kind and note, never the provenance', () => {
     const r = editItem(two, 'item-aaaa0001', { kind: 'reported', note: 'via Kyiv Independent' }, LATER);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(JSON.stringify(r.reason));
     expect(r.item).toMatchObject({ kind: 'reported', note: 'via Kyiv Independent', savedAt: NOW, updatedAt: LATER });
     expect(r.item.target).toEqual(two.items[0]!.target);
     const cleared = editItem(r.dossier, 'item-aaaa0001', { note: '' }, LATER);
-    if (!cleared.ok) throw new Error(cleared.error);
+    if (!cleared.ok) throw new Error(JSON.stringify(cleared.reason));
     expect(cleared.item.note).toBeUndefined();
   });
 
   it('reports an item that is gone', () => {
-    expect(editItem(two, 'item-missing1', { kind: 'note' }, LATER)).toEqual({ ok: false, error: 'That item is no longer in your dossier.' });
+    expect(editItem(two, 'item-missing1', { kind: 'note' }, LATER)).toEqual({ ok: false, reason: { code: 'itemGone' } });
   });
 
   it('deletes, and undo puts the item back where it stood', () => {
     const { dossier, removed } = removeItem(two, 'item-aaaa0001');
     expect(dossier.items.map((i) => i.id)).toEqual(['item-aaaa0002']);
     const back = restoreItem(dossier, removed!);
-    if (!back.ok) throw new Error(back.error);
+    if (!back.ok) throw new Error(JSON.stringify(back.reason));
     expect(back.dossier).toEqual(two);
     // A second undo does not duplicate it.
     const twice = restoreItem(back.dossier, removed!);
@@ -117,7 +117,7 @@ describe('editItem, removeItem, restoreItem', () => {
 describe('actor choices', () => {
   const bundled = bundledActorInfo(dataset.actors);
   const created = addActor(emptyDossier(), { name: 'Rustem Umerov', category: 'people', aliases: ['Umerov'] }, 'reader-umerov', NOW);
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(JSON.stringify(created.reason));
   const choices = actorChoices(bundled, created.dossier);
 
   it('searches names and aliases of bundled and own actors, name prefixes first', () => {

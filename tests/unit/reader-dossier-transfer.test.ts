@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportJson, mergeExport, parseExport, toExportFile } from '../../src/core/reader-dossier/transfer';
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_SAVED_ITEMS, type ReaderDossier } from '../../src/data/reader-dossier-schema';
+import { importReasonText } from '../../src/shared/reader-dossier-words';
 import { NEWSX, REUTERS, savedFrom } from './reader-dossier-fixtures';
 
 const NOW = '2026-12-01T09:00:00.000Z';
@@ -45,14 +46,15 @@ describe('parseExport: one clear error for a malformed or foreign file', () => {
       const r = parseExport(text);
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.error).toMatch(error);
-      expect(r.error.split('\n')).toHaveLength(1);
+      expect(importReasonText(r.reason)).toMatch(error);
+      expect(importReasonText(r.reason).split('\n')).toHaveLength(1);
     });
   }
 
   it('counts further problems in the same sentence', () => {
     const r = parseExport(JSON.stringify({ ...valid, exportedAt: 'yesterday', items: [{ ...valid.items[0], kind: 'rumour' }] }));
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/\(and 1 more problem\)\.$/) });
+    expect(r).toMatchObject({ ok: false, reason: { code: 'damaged', more: 1 } });
+    if (!r.ok) expect(importReasonText(r.reason)).toMatch(/\(and 1 more problem\)\.$/);
   });
 });
 
@@ -75,7 +77,7 @@ describe('mergeExport', () => {
     const elsewhere = savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-bbbb0001', note: 'edited later' });
     elsewhere.updatedAt = '2026-12-03T00:00:00.000Z';
     const r = mergeExport(dossier, { ...file, items: [elsewhere] });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(JSON.stringify(r.reason));
     expect(r.summary).toEqual({ added: 0, duplicates: 1, actorsAdded: 0 });
     expect(r.dossier.items[0]).toMatchObject({ id: 'item-aaaa0001', note: 'edited later' });
   });
@@ -84,7 +86,7 @@ describe('mergeExport', () => {
     const twin = { ...UMEROV, id: 'reader-umerov-2', aliases: ['Умєров'] };
     const item = savedFrom(NEWSX, PUTIN_QUOTE, { id: 'item-cccc0001', actor: { type: 'reader', id: 'reader-umerov-2' } });
     const r = mergeExport(dossier, { ...file, actors: [twin], items: [item] });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(JSON.stringify(r.reason));
     expect(r.summary).toEqual({ added: 1, duplicates: 0, actorsAdded: 0 });
     expect(r.dossier.actors).toEqual([{ ...UMEROV, aliases: ['Umerov', 'Умєров'] }]);
     expect(r.dossier.items.at(-1)!.actor).toEqual({ type: 'reader', id: 'reader-umerov' });
@@ -94,7 +96,8 @@ describe('mergeExport', () => {
     const template = savedFrom(REUTERS, PESKOV);
     const many = Array.from({ length: MAX_SAVED_ITEMS - 1 }, (_, k) => ({ ...template, id: `item-${String(k).padStart(8, '0')}`, target: { ...template.target, source: `https://news.example/${k}` } }));
     const r = mergeExport(dossier, { ...file, actors: [], items: many });
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was imported: Your dossier is full/) });
+    expect(r).toEqual({ ok: false, reason: { code: 'full', max: MAX_SAVED_ITEMS } });
+    if (!r.ok) expect(importReasonText(r.reason)).toBe('Nothing was imported: your dossier would have more than 5,000 items. Export it, then delete some items first.');
     expect(dossier.items).toHaveLength(2);
   });
 });
@@ -104,11 +107,12 @@ describe('the import fixtures of the end-to-end tests', async () => {
   const fixture = (name: string) => readFileSync(new URL(`../fixtures/reader-dossier/${name}`, import.meta.url), 'utf8');
   it('export-v1.json is valid and its passage is verbatim from the NewsX article', () => {
     const r = parseExport(fixture('export-v1.json'));
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(JSON.stringify(r.reason));
     expect(NEWSX).toContain(r.file.items[0]!.target.selector[0].exact);
   });
   it('export-damaged.json and foreign.json are refused with one sentence each', () => {
-    expect(parseExport(fixture('export-damaged.json'))).toMatchObject({ ok: false, error: expect.stringContaining('items[0].target.source') });
-    expect(parseExport(fixture('foreign.json'))).toMatchObject({ ok: false, error: expect.stringContaining('not a Dossier export') });
+    const text = (r: ReturnType<typeof parseExport>) => (r.ok ? '' : importReasonText(r.reason));
+    expect(text(parseExport(fixture('export-damaged.json')))).toContain('items[0].target.source');
+    expect(text(parseExport(fixture('foreign.json')))).toContain('not a Dossier export');
   });
 });

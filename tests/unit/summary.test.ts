@@ -127,7 +127,7 @@ describe('summarizePage on a page with nothing', () => {
 describe('buildBriefing', () => {
   it('groups every position by side, best corroborated first, with holders, regions and source counts', () => {
     const b = buildBriefing(data);
-    expect(b.map((s) => s.label)).toEqual(['Russia', 'Ukraine', 'United States', 'Europe']);
+    expect(b.map((s) => s.side)).toEqual(['russia', 'ukraine', 'usa', 'europe']);
     expect(b.map((s) => s.positions.map((p) => p.id))).toEqual([
       ['withdraw-donbas', 'sanctions-claim'],
       ['guarantees', 'no-land'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTracker, disagreementsView, versionsFor, type TrackerModel } from '../../src/core/tracker-model';
 import type { Dataset } from '../../src/data/schema';
+import { englishSourceName } from '../../src/core/labels';
 
 const ev = (source: string, text: string) => ({ source, text });
 
@@ -79,11 +80,11 @@ describe('buildTracker', () => {
 
   it('puts actors down the side grouped by side, regions then topics across', () => {
     const model = buildTracker(DATA);
-    expect(model.groups.map((g) => [g.label, g.rows.map((r) => r.name)])).toEqual([
-      ['Russia', ['Vladimir Putin', 'Dmitry Peskov']],
-      ['Ukraine', ['Ukraine', 'Volodymyr Zelensky']],
+    expect(model.groups.map((g) => [g.side, g.rows.map((r) => r.name)])).toEqual([
+      ['russia', ['Vladimir Putin', 'Dmitry Peskov']],
+      ['ukraine', ['Ukraine', 'Volodymyr Zelensky']],
     ]);
-    expect(model.columns.map((c) => c.label)).toEqual(['Donbas', 'Crimea', 'Sanctions', 'Security guarantees']);
+    expect(model.columns.map((c) => (c.kind === 'region' ? c.label : c.id))).toEqual(['Donbas', 'Crimea', 'sanctions', 'security-guarantees']);
   });
 
   it('places a position under each of its regions, else under its topics, once per holder', () => {
@@ -96,12 +97,12 @@ describe('buildTracker', () => {
 
   it('gives each cell the summary, type, verbatim quotes with speaker, and links to source cards', () => {
     const [p] = buildTracker(DATA).cell('vladimir-putin', 'region:donbas');
-    expect(p).toMatchObject({ typeLabel: 'Demand', summary: 'Ukraine must withdraw its forces from Donbas.' });
+    expect(p).toMatchObject({ type: 'demand', summary: 'Ukraine must withdraw its forces from Donbas.' });
     expect(p!.quotes).toEqual([
-      expect.objectContaining({ speaker: 'Vladimir Putin', text: DATA.quotes[0]!.text, source: { id: 'bbc-india-today', label: 'BBC', href: '/sources.html?id=bbc-india-today' } }),
+      expect.objectContaining({ speaker: 'Vladimir Putin', text: DATA.quotes[0]!.text, source: { id: 'bbc-india-today', outlet: { kind: 'outlet', name: 'BBC' }, href: '/sources.html?id=bbc-india-today' } }),
     ]);
     // The outlet of the Reuters-credited text is unknown: it is labelled by its credit.
-    expect(p!.sources.map((s) => s.label)).toEqual(['BBC', 'Reuters (credited)']);
+    expect(p!.sources.map((s) => s.outlet)).toEqual([{ kind: 'outlet', name: 'BBC' }, { kind: 'credited', wires: 'Reuters' }]);
   });
 
   it('filters by side: the other sides disappear', () => {
@@ -146,7 +147,7 @@ describe('disagreements', () => {
   it('lists every disagreement with its versions side by side and their sources', () => {
     const all = disagreementsView(DATA);
     expect(all.map((d) => d.id)).toEqual(['donbas-share', 'zelensky-spelling']);
-    expect(all[0]!.versions.map((v) => [v.value, v.sources.map((s) => s.label)])).toEqual([
+    expect(all[0]!.versions.map((v) => [v.value, v.sources.map((s) => englishSourceName(s.outlet))])).toEqual([
       ['about 90%', ['Reuters (credited)']],
       ['approximately 85%', ['BBC']],
     ]);

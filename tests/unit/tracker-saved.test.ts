@@ -30,7 +30,6 @@ describe('the tracker with the reader’s saved items', () => {
     expect(peskov[1]).toEqual({
       id: 'item-withdrawal',
       kind: 'quote',
-      kindLabel: 'Quote',
       text: WITHDRAWAL,
       note: 'Same line as Ushakov',
       href: 'https://news.example/world/putin-donbas',
@@ -40,7 +39,7 @@ describe('the tracker with the reader’s saved items', () => {
       savedOn: '2026-11-29',
     });
     expect(REUTERS).toContain(peskov[1]!.text);
-    expect(peskov[0]!.kindLabel).toBe('Reported statement');
+    expect(peskov[0]!.kind).toBe('reported');
     // The bundled positions are all still there, in the same cells.
     expect(model.positionCount).toBe(dataset.positions.length);
     expect(model.cell('dmitry-peskov', 'region:donbas')).toEqual(buildTracker(dataset).cell('dmitry-peskov', 'region:donbas'));
@@ -49,9 +48,9 @@ describe('the tracker with the reader’s saved items', () => {
   it('gives the reader’s own actors a group of their own, after the sides, marked as theirs', () => {
     const model = buildTracker(dataset, {}, DOSSIER);
     const last = model.groups.at(-1)!;
-    expect(last).toMatchObject({ side: READER_GROUP, label: 'Your own actors' });
-    expect(last.rows).toEqual([{ id: 'reader-witkoff', name: 'Steve Witkoff', role: 'Created in your dossier', side: READER_GROUP, kind: 'person', own: true }]);
-    expect(model.saved('reader-witkoff').map((i) => [i.id, i.kindLabel])).toEqual([['item-call', 'Note']]);
+    expect(last).toMatchObject({ side: READER_GROUP });
+    expect(last.rows).toEqual([{ id: 'reader-witkoff', name: 'Steve Witkoff', role: '', side: READER_GROUP, kind: 'person', own: true }]);
+    expect(model.saved('reader-witkoff').map((i) => [i.id, i.kind])).toEqual([['item-call', 'note']]);
     // Bundled rows are never marked as the reader's.
     expect(model.groups.slice(0, -1).flatMap((g) => g.rows).every((r) => !r.own)).toBe(true);
     // The reader's actor can be chosen in the actor filter.

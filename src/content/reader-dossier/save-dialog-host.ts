@@ -10,7 +10,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { selectorsFor } from '../../core/reader-dossier/selectors';
 import { MAX_SAVED_TEXT, type TextPositionSelector, type TextQuoteSelector } from '../../data/reader-dossier-schema';
 import { onDossierMessage, sendDossierMessage, type OpenSaveDialogData } from '../../shared/reader-dossier-messages';
-import { SaveDialog } from '../../ui/reader-dossier/save-dialog';
+import { SaveDialog, type SelectionProblem } from '../../ui/reader-dossier/save-dialog';
 import dialogCss from '../../ui/reader-dossier/save-dialog.css?inline';
 import { inEditable, rangeOffsets, readPageText } from './page-text';
 
@@ -19,18 +19,18 @@ export const SAVE_DIALOG_HOST = 'dossier-save-dialog';
 /** How long "Saved" stays on screen before the dialog closes itself. */
 const CLOSE_AFTER_SAVE_MS = 1_500;
 
-type Selection = { exact: string; selector: [TextQuoteSelector, TextPositionSelector] } | { exact: null; problem: string };
+type Selection = { exact: string; selector: [TextQuoteSelector, TextPositionSelector] } | { exact: null; problem: SelectionProblem };
 
-/** The reader's selection as selectors over the page text, or why it cannot be saved. */
+/** The reader's selection as selectors over the page text, or why it cannot be saved (the dialog words it). */
 export function readSelection(): Selection {
   const selection = window.getSelection();
   const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-  if (!range || range.collapsed) return { exact: null, problem: 'Select some text on the page first, then choose "Add to Dossier…".' };
-  if (inEditable(range)) return { exact: null, problem: 'Dossier saves the text of the page, not text in a form field or an editable area.' };
+  if (!range || range.collapsed) return { exact: null, problem: { code: 'noSelection' } };
+  if (inEditable(range)) return { exact: null, problem: { code: 'editable' } };
   const page = readPageText();
   const at = rangeOffsets(page, range);
-  if (!at) return { exact: null, problem: 'That selection has no text Dossier can save.' };
-  if (at.end - at.start > MAX_SAVED_TEXT) return { exact: null, problem: `That selection is too long: Dossier saves up to ${MAX_SAVED_TEXT.toLocaleString('en')} characters.` };
+  if (!at) return { exact: null, problem: { code: 'noText' } };
+  if (at.end - at.start > MAX_SAVED_TEXT) return { exact: null, problem: { code: 'tooLong', max: MAX_SAVED_TEXT } };
   const selector = selectorsFor(page.text, at.start, at.end);
   return { exact: selector[0].exact, selector };
 }
@@ -77,7 +77,8 @@ export function startReaderSave(ctx: ContentScriptContext): () => void {
             actors,
             onClose: close,
             onSave: async (actor, kind, note) => {
-              if (selection.exact === null) return { ok: false, error: 'Nothing to save.' };
+              // The dialog offers Save only with a passage; this narrows the type.
+              if (selection.exact === null) throw new Error('no passage to save');
               const result = await sendDossierMessage('saveFromDialog', {
                 token,
                 actor,
@@ -87,7 +88,7 @@ export function startReaderSave(ctx: ContentScriptContext): () => void {
                 selector: selection.selector,
               });
               if (result?.ok) ctx.setTimeout(() => mine === generation && close(), CLOSE_AFTER_SAVE_MS);
-              return result ?? { ok: false, error: 'Not saved: Dossier did not answer. Reload the page and try again.' };
+              return result ?? undefined;
             },
           }),
           layer,

@@ -5,7 +5,8 @@
  */
 import type { Dataset } from '../../data/schema';
 import type { SavedItem } from '../../data/reader-dossier-schema';
-import { sourceLabel, type QuoteItem } from '../card-model';
+import type { QuoteItem } from '../card-model';
+import { englishSourceName, sourceName, type SourceName } from '../labels';
 
 /** What a citation is made of; parts that are unknown are left out, never guessed. */
 export interface CitableQuotation {
@@ -24,9 +25,9 @@ export function formatCitation(q: CitableQuotation): string {
   return `“${q.text.replace(OUTER_MARKS, '')}” — ${parts.join(', ')}`;
 }
 
-/** The outlet part of a citation from a card's source label; none when the source names no outlet at all. */
-function outletOf(label: string): string | undefined {
-  return /^Unknown (?:outlet|source)$/.test(label) ? undefined : label;
+/** The outlet part of a citation, in English like the rest of it; none when the source names no outlet at all. */
+function outletOf(name: SourceName): string | undefined {
+  return name.kind === 'outlet' || name.kind === 'credited' ? englishSourceName(name) : undefined;
 }
 
 /**
@@ -37,12 +38,12 @@ export function bundledCitation(data: Pick<Dataset, 'actors' | 'quotes' | 'sourc
   const quote = data.quotes.find((q) => q.id === quoteId);
   if (!quote) return null;
   const speaker = data.actors.find((a) => a.id === quote.speaker)?.name ?? quote.speaker;
-  return { text: quote.text, speaker, context: quote.context, outlet: outletOf(sourceLabel(data.sources.find((s) => s.id === quote.source))) };
+  return { text: quote.text, speaker, context: quote.context, outlet: outletOf(sourceName(data.sources.find((s) => s.id === quote.source))) };
 }
 
 /** The citation of a quotation as a card shows it (the same parts as `bundledCitation`, from the card model). */
 export function cardQuoteCitation(quote: Pick<QuoteItem, 'text' | 'speaker' | 'context' | 'source'>): CitableQuotation {
-  return { text: quote.text, speaker: quote.speaker, context: quote.context, outlet: outletOf(quote.source.label) };
+  return { text: quote.text, speaker: quote.speaker, context: quote.context, outlet: outletOf(quote.source.outlet) };
 }
 
 /** What the reader's kinds of item say in a citation's context. */

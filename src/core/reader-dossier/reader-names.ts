@@ -40,6 +40,6 @@ export function readerActorCard(actor: ReaderActor, mention: MentionRef): Reader
     matchedText: mention.text,
     why: mention.text === alias ? `“${alias}” is a name of ${actor.name} in your dossier.` : `“${mention.text}” matches “${alias}”, a name of ${actor.name} in your dossier.`,
     appearsIn: { count: 0, total: 0 },
-    footer: 'From your dossier: kept on this device only.',
+    footer: null,
   };
 }

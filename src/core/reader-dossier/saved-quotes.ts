@@ -57,7 +57,7 @@ export function savedQuoteCard(mention: MentionRef): SavedQuoteCard | null {
     matchedText: mention.text,
     why: 'The page quotes words you saved in your dossier.',
     appearsIn: { count: 0, total: 0 },
-    footer: 'From your dossier: kept on this device only.',
+    footer: null,
     ...(wording ? { wording } : {}),
   };
 }

@@ -16,14 +16,26 @@ import {
 import type * as z from 'zod/mini';
 import { readerActorKey } from './actors';
 
-/** A change that could not be made, with the sentence the reader sees. */
+/**
+ * Why a change could not be made, as data: the core is pure and speaks no language, so the shell that shows it
+ * (src/shared/reader-dossier-words.ts) turns it into the reader's sentence. `detail` is the schema's own technical
+ * wording of the first problem (a field path and zod's message).
+ */
+export type StoreReason =
+  | { code: 'invalid'; action: 'save' | 'change' | 'createActor'; detail: string }
+  | { code: 'actorMissing'; action: 'save' | 'change' }
+  | { code: 'full'; max: number }
+  | { code: 'actorsFull'; max: number }
+  | { code: 'itemGone' };
+
+/** A change that could not be made, and why. */
 export interface StoreError {
   ok: false;
-  error: string;
+  reason: StoreReason;
 }
 
-/** The message shown when the dossier is full. */
-export const FULL_MESSAGE = `Your dossier is full: it keeps at most ${MAX_SAVED_ITEMS.toLocaleString('en')} items. Export it, then delete some items to save new ones.`;
+/** The refusal of a full dossier. */
+export const FULL: StoreError = { ok: false, reason: { code: 'full', max: MAX_SAVED_ITEMS } };
 
 /** The key two saved items are the same passage under: the page (without its #fragment), the exact text, the actor. */
 export function duplicateKey(item: Pick<SavedItem, 'target' | 'actor'>): string {
@@ -47,7 +59,7 @@ function firstIssue(error: z.core.$ZodError): string {
 
 /**
  * Adds a saved item. A passage already saved for the same actor on the same page is not saved twice: the existing
- * item is returned (`duplicate`). A full dossier refuses with FULL_MESSAGE and is left as it was.
+ * item is returned (`duplicate`). A full dossier refuses (FULL) and is left as it was.
  */
 export function addItem(
   dossier: ReaderDossier,
@@ -57,13 +69,13 @@ export function addItem(
 ): { ok: true; dossier: ReaderDossier; item: SavedItem; duplicate: boolean } | StoreError {
   const note = input.note?.trim();
   const parsed = SavedItem.safeParse({ id, actor: input.actor, kind: input.kind, ...(note ? { note } : {}), target: input.target, savedAt: now, updatedAt: now });
-  if (!parsed.success) return { ok: false, error: `Not saved: ${firstIssue(parsed.error)}` };
+  if (!parsed.success) return { ok: false, reason: { code: 'invalid', action: 'save', detail: firstIssue(parsed.error) } };
   const item = parsed.data;
-  if (item.actor.type === 'reader' && !dossier.actors.some((a) => a.id === item.actor.id)) return { ok: false, error: 'Not saved: that actor is not in your dossier.' };
+  if (item.actor.type === 'reader' && !dossier.actors.some((a) => a.id === item.actor.id)) return { ok: false, reason: { code: 'actorMissing', action: 'save' } };
   const key = duplicateKey(item);
   const existing = dossier.items.find((i) => duplicateKey(i) === key);
   if (existing) return { ok: true, dossier, item: existing, duplicate: true };
-  if (dossier.items.length >= MAX_SAVED_ITEMS) return { ok: false, error: FULL_MESSAGE };
+  if (dossier.items.length >= MAX_SAVED_ITEMS) return FULL;
   return { ok: true, dossier: { ...dossier, items: [...dossier.items, item] }, item, duplicate: false };
 }
 
@@ -81,7 +93,7 @@ export interface NewActorInput {
 export function addActor(dossier: ReaderDossier, input: NewActorInput, id: string, now: string): { ok: true; dossier: ReaderDossier; actor: ReaderActor } | StoreError {
   const aliases = [...new Set(input.aliases.map((a) => a.trim()).filter((a) => a !== '' && a !== input.name.trim()))];
   const parsed = ReaderActor.safeParse({ id, name: input.name, category: input.category, aliases, createdAt: now });
-  if (!parsed.success) return { ok: false, error: `Actor not created: ${firstIssue(parsed.error)}` };
+  if (!parsed.success) return { ok: false, reason: { code: 'invalid', action: 'createActor', detail: firstIssue(parsed.error) } };
   const actor = parsed.data;
   const key = readerActorKey(actor);
   const twin = dossier.actors.find((a) => readerActorKey(a) === key);
@@ -89,7 +101,7 @@ export function addActor(dossier: ReaderDossier, input: NewActorInput, id: strin
     const merged = { ...twin, aliases: [...new Set([...twin.aliases, ...actor.aliases])].slice(0, 50) };
     return { ok: true, dossier: { ...dossier, actors: dossier.actors.map((a) => (a.id === twin.id ? merged : a)) }, actor: merged };
   }
-  if (dossier.actors.length >= MAX_READER_ACTORS) return { ok: false, error: `Actor not created: your dossier keeps at most ${MAX_READER_ACTORS} actors of your own.` };
+  if (dossier.actors.length >= MAX_READER_ACTORS) return { ok: false, reason: { code: 'actorsFull', max: MAX_READER_ACTORS } };
   return { ok: true, dossier: { ...dossier, actors: [...dossier.actors, actor] }, actor };
 }
 
@@ -104,14 +116,14 @@ export interface ItemEdit {
 /** Edits a saved item; the provenance (page, text, selectors, date saved) never changes. */
 export function editItem(dossier: ReaderDossier, id: string, edit: ItemEdit, now: string): { ok: true; dossier: ReaderDossier; item: SavedItem } | StoreError {
   const current = dossier.items.find((i) => i.id === id);
-  if (!current) return { ok: false, error: 'That item is no longer in your dossier.' };
+  if (!current) return { ok: false, reason: { code: 'itemGone' } };
   const { note: _old, ...rest } = current;
   const note = edit.note === undefined ? current.note : edit.note.trim();
   const next = { ...rest, ...(edit.actor ? { actor: edit.actor } : {}), ...(edit.kind ? { kind: edit.kind } : {}), ...(note ? { note } : {}), updatedAt: now };
   const parsed = SavedItem.safeParse(next);
-  if (!parsed.success) return { ok: false, error: `Not changed: ${firstIssue(parsed.error)}` };
+  if (!parsed.success) return { ok: false, reason: { code: 'invalid', action: 'change', detail: firstIssue(parsed.error) } };
   const item = parsed.data;
-  if (item.actor.type === 'reader' && !dossier.actors.some((a) => a.id === item.actor.id)) return { ok: false, error: 'Not changed: that actor is not in your dossier.' };
+  if (item.actor.type === 'reader' && !dossier.actors.some((a) => a.id === item.actor.id)) return { ok: false, reason: { code: 'actorMissing', action: 'change' } };
   return { ok: true, dossier: { ...dossier, items: dossier.items.map((i) => (i.id === id ? item : i)) }, item };
 }
 
@@ -132,7 +144,7 @@ export function removeItem(dossier: ReaderDossier, id: string): { dossier: Reade
 export function restoreItem(dossier: ReaderDossier, removed: Removed): { ok: true; dossier: ReaderDossier } | StoreError {
   const key = duplicateKey(removed.item);
   if (dossier.items.some((i) => i.id === removed.item.id || duplicateKey(i) === key)) return { ok: true, dossier };
-  if (dossier.items.length >= MAX_SAVED_ITEMS) return { ok: false, error: FULL_MESSAGE };
+  if (dossier.items.length >= MAX_SAVED_ITEMS) return FULL;
   const items = [...dossier.items];
   items.splice(Math.min(removed.index, items.length), 0, removed.item);
   return { ok: true, dossier: { ...dossier, items } };

@@ -1,7 +1,7 @@
 /**
  * The export file (docs/reader-dossier.md#export-file) and its import: one versioned JSON format, validated with
  * zod on the way in. Import either merges the whole file or changes nothing: a malformed or foreign file gets one
- * sentence saying what is wrong.
+ * reason, which the shell words in one sentence.
  */
 import type * as z from 'zod/mini';
 import {
@@ -16,7 +16,7 @@ import {
   type SavedItem,
 } from '../../data/reader-dossier-schema';
 import { readerActorKey } from './actors';
-import { duplicateKey, FULL_MESSAGE } from './store';
+import { duplicateKey } from './store';
 
 /** The export file of a dossier. */
 export function toExportFile(dossier: ReaderDossier, now: string): ExportFile {
@@ -34,15 +34,37 @@ export function exportJson(dossier: ReaderDossier, now: string): string {
  */
 const MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
 
-/** The outcome of reading an export file. */
-export type ParsedExport = { ok: true; file: ExportFile } | { ok: false; error: string };
+/**
+ * Why a file was not imported, as data (the core speaks no language; src/shared/reader-dossier-words.ts words it in
+ * one line). `where` is the field's path in the file ('' for the file itself) and `message` zod's own wording.
+ */
+export type ImportReason =
+  | { code: 'notJson' }
+  | { code: 'noFormat'; format: string }
+  | { code: 'noVersion' }
+  | { code: 'newerVersion'; version: number; max: number }
+  | { code: 'unreadableVersion'; version: number }
+  | { code: 'damaged'; where: string; message: string; more: number }
+  | { code: 'orphan'; index: number }
+  | { code: 'tooManyActors'; max: number }
+  | { code: 'full'; max: number };
 
-function describeIssue(error: z.core.$ZodError): string {
-  const issue = error.issues[0]!;
-  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : 'the file';
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
-  return `${where}: ${issue.message}${more}`;
+/** An import refused whole, and why. */
+export interface ImportError {
+  ok: false;
+  reason: ImportReason;
 }
+
+/** The outcome of reading an export file. */
+export type ParsedExport = { ok: true; file: ExportFile } | ImportError;
+
+function describeIssue(error: z.core.$ZodError): ImportReason {
+  const issue = error.issues[0]!;
+  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return { code: 'damaged', where, message: issue.message, more: error.issues.length - 1 };
+}
+
+const refuse = (reason: ImportReason): ImportError => ({ ok: false, reason });
 
 /** Reads the text of an export file: JSON, a Dossier export, a version this build knows (migrated), valid. */
 export function parseExport(text: string): ParsedExport {
@@ -50,25 +72,25 @@ export function parseExport(text: string): ParsedExport {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'This file is not a Dossier export: it is not JSON.' };
+    return refuse({ code: 'notJson' });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>).format !== EXPORT_FORMAT) {
-    return { ok: false, error: `This file is not a Dossier export: it has no "format": "${EXPORT_FORMAT}".` };
+    return refuse({ code: 'noFormat', format: EXPORT_FORMAT });
   }
   let file = raw as Record<string, unknown>;
   const version = file.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, error: 'This Dossier export has no valid "version".' };
-  if (version > EXPORT_VERSION) return { ok: false, error: `This Dossier export is version ${version}, made by a newer Dossier; this one reads up to version ${EXPORT_VERSION}.` };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return refuse({ code: 'noVersion' });
+  if (version > EXPORT_VERSION) return refuse({ code: 'newerVersion', version, max: EXPORT_VERSION });
   for (let v = version; v < EXPORT_VERSION; v++) {
     const step = MIGRATIONS[v];
-    if (!step) return { ok: false, error: `This Dossier export is version ${version}, which this Dossier cannot read.` };
+    if (!step) return refuse({ code: 'unreadableVersion', version });
     file = step(file);
   }
   const parsed = ExportFileV1.safeParse(file);
-  if (!parsed.success) return { ok: false, error: `This Dossier export is damaged, nothing was imported: ${describeIssue(parsed.error)}.` };
+  if (!parsed.success) return refuse(describeIssue(parsed.error));
   const actorIds = new Set(parsed.data.actors.map((a) => a.id));
   const orphan = parsed.data.items.findIndex((i) => i.actor.type === 'reader' && !actorIds.has(i.actor.id));
-  if (orphan >= 0) return { ok: false, error: `This Dossier export is damaged, nothing was imported: items[${orphan}] names an actor the file does not contain.` };
+  if (orphan >= 0) return refuse({ code: 'orphan', index: orphan });
   return { ok: true, file: parsed.data };
 }
 
@@ -87,7 +109,7 @@ export interface MergeSummary {
  * when their id or duplicateKey agree, and then the one edited last is kept. Nothing is lost: an import that would
  * pass the bounds is refused whole.
  */
-export function mergeExport(dossier: ReaderDossier, file: ExportFile): { ok: true; dossier: ReaderDossier; summary: MergeSummary } | { ok: false; error: string } {
+export function mergeExport(dossier: ReaderDossier, file: ExportFile): { ok: true; dossier: ReaderDossier; summary: MergeSummary } | ImportError {
   const actors = [...dossier.actors];
   const actorIdMap = new Map<string, string>();
   let actorsAdded = 0;
@@ -103,7 +125,7 @@ export function mergeExport(dossier: ReaderDossier, file: ExportFile): { ok: tru
       actorsAdded++;
     }
   }
-  if (actors.length > MAX_READER_ACTORS) return { ok: false, error: `Nothing was imported: your dossier would have more than ${MAX_READER_ACTORS} actors of your own.` };
+  if (actors.length > MAX_READER_ACTORS) return refuse({ code: 'tooManyActors', max: MAX_READER_ACTORS });
 
   const remap = (ref: ActorRef): ActorRef => (ref.type === 'reader' ? { type: 'reader', id: actorIdMap.get(ref.id) ?? ref.id } : ref);
   const items: SavedItem[] = [...dossier.items];
@@ -125,6 +147,6 @@ export function mergeExport(dossier: ReaderDossier, file: ExportFile): { ok: tru
     items.push(item);
     added++;
   }
-  if (items.length > MAX_SAVED_ITEMS) return { ok: false, error: `Nothing was imported: ${FULL_MESSAGE}` };
+  if (items.length > MAX_SAVED_ITEMS) return refuse({ code: 'full', max: MAX_SAVED_ITEMS });
   return { ok: true, dossier: { actors, items }, summary: { added, duplicates, actorsAdded } };
 }

@@ -14,6 +14,7 @@ import {
 import { cardQuoteCitation } from '../../core/reader-dossier/citation';
 import { CopyCitation } from '../reader-dossier/copy-citation';
 import { list, plural, t } from '../../shared/i18n';
+import { sourceNameText } from '../source-name';
 
 /**
  * Wraps a handler so that it runs only for events the browser made from the reader's input. A page can call
@@ -53,7 +54,7 @@ export function SourceLinks(props: { sources: SourceRef[]; href: SourceHref }) {
         <>
           {i > 0 ? ', ' : null}
           <a class="dp-source" href={props.href(s)} target="_blank" rel="noopener noreferrer" data-source={s.id} data-anchor={s.anchor}>
-            {s.label}
+            {sourceNameText(s.outlet)}
           </a>
         </>
       ))}

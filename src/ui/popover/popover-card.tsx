@@ -20,6 +20,7 @@ import { dialogDescription, dialogLabel } from './card-a11y';
 import { FromYourReading } from '../reader-dossier/from-your-reading';
 import { SavedQuotation } from '../reader-dossier/saved-quotation';
 import { dataInOtherLanguage, plural, t, uiLanguage } from '../../shared/i18n';
+import { dataLineText } from '../data-line';
 
 /** Where a "Not this" applies: only on this site, or on every site. */
 export type NotThisScope = 'site' | 'everywhere';
@@ -138,8 +139,9 @@ function kindLabel(card: CardModel): string {
   return t('card.kind.quote');
 }
 
-/** The card's title: a name from the data, or whose words a known quotation is. */
+/** The card's title: a name from the data, whose words a known quotation is, or the reader's own quotation. */
 function cardTitle(card: CardModel): string {
+  if (card.kind === 'saved-quote') return t('reading.savedQuotation');
   if (card.kind !== 'quote') return card.title;
   return card.speaker ? t('card.quotedTitle', { name: card.speaker.name }) : t('card.quotationTitle');
 }
@@ -224,7 +226,7 @@ export function PopoverCard(props: PopoverCardProps) {
           ) : null}
         </div>
       </div>
-      <footer class="dp-foot">{card.kind === 'saved-quote' || card.kind === 'reader-actor' ? t('card.footerYourDossier') : card.footer}</footer>
+      <footer class="dp-foot">{card.footer ? dataLineText(card.footer) : t('card.footerYourDossier')}</footer>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { DisagreementView } from '../../core/tracker-model';
 import { excerptAnchor } from '../../core/excerpts';
 import { sourceCardPath } from '../../core/source-links';
 import { t } from '../../shared/i18n';
+import { sourceNameText } from '../source-name';
 
 /** The source card URL of a version's source, at the evidence passage when this source is the one it quotes. */
 function sourceUrl(sourceId: string, evidence: DisagreementView['versions'][number]['evidence']): string {
@@ -38,7 +39,7 @@ export function Disagreements({ items }: { items: DisagreementView[] }) {
                       <span key={s.id}>
                         {j > 0 ? ', ' : ''}
                         <a class="source-link" href={sourceUrl(s.id, v.evidence)} target="_blank" rel="noopener noreferrer">
-                          {s.label}
+                          {sourceNameText(s.outlet)}
                         </a>
                       </span>
                     ))}

@@ -12,15 +12,18 @@ import type { ChangeResult, DialogActor, DialogActorChoice } from '../../shared/
 import { t, uiLanguage } from '../../shared/i18n';
 import { NameClashWarning } from './name-clash-warning';
 
+/** Why a selection cannot be saved; the dialog words it. `tooLong` carries the longest passage Dossier saves. */
+export type SelectionProblem = { code: 'noSelection' } | { code: 'editable' } | { code: 'noText' } | { code: 'tooLong'; max: number };
+
 /** What the dialog is given. */
 export interface SaveDialogProps {
   /** The selected passage; null when there is no usable selection (the dialog then only says so). */
   exact: string | null;
   /** Why there is no passage, when `exact` is null. */
-  problem?: string;
+  problem?: SelectionProblem;
   actors: readonly DialogActor[];
-  /** Saves; resolves with the sentence to show. */
-  onSave(choice: DialogActorChoice, kind: SavedKind, note: string): Promise<ChangeResult>;
+  /** Saves; resolves with the sentence to show, or undefined when the background did not answer. */
+  onSave(choice: DialogActorChoice, kind: SavedKind, note: string): Promise<ChangeResult | undefined>;
   onClose(): void;
 }
 
@@ -30,6 +33,21 @@ const KINDS = [
   { value: 'note', label: 'save.kindNote' },
 ] as const satisfies readonly { value: SavedKind; label: string }[];
 const MAX_SHOWN = 8;
+
+const NO_SELECTION: SelectionProblem = { code: 'noSelection' };
+
+function problemText(problem: SelectionProblem): string {
+  switch (problem.code) {
+    case 'noSelection':
+      return t('save.problem.noSelection');
+    case 'editable':
+      return t('save.problem.editable');
+    case 'noText':
+      return t('save.problem.noText');
+    case 'tooLong':
+      return t('save.problem.tooLong', { max: problem.max.toLocaleString(uiLanguage()) });
+  }
+}
 
 /** The dialog. */
 export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDialogProps) {
@@ -95,7 +113,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
       return setStatus({ ok: false, text: t('save.chooseWho') });
     }
     setBusy(true);
-    const result = await onSave(choice, kind, note).catch((): ChangeResult => ({ ok: false, error: t('save.unreachable') }));
+    const result = (await onSave(choice, kind, note).catch((): ChangeResult => ({ ok: false, error: t('save.unreachable') }))) ?? { ok: false, error: t('save.noAnswer') };
     setBusy(false);
     setStatus(result.ok ? { ok: true, text: result.message } : { ok: false, text: result.error });
   };
@@ -117,7 +135,7 @@ export function SaveDialog({ exact, problem, actors, onSave, onClose }: SaveDial
       </header>
       {exact === null ? (
         <p class="ds-problem" role="alert">
-          {problem ?? t('save.selectFirst')}
+          {problemText(problem ?? NO_SELECTION)}
         </p>
       ) : (
         <form onSubmit={(e) => e.preventDefault()}>

@@ -4,15 +4,18 @@
  */
 import type { Dataset, Source } from '../../data/schema';
 import { dataLine } from '../../core/card-model';
-import { sourceLabel } from '../../core/labels';
+import { sourceName } from '../../core/labels';
 import { collectExcerpts } from '../../core/excerpts';
+import { dataLineText } from '../data-line';
+import { supportText } from './support-text';
 import { plural, t } from '../../shared/i18n';
+import { sourceNameText } from '../source-name';
 
 function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
   const excerpts = collectExcerpts(data, source.id);
   return (
     <article class="sc-source" id={source.id} aria-labelledby={`${source.id}-title`}>
-      <p class="sc-outlet">{sourceLabel(source)}</p>
+      <p class="sc-outlet">{sourceNameText(sourceName(source))}</p>
       <h2 class="sc-title" id={`${source.id}-title`}>
         {source.headline ?? t('sources.untitled')}
       </h2>
@@ -51,7 +54,7 @@ function SourceEntry({ data, source }: { data: Dataset; source: Source }) {
             <blockquote class="sc-text">{x.text}</blockquote>
             <p class="sc-supports">
               {x.kind === 'quote' ? t('sources.quotation') : ''}
-              {t('sources.supports', { what: x.supports.join('; ') })}
+              {t('sources.supports', { what: x.supports.map(supportText).join('; ') })}
             </p>
           </li>
         ))}
@@ -69,7 +72,7 @@ export function SourceCardPage({ data, id }: { data: Dataset; id?: string | null
       <header class="sc-head">
         <h1>{t('sources.title')}</h1>
         <p class="sc-sub">
-          {plural(one ? 'sources.oneOf' : 'sources.articles', data.sources.length)} · {dataLine(data)}
+          {plural(one ? 'sources.oneOf' : 'sources.articles', data.sources.length)} · {dataLineText(dataLine(data))}
           {one ? (
             <>
               {' · '}

@@ -2,6 +2,8 @@
 import type { TrackerPosition } from '../../core/tracker-model';
 import { SourceLinks } from './source-links';
 import { t } from '../../shared/i18n';
+import { topicName } from './topic-name';
+import { sourceNameText } from '../source-name';
 
 /**
  * A position as the tracker prints it, in the row of `rowId`; the other holders are named. With
@@ -37,14 +39,14 @@ export function PositionEntry({ position, rowId, seeAlso }: { position: TrackerP
             — {q.speaker}
             {q.reported && <span class="reported">{t('tracker.reported')}</span>}
             {', '}
-            <a href={q.source.href}>{q.source.label}</a>
+            <a href={q.source.href}>{sourceNameText(q.source.outlet)}</a>
           </figcaption>
         </figure>
       ))}
       <p class="position-meta">
-        {position.topics.map((t) => (
-          <span class="tag" key={t.id}>
-            {t.name}
+        {position.topics.map((id) => (
+          <span class="tag" key={id}>
+            {topicName(id)}
           </span>
         ))}
         <SourceLinks sources={position.sources} />

@@ -1,6 +1,7 @@
 /** Filter controls of the tracker: side, actor, region, topic; clear; print. */
 import type { SavedHiddenReason, TrackerFilter, TrackerOptions } from '../../core/tracker-model';
 import { plural, t } from '../../shared/i18n';
+import { topicName } from './topic-name';
 
 /** The filters chosen from a list. */
 type SelectKey = Exclude<keyof TrackerFilter, 'saved'>;
@@ -76,7 +77,7 @@ export function TrackerControls({ options, filter, onChange, shown, total, saved
     { name: 'side', label: t('tracker.side'), all: t('tracker.allSides'), choices: options.sides.map((s) => ({ value: s.value, label: t(`side.${s.value}`) })) },
     { name: 'actor', label: t('tracker.actor'), all: t('tracker.allActors'), choices: options.actors.map((a) => ({ value: a.id, label: a.name })) },
     { name: 'region', label: t('tracker.region'), all: t('tracker.allRegions'), choices: options.regions.map((r) => ({ value: r.id, label: r.name })) },
-    { name: 'topic', label: t('tracker.topic'), all: t('tracker.allTopics'), choices: options.topics.map((t) => ({ value: t.id, label: t.name })) },
+    { name: 'topic', label: t('tracker.topic'), all: t('tracker.allTopics'), choices: options.topics.map((id) => ({ value: id, label: topicName(id) })) },
   ];
   return (
     <form class="controls" role="search" aria-label={t('tracker.filterPositions')} onSubmit={(e) => e.preventDefault()}>

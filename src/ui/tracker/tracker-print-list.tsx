@@ -8,6 +8,7 @@ import { PositionEntry } from './position-entry';
 import { t } from '../../shared/i18n';
 import { SavedEntry } from './saved-entry';
 import { groupLabel, rowRole } from './tracker-words';
+import { columnLabel } from './topic-name';
 
 /** Every non-empty cell of the model, one table row each, grouped by side and actor. */
 export function TrackerPrintList({ model }: { model: TrackerModel }) {
@@ -46,12 +47,12 @@ export function TrackerPrintList({ model }: { model: TrackerModel }) {
                 </th>
                 <td class="list-column">
                   <span class="col-kind">{t(column.kind === 'region' ? 'tracker.region' : 'tracker.topic')}</span>
-                  {column.label}
+                  {columnLabel(column)}
                 </td>
                 <td>
                   {positions.map((p) => {
                     const first = firstColumn.get(p.id);
-                    if (first === undefined) firstColumn.set(p.id, column.label);
+                    if (first === undefined) firstColumn.set(p.id, columnLabel(column));
                     return <PositionEntry key={p.id} position={p} rowId={row.id} seeAlso={first} />;
                   })}
                 </td>

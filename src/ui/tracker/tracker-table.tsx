@@ -4,6 +4,7 @@ import { PositionEntry } from './position-entry';
 import { t } from '../../shared/i18n';
 import { SavedEntry } from './saved-entry';
 import { groupLabel, rowRole } from './tracker-words';
+import { columnLabel } from './topic-name';
 
 /**
  * The grid of a tracker model; an explanatory line when the filter leaves nothing. The reader's saved items, when
@@ -34,7 +35,7 @@ export function TrackerTable({ model }: { model: TrackerModel }) {
             {model.columns.map((c) => (
               <th scope="col" key={c.key} class={`col-${c.kind}`} data-column={c.key}>
                 <span class="col-kind">{t(c.kind === 'region' ? 'tracker.region' : 'tracker.topic')}</span>
-                {c.label}
+                {columnLabel(c)}
               </th>
             ))}
           </tr>
@@ -63,7 +64,7 @@ export function TrackerTable({ model }: { model: TrackerModel }) {
                       <td key={c.key} data-cell={c.key} class={positions.length === 0 ? 'blank' : undefined}>
                         {positions.map((p) => {
                           const first = firstColumn.get(p.id);
-                          if (first === undefined) firstColumn.set(p.id, c.label);
+                          if (first === undefined) firstColumn.set(p.id, columnLabel(c));
                           return <PositionEntry key={p.id} position={p} rowId={row.id} seeAlso={first} />;
                         })}
                       </td>
