@@ -53,7 +53,11 @@ function probeSelection(): { selected: boolean; focused: boolean; frameId?: numb
   const selected = selection != null && !selection.isCollapsed && selection.toString().trim() !== '';
   // Firefox's tabs.executeScript reports no frame ids with its results: the frame tells its own.
   const runtime = (globalThis as { browser?: { runtime?: { getFrameId?(target: unknown): number } } }).browser?.runtime;
-  return { selected, focused: document.hasFocus(), frameId: runtime?.getFrameId?.(window) };
+  // A document whose embedded frame has the focus reports hasFocus() too, with that frame as its active element:
+  // only the innermost one is the frame the reader is in.
+  const active = document.activeElement;
+  const focused = document.hasFocus() && !(active instanceof HTMLIFrameElement || active instanceof HTMLFrameElement);
+  return { selected, focused, frameId: runtime?.getFrameId?.(window) };
 }
 
 /** The frame of tab `tabId` that holds the reader's selection (see `pickSelectionFrame`), for the keyboard command. */
