@@ -79,8 +79,10 @@ describe('reader dossier: saving from a frame, in Chromium', () => {
     for (const frameUrl of [site.url(ARTICLE), other.url(ARTICLE)]) {
       const url = site.url(`${HOST}?frame=${encodeURIComponent(frameUrl)}`);
       const page = await openReady(app, url);
-      const frame = await readyFrame(page, frameUrl);
-      await frame.waitForFunction(() => document.querySelector('dossier-saved-passages') !== null, { timeout: 10_000, polling: 100 });
+      await page.bringToFront(); // the marks are drawn on an animation frame
+      // The saved passages are marked whatever the highlighter is doing (the other frame's quotation makes it rescan).
+      const frame = await readyFrame(page, frameUrl, { ready: false });
+      await frame.waitForFunction(() => document.querySelector('dossier-saved-passages') !== null, { timeout: 15_000, polling: 100 });
       const id = stored.items.find((i) => i.target.source === frameUrl)!.id;
       expect(await savedOnPage(dossierPage, url, frameUrl)).toEqual([{ id, found: true, how: 'position' }]);
       expect(await savedOnPage(dossierPage, url)).toBeUndefined(); // the top frame's address has nothing saved: no script there

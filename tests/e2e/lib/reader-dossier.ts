@@ -97,11 +97,11 @@ export async function pressSaveCommand(app: Launched, url: string): Promise<void
   }, url);
 }
 
-/** The frame of `page` showing `url`, once its content script is ready. */
-export async function readyFrame(page: Page, url: string): Promise<Frame> {
+/** The frame of `page` showing `url`, once its content script is ready (or, with `ready: false`, once it is there). */
+export async function readyFrame(page: Page, url: string, { ready = true } = {}): Promise<Frame> {
   let frame: Frame | undefined;
   await until(`a frame shows ${url}`, async () => (frame = page.frames().find((f) => f.url() === url)) !== undefined);
-  await frame!.waitForFunction(() => document.documentElement.getAttribute('data-dossier') === 'ready', { timeout: 15_000, polling: 100 });
+  if (ready) await frame!.waitForFunction(() => document.documentElement.getAttribute('data-dossier') === 'ready', { timeout: 15_000, polling: 100 });
   return frame!;
 }
 
