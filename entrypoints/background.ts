@@ -3,7 +3,7 @@ import { dataset } from '@/src/data/dataset';
 import { createCardBuilder } from '@/src/core/card-model';
 import { buildPageData, extrasOf } from '@/src/core/page-data';
 import { startReaderDossier } from '@/src/background/reader-dossier';
-import { injectCode } from '@/src/background/code-injection';
+import { injectCode, selectionFrame } from '@/src/background/code-injection';
 import { bundledActorInfo } from '@/src/core/reader-dossier/actors';
 
 export default defineBackground(() => {
@@ -11,6 +11,11 @@ export default defineBackground(() => {
   // that scan for the known quotations and the context rules' words (pageExtras).
   startBackground({ cardBuilder: () => createCardBuilder(dataset), pageExtras: () => extrasOf(buildPageData(dataset)) });
   // The reader's own dossier: saves start from the context menu or the keyboard command only.
-  // The save dialog's script is injected into the tab's top frame on the gesture, before the dialog is asked for.
-  startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), prepareTab: (tabId) => injectCode('reader-save', { tabId, frameId: 0 }) });
+  // The save dialog's script is injected, on the gesture, into the frame that holds the selection, before the
+  // dialog is asked for there.
+  startReaderDossier({
+    bundledActors: () => bundledActorInfo(dataset.actors),
+    prepareFrame: (tabId, frameId) => injectCode('reader-save', { tabId, frameId }),
+    selectionFrame,
+  });
 });

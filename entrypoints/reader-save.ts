@@ -1,9 +1,9 @@
 /**
  * The reader's dossier on pages: thin wiring of the save dialog and of the marks on passages saved from this page
- * (src/content/reader-dossier). Not a manifest content script: the background injects it into a tab's top frame
- * when it is needed (src/background/code-injection.ts), that is on the reader's save gesture (before it opens the
- * dialog there, where the reader's selection is read) and when the page's address has saved items (the main content
- * script asks about the page as it starts).
+ * (src/content/reader-dossier). Not a manifest content script: the background injects it into a frame when it is
+ * needed (src/background/code-injection.ts), that is on the reader's save gesture, into the frame that holds the
+ * selection (before it opens the dialog there, where the selection is read and whose document the selectors index),
+ * and into a frame whose address has saved items (the main content script asks about the page as it starts).
  */
 import { startReaderSave } from '../src/content/reader-dossier/save-dialog-host';
 import { startSavedPassages } from '../src/content/reader-dossier/saved-passages';

@@ -28,3 +28,47 @@ export async function injectCode(name: keyof typeof SCRIPTS, sender: Pick<Messag
   }
   return true;
 }
+
+/** What one frame reports of itself to `selectionFrame`. */
+export interface FrameSelection {
+  frameId: number;
+  /** The frame's document has a non-empty selection. */
+  selected: boolean;
+  /** The frame's document has the focus: the reader's last click or key was there. */
+  focused: boolean;
+}
+
+/**
+ * The frame whose selection the reader means: the focused frame with a selection, else the top frame's selection,
+ * else any frame's, else the top frame (whose dialog then says to select something first).
+ */
+export function pickSelectionFrame(frames: readonly FrameSelection[]): number {
+  const selected = frames.filter((f) => f.selected);
+  return (selected.find((f) => f.focused) ?? selected.find((f) => f.frameId === 0) ?? selected[0])?.frameId ?? 0;
+}
+
+/** Runs in each frame of the tab (the extension's isolated world): whether it holds a selection, and has the focus. */
+function probeSelection(): { selected: boolean; focused: boolean; frameId?: number } {
+  const selection = window.getSelection();
+  const selected = selection != null && !selection.isCollapsed && selection.toString().trim() !== '';
+  // Firefox's tabs.executeScript reports no frame ids with its results: the frame tells its own.
+  const runtime = (globalThis as { browser?: { runtime?: { getFrameId?(target: unknown): number } } }).browser?.runtime;
+  // A document whose embedded frame has the focus reports hasFocus() too, with that frame as its active element:
+  // only the innermost one is the frame the reader is in.
+  const active = document.activeElement;
+  const focused = document.hasFocus() && !(active instanceof HTMLIFrameElement || active instanceof HTMLFrameElement);
+  return { selected, focused, frameId: runtime?.getFrameId?.(window) };
+}
+
+/** The frame of tab `tabId` that holds the reader's selection (see `pickSelectionFrame`), for the keyboard command. */
+export async function selectionFrame(tabId: number): Promise<number> {
+  let frames: FrameSelection[];
+  if (browser.scripting?.executeScript) {
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: probeSelection });
+    frames = results.map((r) => ({ ...(r.result as ReturnType<typeof probeSelection>), frameId: r.frameId }));
+  } else {
+    const results = (await browser.tabs.executeScript(tabId, { code: `(${probeSelection.toString()})()`, allFrames: true, matchAboutBlank: true })) as ReturnType<typeof probeSelection>[];
+    frames = results.filter((r): r is FrameSelection => typeof r?.frameId === 'number');
+  }
+  return pickSelectionFrame(frames);
+}

@@ -2,8 +2,9 @@
  * The background side of the reader's dossier: the only writer of `local:readerDossier`, and the only place a save
  * can start. A save starts from the reader's own gesture — the "Add to Dossier…" context-menu item on a selection
  * or the `add-to-dossier` keyboard command — which the browser delivers to the background alone. The background
- * then gives the tab's content script a one-time token with `openSaveDialog`; the dialog's Save must bring it back
- * from the same tab within PENDING_MS. No page can send either message, and a content script without a token gets
+ * then gives the content script of the frame holding the selection (the clicked frame, or for the command the
+ * frame the selection is in) a one-time token with `openSaveDialog`; the dialog's Save must bring it back from the
+ * same tab and frame within PENDING_MS. No page can send either message, and a content script without a token gets
  * a refusal, so no page can make a save happen.
  */
 import { browser } from 'wxt/browser';
@@ -28,7 +29,7 @@ export const SAVE_COMMAND = 'add-to-dossier';
 export const PENDING_MS = 30 * 60_000;
 
 /** A gesture waiting for its dialog's Save. In session storage, so an MV3 worker that sleeps meanwhile keeps it. */
-const Pending = z.object({ token: z.string(), tabId: z.number(), expires: z.number() });
+const Pending = z.object({ token: z.string(), tabId: z.number(), frameId: z.number(), expires: z.number() });
 type Pending = z.infer<typeof Pending>;
 const pendingItem = storage.defineItem<Pending[]>('session:readerDossierPending', { fallback: [] });
 
@@ -47,14 +48,22 @@ export interface ReaderDossierDeps {
   randomId?(): string;
   /** The current time (Date.now by default). */
   now?(): number;
-  /** Makes the save dialog's script ready in the tab's top frame before it is asked to open (it is injected on demand). */
-  prepareTab?(tabId: number): Promise<unknown>;
+  /** Makes the save dialog's script ready in the frame before it is asked to open (it is injected on demand). */
+  prepareFrame?(tabId: number, frameId: number): Promise<unknown>;
+  /**
+   * The frame of the tab that holds the reader's selection, for the keyboard command (the browser says which frame
+   * a context-menu click was in, but not where a command was pressed). The top frame when not given.
+   */
+  selectionFrame?(tabId: number): Promise<number>;
 }
+
+/** What the handler needs of a context-menu click: the item, and the frame it was in (0, the top frame, when absent). */
+type MenuClick = { menuItemId: string | number; frameId?: number };
 
 /** The handlers the browser's events call; returned so the entry point (and tests) can reach them. */
 export interface ReaderDossierBackground {
   /** `contextMenus.onClicked`. */
-  onMenuClicked(info: { menuItemId: string | number }, tab?: { id?: number }): Promise<boolean>;
+  onMenuClicked(info: MenuClick, tab?: { id?: number }): Promise<boolean>;
   /** `commands.onCommand`. */
   onCommand(command: string, tab?: { id?: number }): Promise<boolean>;
   stop(): void;
@@ -96,17 +105,17 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
     })
     .catch((err: unknown) => console.warn('[dossier] could not add the context menu items', err));
 
-  /** A reader gesture on tab `tabId`: a token for it, and the dialog on that tab. */
-  async function beginSave(tabId: number): Promise<boolean> {
+  /** A reader gesture on frame `frameId` of tab `tabId`: a token for that frame, and the dialog in it. */
+  async function beginSave(tabId: number, frameId: number): Promise<boolean> {
     const token = randomId();
     const expires = now() + PENDING_MS;
-    // One pending gesture per tab: a new one replaces the last.
-    await withPending((list) => ({ list: [...list.filter((p) => p.tabId !== tabId), { token, tabId, expires }], result: undefined }));
+    // One pending gesture per tab: a new one, in any of its frames, replaces the last.
+    await withPending((list) => ({ list: [...list.filter((p) => p.tabId !== tabId), { token, tabId, frameId, expires }], result: undefined }));
     const dossier = await getReaderDossier();
     const actors = actorChoices(deps.bundledActors(), dossier).map((c) => ({ ...c, aliases: [...c.aliases].slice(0, MAX_DIALOG_ALIASES) }));
     try {
-      await deps.prepareTab?.(tabId);
-      return (await sendDossierMessage('openSaveDialog', { token, actors }, tabId)) === true;
+      await deps.prepareFrame?.(tabId, frameId);
+      return (await sendDossierMessage('openSaveDialog', { token, actors }, tabId, frameId)) === true;
     } catch {
       // No content script on this tab (a browser page, or a tab opened before Dossier was installed).
       return false;
@@ -119,14 +128,17 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
       return true;
     }
     if (info.menuItemId !== MENU_ID || tab?.id == null) return false;
-    return beginSave(tab.id);
+    return beginSave(tab.id, info.frameId ?? 0);
   };
   const onCommand: ReaderDossierBackground['onCommand'] = async (command, tab) => {
     if (command !== SAVE_COMMAND) return false;
     const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    return id == null ? false : beginSave(id);
+    if (id == null) return false;
+    // Where it cannot be told (a page scripts may not run in), the top frame: its dialog says what to select.
+    const frameId = (await deps.selectionFrame?.(id).catch(() => 0)) ?? 0;
+    return beginSave(id, frameId);
   };
-  const menuListener = (info: { menuItemId: string | number }, tab?: { id?: number }) => void onMenuClicked(info, tab);
+  const menuListener = (info: MenuClick, tab?: { id?: number }) => void onMenuClicked(info, tab);
   const commandListener = (command: string, tab?: { id?: number }) => void onCommand(command, tab);
   menus?.onClicked.addListener(menuListener);
   browser.commands.onCommand.addListener(commandListener);
@@ -135,12 +147,13 @@ export function startReaderDossier(deps: ReaderDossierDeps): ReaderDossierBackgr
     const at = now();
     // The token is taken (so it works once, even for two Saves at the same moment) and given back if the save fails.
     const gesture = await withPending((list) => {
-      const g = list.find((p) => p.token === data.token && p.tabId === sender.tabId && (sender.frameId ?? 0) === 0);
+      // Bound to the tab and the frame of the gesture: another frame of the same tab (an embedded page) cannot use it.
+      const g = list.find((p) => p.token === data.token && p.tabId === sender.tabId && p.frameId === (sender.frameId ?? 0));
       return g ? { list: list.filter((p) => p !== g), result: g } : { result: null };
     });
     if (!gesture) return { ok: false, error: t('outcome.noGesture') };
     const giveBack = () => withPending((list) => ({ list: [...list, gesture], result: undefined }));
-    // The page address comes from the browser (the sender), never from the message.
+    // The page address comes from the browser (the sender: the frame's own document), never from the message.
     const source = PageUrl.safeParse(sender.url?.replace(/#.*$/s, ''));
     if (!source.success) {
       await giveBack();

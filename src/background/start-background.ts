@@ -132,10 +132,10 @@ export function startBackground(deps: BackgroundDeps): () => void {
     }),
   );
   // The content script reads the reader's dossier through here: it carries no schema library to validate it with.
-  // A top frame whose address has saved items also gets the script that marks them (entrypoints/reader-save.ts);
-  // the address is the browser's, not the message's.
+  // A frame whose address has saved items (the top frame, or an embedded page saved from) also gets the script that
+  // marks them (entrypoints/reader-save.ts); the address is the browser's, not the message's.
   const offReaderData = onMessage('readerPageData', async ({ url }, sender) => {
-    if (sender.frameId === 0 && sender.url && (await getSavedItemsOfPage(sender.url)).length > 0) {
+    if (sender.frameId != null && sender.url && (await getSavedItemsOfPage(sender.url)).length > 0) {
       await injectCode('reader-save', sender).catch((err: unknown) => console.warn('[dossier] could not mark the saved passages', err));
     }
     return getReaderPageData(url);

@@ -104,7 +104,7 @@ const payloadSchemas = {
 
 const messaging = validatedMessaging<ReaderDossierProtocol>(payloadSchemas);
 
-/** Sends a message; with `tabId`, to the content script of that tab's top frame. */
+/** Sends a message; with `tabId`, to the content script of that tab's frame `frameId` (the top frame by default). */
 export const sendDossierMessage = messaging.send;
 
 /** What a handler may know of the sender, as the browser reports it. */

@@ -29,10 +29,10 @@ export function validatedMessaging<P extends Record<string, any>>(schemas: { [K 
     logger: { debug() {}, log() {}, warn: console.warn, error: console.error },
   });
 
-  /** Sends a message; with `tabId`, to the content script of that tab's top frame. */
-  function send<K extends keyof P & string>(type: K, data: Data<P, K>, tabId?: number): Promise<Result<P, K>> {
+  /** Sends a message; with `tabId`, to the content script of that tab's frame `frameId` (the top frame by default). */
+  function send<K extends keyof P & string>(type: K, data: Data<P, K>, tabId?: number, frameId = 0): Promise<Result<P, K>> {
     const sendRaw = messenger.sendMessage as unknown as (t: K, d: unknown, arg?: { tabId: number; frameId: number }) => Promise<Result<P, K>>;
-    return tabId == null ? sendRaw(type, data) : sendRaw(type, data, { tabId, frameId: 0 });
+    return tabId == null ? sendRaw(type, data) : sendRaw(type, data, { tabId, frameId });
   }
 
   /** Listens for one message type, validated first. Returns the function that removes the listener. */

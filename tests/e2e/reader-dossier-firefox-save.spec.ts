@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, FIXTURES_DIR, launch, serve, waitInPage, type Launched, type Served } from './harness';
 import { DEMO_ARTICLE, hoverCard, openSourceCard } from './lib/firefox-pages';
 import { until, waitReady } from './lib/page-helpers';
-import { listedPassages, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
+import { listedPassages, readyFrame, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
 import { contextMenuAddToDossier, contextMenuState, SYSTEM_ACCESS_FLAG } from './lib/reader-dossier-firefox';
 
 // Verbatim from assets/articles/000_78f937a108842e39.txt, the demo article.
@@ -87,5 +87,33 @@ describe('reader dossier: the save flow in firefox', () => {
     await waitInPage(page, () => document.querySelector('dossier-save-dialog') === null);
     expect((await storedDossier(dossier))!.items).toHaveLength(1);
     await page.close();
+  });
+
+  it('a selection in a cross-origin frame: the dialog opens in the frame, and the frame is the provenance', async () => {
+    const other = await serve(FIXTURES_DIR, { host: 'localhost' });
+    try {
+      const frameUrl = other.url(DEMO_ARTICLE);
+      const page = await app.newPage();
+      await page.goto(site.url(`/reader-dossier-frames.html?frame=${encodeURIComponent(frameUrl)}`));
+      await waitReady(page);
+      await page.bringToFront();
+      const frame = await readyFrame(page, frameUrl);
+      await selectText(frame, SENTENCE);
+      expect(await contextMenuAddToDossier(app, page, frame)).toBe('Add to Dossier…');
+      await waitForDialog(frame);
+      expect(await page.evaluate(() => document.querySelector('dossier-save-dialog'))).toBeNull(); // not in the top frame
+      await page.keyboard.type('Putin');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab'); // the note
+      await page.keyboard.press('Tab'); // Save
+      await page.keyboard.press('Enter');
+      await until('the item is stored', async () => ((await storedDossier(dossier))?.items.length ?? 0) === 2);
+      const item = (await storedDossier(dossier))!.items.find((i) => i.target.source === frameUrl);
+      expect(item).toMatchObject({ actor: { type: 'bundled', id: 'vladimir-putin' }, target: { site: 'localhost' } });
+      expect(item!.target.selector[0].exact).toBe(SENTENCE);
+      await page.close();
+    } finally {
+      await other.close();
+    }
   });
 });

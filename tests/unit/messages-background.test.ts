@@ -165,18 +165,24 @@ describe('background', () => {
     expect(reply.res.quotes.every((q, i) => q.text === fixtureData.quotes[i]!.text)).toBe(true);
   });
 
-  it("injects the saved passages' script into a top frame whose address has saved items, and only there", async () => {
+  it("injects the saved passages' script into a frame whose address has saved items (top or embedded), and only there", async () => {
     const injected: unknown[] = [];
     (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: (d: unknown) => (injected.push(d), Promise.resolve([])) };
     const url = 'https://a.test/story';
     await fakeBrowser.storage.local.set({ readerDossier: { actors: [], items: [savedFrom(REUTERS, 'Peskov also said', { url })] } });
     const ask = (sender: object) =>
       new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger({ id: 4, type: 'readerPageData', data: { url }, timestamp: Date.now() }, sender as never, resolve));
-    await ask({ tab: { id: tabA }, frameId: 2, url });
     await ask({ tab: { id: tabA }, frameId: 0, url: 'https://a.test/other' });
+    await ask({ tab: { id: tabA }, frameId: 2, url: 'https://a.test/embedded' });
+    // The address the message claims does not count: the sender's does.
+    await ask({ tab: { id: tabA }, frameId: 3, url: 'https://a.test/other' });
     expect(injected).toEqual([]);
     await ask({ tab: { id: tabA }, frameId: 0, url });
-    expect(injected).toEqual([{ target: { tabId: tabA, frameIds: [0] }, files: ['/reader-save.js'] }]);
+    await ask({ tab: { id: tabA }, frameId: 2, url });
+    expect(injected).toEqual([
+      { target: { tabId: tabA, frameIds: [0] }, files: ['/reader-save.js'] },
+      { target: { tabId: tabA, frameIds: [2] }, files: ['/reader-save.js'] },
+    ]);
   });
 
   it("answers a page's question about the reader's dossier for that page, and drops a malformed one", async () => {

@@ -32,7 +32,7 @@ function saveData(token: string, text = NEWSX, exact = PUTIN_QUOTE) {
 
 describe('reader dossier background', () => {
   let bg: ReaderDossierBackground;
-  let opened: { tabId: number; token: string; actors: { name: string }[] }[];
+  let opened: { tabId: number; frameId: number; token: string; actors: { name: string }[] }[];
   let menus: { id: string; title: string; contexts: string[] }[];
   let tabA: number;
   let tabB: number;
@@ -48,8 +48,8 @@ describe('reader dossier background', () => {
     });
     Object.assign(fakeBrowser.commands, { onCommand: { addListener() {}, removeListener() {} } });
     opened = [];
-    fakeBrowser.tabs.sendMessage = ((tabId: number, message: { type: string; data: { token: string; actors: { name: string }[] } }, _o: unknown, cb: (r: unknown) => void) => {
-      if (message.type === 'openSaveDialog') opened.push({ tabId, ...message.data });
+    fakeBrowser.tabs.sendMessage = ((tabId: number, message: { type: string; data: { token: string; actors: { name: string }[] } }, o: { frameId?: number }, cb: (r: unknown) => void) => {
+      if (message.type === 'openSaveDialog') opened.push({ tabId, frameId: o.frameId ?? 0, ...message.data });
       cb({ res: true });
     }) as never;
     await fakeBrowser.windows.create({ focused: true });
@@ -88,9 +88,33 @@ describe('reader dossier background', () => {
     const order: string[] = [];
     const sendMessage = fakeBrowser.tabs.sendMessage;
     fakeBrowser.tabs.sendMessage = ((...args: unknown[]) => (order.push('open'), (sendMessage as (...a: unknown[]) => void)(...args))) as never;
-    bg = startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), prepareTab: async (tabId) => void order.push(`inject ${tabId}`) });
+    bg = startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), prepareFrame: async (tabId, frameId) => void order.push(`inject ${tabId}/${frameId}`) });
     expect(await bg.onMenuClicked({ menuItemId: MENU_ID }, { id: tabA })).toBe(true);
-    expect(order).toEqual([`inject ${tabA}`, 'open']);
+    expect(await bg.onMenuClicked({ menuItemId: MENU_ID, frameId: 7 }, { id: tabA })).toBe(true);
+    expect(order).toEqual([`inject ${tabA}/0`, 'open', `inject ${tabA}/7`, 'open']);
+  });
+
+  it('a click in a frame opens the dialog in that frame; its token works from that frame only, with its address as provenance', async () => {
+    const FRAME = 'https://embed.example/statement#quote';
+    expect(await bg.onMenuClicked({ menuItemId: MENU_ID, frameId: 3 }, { id: tabA })).toBe(true);
+    expect(opened.map((o) => [o.tabId, o.frameId])).toEqual([[tabA, 3]]);
+    const { token } = opened[0]!;
+    // The top frame, another frame of the same tab and the same frame id in another tab cannot use it.
+    expect(await deliver('saveFromDialog', saveData(token), { tab: { id: tabA }, url: PAGE, frameId: 0 })).toMatchObject({ ok: false });
+    expect(await deliver('saveFromDialog', saveData(token), { tab: { id: tabA }, url: 'https://ads.example/', frameId: 4 })).toMatchObject({ ok: false });
+    expect(await deliver('saveFromDialog', saveData(token), { tab: { id: tabB }, url: FRAME, frameId: 3 })).toMatchObject({ ok: false });
+    expect((await getReaderDossier()).items).toHaveLength(0);
+    expect(await deliver('saveFromDialog', saveData(token), { tab: { id: tabA }, url: FRAME, frameId: 3 })).toEqual({ ok: true, message: 'Saved to your dossier.' });
+    const { items } = await getReaderDossier();
+    expect(items[0]!.target).toMatchObject({ source: 'https://embed.example/statement', site: 'embed.example' });
+  });
+
+  it('a gesture in the top frame gives a token no frame of the tab can use', async () => {
+    await bg.onMenuClicked({ menuItemId: MENU_ID }, { id: tabA });
+    const { token } = opened[0]!;
+    expect(await deliver('saveFromDialog', saveData(token), { tab: { id: tabA }, url: 'https://embed.example/', frameId: 2 })).toMatchObject({ ok: false });
+    // The top frame itself can.
+    expect(await deliver('saveFromDialog', saveData(token), { tab: { id: tabA }, url: PAGE, frameId: 0 })).toMatchObject({ ok: true });
   });
 
   it('"Your dossier" in the toolbar button\'s menu opens the page', async () => {
@@ -101,8 +125,26 @@ describe('reader dossier background', () => {
 
   it('the keyboard command does the same for the active tab', async () => {
     expect(await bg.onCommand(SAVE_COMMAND)).toBe(true);
-    expect(opened.map((o) => o.tabId)).toEqual([tabA]);
+    expect(opened.map((o) => [o.tabId, o.frameId])).toEqual([[tabA, 0]]);
     expect(await bg.onCommand('next-mention')).toBe(false);
+  });
+
+  it('the keyboard command opens the dialog in the frame that holds the selection, and binds the token to it', async () => {
+    bg.stop();
+    const asked: number[] = [];
+    bg = startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), selectionFrame: async (tabId) => (asked.push(tabId), 5) });
+    expect(await bg.onCommand(SAVE_COMMAND)).toBe(true);
+    expect(asked).toEqual([tabA]);
+    expect(opened.map((o) => [o.tabId, o.frameId])).toEqual([[tabA, 5]]);
+    expect(await deliver('saveFromDialog', saveData(opened[0]!.token), { tab: { id: tabA }, url: PAGE, frameId: 0 })).toMatchObject({ ok: false });
+    expect(await deliver('saveFromDialog', saveData(opened[0]!.token), { tab: { id: tabA }, url: 'https://embed.example/', frameId: 5 })).toMatchObject({ ok: true });
+  });
+
+  it('the keyboard command falls back to the top frame where the frames cannot be asked', async () => {
+    bg.stop();
+    bg = startReaderDossier({ bundledActors: () => bundledActorInfo(dataset.actors), selectionFrame: () => Promise.reject(new Error('Cannot access a chrome:// URL')) });
+    expect(await bg.onCommand(SAVE_COMMAND)).toBe(true);
+    expect(opened.map((o) => [o.tabId, o.frameId])).toEqual([[tabA, 0]]);
   });
 
   it('a save without the token of a gesture is refused and stores nothing', async () => {

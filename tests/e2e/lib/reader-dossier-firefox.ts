@@ -5,7 +5,7 @@
  * menu, whose items the browser builds from the extensions' `menus`, and the item is activated there as a click on
  * it would be. Nothing in the extension is reached other than through what Firefox delivers for that click.
  */
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { Launched } from '../harness';
 
 /** The flag that lets the test run script in the browser's own window. */
@@ -37,16 +37,27 @@ async function inBrowserWindow(app: Launched, url: string, expression: string): 
 }
 
 /**
- * Right-clicks the page's current selection and chooses "Add to Dossier…" in the context menu that opens. Returns
- * the label of the item chosen. The page must be the selected tab (bring it to the front first).
+ * Right-clicks the page's current selection (or, with `frame`, the selection inside that frame of the page) and
+ * chooses "Add to Dossier…" in the context menu that opens. Returns the label of the item chosen. The page must be
+ * the selected tab (bring it to the front first).
  */
-export async function contextMenuAddToDossier(app: Launched, page: Page): Promise<string> {
-  const at = await page.evaluate(() => {
+export async function contextMenuAddToDossier(app: Launched, page: Page, frame?: Frame): Promise<string> {
+  let at = await (frame ?? page).evaluate(() => {
     const range = getSelection()!.getRangeAt(0);
     range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
     const r = range.getClientRects()[0]!;
     return { x: r.left + Math.min(10, r.width / 2), y: r.top + r.height / 2 };
   });
+  if (frame) {
+    // From the frame's viewport to the page's: where the frame's content box is in the page.
+    const element = await frame.frameElement();
+    if (!element) throw new Error('the frame has no element in the page');
+    const box = await element.evaluate((f) => {
+      const r = f.getBoundingClientRect();
+      return { x: r.left + f.clientLeft, y: r.top + f.clientTop };
+    });
+    at = { x: at.x + box.x, y: at.y + box.y };
+  }
   // Listen for the menu (in the browser window, which outlives this call) before the click opens it.
   await inBrowserWindow(
     app,
