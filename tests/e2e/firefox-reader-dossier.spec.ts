@@ -5,7 +5,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { waitInCard } from './lib/card';
-import { DEMO_ARTICLE, hoverCard, openSourceCard } from './lib/firefox-pages';
+import { DEMO_ARTICLE, hoverCard, openDossierPage } from './lib/firefox-pages';
 import { until, waitReady } from './lib/page-helpers';
 import { listedPassages, savedOnPage, storedDossier } from './lib/reader-dossier';
 
@@ -37,13 +37,7 @@ describe('reader dossier in firefox', () => {
 
   beforeAll(async () => {
     ({ app, site } = await launchWithSite('firefox'));
-    const article = await app.newPage();
-    await article.goto(site.url(DEMO_ARTICLE));
-    await waitReady(article);
-    const { tab } = await openSourceCard(app, article, 'Peskov');
-    await tab.evaluate(() => location.assign('/dossier.html'));
-    await waitInPage(tab, () => location.pathname === '/dossier.html' && document.querySelector('.rd-count')?.getAttribute('data-ready') === 'true');
-    dossier = tab;
+    ({ dossier } = await openDossierPage(app, site));
     await dossier.bringToFront();
   });
   afterAll(() => closeAll(app, site));

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, FIXTURES_DIR, launch, serve, waitInPage, type Launched, type Served } from './harness';
-import { DEMO_ARTICLE, hoverCard, openSourceCard } from './lib/firefox-pages';
+import { DEMO_ARTICLE, hoverCard, openDossierPage } from './lib/firefox-pages';
 import { until, waitReady } from './lib/page-helpers';
 import { listedPassages, readyFrame, selectText, storedDossier, waitForDialog } from './lib/reader-dossier';
 import { contextMenuAddToDossier, contextMenuState, SYSTEM_ACCESS_FLAG } from './lib/reader-dossier-firefox';
@@ -20,14 +20,8 @@ describe('reader dossier: the save flow in firefox', () => {
   beforeAll(async () => {
     site = await serve();
     app = await launch('firefox', { firefoxArgs: [SYSTEM_ACCESS_FLAG] });
-    // The Your dossier page, reached from a source card tab (BiDi cannot open extension pages).
-    const article = await app.newPage();
-    await article.goto(site.url(DEMO_ARTICLE));
-    await waitReady(article);
-    const { tab } = await openSourceCard(app, article, 'Peskov');
-    await tab.evaluate(() => location.assign('/dossier.html'));
-    await waitInPage(tab, () => location.pathname === '/dossier.html' && document.querySelector('.rd-count')?.getAttribute('data-ready') === 'true');
-    dossier = tab;
+    let article: Page;
+    ({ dossier, article } = await openDossierPage(app, site));
     await article.close();
   });
   afterAll(() => closeAll(app, site));

@@ -5,8 +5,8 @@
  * and it may navigate itself to popup.html (a page's own navigation is not refused, only BiDi's).
  */
 import type { Page } from 'puppeteer-core';
-import type { Launched } from '../harness';
-import { tabIdOf } from './page-helpers';
+import { waitInPage, type Launched, type Served } from '../harness';
+import { tabIdOf, waitReady } from './page-helpers';
 import { inCard, waitInCard } from './card';
 
 /** The demo article (Reuters: the Kremlin, Dmitry Peskov, Donbas, Putin, Trump, Crimea), served by `serve()`. */
@@ -118,4 +118,18 @@ export async function showPopupFor(app: Launched, extensionPage: Page, url: stri
   const tabId = await tabIdOf(extensionPage, url);
   await extensionPage.evaluate((id) => location.assign(`/popup.html?tabId=${id}`), tabId);
   return findExtensionTab(app, `/popup.html?tabId=${tabId}`);
+}
+
+/**
+ * The "Your dossier" page, reached from a source card tab that navigates itself there (BiDi cannot open extension
+ * pages), loaded and ready; `article` is the demo article the source card was opened from.
+ */
+export async function openDossierPage(app: Launched, site: Served): Promise<{ dossier: Page; article: Page }> {
+  const article = await app.newPage();
+  await article.goto(site.url(DEMO_ARTICLE));
+  await waitReady(article);
+  const { tab } = await openSourceCard(app, article, 'Peskov');
+  await tab.evaluate(() => location.assign('/dossier.html'));
+  await waitInPage(tab, () => location.pathname === '/dossier.html' && document.querySelector('.rd-count')?.getAttribute('data-ready') === 'true');
+  return { dossier: tab, article };
 }
