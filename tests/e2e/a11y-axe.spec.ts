@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type BrowserKind, type LaunchOptions, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type LaunchOptions, type Served } from './harness';
 import { inCard } from './lib/card';
 import { axePage, axeWithCard, type AxeViolation } from './lib/axe';
 import { DEMO_ARTICLE, findExtensionTab, openSourceCard } from './lib/firefox-pages';
 import { tabIdOf, waitReady } from './lib/page-helpers';
-import { openCard, waitForStillCard, writePopoverPages } from './lib/popover-pages';
+import { openCard, waitForStillCard, servePopoverPages } from './lib/popover-pages';
 
 /**
  * axe-core, every rule of every impact, on Dossier's own pages and an open card, in real Chromium and Firefox, in the
@@ -35,7 +32,6 @@ function report(violations: AxeViolation[]): string[] {
 describe.each(cells)('axe-core in $name', ({ kind, locale, theme }) => {
   let app: Launched;
   let site: Served;
-  let dir: string;
   /** An extension tab (in Firefox the only way to reach the others: it navigates itself). */
   let extensionTab: Page;
   let articleUrl: string;
@@ -65,13 +61,14 @@ describe.each(cells)('axe-core in $name', ({ kind, locale, theme }) => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dossier-axe-'));
-    writePopoverPages(dir);
-    site = await serve(dir);
-    app = await launch(kind, {
-      ...locale,
-      ...(kind === 'firefox' ? { firefoxPrefs: { 'layout.css.prefers-color-scheme.content-override': FIREFOX_SCHEME[theme] } } : {}),
-    });
+    ({ app, site } = await launchWithSite(
+      kind,
+      {
+        ...locale,
+        ...(kind === 'firefox' ? { firefoxPrefs: { 'layout.css.prefers-color-scheme.content-override': FIREFOX_SCHEME[theme] } } : {}),
+      },
+      servePopoverPages,
+    ));
     // The demo article with a card open, then the source card its link opens (Firefox's way into extension pages).
     articleUrl = site.url(DEMO_ARTICLE);
     const article = await app.newPage();
@@ -83,11 +80,7 @@ describe.each(cells)('axe-core in $name', ({ kind, locale, theme }) => {
     await themed(extensionTab);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(app, site));
 
   it('an open card', async () => {
     const p = await app.newPage();

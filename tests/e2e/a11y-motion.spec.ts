@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launch, serve, waitInPage, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type Launched, type Served } from './harness';
 import { inCard, waitInCard } from './lib/card';
 import { DEMO_ARTICLE } from './lib/firefox-pages';
 import { openPopupFor, waitReady } from './lib/page-helpers';
-import { openCard, writePopoverPages } from './lib/popover-pages';
+import { openCard, servePopoverPages } from './lib/popover-pages';
 
 /**
  * prefers-reduced-motion: reduce (emulated in Chromium). Nothing of Dossier's moves: no animation or transition on any
@@ -37,18 +34,11 @@ async function reduced(page: Page): Promise<void> {
 describe('reduced motion in chromium', () => {
   let app: Launched;
   let site: Served;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dossier-motion-'));
-    writePopoverPages(dir);
-    site = await serve(dir);
-    app = await launch('chromium');
+    ({ app, site } = await launchWithSite('chromium', {}, servePopoverPages));
   });
-  afterAll(async () => {
-    await closeAll(app, site);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(app, site));
 
   it('nothing moves in the card, the popup, the tracker, a source card or the Your dossier page, even with a transition added', async () => {
     const p = await app.newPage();

@@ -3,34 +3,23 @@
  * in a frame. The first hover still opens the card, and (Chromium, where the test can read Dossier's isolated world)
  * the code and the card were there when the hover delay ended: the first card waited no longer than any later one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { waitInCard } from './lib/card';
 import { COUNTERS, dossierWorld, type Counters } from './lib/isolated-world';
-import { hover, writePopoverPages } from './lib/popover-pages';
+import { hover, servePopoverPages } from './lib/popover-pages';
 
 const CARD_CODE = "globalThis[Symbol.for('dossier.injected:card')] !== undefined";
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('the card on demand in %s', (kind) => {
   let app: Launched;
   let site: Served;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dossier-card-on-demand-'));
-    writePopoverPages(dir);
-    site = await serve(dir);
-    app = await launch(kind);
+    ({ app, site } = await launchWithSite(kind, {}, servePopoverPages));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(app, site));
 
   it('is loaded on the first hover, which opens the card within the hover delay', async () => {
     const p = await app.newPage();

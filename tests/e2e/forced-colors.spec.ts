@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launch, serve, type BrowserKind, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, type BrowserKind, type Launched, type Served } from './harness';
 import { inCard } from './lib/card';
 import { openExtensionTab } from './lib/extension-pages';
 import { DEMO_ARTICLE } from './lib/firefox-pages';
 import { patchSettings, resetSettings, waitReady } from './lib/page-helpers';
-import { openCard, waitForStillCard, writePopoverPages } from './lib/popover-pages';
+import { openCard, waitForStillCard, servePopoverPages } from './lib/popover-pages';
 
 /**
  * Windows-style forced colours: highlights stay visible and each category keeps its own underline style, in both
@@ -53,22 +50,15 @@ function systemColours(page: Page, names: string[]): Promise<Record<string, stri
 describe.each<BrowserKind>(['chromium', 'firefox'])('forced colours in %s', (kind) => {
   let app: Launched;
   let site: Served;
-  let dir: string;
   /** An extension page, to change settings from. */
   let settingsTab: Page;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dossier-forced-'));
-    writePopoverPages(dir);
-    site = await serve(dir);
-    app = await launch(kind, kind === 'firefox' ? { firefoxPrefs: FIREFOX_FORCED } : {});
+    ({ app, site } = await launchWithSite(kind, kind === 'firefox' ? { firefoxPrefs: FIREFOX_FORCED } : {}, servePopoverPages));
     settingsTab = await openExtensionTab(app, site);
   });
   afterEach(() => resetSettings(settingsTab));
-  afterAll(async () => {
-    await closeAll(app, site);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(app, site));
 
   async function article(): Promise<Page> {
     const p = await app.newPage();

@@ -219,8 +219,12 @@ export async function waitInPage<T>(page: Page, fn: () => T, timeout = 10_000): 
 }
 
 /** The fixture server on 127.0.0.1 and a browser of `kind` with Dossier, as most end-to-end suites start. */
-export async function launchWithSite(kind: BrowserKind, opts: LaunchOptions = {}): Promise<{ app: Launched; site: Served }> {
-  const site = await serve();
+export async function launchWithSite(
+  kind: BrowserKind,
+  opts: LaunchOptions = {},
+  serveSite: () => Promise<Served> = () => serve(),
+): Promise<{ app: Launched; site: Served }> {
+  const site = await serveSite();
   try {
     return { app: await launch(kind, opts), site };
   } catch (error) {

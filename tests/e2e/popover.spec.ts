@@ -1,30 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
+import { closeAll, launchWithSite, waitInPage, type BrowserKind, type Launched, type Served } from './harness';
 import { findExtensionTab } from './lib/firefox-pages';
 import { inCard } from './lib/card';
 import { tabPlacement } from './lib/page-helpers';
-import { cardStyles, openCard, waitForStillCard, writePopoverPages } from './lib/popover-pages';
+import { cardStyles, openCard, waitForStillCard, servePopoverPages } from './lib/popover-pages';
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('popover in %s', (kind) => {
   let app: Launched;
   let site: Served;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dossier-popover-'));
-    writePopoverPages(dir);
-    site = await serve(dir);
-    app = await launch(kind);
+    ({ app, site } = await launchWithSite(kind, {}, servePopoverPages));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await site?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(app, site));
 
   it('hovering an actor shows role, a position, a verbatim quote with its outlet; Escape closes and unmounts', async () => {
     const p = await app.newPage();

@@ -2,10 +2,11 @@
  * The pages the popover tests (and `npm run screenshots`) open: one short news article, plain, in a dark page and
  * in a page that restyles every element it can reach; and a pointer that opens a card the way a reader does.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { waitInPage } from '../harness';
+import { serve, waitInPage, type Served } from '../harness';
 import { inCard, waitInCard } from './card';
 
 // Sentences from the bundled Reuters article (000_…): an actor with a verbatim quote, and Donbas with its 90% figure.
@@ -111,6 +112,20 @@ export function writePopoverPages(dir: string): void {
   writeFileSync(join(dir, 'hostile.html'), page('Hostile page', HOSTILE_CSS));
   writeFileSync(join(dir, 'dark.html'), page('Dark page', '<style>body{background:#111;color:#ddd}</style>'));
   writeFileSync(join(dir, 'themed.html'), page('Themed page', THEMED_CSS));
+}
+
+/** The popover pages written to a temporary folder and served (pass to `launchWithSite`); closing it removes the folder. */
+export async function servePopoverPages(): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-popover-'));
+  writePopoverPages(dir);
+  const site = await serve(dir);
+  return {
+    ...site,
+    close: async () => {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Waits until the open card's box is the same on two animation frames in a row (Floating UI has placed it). */
