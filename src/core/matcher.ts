@@ -6,10 +6,11 @@
  * overlapping.
  */
 import type { Category, NameContexts } from '../data/schema';
-import { planPatterns } from './alias-pattern';
+import { planPatterns, SEPARATOR_CLASS } from './alias-pattern';
 import type { MatchEntry } from './entity-index';
 import { aliasShape, compileNameContext, mayBeInsideName, type NameContext } from './name-context';
-import { aliasKey, foldForScan, foldKey, letterCount } from './normalize';
+import { aliasKey, foldForScan, foldKey, foldRangeForScan, letterCount, scanFoldPositions } from './normalize';
+import { cutTable, dirtySegments } from './scan-segments';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
 export interface Mention {
@@ -39,6 +40,11 @@ export interface MatcherOptions {
    * `nameContexts` that `buildMatchEntries` attaches to its list, or none (no context rules).
    */
   nameContexts?: NameContexts;
+  /**
+   * Fold the whole text before scanning it, instead of only the stretches that hold a letter to fold
+   * (scan-segments.ts): the reference that the usual way must agree with, for tests and benchmarks.
+   */
+  foldWholeText?: boolean;
 }
 
 /** A compiled dictionary. */
@@ -73,7 +79,10 @@ interface AliasTarget {
   index: number;
 }
 
-/** The SHAPE_* flags of name-context.ts fit in this many bits (a scan stores them next to a record's index). */
+/**
+ * The SHAPE_* flags of name-context.ts fit in this many bits; a scan stores them, then one bit for "a rule may apply",
+ * then the record's index.
+ */
 const SHAPE_BITS = 3;
 
 /** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
@@ -136,6 +145,7 @@ export function compileMatcher(
     otherScripts.length === 0 ? null : new RegExp(`[${otherScripts.map((c) => c.slice(1, -1)).join('')}]`, 'u');
 
   const activeOnLatin = passes.filter((pass) => pass.requires === null);
+  const cuts = cutTable(targets.keys());
 
   return {
     aliasCount,
@@ -145,86 +155,139 @@ export function compileMatcher(
       return !context.blocked(block, start, end, target.shape, target.own, true);
     },
     scan(text: string): Mention[] {
-      const folded = foldForScan(text);
-      const scanned = folded.text;
-      const map = folded.map;
-      const mentions: Mention[] = [];
-      const active =
-        anyOtherScript === null || !anyOtherScript.test(scanned)
-          ? activeOnLatin
-          : passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
-      // Leftmost-longest over several passes, exactly as one pattern holding all their alternatives:
-      // the leftmost start wins, then the longest; a pass whose pending match was overtaken searches
-      // again from the new position. The pending match lives on the pass (no object per match).
-      for (const pass of active) advance(pass, scanned, 0);
-      let position = 0;
-      for (;;) {
-        let best: Pass | null = null;
-        for (const pass of active) {
-          if (pass.at >= 0 && pass.at < position) advance(pass, scanned, position);
-          if (pass.at < 0) continue;
-          if (best === null || pass.at < best.at || (pass.at === best.at && pass.written.length > best.written.length)) best = pass;
-        }
-        if (best === null) break;
-        const written = best.written;
-        let start = best.at;
-        position = start + written.length;
-        advance(best, scanned, position);
-        // Fast path: the page writes the key itself (single spaces, straight apostrophe, hyphen-minus);
-        // otherwise fold the few characters the scanned text keeps as written (’ – line breaks).
-        const target = targets.get(written) ?? targets.get(foldKey(written));
-        if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
-        if (target.id === null) continue;
-        let end = position;
-        if (map) {
-          start = map[start]!;
-          end = map[end - 1]! + 1;
-          while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
-        }
-        // When the page writes the key itself (the common case), share the key string instead of
-        // copying a short slice for every mention.
-        const key = target.key;
-        const asWritten = end - start === key.length && text.startsWith(key, start) ? key : text.slice(start, end);
-        mentions.push({
-          start,
-          end,
-          text: asWritten,
-          id: target.id,
-          name: target.name,
-          category: target.category,
-          alias: target.alias,
-        });
-        if (context !== null) {
-          if (mentions.length > matched.length) {
-            const grown = new Int32Array(matched.length * 2);
-            grown.set(matched);
-            matched = grown;
-          }
-          matched[mentions.length - 1] = (target.index << SHAPE_BITS) | target.shape; // the shape read without a load
+      let mentions: Mention[] = [];
+      const positions = scanFoldPositions(text);
+      if (positions === null) {
+        const folded = foldForScan(text);
+        collect(folded.text, text, 0, folded.map, true, mentions);
+      } else if (positions.length === 0) {
+        collect(text, text, 0, null, true, mentions);
+      } else {
+        // Only the stretches between cuts that hold a letter to fold are folded and scanned again.
+        const segments = options.foldWholeText === true ? null : dirtySegments(text, positions, cuts, text.length >> 2);
+        if (segments === null) collect(foldForScan(text).text, text, 0, null, true, mentions);
+        else {
+          collect(text, text, 0, null, true, mentions);
+          mentions = refold(text, segments, mentions);
         }
       }
-      return context === null ? mentions : standing(text, mentions, matched, records, context);
+      return mentions;
     },
   };
+
+  /**
+   * Appends to `out` the mentions in `scanned` (the folded form of `text` from `offset`, or of all of it through
+   * `map`) that stand in their context (`standing`, over the records noted in `matched`). `atStart`: whether a pass that consumes a
+   * separator before its aliases may match at offset 0 (not when the character before the range is not a separator).
+   */
+  function collect(scanned: string, text: string, offset: number, map: Int32Array | null, atStart: boolean, out: Mention[]): void {
+    const active =
+      anyOtherScript === null || !anyOtherScript.test(scanned)
+        ? activeOnLatin
+        : passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
+    // Leftmost-longest over several passes, exactly as one pattern holding all their alternatives:
+    // the leftmost start wins, then the longest; a pass whose pending match was overtaken searches
+    // again from the new position. The pending match lives on the pass (no object per match).
+    for (const pass of active) advance(pass, scanned, 0, atStart);
+    let position = 0;
+    const first = out.length;
+    for (;;) {
+      let best: Pass | null = null;
+      for (const pass of active) {
+        if (pass.at >= 0 && pass.at < position) advance(pass, scanned, position, atStart);
+        if (pass.at < 0) continue;
+        if (best === null || pass.at < best.at || (pass.at === best.at && pass.written.length > best.written.length)) best = pass;
+      }
+      if (best === null) break;
+      const written = best.written;
+      let start = best.at;
+      position = start + written.length;
+      advance(best, scanned, position, atStart);
+      // Fast path: the page writes the key itself (single spaces, straight apostrophe, hyphen-minus);
+      // otherwise fold the few characters the scanned text keeps as written (’ – line breaks).
+      const target = targets.get(written) ?? targets.get(foldKey(written));
+      if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
+      if (target.id === null) continue;
+      let end = position;
+      if (map) {
+        start = map[start]!;
+        end = map[end - 1]! + 1;
+        while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
+      } else {
+        start += offset;
+        end += offset;
+      }
+      // When the page writes the key itself (the common case), share the key string instead of
+      // copying a short slice for every mention.
+      const key = target.key;
+      const asWritten = end - start === key.length && text.startsWith(key, start) ? key : text.slice(start, end);
+      out.push({
+        start,
+        end,
+        text: asWritten,
+        id: target.id,
+        name: target.name,
+        category: target.category,
+        alias: target.alias,
+      });
+      if (context !== null) {
+        // The record, whether any rule could apply at all (its neighbours read while they are in cache), the shape.
+        note(out.length - 1, (target.index << (SHAPE_BITS + 1)) | (target.shape !== 0 || mayBeInsideName(text, start, end) ? 1 << SHAPE_BITS : 0) | target.shape);
+      }
+    }
+    if (context !== null) standing(text, out, first, matched, records, context);
+  }
+
+  /** Notes the record of mention `i` of the current scan in `matched`, growing it as needed. */
+  function note(i: number, record: number): void {
+    if (i >= matched.length) {
+      const grown = new Int32Array(matched.length * 2);
+      grown.set(matched);
+      matched = grown;
+    }
+    matched[i] = record;
+  }
+
+  /**
+   * The mentions of a scan of the unfolded `text`, with those inside each of `segments` replaced by a scan of that
+   * stretch folded (scan-segments.ts: no match crosses a segment's ends, so the two agree everywhere else).
+   */
+  function refold(text: string, segments: readonly number[], mentions: Mention[]): Mention[] {
+    let i = 0;
+    while (i < mentions.length && mentions[i]!.start < segments[0]!) i++;
+    const out = mentions.slice(0, i);
+    for (let s = 0; s < segments.length; s += 2) {
+      const from = segments[s]!;
+      const to = segments[s + 1]!;
+      for (; i < mentions.length && mentions[i]!.start < from; i++) out.push(mentions[i]!);
+      while (i < mentions.length && mentions[i]!.start < to) i++;
+      collect(foldRangeForScan(text, from, to), text, from, null, from === 0 || SEPARATOR_RE.test(text[from - 1]!), out);
+    }
+    for (; i < mentions.length; i++) out.push(mentions[i]!);
+    return out;
+  }
 }
 
 /**
- * The mentions that stand in their context: not names inside longer names, places shown as places or codes that
- * are not countries (name-context.ts). Run after the scan rather than inside its loop: the loop then stays as small
- * as without the rules (measured: the same rules inside the loop, or run every 32 mentions, cost more).
+ * Drops from `mentions[from…]` those that do not stand in their context: names inside longer names, places shown as
+ * places, codes that are not countries (name-context.ts). Returns the new length. Run after the scan loop rather than
+ * inside it: the loop then stays as small as without the rules (measured: the rules inside the loop, or run on each
+ * stretch of a few thousand characters while it is in the processor's cache, cost more).
  */
-function standing(text: string, mentions: Mention[], matched: Int32Array, records: readonly AliasTarget[], context: NameContext): Mention[] {
-  let kept = 0;
-  for (let i = 0; i < mentions.length; i++) {
+function standing(text: string, mentions: Mention[], from: number, matched: Int32Array, records: readonly AliasTarget[], context: NameContext): number {
+  let kept = from;
+  for (let i = from; i < mentions.length; i++) {
     const mention = mentions[i]!;
-    const { start, end } = mention;
-    const shape = matched[i]! & ((1 << SHAPE_BITS) - 1);
-    if ((shape !== 0 || mayBeInsideName(text, start, end)) && context.blocked(text, start, end, shape, records[matched[i]! >> SHAPE_BITS]!.own)) continue;
-    if (kept !== i) mentions[kept] = mention;
+    const record = matched[i]!;
+    if (record & (1 << SHAPE_BITS) && context.blocked(text, mention.start, mention.end, record & ((1 << SHAPE_BITS) - 1), records[record >> (SHAPE_BITS + 1)]!.own)) continue;
+    if (kept !== i) {
+      mentions[kept] = mention;
+      matched[kept] = record;
+    }
     kept++;
   }
   mentions.length = kept;
-  return mentions;
+  return kept;
 }
 
 /** One compiled pattern (see PatternPlan in alias-pattern.ts) and its pending match during a scan. */
@@ -240,13 +303,16 @@ interface Pass {
   written: string;
 }
 
-/** Set `pass.at`/`pass.written` to its first whole-word match at or after `from` (at = -1: none). */
-function advance(pass: Pass, text: string, from: number): void {
+/**
+ * Set `pass.at`/`pass.written` to its first whole-word match at or after `from` (at = -1: none). `atStartAllowed`: a
+ * pass that consumes a separator may match its bare alias at offset 0.
+ */
+function advance(pass: Pass, text: string, from: number, atStartAllowed: boolean): void {
   const { pattern, atStart } = pass;
   pass.at = -1;
   pass.written = '';
   if (atStart !== null) {
-    if (from === 0) {
+    if (from === 0 && atStartAllowed) {
       atStart.lastIndex = 0;
       const m = atStart.exec(text);
       if (m !== null) {
@@ -277,6 +343,7 @@ function advance(pass: Pass, text: string, from: number): void {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const SEPARATOR_RE = new RegExp(SEPARATOR_CLASS, 'u');
 
 /** Whether the character before `index` is a letter, digit or mark (so `index` is not a start of word). */
 function isWordCharBefore(text: string, index: number): boolean {

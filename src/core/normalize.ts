@@ -148,6 +148,27 @@ export function foldForScan(text: string): FoldedText {
   return removes ? foldRemoving(text) : { text: folded, map: null };
 }
 
+/**
+ * What `foldForScan` would change in `text`, without building anything: null when it holds characters that folding
+ * removes (then only `foldForScan` will do), else the offsets of the characters that fold to another (often none).
+ */
+export function scanFoldPositions(text: string): number[] | null {
+  const re = SCAN_FOLDABLE_RE;
+  re.lastIndex = 0;
+  const positions: number[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const ch = m[0];
+    if (FOLD.has(ch)) positions.push(m.index);
+    else if (isCombiningMark(ch.charCodeAt(0)) || IGNORABLE_SET.has(ch)) return null;
+  }
+  return positions;
+}
+
+/** `text.slice(from, to)` folded as `foldForScan` folds it, for a range that holds no character folding removes. */
+export function foldRangeForScan(text: string, from: number, to: number): string {
+  return text.slice(from, to).replace(SCAN_FOLDABLE_RE, (ch) => FOLD.get(ch) ?? ch);
+}
+
 function foldRemoving(text: string): FoldedText {
   const out = new Uint16Array(text.length);
   const map = new Int32Array(text.length + 1);
