@@ -4,7 +4,6 @@
  * per alias over the whole text), the matcher with a dictionary 10× larger, and the same matcher with its context
  * rules off (names inside names, places, codes: the honest "before" of those rules). Medians after warm-up.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -12,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { buildMatchEntries, type MatchEntry } from '../src/core/entity-index';
 import { compileMatcher } from '../src/core/matcher';
 import { dataset } from '../src/data/dataset';
-import { median, seededRandom } from './lib/bench-utils';
+import { articleSentences, median, newsText, seededRandom } from './lib/bench-utils';
 
 const ARTICLES_DIR = join(import.meta.dirname, '..', 'assets', 'articles');
 const SIZES = [
@@ -20,27 +19,6 @@ const SIZES = [
   { label: '1 MB', bytes: 1_000_000, runs: 7 },
   { label: '10 MB', bytes: 10_000_000, runs: 5 },
 ];
-
-/** Sentences of the five articles, shuffled deterministically and joined into paragraphs up to `size` chars. */
-function newsText(sentences: readonly string[], size: number, random: () => number): string {
-  const parts: string[] = [];
-  let length = 0;
-  let pool: string[] = [];
-  while (length < size) {
-    if (pool.length === 0) {
-      pool = [...sentences];
-      for (let i = pool.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-      }
-    }
-    const sentence = pool.pop()!;
-    const separator = random() < 0.2 ? '\n' : ' ';
-    parts.push(sentence, separator);
-    length += sentence.length + 1;
-  }
-  return parts.join('').slice(0, size);
-}
 
 /** Made-up but plausible names (Slavic/Western surnames, places) to grow the dictionary 10×. */
 function syntheticEntries(count: number, random: () => number): MatchEntry[] {
@@ -182,12 +160,7 @@ function rulesCost(text: string, withRules: () => unknown, withoutRules: () => u
 }
 
 function main(): void {
-  const sentences = readdirSync(ARTICLES_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .flatMap((f) => readFileSync(join(ARTICLES_DIR, f), 'utf8').split(/(?<=[.!?…”"])\s+|\n+/))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const sentences = articleSentences(ARTICLES_DIR);
 
   const entries = buildMatchEntries(dataset);
   const random = seededRandom(20261124);
