@@ -85,6 +85,9 @@ interface AliasTarget {
  */
 const SHAPE_BITS = 3;
 
+/** How many recently matched aliases a matcher remembers (a power of two). */
+const RECENT_SLOTS = 256;
+
 /** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
 export const ALL_CAPS_MIN_LETTERS = 4;
 
@@ -127,9 +130,9 @@ export function compileMatcher(
   }
   const records = [...targets.values()];
   records.forEach((target, index) => (target.index = index));
-  // The record of each mention of the current scan, for the context rules (a typed array reused from scan to scan:
-  // nothing is allocated per mention).
-  let matched = new Int32Array(context === null ? 0 : 1024);
+  // The record, start and end of each mention of the current scan, for the context rules (a typed array reused from
+  // scan to scan: nothing is allocated per mention).
+  let matched = new Int32Array(context === null ? 0 : 3072);
   const passes: Pass[] = planPatterns(targets.keys()).map((plan) => ({
     pattern: new RegExp(plan.source, 'gu'),
     atStart: plan.afterSeparator ? new RegExp(plan.bare, 'uy') : null,
@@ -145,6 +148,10 @@ export function compileMatcher(
     otherScripts.length === 0 ? null : new RegExp(`[${otherScripts.map((c) => c.slice(1, -1)).join('')}]`, 'u');
 
   const activeOnLatin = passes.filter((pass) => pass.requires === null);
+  // The aliases matched lately, by a hash of their length and end letters: a page names the same few actors again and
+  // again, and comparing the matched text with one string is cheaper than hashing it for the map.
+  const recentKeys: string[] = new Array<string>(RECENT_SLOTS).fill('');
+  const recentTargets: (AliasTarget | undefined)[] = new Array<AliasTarget | undefined>(RECENT_SLOTS).fill(undefined);
   const cuts = cutTable(targets.keys());
 
   return {
@@ -155,41 +162,62 @@ export function compileMatcher(
       return !context.blocked(block, start, end, target.shape, target.own, true);
     },
     scan(text: string): Mention[] {
-      let mentions: Mention[] = [];
+      const mentions: Mention[] = [];
       const positions = scanFoldPositions(text);
       if (positions === null) {
         const folded = foldForScan(text);
-        collect(folded.text, text, 0, folded.map, true, mentions);
-      } else if (positions.length === 0) {
-        collect(text, text, 0, null, true, mentions);
-      } else {
-        // Only the stretches between cuts that hold a letter to fold are folded and scanned again.
-        const segments = options.foldWholeText === true ? null : dirtySegments(text, positions, cuts, text.length >> 2);
-        if (segments === null) collect(foldForScan(text).text, text, 0, null, true, mentions);
-        else {
-          collect(text, text, 0, null, true, mentions);
-          mentions = refold(text, segments, mentions);
-        }
+        collect(folded.text, text, 0, folded.map, true, activeOn(folded.text), mentions, 0, folded.text.length, false);
+        return mentions;
       }
+      const active = activeOn(text);
+      // Only the stretches between cuts that hold a letter to fold are folded, and scanned alone; the rest is scanned
+      // as written.
+      const segments = positions.length === 0 || options.foldWholeText === true ? null : dirtySegments(text, positions, cuts, text.length >> 2);
+      if (segments === null) {
+        const scanned = positions.length === 0 ? text : foldForScan(text).text;
+        collect(scanned, text, 0, null, true, active, mentions, 0, text.length, false);
+        return mentions;
+      }
+      // The passes keep their pending matches in the text as written from one clean stretch to the next: a pending
+      // match inside a folded stretch is searched again after it, one after it stands.
+      let from = 0;
+      for (let s = 0; s < segments.length; s += 2) {
+        const start = segments[s]!;
+        const end = segments[s + 1]!;
+        collect(text, text, 0, null, true, active, mentions, from, start, s > 0);
+        const pending = active.map((pass) => [pass.at, pass.written] as const);
+        const folded = foldRangeForScan(text, start, end);
+        const atStart = start === 0 || SEPARATOR_RE.test(text[start - 1]!);
+        collect(folded, text, start, null, atStart, active === activeOnLatin ? active : activeOn(folded), mentions, 0, folded.length, false);
+        active.forEach((pass, i) => ([pass.at, pass.written] = pending[i]!));
+        from = end;
+      }
+      collect(text, text, 0, null, true, active, mentions, from, text.length, true);
       return mentions;
     },
   };
 
+  /** The passes that can match in `scanned`: on an English page a single quick test says "the Latin ones". */
+  function activeOn(scanned: string): readonly Pass[] {
+    return anyOtherScript === null || !anyOtherScript.test(scanned)
+      ? activeOnLatin
+      : passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
+  }
+
   /**
-   * Appends to `out` the mentions in `scanned` (the folded form of `text` from `offset`, or of all of it through
-   * `map`) that stand in their context (`standing`, over the records noted in `matched`). `atStart`: whether a pass that consumes a
-   * separator before its aliases may match at offset 0 (not when the character before the range is not a separator).
+   * Appends to `out` the mentions that start in [from, to) of `scanned` (the folded form of `text` from `offset`, or
+   * of all of it through `map`) and stand in their context (`standing`, over the records noted in `matched`). No match
+   * may cross `from` or `to` (a cut, or an end of the text). `atStart`: whether a pass that consumes a separator before
+   * its aliases may match at offset 0 (not when the character before a stretch is not a separator). `active`: the
+   * passes that can match in `scanned` (`activeOn`). `resume`: the passes hold their pending matches in `scanned` from
+   * an earlier call; those before `from` are searched again.
    */
-  function collect(scanned: string, text: string, offset: number, map: Int32Array | null, atStart: boolean, out: Mention[]): void {
-    const active =
-      anyOtherScript === null || !anyOtherScript.test(scanned)
-        ? activeOnLatin
-        : passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
+  function collect(scanned: string, text: string, offset: number, map: Int32Array | null, atStart: boolean, active: readonly Pass[], out: Mention[], from: number, to: number, resume: boolean): void {
     // Leftmost-longest over several passes, exactly as one pattern holding all their alternatives:
     // the leftmost start wins, then the longest; a pass whose pending match was overtaken searches
     // again from the new position. The pending match lives on the pass (no object per match).
-    for (const pass of active) advance(pass, scanned, 0, atStart);
-    let position = 0;
+    if (!resume) for (const pass of active) advance(pass, scanned, from, atStart);
+    let position = from;
     const first = out.length;
     for (;;) {
       let best: Pass | null = null;
@@ -198,14 +226,22 @@ export function compileMatcher(
         if (pass.at < 0) continue;
         if (best === null || pass.at < best.at || (pass.at === best.at && pass.written.length > best.written.length)) best = pass;
       }
-      if (best === null) break;
+      if (best === null || best.at >= to) break;
       const written = best.written;
       let start = best.at;
       position = start + written.length;
       advance(best, scanned, position, atStart);
       // Fast path: the page writes the key itself (single spaces, straight apostrophe, hyphen-minus);
       // otherwise fold the few characters the scanned text keeps as written (’ – line breaks).
-      const target = targets.get(written) ?? targets.get(foldKey(written));
+      const slot = (written.length * 31 + written.charCodeAt(0) * 7 + written.charCodeAt(written.length - 1)) & (RECENT_SLOTS - 1);
+      let target = recentKeys[slot] === written ? recentTargets[slot] : undefined;
+      if (target === undefined) {
+        target = targets.get(written) ?? targets.get(foldKey(written));
+        if (target !== undefined) {
+          recentKeys[slot] = written;
+          recentTargets[slot] = target;
+        }
+      }
       if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
       if (target.id === null) continue;
       let end = position;
@@ -232,40 +268,25 @@ export function compileMatcher(
       });
       if (context !== null) {
         // The record, whether any rule could apply at all (its neighbours read while they are in cache), the shape.
-        note(out.length - 1, (target.index << (SHAPE_BITS + 1)) | (target.shape !== 0 || mayBeInsideName(text, start, end) ? 1 << SHAPE_BITS : 0) | target.shape);
+        note(out.length - 1, (target.index << (SHAPE_BITS + 1)) | (target.shape !== 0 || mayBeInsideName(text, start, end) ? 1 << SHAPE_BITS : 0) | target.shape, start, end);
       }
     }
     if (context !== null) standing(text, out, first, matched, records, context);
   }
 
-  /** Notes the record of mention `i` of the current scan in `matched`, growing it as needed. */
-  function note(i: number, record: number): void {
-    if (i >= matched.length) {
+  /** Notes the record and offsets of mention `i` of the current scan in `matched`, growing it as needed. */
+  function note(i: number, record: number, start: number, end: number): void {
+    const at = i * 3;
+    if (at + 3 > matched.length) {
       const grown = new Int32Array(matched.length * 2);
       grown.set(matched);
       matched = grown;
     }
-    matched[i] = record;
+    matched[at] = record;
+    matched[at + 1] = start;
+    matched[at + 2] = end;
   }
 
-  /**
-   * The mentions of a scan of the unfolded `text`, with those inside each of `segments` replaced by a scan of that
-   * stretch folded (scan-segments.ts: no match crosses a segment's ends, so the two agree everywhere else).
-   */
-  function refold(text: string, segments: readonly number[], mentions: Mention[]): Mention[] {
-    let i = 0;
-    while (i < mentions.length && mentions[i]!.start < segments[0]!) i++;
-    const out = mentions.slice(0, i);
-    for (let s = 0; s < segments.length; s += 2) {
-      const from = segments[s]!;
-      const to = segments[s + 1]!;
-      for (; i < mentions.length && mentions[i]!.start < from; i++) out.push(mentions[i]!);
-      while (i < mentions.length && mentions[i]!.start < to) i++;
-      collect(foldRangeForScan(text, from, to), text, from, null, from === 0 || SEPARATOR_RE.test(text[from - 1]!), out);
-    }
-    for (; i < mentions.length; i++) out.push(mentions[i]!);
-    return out;
-  }
 }
 
 /**
@@ -275,15 +296,13 @@ export function compileMatcher(
  * stretch of a few thousand characters while it is in the processor's cache, cost more).
  */
 function standing(text: string, mentions: Mention[], from: number, matched: Int32Array, records: readonly AliasTarget[], context: NameContext): number {
+  // The mentions themselves are not read: only the records noted beside them (a mention object is a load from a
+  // different place in memory for each).
   let kept = from;
   for (let i = from; i < mentions.length; i++) {
-    const mention = mentions[i]!;
-    const record = matched[i]!;
-    if (record & (1 << SHAPE_BITS) && context.blocked(text, mention.start, mention.end, record & ((1 << SHAPE_BITS) - 1), records[record >> (SHAPE_BITS + 1)]!.own)) continue;
-    if (kept !== i) {
-      mentions[kept] = mention;
-      matched[kept] = record;
-    }
+    const record = matched[i * 3]!;
+    if (record & (1 << SHAPE_BITS) && context.blocked(text, matched[i * 3 + 1]!, matched[i * 3 + 2]!, record & ((1 << SHAPE_BITS) - 1), records[record >> (SHAPE_BITS + 1)]!.own)) continue;
+    if (kept !== i) mentions[kept] = mentions[i]!;
     kept++;
   }
   mentions.length = kept;
