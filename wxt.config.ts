@@ -20,7 +20,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noInnerHtml(), pageDataModule(dataset), nativeBrowserIn(['entrypoints/content/'])],
+    plugins: [preact(), noInnerHtml(), pageDataModule(dataset), nativeBrowserIn(['entrypoints/content/', 'entrypoints/frame-gate.ts'])],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extension_name__',
@@ -34,6 +34,10 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { permissions: ['storage', 'tabs', 'contextMenus', '<all_urls>'] }
       : { permissions: ['storage', 'tabs', 'contextMenus', 'scripting'], host_permissions: ['<all_urls>'] }),
+    // The frame gate is the one script every frame loads (entrypoints/frame-gate.ts, an unlisted script listed here by
+    // hand); the content script (entrypoints/content/, added by WXT after this) is the top frame's, and the background
+    // injects it into a frame whose gate asks. Same matches, timing and about:blank rule as the content script had.
+    content_scripts: [{ matches: ['<all_urls>'], js: ['frame-gate.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
