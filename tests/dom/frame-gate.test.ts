@@ -1,7 +1,8 @@
 /** Frames with nothing to do do nothing (src/content/frame-gate.ts), and start when they get text. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { hasWorkHere, untilWorkHere } from '../../src/content/frame-gate';
+import { gateFrame, hasWorkHere, untilWorkHere } from '../../src/content/frame-gate';
+import { ContentLifetime } from '../../src/shared/content-lifetime';
 import { startController } from '../../src/content/controller';
 import { useControllerPage } from './controller-page';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -38,6 +39,68 @@ describe('frame gate', () => {
       expect(removed).toHaveBeenCalledWith('resize', expect.any(Function));
       removed.mockRestore();
       ctx.abort();
+    });
+
+    it('the gate asks once, when the frame gets text, and keeps no observer or listener afterwards', async () => {
+      const life = new ContentLifetime();
+      const ask = vi.fn(() => Promise.resolve(true));
+      const observed = vi.spyOn(MutationObserver.prototype, 'observe');
+      const disconnected = vi.spyOn(MutationObserver.prototype, 'disconnect');
+      const added = vi.spyOn(window, 'addEventListener');
+      const removed = vi.spyOn(window, 'removeEventListener');
+      let asked: boolean | null = null;
+      void gateFrame(document, window, life, ask).then((r) => (asked = r));
+      // A frame that keeps changing without text is checked, never asks.
+      for (let i = 0; i < 5; i++) {
+        document.body.insertAdjacentHTML('beforeend', '<span> </span>');
+        await vi.advanceTimersByTimeAsync(300);
+      }
+      expect(ask).not.toHaveBeenCalled();
+      document.body.insertAdjacentHTML('beforeend', '<p>Dmitry Peskov spoke about Donbas.</p>');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(ask).toHaveBeenCalledTimes(1);
+      expect(asked).toBe(true);
+      expect(observed).toHaveBeenCalledTimes(1);
+      expect(disconnected).toHaveBeenCalledTimes(1);
+      const resize = added.mock.calls.find(([type]) => type === 'resize')![1];
+      expect(removed).toHaveBeenCalledWith('resize', resize);
+      // More text later changes nothing: it has asked.
+      document.body.insertAdjacentHTML('beforeend', '<p>Marco Rubio met Sergei Lavrov.</p>');
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(ask).toHaveBeenCalledTimes(1);
+      vi.restoreAllMocks();
+    });
+
+    it('a frame with text and room asks at once; a tiny one waits for room', async () => {
+      document.body.innerHTML = '<p>Dmitry Peskov spoke about Donbas.</p>';
+      const ask = vi.fn(() => Promise.resolve(true));
+      expect(await gateFrame(document, window, new ContentLifetime(), ask)).toBe(true);
+      expect(ask).toHaveBeenCalledTimes(1);
+      const tiny = Object.assign(new EventTarget(), { innerWidth: 1, innerHeight: 1 }) as unknown as Window;
+      let asked: boolean | null = null;
+      void gateFrame(document, tiny, new ContentLifetime(), ask).then((r) => (asked = r));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(asked).toBeNull();
+      Object.assign(tiny, { innerWidth: 300, innerHeight: 250 });
+      tiny.dispatchEvent(new Event('resize'));
+      await vi.advanceTimersByTimeAsync(300);
+      expect(asked).toBe(true);
+      expect(ask).toHaveBeenCalledTimes(2);
+    });
+
+    it('a gate left behind by an extension reload lets go at its next check and never asks', async () => {
+      const life = new ContentLifetime();
+      const ask = vi.fn(() => Promise.resolve(true));
+      let asked: boolean | null = null;
+      void gateFrame(document, window, life, ask).then((r) => (asked = r));
+      // The extension went away: its runtime has no id any more.
+      const id = vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as never);
+      document.body.insertAdjacentHTML('beforeend', '<p>Dmitry Peskov spoke about Donbas.</p>');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(asked).toBe(false);
+      expect(ask).not.toHaveBeenCalled();
+      expect(life.signal.aborted).toBe(true);
+      id.mockRestore();
     });
 
     it('gives up when the content script ends', async () => {
