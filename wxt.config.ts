@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { pageDataModule } from './scripts/lib/vite-page-data';
 import { nativeBrowserIn } from './scripts/lib/vite-native-browser';
+import { noWxtContextIn } from './scripts/lib/vite-no-wxt-context';
 import { loadArticles } from './scripts/lib/load-articles';
 import { dataset } from './src/data/dataset';
 import { validateDatasetOrThrow } from './src/validation/validate';
@@ -20,7 +21,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noInnerHtml(), pageDataModule(dataset), nativeBrowserIn(['entrypoints/content/', 'entrypoints/frame-gate.ts'])],
+    plugins: [preact(), noInnerHtml(), pageDataModule(dataset), nativeBrowserIn(['entrypoints/content/', 'entrypoints/frame-gate.ts']), noWxtContextIn(['entrypoints/content/'])],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extension_name__',

@@ -34,20 +34,16 @@ export function hasWorkHere(doc: Document, win: Pick<Window, 'innerWidth' | 'inn
   return nodes >= MAX_NODES;
 }
 
-/**
- * A lifetime that ends for good, and notices that the extension went away when asked (`isInvalid`: see
- * src/shared/content-lifetime.ts).
- */
+/** What the frame gate needs of its lifetime: whether the extension went away (reloaded, updated, removed). */
 interface Life {
-  onInvalidated(cb: () => void): () => void;
   readonly isInvalid: boolean;
 }
 
 /**
- * Resolves true once this frame has work (at once when it has), false when `life` ends first. Until then: one
+ * Resolves true once this frame has work (at once when it has), false once the extension went away. Until then: one
  * mutation observer on the document and one resize listener, both gone when it resolves. Each check first asks
- * `life` whether the extension is still there, so a frame left behind by a reload lets go at its next change
- * without a timer of its own.
+ * `life` whether the extension is still there, so a frame left behind by a reload lets go at its next change,
+ * without a timer of its own (an empty frame keeps nothing running).
  */
 export function untilWorkHere(doc: Document, win: Window, life: Life): Promise<boolean> {
   if (hasWorkHere(doc, win)) return Promise.resolve(true);
@@ -55,8 +51,8 @@ export function untilWorkHere(doc: Document, win: Window, life: Life): Promise<b
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       timer = undefined;
-      // An ended lifetime has called finish(false) already.
-      if (!life.isInvalid && hasWorkHere(doc, win)) finish(true);
+      if (life.isInvalid) finish(false);
+      else if (hasWorkHere(doc, win)) finish(true);
     };
     const soon = () => {
       timer ??= setTimeout(check, RECHECK_MS);
@@ -64,12 +60,10 @@ export function untilWorkHere(doc: Document, win: Window, life: Life): Promise<b
     const observer = new MutationObserver(soon);
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
     win.addEventListener('resize', soon, { passive: true });
-    const offLife = life.onInvalidated(() => finish(false));
     function finish(work: boolean) {
       observer.disconnect();
       win.removeEventListener('resize', soon);
       clearTimeout(timer);
-      offLife();
       resolve(work);
     }
   });
@@ -77,8 +71,8 @@ export function untilWorkHere(doc: Document, win: Window, life: Life): Promise<b
 
 /**
  * The gate of a frame that is not the top one: calls `ask` (the background's `frameReady`, which injects the content
- * script and its CSS into this frame) once, when the frame has work, and never when `life` ends first. Resolves
- * whether it asked; nothing of it stays in the frame afterwards.
+ * script and its CSS into this frame) once, when the frame has work, and never once the extension went away.
+ * Resolves whether it asked; nothing of it stays in the frame afterwards.
  */
 export async function gateFrame(doc: Document, win: Window, life: Life, ask: () => Promise<unknown>): Promise<boolean> {
   if (!(await untilWorkHere(doc, win, life))) return false;
