@@ -30,7 +30,7 @@ export default defineConfig({
     // storage: settings; tabs: the popup asks which tab it summarises.
     // contextMenus: "Add to Dossier…" on a selection, one of the two gestures that can start a save (docs/reader-dossier.md).
     // scripting (MV3) and the host permission: the background injects the card's code into a frame on the reader's
-    // first gesture there (src/background/card-injection.ts). `<all_urls>` is what the content script's matches already
+    // first gesture there, and the content script into a frame whose gate asks (src/background/code-injection.ts). `<all_urls>` is what the content script's matches already
     // cover, so the install warning is the same ("read and change all your data on all websites").
     ...(browser === 'firefox'
       ? { permissions: ['storage', 'tabs', 'contextMenus', '<all_urls>'] }
