@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/lib/vite-no-inner-html';
 import { pageDataModule } from './scripts/lib/vite-page-data';
 import { nativeBrowserIn } from './scripts/lib/vite-native-browser';
+import { noWxtContextIn } from './scripts/lib/vite-no-wxt-context';
 import { loadArticles } from './scripts/lib/load-articles';
 import { dataset } from './src/data/dataset';
 import { validateDatasetOrThrow } from './src/validation/validate';
@@ -20,7 +21,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), noInnerHtml(), pageDataModule(dataset), nativeBrowserIn(['entrypoints/content/'])],
+    plugins: [preact(), noInnerHtml(), pageDataModule(dataset), nativeBrowserIn(['entrypoints/content/', 'entrypoints/frame-gate.ts']), noWxtContextIn(['entrypoints/content/'])],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extension_name__',
@@ -29,11 +30,15 @@ export default defineConfig({
     // storage: settings; tabs: the popup asks which tab it summarises.
     // contextMenus: "Add to Dossier…" on a selection, one of the two gestures that can start a save (docs/reader-dossier.md).
     // scripting (MV3) and the host permission: the background injects the card's code into a frame on the reader's
-    // first gesture there (src/background/card-injection.ts). `<all_urls>` is what the content script's matches already
+    // first gesture there, and the content script into a frame whose gate asks (src/background/code-injection.ts). `<all_urls>` is what the content script's matches already
     // cover, so the install warning is the same ("read and change all your data on all websites").
     ...(browser === 'firefox'
       ? { permissions: ['storage', 'tabs', 'contextMenus', '<all_urls>'] }
       : { permissions: ['storage', 'tabs', 'contextMenus', 'scripting'], host_permissions: ['<all_urls>'] }),
+    // The frame gate is the one script every frame loads (entrypoints/frame-gate.ts, an unlisted script listed here by
+    // hand); the content script (entrypoints/content/, added by WXT after this) is the top frame's, and the background
+    // injects it into a frame whose gate asks. Same matches, timing and about:blank rule as the content script had.
+    content_scripts: [{ matches: ['<all_urls>'], js: ['frame-gate.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -1,8 +1,9 @@
 /**
  * The content script: thin wiring. All logic lives in src/content (controller, engines, popover).
- * Runs in every frame so that same-origin and cross-origin iframes get their own highlights (each
- * frame's document needs its own `CSS.highlights` registry and page CSS); only the top frame answers
- * the popup and feeds the badge. It carries the page data (match dictionary, quotations) computed at build time,
+ * The manifest runs it in the top frame. Other frames get it from the background once their frame gate sees text there
+ * (entrypoints/frame-gate.ts, `frameReady`), so same-origin and cross-origin iframes get their own highlights (each
+ * frame's document needs its own `CSS.highlights` registry and page CSS) while empty ones never compile it; only
+ * the top frame answers the popup and feeds the badge. It carries the page data (match dictionary, quotations) computed at build time,
  * not the data set: cards come from the background (`getCard`), and the card's own code (Preact, Floating UI, the card)
  * is injected by the background on the reader's first gesture in a frame (src/content/injected-code.ts).
  *
@@ -16,7 +17,7 @@ import { startController } from '../../src/content/controller';
 import { registerPageMessageHandlers } from '../../src/content/page-messages';
 import { loadInjected } from '../../src/content/injected-code';
 import { createLazyPopover } from '../../src/content/lazy-popover';
-import { createContentLifetime } from '../../src/shared/content-lifetime';
+import { createContentLifetime, isLive } from '../../src/shared/content-lifetime';
 import { sendToBackground } from '../../src/shared/content-messaging';
 import { readReaderPageData, watchReaderPageData } from '../../src/shared/content-reader-data';
 import { popoverServices } from '../../src/shared/popover-services';
@@ -27,11 +28,14 @@ const OWNED_ELSEWHERE = { onInvalidated: () => () => undefined };
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  allFrames: true,
+  // The top frame only; other frames: injected on their gate's request (the same file, src/background/content-files.ts).
+  allFrames: false,
   matchAboutBlank: true,
   // WXT's context would announce the extension to the page with postMessage.
   noScriptStartedPostMessage: true,
   main() {
+    // Once per frame: an instance already running here (injected into this frame before) keeps it.
+    if (isLive('content')) return;
     const inject = (name: 'card' | 'marks') => sendToBackground('loadCode', { name });
     const bench = exposeBenchHook(createBenchHook());
     const ctx = createContentLifetime('content');

@@ -1,12 +1,14 @@
 /**
  * Injects code that a frame needs on demand (src/content/injected-code.ts: the card on the reader's first gesture,
- * the marks engine where it paints; the reader's dossier script, entrypoints/reader-save.ts) into a frame. Never web accessible: a page can neither load
+ * the marks engine where it paints; the reader's dossier script, entrypoints/reader-save.ts; the content script
+ * itself into a frame whose gate says it has work) into a frame. Never web accessible: a page can neither load
  * it nor probe for it. Chromium's MV3 has `scripting.executeScript`, Firefox's MV2 `tabs.executeScript`; both need
  * the host permission for the page, which the manifest asks for (`<all_urls>`, the sites the content script already
  * runs on: the same install warning).
  */
 import { browser } from 'wxt/browser';
 import type { LoadCodeData, MessageSender } from '../shared/messages';
+import { CONTENT_FILES } from './content-files';
 
 /**
  * The script of each name, at the root of the build (unlisted scripts: entrypoints/card.ts, entrypoints/marks.ts,
@@ -25,6 +27,58 @@ export async function injectCode(name: keyof typeof SCRIPTS, sender: Pick<Messag
   } else {
     // Firefox MV2. about:blank and srcdoc frames run the content script too (matchAboutBlank), so they may ask.
     await browser.tabs.executeScript(tabId, { file, frameId, matchAboutBlank: true });
+  }
+  return true;
+}
+
+/**
+ * Runs in the frame's isolated world, which the page's scripts cannot see: claims the frame's document for the
+ * content script, true the first time only. A new document (the frame navigated) is a new world, claimed anew.
+ */
+function claimDocument(): boolean {
+  const world = globalThis as { [key: symbol]: unknown };
+  const slot = Symbol.for('dossier.content-injected');
+  if (world[slot] === true) return false;
+  world[slot] = true;
+  return true;
+}
+
+/**
+ * Whether `sender` is this extension's content script in a frame of a tab that is not the top one: the top frame has
+ * the content script from the manifest; an extension page shown in a frame is not a content script.
+ */
+function fromOwnSubframe(sender: Pick<MessageSender, 'id' | 'tabId' | 'frameId' | 'url'>): sender is { tabId: number; frameId: number } {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tabId != null &&
+    sender.frameId != null &&
+    sender.frameId !== 0 &&
+    !(sender.url ?? '').startsWith(browser.runtime.getURL('/'))
+  );
+}
+
+/**
+ * `frameReady`: injects the content script and its CSS into the sender's frame (never another one), at most once per
+ * document of that frame however often it is asked (the claim lives in the frame, so a restarted service worker
+ * does not forget it). False for a sender that is not one of our frame gates, or a document already served.
+ */
+export async function injectContentIntoFrame(sender: Pick<MessageSender, 'id' | 'tabId' | 'frameId' | 'url'>): Promise<boolean> {
+  if (!fromOwnSubframe(sender)) return false;
+  const { tabId, frameId } = sender;
+  if (browser.scripting?.executeScript) {
+    const target = { tabId, frameIds: [frameId] };
+    const [claim] = await browser.scripting.executeScript({ target, func: claimDocument });
+    if (claim?.result !== true) return false;
+    // The CSS first, as the manifest does for the top frame.
+    await browser.scripting.insertCSS({ target, files: [CONTENT_FILES.css] });
+    await browser.scripting.executeScript({ target, files: [CONTENT_FILES.js] });
+  } else {
+    // Firefox MV2. about:blank and srcdoc frames have a gate too (match_about_blank).
+    const where = { frameId, matchAboutBlank: true };
+    const [claimed] = (await browser.tabs.executeScript(tabId, { ...where, code: `(${claimDocument.toString()})()` })) as unknown[];
+    if (claimed !== true) return false;
+    await browser.tabs.insertCSS(tabId, { ...where, file: CONTENT_FILES.css });
+    await browser.tabs.executeScript(tabId, { ...where, file: CONTENT_FILES.js });
   }
   return true;
 }

@@ -3,7 +3,8 @@
  * turn off), the keyboard commands, forwarded to the active tab as `jumpTo(null, direction)`, and
  * opening source cards for the popover (`openSource`), next to the tab it was clicked in, and building the
  * popover's cards (`getCard`): the content script carries only the match dictionary, the background the data set.
- * It also injects code a frame needs on demand (`loadCode`: the card, the marks engine), and reads the
+ * It also injects code a frame needs on demand (`loadCode`: the card, the marks engine; `frameReady`: the content
+ * script, into a frame that is not the top one once its gate sees text there), and reads the
  * reader's dossier for a page (`readerPageData`), validated here.
  */
 import { browser } from 'wxt/browser';
@@ -25,7 +26,7 @@ import { savedQuoteCard } from '../core/reader-dossier/saved-quotes';
 import { readerActorCard } from '../core/reader-dossier/reader-names';
 import { ReaderActorId } from '../data/reader-dossier-schema';
 import { getReaderDossier, getReaderPageData, getSavedItemsOfPage } from '../shared/reader-dossier-storage';
-import { injectCode } from './code-injection';
+import { injectCode, injectContentIntoFrame } from './code-injection';
 import { getSettings, watchSettings } from '../shared/settings';
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
@@ -131,6 +132,13 @@ export function startBackground(deps: BackgroundDeps): () => void {
       return false;
     }),
   );
+  // A frame's gate (entrypoints/frame-gate.ts) says the frame has text: the content script goes into that frame.
+  const offFrameReady = onMessage('frameReady', (_, sender) =>
+    injectContentIntoFrame(sender).catch((err: unknown) => {
+      console.warn('[dossier] could not start in a frame', err);
+      return false;
+    }),
+  );
   // The content script reads the reader's dossier through here: it carries no schema library to validate it with.
   // A frame whose address has saved items (the top frame, or an embedded page saved from) also gets the script that
   // marks them (entrypoints/reader-save.ts); the address is the browser's, not the message's.
@@ -147,6 +155,7 @@ export function startBackground(deps: BackgroundDeps): () => void {
 
   return () => {
     offLoadCode();
+    offFrameReady();
     offReaderData();
     offExtras();
     offCard();

@@ -14,7 +14,6 @@ import { getSettings, updateSettings, watchSettings, type Settings } from '../sh
 import { BadgeReporter } from './badge-reporter';
 import { createBenchHook, type BenchHook } from './bench-hook';
 import { DesignModeWatch } from './design-mode';
-import { untilWorkHere } from './frame-gate';
 import { cssHighlightsSupported } from './engines/css-engine';
 import type { createMarksEngine } from './engines/marks-engine';
 import { targetOf, watchHover, type PopoverLike } from './hover';
@@ -99,8 +98,8 @@ export async function startController(deps: ControllerDeps): Promise<ContentCont
     });
     if (deps.ctx.isInvalid) return null;
   }
-  // A frame (not the top one) that is hidden, tiny or without text starts when that changes (src/content/frame-gate.ts).
-  if (!deps.topFrame && !(await untilWorkHere(document, window, deps.ctx))) return null;
+  // A frame that is not the top one has the content script only once its gate saw text and room there
+  // (entrypoints/frame-gate.ts, src/content/frame-gate.ts): it starts at once.
   return createController(deps);
 }
 

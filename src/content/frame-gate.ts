@@ -1,8 +1,10 @@
 /**
- * Frames with nothing to do do nothing. A page's ad, tracker and widget frames run the content script too (it runs in
- * every frame); a frame that is hidden, tiny or without text worth scanning starts nothing (no settings read, no
- * matcher compiled, no walk) until that changes: it watches its document and its size, and starts when it has text
- * worth scanning and room to show it. The tab's top frame always starts: it answers the popup.
+ * Frames with nothing to do do nothing. A page's ad, tracker and widget frames load only the frame gate
+ * (entrypoints/frame-gate.ts, a few hundred bytes): a frame that is hidden, tiny or without text worth scanning gets
+ * no content script (no matcher compiled, no settings read, no walk) until that changes. The gate watches its document
+ * and its size, and once the frame has text worth scanning and room to show it, asks the background once to inject the
+ * content script into this frame. The tab's top frame loads the content script from the manifest: it always starts,
+ * it answers the popup.
  */
 
 /** A frame narrower or lower than this (CSS px) shows no readable text: a tracking pixel, a hidden frame (0×0). */
@@ -32,17 +34,25 @@ export function hasWorkHere(doc: Document, win: Pick<Window, 'innerWidth' | 'inn
   return nodes >= MAX_NODES;
 }
 
+/** What the frame gate needs of its lifetime: whether the extension went away (reloaded, updated, removed). */
+interface Life {
+  readonly isInvalid: boolean;
+}
+
 /**
- * Resolves true once this frame has work (at once when it has), false when `life` ends first. Until then: one
- * mutation observer on the document and one resize listener, both gone when it resolves.
+ * Resolves true once this frame has work (at once when it has), false once the extension went away. Until then: one
+ * mutation observer on the document and one resize listener, both gone when it resolves. Each check first asks
+ * `life` whether the extension is still there, so a frame left behind by a reload lets go at its next change,
+ * without a timer of its own (an empty frame keeps nothing running).
  */
-export function untilWorkHere(doc: Document, win: Window, life: { onInvalidated(cb: () => void): () => void }): Promise<boolean> {
+export function untilWorkHere(doc: Document, win: Window, life: Life): Promise<boolean> {
   if (hasWorkHere(doc, win)) return Promise.resolve(true);
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       timer = undefined;
-      if (hasWorkHere(doc, win)) finish(true);
+      if (life.isInvalid) finish(false);
+      else if (hasWorkHere(doc, win)) finish(true);
     };
     const soon = () => {
       timer ??= setTimeout(check, RECHECK_MS);
@@ -50,13 +60,22 @@ export function untilWorkHere(doc: Document, win: Window, life: { onInvalidated(
     const observer = new MutationObserver(soon);
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
     win.addEventListener('resize', soon, { passive: true });
-    const offLife = life.onInvalidated(() => finish(false));
     function finish(work: boolean) {
       observer.disconnect();
       win.removeEventListener('resize', soon);
       clearTimeout(timer);
-      offLife();
       resolve(work);
     }
   });
+}
+
+/**
+ * The gate of a frame that is not the top one: calls `ask` (the background's `frameReady`, which injects the content
+ * script and its CSS into this frame) once, when the frame has work, and never once the extension went away.
+ * Resolves whether it asked; nothing of it stays in the frame afterwards.
+ */
+export async function gateFrame(doc: Document, win: Window, life: Life, ask: () => Promise<unknown>): Promise<boolean> {
+  if (!(await untilWorkHere(doc, win, life))) return false;
+  await ask();
+  return true;
 }

@@ -20,6 +20,8 @@ export interface ContentToBackground {
   openSource: [OpenSourceData, boolean];
   /** Injects code the sending frame needs on demand (see src/background/code-injection.ts); true once it ran. */
   loadCode: [LoadCodeData, boolean];
+  /** The frame gate: this frame (not the top one) has work; the background injects the content script into it. */
+  frameReady: [undefined, boolean];
   /** The page data's extras: the known quotations and the context rules' words. */
   pageExtras: [undefined, PageExtras];
   /** What the sending page looks for in the reader's dossier (saved quotations, reader-made actors). */

@@ -8,6 +8,7 @@
  *                        content script pushes its PageState whenever it changes, for as long as the popup is open
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
  * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
+ *                        frameReady(): the frame gate of a frame that has text asks for the content script there,
  *                        loadCode({ name }): inject the card's code (on the reader's first gesture) or the marks
  *                        engine (where it paints) into the sending frame,
  *                        readerPageData({ url }): what the page looks for in the reader's dossier,
@@ -121,6 +122,11 @@ export interface ProtocolMap {
   getCard(data: GetCardData): CardModel | null;
   /** Injects code the sending frame needs on demand (the card, the marks engine); true once it ran there. */
   loadCode(data: LoadCodeData): boolean;
+  /**
+   * From the frame gate of a frame (not the top one) that has work: injects the content script and its CSS into
+   * that frame, once per document; true once it ran there.
+   */
+  frameReady(): boolean;
   /** The page data's extras (known quotations, the context rules' words), which the content script does not carry. */
   pageExtras(): PageExtras;
   /** What the sending page (at `url`) looks for in the reader's dossier. */
@@ -135,6 +141,7 @@ const payloadSchemas = {
   openSource: OpenSourceData,
   getCard: GetCardData,
   loadCode: LoadCodeData,
+  frameReady: z.undefined(),
   readerPageData: ReaderPageDataRequest,
   pageExtras: z.undefined(),
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };

@@ -9,6 +9,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 
 /** What a handler may know of the sender, as the browser reports it (never as the message claims). */
 export interface ValidatedSender {
+  /** The extension the sender belongs to (the browser gives this extension's id for its own content scripts). */
+  id?: string;
   tabId?: number;
   /** The sender tab's position in its window, and the window: a tab can be opened next to it. */
   tabIndex?: number;
@@ -43,7 +45,7 @@ export function validatedMessaging<P extends Record<string, any>>(schemas: { [K 
     const schema = schemas[type];
     const listen = messenger.onMessage as unknown as (
       t: K,
-      cb: (message: { data: unknown; sender?: { tab?: { id?: number; index?: number; windowId?: number }; frameId?: number; url?: string } }) => unknown,
+      cb: (message: { data: unknown; sender?: { id?: string; tab?: { id?: number; index?: number; windowId?: number }; frameId?: number; url?: string } }) => unknown,
     ) => () => void;
     return listen(type, (message) => {
       const parsed = schema.safeParse(message.data);
@@ -52,7 +54,7 @@ export function validatedMessaging<P extends Record<string, any>>(schemas: { [K 
         return undefined;
       }
       const s = message.sender;
-      const sender: ValidatedSender = { tabId: s?.tab?.id, tabIndex: s?.tab?.index, windowId: s?.tab?.windowId, frameId: s?.frameId, url: s?.url };
+      const sender: ValidatedSender = { id: s?.id, tabId: s?.tab?.id, tabIndex: s?.tab?.index, windowId: s?.tab?.windowId, frameId: s?.frameId, url: s?.url };
       return handler(parsed.data as Data<P, K>, sender);
     });
   }

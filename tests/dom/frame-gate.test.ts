@@ -1,12 +1,21 @@
-/** Frames with nothing to do do nothing (src/content/frame-gate.ts), and start when they get text. */
+/**
+ * Frames with nothing to do do nothing (src/content/frame-gate.ts, run by entrypoints/frame-gate.ts): the gate asks
+ * for the content script once the frame has text and room, and keeps nothing running afterwards.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { hasWorkHere, untilWorkHere } from '../../src/content/frame-gate';
-import { startController } from '../../src/content/controller';
-import { useControllerPage } from './controller-page';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { gateFrame, hasWorkHere, untilWorkHere } from '../../src/content/frame-gate';
+import { startController } from '../../src/content/controller';
+import { extensionApi } from '../../src/shared/extension-api';
+import { useControllerPage } from './controller-page';
 
 const big = { innerWidth: 300, innerHeight: 250 };
+/** The gate's own lifetime (entrypoints/frame-gate.ts): no timer, the extension's presence asked at each check. */
+const life = {
+  get isInvalid() {
+    return extensionApi()?.runtime?.id == null;
+  },
+};
 
 describe('frame gate', () => {
   afterEach(() => (document.body.innerHTML = ''));
@@ -23,46 +32,98 @@ describe('frame gate', () => {
 
   describe('waiting', () => {
     beforeEach(() => vi.useFakeTimers());
-    afterEach(() => vi.useRealTimers());
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    });
 
-    it('starts when text arrives, and lets go of its observer and listener', async () => {
-      const ctx = new ContentScriptContext('gate');
+    it('resolves when text arrives, and lets go of its observer and listener', async () => {
       const removed = vi.spyOn(window, 'removeEventListener');
       let started: boolean | null = null;
-      void untilWorkHere(document, window, ctx).then((r) => (started = r));
+      void untilWorkHere(document, window, life).then((r) => (started = r));
       await vi.advanceTimersByTimeAsync(1000);
       expect(started).toBeNull();
       document.body.insertAdjacentHTML('beforeend', '<p>Dmitry Peskov spoke about Donbas.</p>');
       await vi.advanceTimersByTimeAsync(300);
       expect(started).toBe(true);
       expect(removed).toHaveBeenCalledWith('resize', expect.any(Function));
-      removed.mockRestore();
-      ctx.abort();
     });
 
-    it('gives up when the content script ends', async () => {
-      const ctx = new ContentScriptContext('gate');
-      let started: boolean | null = null;
-      void untilWorkHere(document, window, ctx).then((r) => (started = r));
-      ctx.abort();
-      await vi.advanceTimersByTimeAsync(0);
-      expect(started).toBe(false);
+    it('the gate asks once, when the frame gets text, and keeps no observer or listener afterwards', async () => {
+      const ask = vi.fn(() => Promise.resolve(true));
+      const observed = vi.spyOn(MutationObserver.prototype, 'observe');
+      const disconnected = vi.spyOn(MutationObserver.prototype, 'disconnect');
+      const added = vi.spyOn(window, 'addEventListener');
+      const removed = vi.spyOn(window, 'removeEventListener');
+      let asked: boolean | null = null;
+      void gateFrame(document, window, life, ask).then((r) => (asked = r));
+      // A frame that keeps changing without text is checked, never asks.
+      for (let i = 0; i < 5; i++) {
+        document.body.insertAdjacentHTML('beforeend', '<span> </span>');
+        await vi.advanceTimersByTimeAsync(300);
+      }
+      expect(ask).not.toHaveBeenCalled();
+      document.body.insertAdjacentHTML('beforeend', '<p>Dmitry Peskov spoke about Donbas.</p>');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(ask).toHaveBeenCalledTimes(1);
+      expect(asked).toBe(true);
+      expect(observed).toHaveBeenCalledTimes(1);
+      expect(disconnected).toHaveBeenCalledTimes(1);
+      const resize = added.mock.calls.find(([type]) => type === 'resize')![1];
+      expect(removed).toHaveBeenCalledWith('resize', resize);
+      // More text later changes nothing: it has asked.
+      document.body.insertAdjacentHTML('beforeend', '<p>Marco Rubio met Sergei Lavrov.</p>');
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(ask).toHaveBeenCalledTimes(1);
+    });
+
+    it('a frame with text and room asks at once; a tiny one waits for room', async () => {
+      document.body.innerHTML = '<p>Dmitry Peskov spoke about Donbas.</p>';
+      const ask = vi.fn(() => Promise.resolve(true));
+      expect(await gateFrame(document, window, life, ask)).toBe(true);
+      expect(ask).toHaveBeenCalledTimes(1);
+      const tiny = Object.assign(new EventTarget(), { innerWidth: 1, innerHeight: 1 }) as unknown as Window;
+      let asked: boolean | null = null;
+      void gateFrame(document, tiny, life, ask).then((r) => (asked = r));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(asked).toBeNull();
+      Object.assign(tiny, { innerWidth: 300, innerHeight: 250 });
+      tiny.dispatchEvent(new Event('resize'));
+      await vi.advanceTimersByTimeAsync(300);
+      expect(asked).toBe(true);
+      expect(ask).toHaveBeenCalledTimes(2);
+    });
+
+    it('a gate left behind by an extension reload lets go at its next check and never asks', async () => {
+      const ask = vi.fn(() => Promise.resolve(true));
+      const disconnected = vi.spyOn(MutationObserver.prototype, 'disconnect');
+      let asked: boolean | null = null;
+      void gateFrame(document, window, life, ask).then((r) => (asked = r));
+      // The extension went away: its runtime has no id any more.
+      const id = vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as never);
+      document.body.insertAdjacentHTML('beforeend', '<p>Dmitry Peskov spoke about Donbas.</p>');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(asked).toBe(false);
+      expect(ask).not.toHaveBeenCalled();
+      expect(disconnected).toHaveBeenCalledTimes(1);
+      // It let go of its observer: more text, even with the extension back, asks nothing.
+      id.mockRestore();
+      document.body.insertAdjacentHTML('beforeend', '<p>Marco Rubio met Sergei Lavrov.</p>');
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(ask).not.toHaveBeenCalled();
     });
   });
 });
 
-describe('controller in a frame without text', () => {
-  const page = useControllerPage(() => '');
+describe('controller in a frame', () => {
+  const page = useControllerPage(() => '<p>Dmitry Peskov spoke about Donbas.</p>');
 
-  it('reads no settings and marks nothing until the frame gets text, then highlights it', async () => {
+  it('starts at once, as the top frame does: its gate has seen the text before the content script came', async () => {
     const read = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const started = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: false });
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(read).not.toHaveBeenCalled();
-    expect(document.documentElement.hasAttribute('data-dossier')).toBe(false);
-    document.body.innerHTML = '<p>Dmitry Peskov spoke about Donbas.</p>';
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: false });
+    expect(page.controller).not.toBeNull();
     await vi.advanceTimersByTimeAsync(1500);
-    page.controller = await started;
+    expect(read).toHaveBeenCalled();
     expect(page.controller!.getState()).toMatchObject({ status: 'ready', total: 2 });
     read.mockRestore();
   });

@@ -1,12 +1,13 @@
 /**
  * What the built extension ships (run after `npm run build`, like the other end-to-end specs): least privilege in
- * both manifests, nothing a page can load, what every frame loads within its budget, and excerpts of the sources rather than whole articles.
+ * both manifests, nothing a page can load, what the top frame and every other frame load within their budgets, and excerpts of the sources rather than whole articles.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../scripts/lib/load-articles';
+import { CONTENT_FILES } from '../../src/background/content-files';
 import { BUILD_DIRS } from './harness';
 
 function filesUnder(dir: string): string[] {
@@ -43,12 +44,22 @@ describe.each(Object.entries(BUILD_DIRS))('the %s build', (kind, dir) => {
     expect(csp).not.toMatch(/https?:/);
   });
 
-  it('loads at most 30 KB gzipped up front in any frame (every manifest content script and its CSS); the card, the marks engine and the save dialog come on demand', () => {
-    const scripts = manifest.content_scripts as { js?: string[]; css?: string[] }[];
-    const files = scripts.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
-    const gzipped = files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0);
-    expect(gzipped).toBeLessThanOrEqual(30_000);
-    expect(files.join(' ')).not.toMatch(/card|marks|reader-save/);
+  it('loads at most 30 KB gzipped up front in the top frame and in any other frame (manifest scripts and their CSS); the content script comes to other frames on demand, as the card, the marks engine and the save dialog do', () => {
+    type Entry = { js?: string[]; css?: string[]; all_frames?: boolean; match_about_blank?: boolean };
+    const scripts = manifest.content_scripts as Entry[];
+    const filesOf = (entries: Entry[]) => entries.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
+    const gzipped = (files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0);
+    // A frame that is not the top one loads the frame gate only, in every frame the content script used to reach.
+    const everyFrame = scripts.filter((c) => c.all_frames);
+    expect(everyFrame).toEqual([{ matches: ['<all_urls>'], js: ['frame-gate.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' }]);
+    // A few KB at most: the point of the gate is that an empty frame compiles next to nothing.
+    expect(gzipped(filesOf(everyFrame))).toBeLessThanOrEqual(2_000);
+    // The top frame loads the gate (which ends at once there) and the content script with its CSS: the same files
+    // the background injects into a frame whose gate asks.
+    const topOnly = scripts.filter((c) => !c.all_frames);
+    expect(filesOf(topOnly).sort()).toEqual([CONTENT_FILES.css, CONTENT_FILES.js].map((f) => f.slice(1)).sort());
+    expect(gzipped(filesOf(scripts))).toBeLessThanOrEqual(30_000);
+    expect(filesOf(scripts).join(' ')).not.toMatch(/card|marks|reader-save/);
     // The code injected on demand is in the build, and nothing lists it for pages.
     for (const f of ['card.js', 'marks.js', 'reader-save.js']) expect(statSync(join(dir, f)).size).toBeGreaterThan(0);
     expect(JSON.stringify(manifest)).not.toMatch(/card\.js|marks\.js|reader-save\.js/);
