@@ -19,7 +19,15 @@ const RESOLVED = `\0${PAGE_DATA_MODULE}`;
  * scan ask the background for the extras.
  */
 export function pageDataModuleCode(data: PageDataSource): string {
-  return `export default ${JSON.stringify(withoutExtras(buildPageData(data)))};\n`;
+  const page = withoutExtras(buildPageData(data));
+  // An alias without a place rule travels as its text alone and becomes `{ text }` again when the module loads:
+  // about 700 `{text:…}` wrappers less in the script every page loads (a quarter of a KB gzipped).
+  const compact = { ...page, entries: page.entries.map((e) => ({ ...e, aliases: e.aliases.map((a) => (a.place ? a : a.text)) })) };
+  return (
+    `const page = ${JSON.stringify(compact)};\n` +
+    'for (const e of page.entries) e.aliases = e.aliases.map((a) => (typeof a === "string" ? { text: a } : a));\n' +
+    'export default page;\n'
+  );
 }
 
 /** The plugin, for the data set the build validated. */

@@ -8,7 +8,7 @@ import { notThisKey } from '../shared/settings-schema';
 import { compileMatcher, type Matcher } from '../core/matcher';
 import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import { pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
+import { pageDictionary, withExtraAliases, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
 import { compileQuotesInSlices } from './reader-dossier/sliced-quote-compile';
@@ -72,13 +72,16 @@ export class PageHighlighter {
 
   /**
    * Sets the page data's extras, when the page data came without them (the content script asks the background): the
-   * known quotations and the context rules' words. Returns whether the page must be scanned again (a matcher in use
+   * known quotations, the context rules' words and the aliases in other scripts. Returns whether the page must be scanned again (a matcher in use
    * changed).
    */
   setExtras(extras: PageExtras): boolean {
     let rescan = false;
-    if (extras.nameContexts && JSON.stringify(extras.nameContexts) !== JSON.stringify(this.entries.nameContexts)) {
-      this.entries = Object.assign([...this.entries], { notMentions: this.entries.notMentions, nameContexts: extras.nameContexts });
+    const aliases = withExtraAliases(this.entries, extras);
+    const contexts = extras.nameContexts && JSON.stringify(extras.nameContexts) !== JSON.stringify(this.entries.nameContexts);
+    if (aliases || contexts) {
+      const nameContexts = contexts ? extras.nameContexts : this.entries.nameContexts;
+      this.entries = Object.assign(aliases ?? [...this.entries], { notMentions: this.entries.notMentions, ...(nameContexts ? { nameContexts } : {}) });
       if (this.config?.active) {
         this.matcher = this.compileNames(this.config);
         rescan = true;

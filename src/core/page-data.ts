@@ -6,6 +6,7 @@
  */
 import type { Dataset, NameContexts } from '../data/schema';
 import { buildMatchEntries, type MatchDictionary, type MatchEntry, type MatchSource } from './entity-index';
+import { foldKey } from './normalize';
 import type { QuoteInput } from './quote-matcher';
 
 /** One known quotation as the page side needs it: what `compileQuoteMatcher` reads, and the mention's name. */
@@ -30,20 +31,41 @@ export interface PageData {
 
 /**
  * The part of the page data that frames ask the background for instead of carrying it (every frame loads the rest):
- * the known quotations and the words of the context rules. Only frames that scan ask, and their first scan waits
- * for it.
+ * the known quotations, the words of the context rules and the aliases in other scripts than Latin (Путин, Київ:
+ * half of the names' bytes, which a page in English never needs). Only frames that scan ask, and their first scan
+ * waits for it.
  */
-export type PageExtras = Pick<PageData, 'quotes' | 'nameContexts'>;
+export type PageExtras = Pick<PageData, 'quotes' | 'nameContexts'> & {
+  /** Per entry of the page data's `entries`, in order: its aliases in other scripts (`otherScript`). */
+  aliases?: PageData['entries'][number]['aliases'][];
+};
+
+/** Whether an alias is written in another script than Latin: its folded first letter is not ASCII (as the matcher groups them). */
+function otherScript(text: string): boolean {
+  return foldKey(text).charCodeAt(0) >= 0x80;
+}
 
 /** The page data without its extras: what the script every frame loads carries. */
 export function withoutExtras(page: PageData): PageData {
   const { nameContexts: _contexts, ...rest } = page;
-  return { ...rest, quotes: [] };
+  return { ...rest, entries: page.entries.map((e) => ({ ...e, aliases: e.aliases.filter((a) => !otherScript(a.text)) })), quotes: [] };
 }
 
 /** The extras of some page data. */
 export function extrasOf(page: PageData): PageExtras {
-  return page.nameContexts ? { quotes: page.quotes, nameContexts: page.nameContexts } : { quotes: page.quotes };
+  const aliases = page.entries.map((e) => e.aliases.filter((a) => otherScript(a.text)));
+  return page.nameContexts ? { quotes: page.quotes, nameContexts: page.nameContexts, aliases } : { quotes: page.quotes, aliases };
+}
+
+/**
+ * The entries of page data that came without its extras, with the extras' aliases back in place (each entry's own
+ * after its Latin ones: an entry keeps every alias it had, and entries keep their order, so the same entry wins a
+ * shared alias). Null when the extras add none.
+ */
+export function withExtraAliases(entries: readonly MatchEntry[], extras: PageExtras): MatchEntry[] | null {
+  const more = extras.aliases;
+  if (!more || more.length !== entries.length || more.every((list) => list.length === 0)) return null;
+  return entries.map((e, i) => (more[i]!.length === 0 ? e : { ...e, aliases: [...e.aliases, ...more[i]!.filter((a) => !e.aliases.some((b) => b.text === a.text))] }));
 }
 
 /** The data `buildPageData` reads. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMatchEntries } from '../../src/core/entity-index';
 import { compileMatcher } from '../../src/core/matcher';
-import { buildPageData, extrasOf, pageDictionary, type PageData } from '../../src/core/page-data';
+import { buildPageData, extrasOf, pageDictionary, withExtraAliases, withoutExtras, type PageData } from '../../src/core/page-data';
 import { compileQuoteMatcher } from '../../src/core/quote-matcher';
 import { dataset } from '../../src/data/dataset';
 import { PAGE_DATA_MODULE, pageDataModule, pageDataModuleCode } from '../../scripts/lib/vite-page-data';
@@ -56,8 +56,36 @@ describe('page data: what the content script carries instead of the data set', (
     const code = pageDataModuleCode(dataset);
     const mod = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: PageData };
     const { nameContexts, quotes, ...rest } = page;
-    expect(mod.default).toEqual({ ...rest, quotes: [] });
-    expect({ ...mod.default, ...extrasOf(page) }).toEqual({ ...rest, nameContexts, quotes });
+    expect(mod.default).toEqual(withoutExtras(page));
+    expect(mod.default.quotes).toEqual([]);
+    expect(mod.default.nameContexts).toBeUndefined();
+    const cyrillic = (p: PageData) => p.entries.flatMap((e) => e.aliases).filter((a) => /[\u0400-\u04ff]/.test(a.text));
+    expect(cyrillic(page).length).toBeGreaterThan(100);
+    expect(cyrillic(mod.default)).toEqual([]);
+    const extras = extrasOf(page);
+    expect({ ...rest, entries: withExtraAliases(mod.default.entries, extras), nameContexts: extras.nameContexts, quotes: extras.quotes }).toEqual({
+      ...rest,
+      entries: page.entries.map((e) => ({ ...e, aliases: [...e.aliases.filter((a) => !/[\u0400-\u04ff]/.test(a.text)), ...e.aliases.filter((a) => /[\u0400-\u04ff]/.test(a.text))] })),
+      nameContexts,
+      quotes,
+    });
+  });
+
+  it('with the extras back, finds every name the full data set finds, in every script', () => {
+    const carried = withoutExtras(page);
+    const extras = extrasOf(page);
+    const merged = compileMatcher(Object.assign(withExtraAliases(carried.entries, extras)!, { notMentions: page.notMentions, nameContexts: extras.nameContexts }));
+    const alone = compileMatcher(Object.assign([...carried.entries], { notMentions: page.notMentions, nameContexts: extras.nameContexts }));
+    // Every alias of the data set in a sentence, and the articles.
+    const aliases = dataset.actors.flatMap((a) => a.aliases.map((x) => x.text)).concat(dataset.regions.flatMap((r) => r.aliases.map((x) => x.text)));
+    const texts = [
+      aliases.map((a) => `Сказал ${a}, что`).join(' '),
+      aliases.map((a) => `said ${a} and`).join(' '),
+      ...dataset.sources.map((source) => readFileSync(join(ARTICLES, source.file), 'utf8')),
+    ];
+    for (const text of texts) expect(merged.scan(text)).toEqual(fullNames.scan(text));
+    // Without them, a page in Russian or Ukrainian would find nothing of its own script.
+    expect(alone.scan(texts[0]!).length).toBeLessThan(fullNames.scan(texts[0]!).length);
   });
 
   it('the build fails when a bundle carries both the page data and the data set', () => {
