@@ -2,13 +2,15 @@
  * Finds the data set's known quotations in page text, verbatim or with small differences
  * (punctuation, quotation marks, case, a word added, removed or changed, a trimmed start or end).
  *
- * Two stages, so that it is fast on every page (docs/insights.md has the numbers):
- * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common
- *    words, are indexed by integer word ids. The page's word stream is scanned once; each page word
- *    pair is one hash lookup. Only a stretch of page where enough pairs of one quote occur close
- *    together becomes a candidate window.
- * 2. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts),
- *    accepted when enough words agree; the differences come from a word diff (word-diff.ts).
+ * The text is split into words once, as integer ids (quote-tokens.ts); everything after reads those ids. Three
+ * stages, so that it is fast on every page (docs/insights.md has the numbers):
+ * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common words, are indexed
+ *    (quote-pairs.ts). The page's word pairs are looked up once each; where enough pairs of one quote occur close
+ *    together, that stretch becomes a candidate window.
+ * 2. Count filter: a window goes on only if some stretch of it short enough to be accepted holds at least
+ *    `minSameWords` words of the quote. An accepted alignment needs exactly that, so no match is lost.
+ * 3. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts), accepted when
+ *    enough words agree; the differences come from a word diff (word-diff.ts).
  *
  * Thresholds (documented in docs/insights.md):
  * - Quotes of fewer than SHORT_QUOTE_WORDS words ("imperative", "no compromise", "reasonably good")
@@ -19,7 +21,8 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { STOPWORDS, eachWord, tokenizeWords, wordKey } from './quote-tokens';
+import { PairIndex, type PairPosting } from './quote-pairs';
+import { STOPWORDS, tokenizeWords, Vocabulary, WordIds, wordKey } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -37,6 +40,13 @@ export function minSameWords(quoteWords: number): number {
 /** Distinct page positions with a shared word pair that make a candidate window. */
 export function minShingleHits(quoteWords: number): number {
   return quoteWords <= 6 ? 1 : quoteWords <= 12 ? 2 : 3;
+}
+/**
+ * The longest page stretch an accepted alignment of a quote of `quoteWords` words can cover: at most all its words
+ * agree, and they must be at least MIN_SIMILARITY of the stretch.
+ */
+export function longestAcceptedStretch(quoteWords: number): number {
+  return Math.ceil(quoteWords / MIN_SIMILARITY);
 }
 
 /** A known quotation found in text. Offsets index the scanned text (end exclusive). */
@@ -62,9 +72,11 @@ export interface QuoteScanStats {
   words: number;
   /** Windows that reached the fuzzy stage. */
   candidateWindows: number;
-  /** Page words inside those windows, summed. */
+  /** Windows the shingles proposed that the count filter dropped (too few of the quote's words close together). */
+  countedOut: number;
+  /** Page words inside the windows that reached the fuzzy stage, summed. */
   windowWords: number;
-  /** Alignment cells computed (window words × quote words). */
+  /** Alignment cells computed (window words × quote words; a window holding the quote word for word needs none). */
   fuzzyCells: number;
 }
 
@@ -72,14 +84,17 @@ export interface QuoteScanStats {
 export interface QuoteMatcher {
   /** Every known quotation in `text`, sorted by start, never overlapping. */
   find(text: string): QuoteMatch[];
-  /** `find` with what the two stages did. */
+  /** `find` with what the stages did. */
   findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats };
-  /**
-   * False only when `find(text)` is sure to find nothing: the text holds none of the quotes' anchor words. Stops at
-   * the first anchor, so a block with one early is not split into words whole, and one with none costs a word scan
-   * with no arrays built.
-   */
+  /** False only when `find(text)` is sure to find nothing: the text holds none of the quotes' anchor words. */
   mayMatch(text: string): boolean;
+  /**
+   * What a page's scan calls for each block: `find(text)`, from a cache when this text was matched before, and
+   * nothing at all for a text `mayMatch` rejects (its words are read once, for both). Never modify the result.
+   */
+  findInBlock(text: string): readonly QuoteMatch[];
+  /** The result `findInBlock(text)` gave before, if it is still cached: a rescan of an unchanged block costs a lookup. */
+  cached(text: string): readonly QuoteMatch[] | undefined;
   /** Number of quotes compiled (those with at least one word). */
   readonly quoteCount: number;
   /**
@@ -87,6 +102,15 @@ export interface QuoteMatcher {
    * gave no speakers.
    */
   speakersOf(quoteId: string): readonly string[] | null;
+}
+
+/** How to compile. */
+export interface QuoteMatcherOptions {
+  /**
+   * Whether windows go through the count filter before alignment (default true). Off, every window the shingles
+   * propose is aligned: the tests and the benchmark compare the two to show the filter loses nothing.
+   */
+  countFilter?: boolean;
 }
 
 /**
@@ -98,22 +122,38 @@ export type QuoteInput = Pick<Quote, 'id' | 'text'> & { sentence?: string; speak
 interface CompiledQuote {
   id: string;
   ids: Int32Array;
-  /** Keys of the words of the source sentence around the quote (for quotes sharing their wording). */
-  context: ReadonlySet<string>;
+  /** The distinct ids of `ids`. */
+  distinct: Int32Array;
+  /** Ids of the words of the source sentence around the quote (for quotes sharing their wording). */
+  context: ReadonlySet<number>;
   words: DiffWord[];
   short: boolean;
+  /** `minSameWords` of its length. */
+  need: number;
+  /** `longestAcceptedStretch` of its length. */
+  stretch: number;
 }
 
 /** Opening and closing quotation marks a page may put around a short quote. */
 const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u201e', '\u201f', '\u2018', '\u2019', '\u201a', '\u00ab', '\u00bb', '\u2039', '\u203a', '\u300c', '\u300d']);
 /** Punctuation allowed between a short quote's last word and its closing mark ("reasonably good,”). */
 const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '\u2026']);
-/** Word ids are below this, so a word pair packs into one exact number key. */
+/** Word ids are below this, so a word pair packs into one exact number key while compiling. */
 const ID_SPACE = 1 << 21;
+/** Bits of a word id's role in stage 1: it starts an indexed pair, it starts a short quote. */
+const STARTS_PAIR = 1;
+const STARTS_SHORT = 2;
+/**
+ * Characters of block text whose results `findInBlock` keeps (least recently used dropped first). A single-node
+ * block's text is the page's own string, so most of it costs no memory of its own; this bounds what joined blocks and
+ * texts the page has since changed can hold: 16 MB at most.
+ */
+const CACHE_CHARS = 8_000_000;
+const NO_MATCHES: readonly QuoteMatch[] = Object.freeze([]);
 
 /** Compile the quotes once; `find` then scans any number of texts. */
-export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher {
-  const steps = compileQuoteMatcherSteps(quotes);
+export function compileQuoteMatcher(quotes: readonly QuoteInput[], options: QuoteMatcherOptions = {}): QuoteMatcher {
+  const steps = compileQuoteMatcherSteps(quotes, options);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -123,46 +163,47 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
  * `compileQuoteMatcher` one quote at a time: the generator yields after each quote it indexes and returns the
  * matcher, so a caller with thousands of quotations (the reader's dossier) can spread the work over short slices.
  */
-export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Generator<void, QuoteMatcher, void> {
-  const vocab = new Map<string, number>();
-  const idOf = (key: string): number => {
-    let id = vocab.get(key);
-    if (id === undefined) {
-      id = vocab.size;
-      vocab.set(key, id);
-    }
-    return id;
-  };
+export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options: QuoteMatcherOptions = {}): Generator<void, QuoteMatcher, void> {
+  const countFilter = options.countFilter ?? true;
+  const vocab = new Vocabulary();
   const compiled: CompiledQuote[] = [];
+  const contextKeys: string[][] = [];
   for (const quote of quotes) {
     const stream = tokenizeWords(quote.text);
     if (stream.keys.length === 0) continue;
     const own = new Set(stream.keys);
+    const ids = Int32Array.from(stream.keys, (key) => vocab.intern(key));
+    const len = ids.length;
+    contextKeys.push(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k)));
     compiled.push({
       id: quote.id,
-      ids: Int32Array.from(stream.keys, idOf),
-      context: new Set(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k))),
+      ids,
+      distinct: Int32Array.from(new Set(ids)),
+      context: new Set(),
       words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
-      short: stream.keys.length < SHORT_QUOTE_WORDS,
+      short: len < SHORT_QUOTE_WORDS,
+      need: minSameWords(len),
+      stretch: longestAcceptedStretch(len),
     });
     yield;
   }
+  // The context words get ids after all the quotes' words: a quote word's id is its rank among those.
+  compiled.forEach((quote, q) => (quote.context = new Set(contextKeys[q]!.map((k) => vocab.intern(k)))));
   if (vocab.size >= ID_SPACE) throw new Error('quote vocabulary too large');
   const byId = new Map(compiled.map((q) => [q.id, q]));
 
-  // Shingle index: packed word pair → (quote, position of the pair in the quote).
-  const shingles = new Map<number, { q: number; pos: number }[]>();
-  // Short quotes by their first word id.
-  const shortByFirst = new Map<number, number[]>();
+  // Shingle index: word pair → (quote, position of the pair in the quote); short quotes by their first word id.
+  const pairs = new Map<number, { a: number; b: number; list: PairPosting[] }>();
+  const shortByFirst: number[][] = [];
+  const starts = new Uint8Array(vocab.size);
   const stopIds = new Set<number>();
-  for (const [key, id] of vocab) if (STOPWORDS.has(key)) stopIds.add(id);
+  for (const key of STOPWORDS) if (vocab.idOf(key) >= 0) stopIds.add(vocab.idOf(key));
   for (let q = 0; q < compiled.length; q++) {
     yield;
     const ids = compiled[q]!.ids;
     if (compiled[q]!.short) {
-      const list = shortByFirst.get(ids[0]!) ?? [];
-      list.push(q);
-      shortByFirst.set(ids[0]!, list);
+      (shortByFirst[ids[0]!] ??= []).push(q);
+      starts[ids[0]!]! |= STARTS_SHORT;
       continue;
     }
     const informative = (p: number): boolean => !stopIds.has(ids[p]!) || !stopIds.has(ids[p + 1]!);
@@ -171,45 +212,63 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     for (let p = 0; p + 1 < ids.length; p++) {
       // A quote made only of common words is indexed whole rather than not at all.
       if (any && !informative(p)) continue;
-      const key = ids[p]! * ID_SPACE + ids[p + 1]!;
-      const list = shingles.get(key) ?? [];
-      list.push({ q, pos: p });
-      shingles.set(key, list);
+      const a = ids[p]!;
+      const b = ids[p + 1]!;
+      const key = a * ID_SPACE + b;
+      let entry = pairs.get(key);
+      if (!entry) pairs.set(key, (entry = { a, b, list: [] }));
+      entry.list.push({ q, pos: p });
+      starts[a]! |= STARTS_PAIR;
     }
   }
+  const pairIndex = new PairIndex(pairs);
+  for (const id of anchorWords(compiled, vocab)) vocab.markAnchor(id);
+  vocab.seal();
+
+  // Scratch reused from text to text: the words, the hits per quote, the marks of the count filter.
+  const words = new WordIds();
+  const hitLists: number[][] = compiled.map(() => []);
+  const touched: number[] = [];
+  const marks = new Int32Array(vocab.size);
+  let round = 0;
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
-    const stream = tokenizeWords(text);
-    const n = stream.keys.length;
-    const pageIds = new Int32Array(n);
-    for (let i = 0; i < n; i++) pageIds[i] = vocab.get(stream.keys[i]!) ?? -1;
-    const stats: QuoteScanStats = { words: n, candidateWindows: 0, windowWords: 0, fuzzyCells: 0 };
+    vocab.tokenize(text, words);
+    const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, countedOut: 0, windowWords: 0, fuzzyCells: 0 };
+    return { matches: findWords(text, stats), stats };
+  }
+
+  /** The quotations in `text`, whose words `words` holds. */
+  function findWords(text: string, stats: QuoteScanStats | null): QuoteMatch[] {
+    const n = words.count;
+    const ids = words.ids;
     const found: QuoteMatch[] = [];
 
     // Stage 1: one pass over the word pairs; hits are collected per quote in page order.
-    const hits = new Map<number, number[]>(); // q → [pageIndex, quotePos, pageIndex, quotePos, ...]
-    for (let i = 0; i + 1 < n; i++) {
-      const a = pageIds[i]!;
+    touched.length = 0;
+    const postings = pairIndex.postings;
+    for (let i = 0; i < n; i++) {
+      const a = ids[i]!;
       if (a < 0) continue;
-      const shortList = shortByFirst.get(a);
-      if (shortList) for (const q of shortList) matchShort(text, stream, pageIds, i, q, found);
-      const b = pageIds[i + 1]!;
+      const role = starts[a]!;
+      if (role === 0) continue;
+      if (role & STARTS_SHORT) for (const q of shortByFirst[a]!) matchShort(text, i, q, found);
+      if (!(role & STARTS_PAIR) || i + 1 >= n) continue;
+      const b = ids[i + 1]!;
       if (b < 0) continue;
-      const postings = shingles.get(a * ID_SPACE + b);
-      if (!postings) continue;
-      for (const { q, pos } of postings) {
-        const list = hits.get(q);
-        if (list) list.push(i, pos);
-        else hits.set(q, [i, pos]);
+      const e = pairIndex.lookup(a, b);
+      if (e < 0) continue;
+      for (let k = pairIndex.start(e), to = pairIndex.end(e); k < to; k++) {
+        const q = postings[2 * k]!;
+        const list = hitLists[q]!;
+        if (list.length === 0) touched.push(q);
+        list.push(i, postings[2 * k + 1]!);
       }
     }
-    if (n > 0 && pageIds[n - 1]! >= 0) {
-      const shortList = shortByFirst.get(pageIds[n - 1]!);
-      if (shortList) for (const q of shortList) matchShort(text, stream, pageIds, n - 1, q, found);
-    }
 
-    // Stage 2: clusters of hits → bounded windows → local alignment.
-    for (const [q, list] of hits) {
+    // Stage 2: clusters of hits → bounded windows → count filter → local alignment.
+    for (const q of touched) {
+      const list = hitLists[q]!;
       const quote = compiled[q]!;
       const len = quote.ids.length;
       const need = minShingleHits(len);
@@ -233,16 +292,28 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
           const slack = Math.ceil(len / 4) + 2;
           const from = Math.max(0, Math.max(origin, firstPage - len) - slack);
           const to = Math.min(n, Math.min(originEnd, lastPage + 2 + len) + slack);
-          alignWindow(text, stream, pageIds, from, to, quote, stats, found, 0);
+          alignWindow(text, from, to, quote, stats, found, 0);
         }
         k = end + 2;
       }
+      list.length = 0;
     }
-    return { matches: resolveOverlaps(found, (m) => contextScore(stream, m)), stats };
+    return resolveOverlaps(found, (m) => contextScore(m));
   }
 
-  const anchors = anchorWords(compiled, vocab);
-  const mayMatch = (text: string): boolean => eachWord(text, (start, end) => anchors.has(wordKey(text.slice(start, end))));
+  const cache = new Map<string, readonly QuoteMatch[]>();
+  let cachedChars = 0;
+  const remember = (text: string, matches: readonly QuoteMatch[]): void => {
+    if (text.length > CACHE_CHARS) return;
+    cache.set(text, matches);
+    cachedChars += text.length;
+    // Map order is insertion order: the first keys are the least recently used.
+    for (const old of cache.keys()) {
+      if (cachedChars <= CACHE_CHARS) break;
+      cache.delete(old);
+      cachedChars -= old.length;
+    }
+  };
 
   const shortSpeakers = new Map<string, readonly string[]>();
   for (const quote of quotes) {
@@ -252,7 +323,23 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
   return {
     find: (text) => findWithStats(text).matches,
     findWithStats,
-    mayMatch,
+    mayMatch(text) {
+      vocab.tokenize(text, words);
+      return words.anchored;
+    },
+    findInBlock(text) {
+      const known = cache.get(text);
+      if (known) {
+        cache.delete(text);
+        cache.set(text, known);
+        return known;
+      }
+      vocab.tokenize(text, words);
+      const matches = words.anchored ? findWords(text, null) : NO_MATCHES;
+      remember(text, matches.length ? matches : NO_MATCHES);
+      return matches;
+    },
+    cached: (text) => cache.get(text),
     quoteCount: compiled.length,
     speakersOf: (quoteId) => shortSpeakers.get(quoteId) ?? null,
   };
@@ -262,27 +349,27 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
    * quotes share their wording ("imperative" said by Lavrov and by "Russian authorities"), the page
    * around the match tells which one it is.
    */
-  function contextScore(stream: ReturnType<typeof tokenizeWords>, m: QuoteMatch): number {
+  function contextScore(m: QuoteMatch): number {
     const quote = byId.get(m.quoteId);
     if (!quote || quote.context.size === 0) return 0;
-    const first = lowerBound(stream.starts, m.start);
-    const seen = new Set<string>();
+    const first = lowerBound(words.starts, words.count, m.start);
+    const seen = new Set<number>();
     const from = Math.max(0, first - CONTEXT_WORDS);
-    const to = Math.min(stream.keys.length, first + quote.ids.length + CONTEXT_WORDS);
+    const to = Math.min(words.count, first + quote.ids.length + CONTEXT_WORDS);
     for (let i = from; i < to; i++) {
-      const key = stream.keys[i]!;
-      if (quote.context.has(key)) seen.add(key);
+      const id = words.ids[i]!;
+      if (quote.context.has(id)) seen.add(id);
     }
     return seen.size;
   }
 
-  function matchShort(text: string, stream: ReturnType<typeof tokenizeWords>, pageIds: Int32Array, i: number, q: number, found: QuoteMatch[]): void {
+  function matchShort(text: string, i: number, q: number, found: QuoteMatch[]): void {
     const quote = compiled[q]!;
     const len = quote.ids.length;
-    if (i + len > pageIds.length) return;
-    for (let k = 1; k < len; k++) if (pageIds[i + k] !== quote.ids[k]) return;
-    const start = stream.starts[i]!;
-    const end = stream.ends[i + len - 1]!;
+    if (i + len > words.count) return;
+    for (let k = 1; k < len; k++) if (words.ids[i + k] !== quote.ids[k]) return;
+    const start = words.starts[i]!;
+    const end = words.ends[i + len - 1]!;
     if (!QUOTE_MARKS.has(text[start - 1] ?? '')) return;
     let after = end;
     while (TRAILING_PUNCT.has(text[after] ?? '')) after++;
@@ -299,32 +386,75 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     });
   }
 
-  function alignWindow(
-    text: string,
-    stream: ReturnType<typeof tokenizeWords>,
-    pageIds: Int32Array,
-    from: number,
-    to: number,
-    quote: CompiledQuote,
-    stats: QuoteScanStats,
-    found: QuoteMatch[],
-    depth: number,
-  ): void {
+  /**
+   * Whether some stretch of page words [from, to) no longer than an accepted alignment can be holds at least
+   * `need` words of the quote. An accepted alignment pairs `need` or more page words with equal quote words inside
+   * such a stretch, so a window without one cannot hold a match.
+   */
+  function closeEnough(from: number, to: number, quote: CompiledQuote): boolean {
+    if (++round === 0x7fffffff) {
+      marks.fill(0);
+      round = 1;
+    }
+    for (let k = 0; k < quote.distinct.length; k++) marks[quote.distinct[k]!] = round;
+    const ids = words.ids;
+    const width = quote.stretch;
+    let inside = 0;
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      if (id >= 0 && marks[id] === round && ++inside >= quote.need) return true;
+      const out = i - width + 1;
+      if (out >= from) {
+        const gone = ids[out]!;
+        if (gone >= 0 && marks[gone] === round) inside--;
+      }
+    }
+    return false;
+  }
+
+  function alignWindow(text: string, from: number, to: number, quote: CompiledQuote, stats: QuoteScanStats | null, found: QuoteMatch[], depth: number): void {
     const len = quote.ids.length;
-    const need = minSameWords(len);
+    const need = quote.need;
     if (to - from < need) return;
-    stats.candidateWindows++;
-    stats.windowWords += to - from;
-    stats.fuzzyCells += (to - from) * len;
-    const a = trimAtQuoteMarks(text, stream, pageIds, quote, alignLocal(pageIds, from, to, quote.ids));
+    if (countFilter && !closeEnough(from, to, quote)) {
+      if (stats) stats.countedOut++;
+      return;
+    }
+    if (stats) {
+      stats.candidateWindows++;
+      stats.windowWords += to - from;
+    }
+    let a = verbatimIn(words.ids, from, to, quote.ids);
+    if (!a) {
+      if (stats) stats.fuzzyCells += (to - from) * len;
+      a = alignLocal(words.ids, from, to, quote.ids);
+    }
+    a = trimAtQuoteMarks(text, words, quote, a);
     if (!a || !accepted(a, need)) return;
-    found.push(toMatch(text, stream, quote, a));
+    found.push(toMatch(text, words, quote, a));
     // The same quote may stand twice in one window (a page repeating it); look either side, a little.
     if (depth < 2) {
-      alignWindow(text, stream, pageIds, from, a.pageFrom, quote, stats, found, depth + 1);
-      alignWindow(text, stream, pageIds, a.pageTo, to, quote, stats, found, depth + 1);
+      alignWindow(text, from, a.pageFrom, quote, stats, found, depth + 1);
+      alignWindow(text, a.pageTo, to, quote, stats, found, depth + 1);
     }
   }
+}
+
+/**
+ * The alignment `alignLocal` gives when the window holds the quote word for word, found without the alignment
+ * matrix: only an unbroken run of all the quote's words scores 2 × its length (the most any alignment can), the
+ * matrix is filled page word by page word, so the first such run wins, and its trace is all diagonal steps.
+ */
+function verbatimIn(page: Int32Array, from: number, to: number, quote: Int32Array): LocalAlignment | null {
+  const len = quote.length;
+  const first = quote[0]!;
+  for (let p = from; p + len <= to; p++) {
+    if (page[p] !== first) continue;
+    let k = 1;
+    while (k < len && page[p + k] === quote[k]) k++;
+    if (k === len) return { pageFrom: p, pageTo: p + len, quoteFrom: 0, quoteTo: len, same: len };
+  }
+  return null;
 }
 
 /**
@@ -334,26 +464,24 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
  * taken rarest first (not a stopword, in fewest quotes, longest) until they cover that many positions. Rarer
  * anchors let more blocks through unsplit; the count keeps the prefilter from ever dropping a match.
  */
-function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<string, number>): Set<string> {
-  const keyOf: string[] = [];
-  for (const [key, id] of vocab) keyOf[id] = key;
+function anchorWords(compiled: readonly CompiledQuote[], vocab: Vocabulary): Set<number> {
   const quotesWith = new Map<number, number>();
-  for (const q of compiled) for (const id of new Set(q.ids)) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
-  const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
+  for (const q of compiled) for (const id of q.distinct) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
+  const rarity = (id: number): [number, number, number] => [STOPWORDS.has(vocab.keyOf(id)) ? 1 : 0, quotesWith.get(id)!, -vocab.keyOf(id).length];
   const rarer = (a: number, b: number): number => {
     const ra = rarity(a);
     const rb = rarity(b);
     return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || a - b;
   };
-  const anchors = new Set<string>();
+  const anchors = new Set<number>();
   for (const q of compiled) {
     const positions = new Map<number, number>();
     for (const id of q.ids) positions.set(id, (positions.get(id) ?? 0) + 1);
-    const needed = q.short ? 1 : q.ids.length - minSameWords(q.ids.length) + 1;
+    const needed = q.short ? 1 : q.ids.length - q.need + 1;
     let covered = 0;
     for (const id of [...positions.keys()].sort(rarer)) {
       if (covered >= needed) break;
-      anchors.add(keyOf[id]!);
+      anchors.add(id);
       covered += positions.get(id)!;
     }
   }
@@ -365,20 +493,14 @@ function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<stri
  * quotation mark at either end ("… arrest warrants” as goals"), those words are the page's, not the
  * quote's, even if one happens to match the next word of the quote. Cut them off and realign.
  */
-function trimAtQuoteMarks(
-  text: string,
-  stream: ReturnType<typeof tokenizeWords>,
-  pageIds: Int32Array,
-  quote: CompiledQuote,
-  a: LocalAlignment | null,
-): LocalAlignment | null {
+function trimAtQuoteMarks(text: string, words: WordIds, quote: CompiledQuote, a: LocalAlignment | null): LocalAlignment | null {
   if (!a) return a;
   let from = a.pageFrom;
   let to = a.pageTo;
   const span = to - from;
   const hasMark = (k: number): boolean => {
     // the gap between word k and word k+1
-    for (let c = stream.ends[k]!; c < stream.starts[k + 1]!; c++) if (QUOTE_MARKS.has(text[c]!)) return true;
+    for (let c = words.ends[k]!; c < words.starts[k + 1]!; c++) if (QUOTE_MARKS.has(text[c]!)) return true;
     return false;
   };
   for (let k = to - 2; k >= Math.max(from, to - 3); k--) {
@@ -394,7 +516,7 @@ function trimAtQuoteMarks(
     }
   }
   if (from === a.pageFrom && to === a.pageTo) return a;
-  return alignLocal(pageIds, from, to, quote.ids);
+  return alignLocal(words.ids, from, to, quote.ids);
 }
 
 function similarity(a: LocalAlignment): number {
@@ -405,17 +527,27 @@ function accepted(a: LocalAlignment, need: number): boolean {
   return a.same >= need && similarity(a) >= MIN_SIMILARITY;
 }
 
-function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
+function toMatch(text: string, words: WordIds, quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
   const len = quote.ids.length;
-  const start = stream.starts[a.pageFrom]!;
-  const end = stream.ends[a.pageTo - 1]!;
-  const pageWords: DiffWord[] = [];
-  for (let i = a.pageFrom; i < a.pageTo; i++) {
-    pageWords.push({ key: stream.keys[i]!, text: text.slice(stream.starts[i], stream.ends[i]) });
-  }
+  const start = words.starts[a.pageFrom]!;
+  const end = words.ends[a.pageTo - 1]!;
   const coverage = (a.quoteTo - a.quoteFrom) / len;
   const exact = a.same === len && a.pageTo - a.pageFrom === len;
   const score = exact ? 1 : Math.min(0.99, similarity(a) * (0.5 + 0.5 * coverage));
+  let diff: WordDiffOp[];
+  if (exact) {
+    // Every word the same: the diff is one run of the page's words.
+    const texts: string[] = [];
+    for (let i = a.pageFrom; i < a.pageTo; i++) texts.push(text.slice(words.starts[i], words.ends[i]));
+    diff = [{ op: 'same', text: texts.join(' ') }];
+  } else {
+    const pageWords: DiffWord[] = [];
+    for (let i = a.pageFrom; i < a.pageTo; i++) {
+      const raw = text.slice(words.starts[i], words.ends[i]);
+      pageWords.push({ key: wordKey(raw), text: raw });
+    }
+    diff = diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
+  }
   return {
     start,
     end,
@@ -423,7 +555,7 @@ function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: 
     quoteId: quote.id,
     score: Math.round(score * 1000) / 1000,
     exact,
-    diff: diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo)),
+    diff,
     coverage: Math.round(coverage * 1000) / 1000,
   };
 }
@@ -431,10 +563,10 @@ function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: 
 /** Words either side of a match compared with a quote's source sentence. */
 const CONTEXT_WORDS = 25;
 
-/** First index of a sorted array whose value is ≥ `value`. */
-function lowerBound(xs: readonly number[], value: number): number {
+/** First index below `count` of a sorted array whose value is ≥ `value`. */
+function lowerBound(xs: Int32Array, count: number, value: number): number {
   let lo = 0;
-  let hi = xs.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid]! < value) lo = mid + 1;
@@ -445,12 +577,19 @@ function lowerBound(xs: readonly number[], value: number): number {
 
 /**
  * Best first (score, then length, then how well the surroundings fit the quote's source sentence),
- * keeping only matches that overlap none kept before; then by start.
+ * keeping only matches that overlap none kept before; then by start. The surroundings are read only for matches
+ * that tie on score and length.
  */
 function resolveOverlaps(found: QuoteMatch[], context: (m: QuoteMatch) => number): QuoteMatch[] {
-  const ctx = new Map(found.map((m) => [m, context(m)]));
+  if (found.length < 2) return found;
+  const ctx = new Map<QuoteMatch, number>();
+  const contextOf = (m: QuoteMatch): number => {
+    let c = ctx.get(m);
+    if (c === undefined) ctx.set(m, (c = context(m)));
+    return c;
+  };
   const byQuality = [...found].sort(
-    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || ctx.get(y)! - ctx.get(x)! || x.start - y.start,
+    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || contextOf(y) - contextOf(x) || x.start - y.start,
   );
   // Kept matches sorted by start, never overlapping: a new one only needs checking against its neighbours.
   const kept: QuoteMatch[] = [];
