@@ -5,7 +5,7 @@
  * The text is split into words once, as integer ids (quote-tokens.ts); everything after reads those ids. Three
  * stages, so that it is fast on every page (docs/insights.md has the numbers):
  * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common words, are indexed
- *    (quote-pairs.ts). The page's word pairs are looked up once each; where enough pairs of one quote occur close
+ *    by their two ids. The page's word pairs are looked up once each; where enough pairs of one quote occur close
  *    together, that stretch becomes a candidate window.
  * 2. Count filter: a window goes on only if some stretch of it short enough to be accepted holds at least
  *    `minSameWords` words of the quote. An accepted alignment needs exactly that, so no match is lost.
@@ -21,8 +21,7 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { PairIndex, type PairPosting } from './quote-pairs';
-import { STOPWORDS, tokenizeWords, Vocabulary, WordIds, wordKey } from './quote-tokens';
+import { createVocabulary, STOPWORDS, tokenizeWords, type Vocabulary, type WordIds, wordKey } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -138,8 +137,6 @@ interface CompiledQuote {
 const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u201e', '\u201f', '\u2018', '\u2019', '\u201a', '\u00ab', '\u00bb', '\u2039', '\u203a', '\u300c', '\u300d']);
 /** Punctuation allowed between a short quote's last word and its closing mark ("reasonably good,”). */
 const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '\u2026']);
-/** Word ids are below this, so a word pair packs into one exact number key while compiling. */
-const ID_SPACE = 1 << 21;
 /** Bits of a word id's role in stage 1: it starts an indexed pair, it starts a short quote. */
 const STARTS_PAIR = 1;
 const STARTS_SHORT = 2;
@@ -165,7 +162,7 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[], options: Quot
  */
 export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options: QuoteMatcherOptions = {}): Generator<void, QuoteMatcher, void> {
   const countFilter = options.countFilter ?? true;
-  const vocab = new Vocabulary();
+  const vocab = createVocabulary();
   const compiled: CompiledQuote[] = [];
   const contextKeys: string[][] = [];
   for (const quote of quotes) {
@@ -189,11 +186,11 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
   }
   // The context words get ids after all the quotes' words: a quote word's id is its rank among those.
   compiled.forEach((quote, q) => (quote.context = new Set(contextKeys[q]!.map((k) => vocab.intern(k)))));
-  if (vocab.size >= ID_SPACE) throw new Error('quote vocabulary too large');
   const byId = new Map(compiled.map((q) => [q.id, q]));
 
-  // Shingle index: word pair → (quote, position of the pair in the quote); short quotes by their first word id.
-  const pairs = new Map<number, { a: number; b: number; list: PairPosting[] }>();
+  // Shingle index: first word id → second word id → [quote, position of the pair in the quote, …] (small-integer
+  // keys: a Map hashes those cheaply); short quotes by their first word id.
+  const pairs: Map<number, number[]>[] = [];
   const shortByFirst: number[][] = [];
   const starts = new Uint8Array(vocab.size);
   const stopIds = new Set<number>();
@@ -213,27 +210,24 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
       // A quote made only of common words is indexed whole rather than not at all.
       if (any && !informative(p)) continue;
       const a = ids[p]!;
-      const b = ids[p + 1]!;
-      const key = a * ID_SPACE + b;
-      let entry = pairs.get(key);
-      if (!entry) pairs.set(key, (entry = { a, b, list: [] }));
-      entry.list.push({ q, pos: p });
+      const second = (pairs[a] ??= new Map());
+      let list = second.get(ids[p + 1]!);
+      if (!list) second.set(ids[p + 1]!, (list = []));
+      list.push(q, p);
       starts[a]! |= STARTS_PAIR;
     }
   }
-  const pairIndex = new PairIndex(pairs);
-  for (const id of anchorWords(compiled, vocab)) vocab.markAnchor(id);
-  vocab.seal();
+  for (const id of anchorWords(compiled, vocab)) vocab.anchor(id);
 
-  // Scratch reused from text to text: the words, the hits per quote, the marks of the count filter.
-  const words = new WordIds();
+  // Scratch reused from text to text: the words (`vocab.tokenize`), the hits per quote, the marks of the count filter.
+  let words: WordIds = vocab.tokenize('');
   const hitLists: number[][] = compiled.map(() => []);
   const touched: number[] = [];
   const marks = new Int32Array(vocab.size);
   let round = 0;
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
-    vocab.tokenize(text, words);
+    words = vocab.tokenize(text);
     const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, countedOut: 0, windowWords: 0, fuzzyCells: 0 };
     return { matches: findWords(text, stats), stats };
   }
@@ -246,7 +240,6 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
 
     // Stage 1: one pass over the word pairs; hits are collected per quote in page order.
     touched.length = 0;
-    const postings = pairIndex.postings;
     for (let i = 0; i < n; i++) {
       const a = ids[i]!;
       if (a < 0) continue;
@@ -254,15 +247,12 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
       if (role === 0) continue;
       if (role & STARTS_SHORT) for (const q of shortByFirst[a]!) matchShort(text, i, q, found);
       if (!(role & STARTS_PAIR) || i + 1 >= n) continue;
-      const b = ids[i + 1]!;
-      if (b < 0) continue;
-      const e = pairIndex.lookup(a, b);
-      if (e < 0) continue;
-      for (let k = pairIndex.start(e), to = pairIndex.end(e); k < to; k++) {
-        const q = postings[2 * k]!;
-        const list = hitLists[q]!;
-        if (list.length === 0) touched.push(q);
-        list.push(i, postings[2 * k + 1]!);
+      const postings = ids[i + 1]! < 0 ? undefined : pairs[a]!.get(ids[i + 1]!);
+      if (!postings) continue;
+      for (let k = 0; k < postings.length; k += 2) {
+        const list = hitLists[postings[k]!]!;
+        if (list.length === 0) touched.push(postings[k]!);
+        list.push(i, postings[k + 1]!);
       }
     }
 
@@ -324,7 +314,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
     find: (text) => findWithStats(text).matches,
     findWithStats,
     mayMatch(text) {
-      vocab.tokenize(text, words);
+      words = vocab.tokenize(text);
       return words.anchored;
     },
     findInBlock(text) {
@@ -334,7 +324,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
         cache.set(text, known);
         return known;
       }
-      vocab.tokenize(text, words);
+      words = vocab.tokenize(text);
       const matches = words.anchored ? findWords(text, null) : NO_MATCHES;
       remember(text, matches.length ? matches : NO_MATCHES);
       return matches;

@@ -33,10 +33,6 @@ function isWordAt(text: string, i: number): boolean {
   return cls === 1;
 }
 
-function isApostrophe(code: number): boolean {
-  return code === 0x27 || code === 0x2019 || code === 0x02bc;
-}
-
 /** The words of a text: parallel arrays of comparison keys and their [start, end) offsets. */
 export interface WordStream {
   keys: string[];
@@ -53,216 +49,169 @@ export function wordKey(raw: string): string {
 
 /** Split a text into words (one pass over its character codes). */
 export function tokenizeWords(text: string): WordStream {
-  const keys: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  eachWord(text, (start, end) => {
-    keys.push(wordKey(text.slice(start, end)));
-    starts.push(start);
-    ends.push(end);
-    return false;
-  });
-  return { keys, starts, ends };
+  const { count, starts, ends } = bare.tokenize(text);
+  const stream: WordStream = { keys: [], starts: [], ends: [] };
+  for (let k = 0; k < count; k++) {
+    stream.keys.push(wordKey(text.slice(starts[k], ends[k])));
+    stream.starts.push(starts[k]!);
+    stream.ends.push(ends[k]!);
+  }
+  return stream;
 }
 
-/**
- * Calls `visit` with the [start, end) of each word of `text` in order, until it returns true. Returns whether it did:
- * a caller looking for one word stops there rather than splitting the rest of the text.
- */
-export function eachWord(text: string, visit: (start: number, end: number) => boolean): boolean {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordAt(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    for (;;) {
-      while (i < n && isWordAt(text, i)) i++;
-      // An apostrophe between two word characters stays inside the word.
-      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordAt(text, i + 1)) i++;
-      else break;
-    }
-    if (visit(start, i)) return true;
-  }
-  return false;
+/** The words of a text as ids of a `Vocabulary`: parallel arrays, valid up to `count`. */
+export interface WordIds {
+  count: number;
+  /** The id of each word's key, or −1 when the vocabulary does not hold it. */
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Whether one of the words is an anchor (`Vocabulary.anchor`). */
+  anchored: boolean;
 }
 
-/** The words of a text as ids of a `Vocabulary`: parallel arrays, valid up to `count`, reused from text to text. */
-export class WordIds {
-  count = 0;
-  ids = new Int32Array(256);
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
-  /** Whether one of the words is an anchor of the vocabulary (`Vocabulary.markAnchor`). */
-  anchored = false;
-
-  /** Room for the words of a text of `chars` characters (at most one word in two characters). */
-  reserve(chars: number): void {
-    const need = (chars >> 1) + 1;
-    if (this.ids.length >= need) return;
-    let size = this.ids.length;
-    while (size < need) size *= 2;
-    this.ids = new Int32Array(size);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
-  }
+/** Word keys interned as small integer ids, and a tokenizer giving a text's words as those ids. */
+export interface Vocabulary {
+  /** The id of `key` (a `wordKey`), given now if it has none. */
+  intern(key: string): number;
+  /** The id of `key`, or −1. */
+  idOf(key: string): number;
+  keyOf(id: number): string;
+  /** Number of ids given. */
+  readonly size: number;
+  /** Marks an id as an anchor: `tokenize` says whether a text holds one. */
+  anchor(id: number): void;
+  /** The words of `text` (those of `tokenizeWords`), in arrays reused by the next call. */
+  tokenize(text: string): WordIds;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** The key character of an ASCII character or apostrophe in a word with no other character: A–Z lower-cased, ’ and ʼ as '. */
-function foldPlain(code: number): number {
-  if (code >= 65 && code <= 90) return code + 32;
-  return code === 0x2019 || code === 0x02bc ? 0x27 : code;
-}
-
 /**
- * Word keys interned as small integer ids, and a tokenizer that gives a text's words as ids without making a string
- * per word: a word of ASCII letters and digits (with apostrophes, the usual case on an English page) is hashed from
- * its character codes as it is scanned and looked up in an open-addressing table; any other word is keyed with
- * `wordKey` and looked up by its key. A word no interned key equals gets id −1. Either way the id is the one of
- * `wordKey(word)`: the table holds exactly the keys made only of ASCII characters, and folding such a word character
- * by character gives its key.
+ * A vocabulary whose `tokenize` makes no string per word: a word of ASCII letters and digits (with apostrophes, the
+ * usual case on an English page) is hashed from its character codes as it is scanned and looked up in an
+ * open-addressing table of the keys made only of ASCII characters, compared character by character; any other word
+ * is keyed with `wordKey` and looked up by its key. Either way its id is that of `wordKey(word)`: folding such a word
+ * code by code (A–Z lower-cased, ’ and ʼ as ') is what `wordKey` does to it.
  */
-export class Vocabulary {
-  private readonly byKey = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private table = new Int32Array(0);
-  private mask = -1;
-  private anchors = new Uint8Array(0);
+export function createVocabulary(): Vocabulary {
+  const byKey = new Map<string, number>();
+  const keys: string[] = [];
+  const anchors = new Set<number>();
+  let table = new Int32Array(0);
+  let mask = -1;
+  let isAnchor = new Uint8Array(0);
+  const out: WordIds = { count: 0, ids: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64), anchored: false };
 
-  /** Number of ids given. */
-  get size(): number {
-    return this.keys.length;
-  }
-
-  /** The id of `key` (a `wordKey`), given now if it has none. */
-  intern(key: string): number {
-    let id = this.byKey.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.byKey.set(key, id);
-      this.keys.push(key);
-      this.mask = -1;
-    }
-    return id;
-  }
-
-  /** The id of `key`, or −1. */
-  idOf(key: string): number {
-    return this.byKey.get(key) ?? -1;
-  }
-
-  /** The key of an id. */
-  keyOf(id: number): string {
-    return this.keys[id]!;
-  }
-
-  /** Marks an id as an anchor: `tokenize` says whether a text holds one. */
-  markAnchor(id: number): void {
-    if (this.anchors.length < this.keys.length) {
-      const grown = new Uint8Array(Math.max(this.keys.length, this.anchors.length * 2));
-      grown.set(this.anchors);
-      this.anchors = grown;
-    }
-    this.anchors[id] = 1;
-  }
-
-  /** Splits `text` into words (the same words as `tokenizeWords`) and writes their ids and offsets into `out`. */
-  tokenize(text: string, out: WordIds): void {
-    if (this.mask < 0) this.buildTable();
-    out.reserve(text.length);
-    const { ids, starts, ends } = out;
-    const anchors = this.anchors;
-    const n = text.length;
-    let count = 0;
-    let anchored = false;
-    let i = 0;
-    while (i < n) {
-      let code = text.charCodeAt(i);
-      if (code < 0x80 ? CLASS[code] !== 1 : !isWordAt(text, i)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let hash = FNV_OFFSET;
-      let plain = true;
-      for (;;) {
-        while (i < n) {
-          code = text.charCodeAt(i);
-          if (code < 0x80) {
-            if (CLASS[code] !== 1) break;
-            hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
-          } else {
-            if (!isWordAt(text, i)) break;
-            plain = false;
-          }
-          i++;
-        }
-        // An apostrophe between two word characters stays inside the word.
-        if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordAt(text, i + 1)) {
-          hash = Math.imul(hash ^ 0x27, FNV_PRIME);
-          i++;
-        } else break;
-      }
-      const id = plain ? this.lookupPlain(hash, text, start, i) : this.idOf(wordKey(text.slice(start, i)));
-      ids[count] = id;
-      starts[count] = start;
-      ends[count] = i;
-      count++;
-      if (id >= 0 && id < anchors.length && anchors[id] === 1) anchored = true;
-    }
-    out.count = count;
-    out.anchored = anchored;
-  }
-
-  private lookupPlain(hash: number, text: string, start: number, end: number): number {
-    const table = this.table;
-    const mask = this.mask;
-    const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[slot]!;
-      if (entry === 0) return -1;
-      const key = this.keys[entry - 1]!;
-      if (key.length !== length) continue;
-      let k = 0;
-      while (k < length && key.charCodeAt(k) === foldPlain(text.charCodeAt(start + k))) k++;
-      if (k === length) return entry - 1;
-    }
-  }
-
-  /** Builds the lookup table now rather than on the first `tokenize` (after the last `intern`). */
-  seal(): void {
-    if (this.mask < 0) this.buildTable();
-  }
-
-  /** The hash table of the keys made only of ASCII characters (the others are found by `wordKey`). */
-  private buildTable(): void {
+  /** The table of the ASCII keys, and the anchor flags, after the last `intern`. */
+  const seal = () => {
     let size = 16;
-    while (size < this.keys.length * 4) size *= 2;
-    const table = new Int32Array(size);
-    const mask = size - 1;
-    for (let id = 0; id < this.keys.length; id++) {
-      const key = this.keys[id]!;
+    while (size < keys.length * 4) size *= 2;
+    table = new Int32Array(size);
+    mask = size - 1;
+    keys.forEach((key, id) => {
       let hash = FNV_OFFSET;
-      let ascii = true;
-      for (let k = 0; k < key.length && ascii; k++) {
-        const code = key.charCodeAt(k);
-        ascii = code < 0x80;
-        hash = Math.imul(hash ^ code, FNV_PRIME);
+      for (let k = 0; k < key.length; k++) {
+        if (key.charCodeAt(k) > 0x7f) return;
+        hash = Math.imul(hash ^ key.charCodeAt(k), FNV_PRIME);
       }
-      if (!ascii) continue;
       let slot = hash & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      while (table[slot]) slot = (slot + 1) & mask;
       table[slot] = id + 1;
+    });
+    isAnchor = new Uint8Array(keys.length);
+    for (const id of anchors) isAnchor[id] = 1;
+  };
+
+  const lookupPlain = (hash: number, text: string, start: number, end: number): number => {
+    for (let slot = hash & mask; table[slot]; slot = (slot + 1) & mask) {
+      const key = keys[table[slot]! - 1]!;
+      if (key.length !== end - start) continue;
+      let k = 0;
+      for (let code = 0; k < key.length; k++) {
+        code = text.charCodeAt(start + k);
+        if (key.charCodeAt(k) !== (code >= 65 && code <= 90 ? code + 32 : code === 0x2019 || code === 0x2bc ? 0x27 : code)) break;
+      }
+      if (k === key.length) return table[slot]! - 1;
     }
-    this.table = table;
-    this.mask = mask;
-  }
+    return -1;
+  };
+
+  return {
+    intern(key) {
+      let id = byKey.get(key);
+      if (id === undefined) {
+        byKey.set(key, (id = keys.length));
+        keys.push(key);
+        mask = -1;
+      }
+      return id;
+    },
+    idOf: (key) => byKey.get(key) ?? -1,
+    keyOf: (id) => keys[id]!,
+    get size() {
+      return keys.length;
+    },
+    anchor(id) {
+      anchors.add(id);
+      mask = -1;
+    },
+    tokenize(text) {
+      if (mask < 0) seal();
+      const n = text.length;
+      if (out.ids.length <= n >> 1) {
+        // At most one word in two characters.
+        const size = (n >> 1) + 64;
+        out.ids = new Int32Array(size);
+        out.starts = new Int32Array(size);
+        out.ends = new Int32Array(size);
+      }
+      const { ids, starts, ends } = out;
+      let count = 0;
+      let anchored = false;
+      let i = 0;
+      while (i < n) {
+        let code = text.charCodeAt(i);
+        if (code < 0x80 ? CLASS[code] !== 1 : !isWordAt(text, i)) {
+          i++;
+          continue;
+        }
+        const start = i;
+        let hash = FNV_OFFSET;
+        let plain = true;
+        for (;;) {
+          while (i < n) {
+            code = text.charCodeAt(i);
+            if (code < 0x80) {
+              if (CLASS[code] !== 1) break;
+              hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+            } else if (isWordAt(text, i)) plain = false;
+            else break;
+            i++;
+          }
+          // An apostrophe between two word characters stays inside the word.
+          code = text.charCodeAt(i);
+          if (i + 1 < n && (code === 0x27 || code === 0x2019 || code === 0x2bc) && isWordAt(text, i + 1)) {
+            hash = Math.imul(hash ^ 0x27, FNV_PRIME);
+            i++;
+          } else break;
+        }
+        const id = plain ? lookupPlain(hash, text, start, i) : (byKey.get(wordKey(text.slice(start, i))) ?? -1);
+        ids[count] = id;
+        starts[count] = start;
+        ends[count++] = i;
+        if (id >= 0 && isAnchor[id] === 1) anchored = true;
+      }
+      out.count = count;
+      out.anchored = anchored;
+      return out;
+    },
+  };
 }
+
+/** A vocabulary with no words: `tokenizeWords` reads its word boundaries. */
+const bare = createVocabulary();
 
 /**
  * Very common English words. A shingle (word pair) made only of these says nothing about which
