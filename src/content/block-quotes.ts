@@ -160,8 +160,6 @@ export class QuoteBlocks {
   private queue: QueuedBlock[] = [];
   private queueAt = 0;
   private queued: QueuedBlock[] = [];
-  /** The last block each node was read in: a block read again since it was queued is matched in its newer reading. */
-  private readonly readIn = new WeakMap<Text, QueuedBlock>();
 
   constructor(private readonly opts: QuoteBlocksOptions) {}
 
@@ -207,7 +205,6 @@ export class QuoteBlocks {
     // The whitespace between blocks (most text nodes of a page) holds no quotation: skip the matcher's set-up.
     if (joined.length < 4) return out;
     const block: QueuedBlock = { nodes, texts, names, joined, named, before };
-    for (const node of nodes) this.readIn.set(node, block);
     const t0 = performance.now();
     const known = this.opts.matcher.cached(joined);
     this.findMs += performance.now() - t0;
@@ -227,8 +224,7 @@ export class QuoteBlocks {
   /**
    * Matches the next waiting block's quotations. Returns its nodes that hold a quotation, with their name and quote
    * mentions merged (an empty list when it holds none), or null when no block waits. A block whose text the page
-   * changed since it was read is dropped: the page's change queued it for a scan of its own; so is one the walk read
-   * again since (that reading is matched in its turn). `textOf` is the engine's.
+   * changed since it was read is dropped: the page's change queued it for a scan of its own. `textOf` is the engine's.
    */
   matchQueued(textOf: (node: Text) => string | null): NodeMentions[] | null {
     if (this.queueAt >= this.queue.length) {
@@ -241,7 +237,7 @@ export class QuoteBlocks {
     this.queue[this.queueAt++] = undefined!;
     const { nodes, texts, joined } = block;
     for (let i = 0; i < nodes.length; i++) {
-      if (!nodes[i]!.isConnected || this.readIn.get(nodes[i]!) !== block || textOf(nodes[i]!) !== texts[i]) return [];
+      if (!nodes[i]!.isConnected || textOf(nodes[i]!) !== texts[i]) return [];
     }
     const t0 = performance.now();
     const found = this.opts.matcher.findInBlock(joined);

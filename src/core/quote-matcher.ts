@@ -21,7 +21,7 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { createVocabulary, STOPWORDS, tokenizeWords, type Vocabulary, type WordIds, wordKey } from './quote-tokens';
+import { STOPWORDS, tokenizeIds, tokenizeWords, type WordIds, wordKey } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -75,7 +75,7 @@ export interface QuoteScanStats {
   countedOut: number;
   /** Page words inside the windows that reached the fuzzy stage, summed. */
   windowWords: number;
-  /** Alignment cells computed (window words × quote words; a window holding the quote word for word needs none). */
+  /** Alignment cells computed (window words × quote words). */
   fuzzyCells: number;
 }
 
@@ -137,11 +137,8 @@ interface CompiledQuote {
 const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u201e', '\u201f', '\u2018', '\u2019', '\u201a', '\u00ab', '\u00bb', '\u2039', '\u203a', '\u300c', '\u300d']);
 /** Punctuation allowed between a short quote's last word and its closing mark ("reasonably good,”). */
 const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '\u2026']);
-/** Bits of a word id's role in stage 1: it starts an indexed pair, it starts a short quote. */
-const STARTS_PAIR = 1;
-const STARTS_SHORT = 2;
 /**
- * Characters of block text whose results `findInBlock` keeps (least recently used dropped first). A single-node
+ * Characters of block text whose results `findInBlock` keeps (all dropped when full). A single-node
  * block's text is the page's own string, so most of it costs no memory of its own; this bounds what joined blocks and
  * texts the page has since changed can hold: 16 MB at most.
  */
@@ -162,14 +159,19 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[], options: Quot
  */
 export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options: QuoteMatcherOptions = {}): Generator<void, QuoteMatcher, void> {
   const countFilter = options.countFilter ?? true;
-  const vocab = createVocabulary();
+  const vocab = new Map<string, number>();
+  const intern = (key: string): number => {
+    let id = vocab.get(key);
+    if (id === undefined) vocab.set(key, (id = vocab.size));
+    return id;
+  };
   const compiled: CompiledQuote[] = [];
   const contextKeys: string[][] = [];
   for (const quote of quotes) {
     const stream = tokenizeWords(quote.text);
     if (stream.keys.length === 0) continue;
     const own = new Set(stream.keys);
-    const ids = Int32Array.from(stream.keys, (key) => vocab.intern(key));
+    const ids = Int32Array.from(stream.keys, intern);
     const len = ids.length;
     contextKeys.push(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k)));
     compiled.push({
@@ -185,22 +187,20 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
     yield;
   }
   // The context words get ids after all the quotes' words: a quote word's id is its rank among those.
-  compiled.forEach((quote, q) => (quote.context = new Set(contextKeys[q]!.map((k) => vocab.intern(k)))));
+  compiled.forEach((quote, q) => (quote.context = new Set(contextKeys[q]!.map(intern))));
   const byId = new Map(compiled.map((q) => [q.id, q]));
 
   // Shingle index: first word id → second word id → [quote, position of the pair in the quote, …] (small-integer
   // keys: a Map hashes those cheaply); short quotes by their first word id.
   const pairs: Map<number, number[]>[] = [];
   const shortByFirst: number[][] = [];
-  const starts = new Uint8Array(vocab.size);
   const stopIds = new Set<number>();
-  for (const key of STOPWORDS) if (vocab.idOf(key) >= 0) stopIds.add(vocab.idOf(key));
+  for (const key of STOPWORDS) if (vocab.has(key)) stopIds.add(vocab.get(key)!);
   for (let q = 0; q < compiled.length; q++) {
     yield;
     const ids = compiled[q]!.ids;
     if (compiled[q]!.short) {
       (shortByFirst[ids[0]!] ??= []).push(q);
-      starts[ids[0]!]! |= STARTS_SHORT;
       continue;
     }
     const informative = (p: number): boolean => !stopIds.has(ids[p]!) || !stopIds.has(ids[p + 1]!);
@@ -214,20 +214,20 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
       let list = second.get(ids[p + 1]!);
       if (!list) second.set(ids[p + 1]!, (list = []));
       list.push(q, p);
-      starts[a]! |= STARTS_PAIR;
     }
   }
-  for (const id of anchorWords(compiled, vocab)) vocab.anchor(id);
+  const anchors = new Uint8Array(vocab.size);
+  for (const id of anchorWords(compiled, vocab)) anchors[id] = 1;
 
-  // Scratch reused from text to text: the words (`vocab.tokenize`), the hits per quote, the marks of the count filter.
-  let words: WordIds = vocab.tokenize('');
+  // Scratch reused from text to text: the words (`tokenizeIds`), the hits per quote, the marks of the count filter.
+  let words: WordIds = tokenizeIds('', vocab, anchors);
   const hitLists: number[][] = compiled.map(() => []);
   const touched: number[] = [];
   const marks = new Int32Array(vocab.size);
   let round = 0;
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
-    words = vocab.tokenize(text);
+    words = tokenizeIds(text, vocab, anchors);
     const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, countedOut: 0, windowWords: 0, fuzzyCells: 0 };
     return { matches: findWords(text, stats), stats };
   }
@@ -243,10 +243,8 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
     for (let i = 0; i < n; i++) {
       const a = ids[i]!;
       if (a < 0) continue;
-      const role = starts[a]!;
-      if (role === 0) continue;
-      if (role & STARTS_SHORT) for (const q of shortByFirst[a]!) matchShort(text, i, q, found);
-      if (!(role & STARTS_PAIR) || i + 1 >= n) continue;
+      if (shortByFirst[a]) for (const q of shortByFirst[a]) matchShort(text, i, q, found);
+      if (!pairs[a] || i + 1 >= n) continue;
       const postings = ids[i + 1]! < 0 ? undefined : pairs[a]!.get(ids[i + 1]!);
       if (!postings) continue;
       for (let k = 0; k < postings.length; k += 2) {
@@ -294,15 +292,12 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
   const cache = new Map<string, readonly QuoteMatch[]>();
   let cachedChars = 0;
   const remember = (text: string, matches: readonly QuoteMatch[]): void => {
-    if (text.length > CACHE_CHARS) return;
-    cache.set(text, matches);
-    cachedChars += text.length;
-    // Map order is insertion order: the first keys are the least recently used.
-    for (const old of cache.keys()) {
-      if (cachedChars <= CACHE_CHARS) break;
-      cache.delete(old);
-      cachedChars -= old.length;
+    // Full: start again rather than track what was used last (a page this large is rescanned rarely).
+    if ((cachedChars += text.length) > CACHE_CHARS) {
+      cache.clear();
+      cachedChars = text.length;
     }
+    cache.set(text, matches);
   };
 
   const shortSpeakers = new Map<string, readonly string[]>();
@@ -314,17 +309,13 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
     find: (text) => findWithStats(text).matches,
     findWithStats,
     mayMatch(text) {
-      words = vocab.tokenize(text);
+      words = tokenizeIds(text, vocab, anchors);
       return words.anchored;
     },
     findInBlock(text) {
       const known = cache.get(text);
-      if (known) {
-        cache.delete(text);
-        cache.set(text, known);
-        return known;
-      }
-      words = vocab.tokenize(text);
+      if (known) return known;
+      words = tokenizeIds(text, vocab, anchors);
       const matches = words.anchored ? findWords(text, null) : NO_MATCHES;
       remember(text, matches.length ? matches : NO_MATCHES);
       return matches;
@@ -414,12 +405,8 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
       stats.candidateWindows++;
       stats.windowWords += to - from;
     }
-    let a = verbatimIn(words.ids, from, to, quote.ids);
-    if (!a) {
-      if (stats) stats.fuzzyCells += (to - from) * len;
-      a = alignLocal(words.ids, from, to, quote.ids);
-    }
-    a = trimAtQuoteMarks(text, words, quote, a);
+    if (stats) stats.fuzzyCells += (to - from) * len;
+    const a = trimAtQuoteMarks(text, words, quote, alignLocal(words.ids, from, to, quote.ids));
     if (!a || !accepted(a, need)) return;
     found.push(toMatch(text, words, quote, a));
     // The same quote may stand twice in one window (a page repeating it); look either side, a little.
@@ -431,33 +418,18 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
 }
 
 /**
- * The alignment `alignLocal` gives when the window holds the quote word for word, found without the alignment
- * matrix: only an unbroken run of all the quote's words scores 2 × its length (the most any alignment can), the
- * matrix is filled page word by page word, so the first such run wins, and its trace is all diagonal steps.
- */
-function verbatimIn(page: Int32Array, from: number, to: number, quote: Int32Array): LocalAlignment | null {
-  const len = quote.length;
-  const first = quote[0]!;
-  for (let p = from; p + len <= to; p++) {
-    if (page[p] !== first) continue;
-    let k = 1;
-    while (k < len && page[p + k] === quote[k]) k++;
-    if (k === len) return { pageFrom: p, pageTo: p + len, quoteFrom: 0, quoteTo: len, same: len };
-  }
-  return null;
-}
-
-/**
  * Words at least one of which stands in any text a quote can match: the prefilter's anchors. A short quote matches
  * only whole, so its rarest word is enough. A longer one needs at least `minSameWords(n)` of its n word positions
  * aligned with equal page words, so among any n − minSameWords(n) + 1 positions one is on the page: its words are
  * taken rarest first (not a stopword, in fewest quotes, longest) until they cover that many positions. Rarer
  * anchors let more blocks through unsplit; the count keeps the prefilter from ever dropping a match.
  */
-function anchorWords(compiled: readonly CompiledQuote[], vocab: Vocabulary): Set<number> {
+function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<string, number>): Set<number> {
+  const keyOf: string[] = [];
+  for (const [key, id] of vocab) keyOf[id] = key;
   const quotesWith = new Map<number, number>();
   for (const q of compiled) for (const id of q.distinct) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
-  const rarity = (id: number): [number, number, number] => [STOPWORDS.has(vocab.keyOf(id)) ? 1 : 0, quotesWith.get(id)!, -vocab.keyOf(id).length];
+  const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
   const rarer = (a: number, b: number): number => {
     const ra = rarity(a);
     const rb = rarity(b);

@@ -13,6 +13,9 @@ const NON_ASCII_RE = /[^\u0000-\u007f]/;
 const COMBINING_OR_IGNORABLE_RE = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const APOSTROPHE_RE = /[\u2019\u02bc]/g;
 
+const NO_WORDS: ReadonlyMap<string, number> = new Map();
+const NO_ANCHORS = new Uint8Array(0);
+
 /**
  * Word-character class of every UTF-16 code unit, filled lazily: 0 unknown, 1 word, 2 not.
  * A char-code loop with this table is about four times faster than a Unicode regular expression.
@@ -49,7 +52,7 @@ export function wordKey(raw: string): string {
 
 /** Split a text into words (one pass over its character codes). */
 export function tokenizeWords(text: string): WordStream {
-  const { count, starts, ends } = bare.tokenize(text);
+  const { count, starts, ends } = tokenizeIds(text, NO_WORDS, NO_ANCHORS);
   const stream: WordStream = { keys: [], starts: [], ends: [] };
   for (let k = 0; k < count; k++) {
     stream.keys.push(wordKey(text.slice(starts[k], ends[k])));
@@ -59,159 +62,75 @@ export function tokenizeWords(text: string): WordStream {
   return stream;
 }
 
-/** The words of a text as ids of a `Vocabulary`: parallel arrays, valid up to `count`. */
+/** The words of a text as ids (`tokenizeIds`): parallel arrays, valid up to `count`, reused by the next call. */
 export interface WordIds {
   count: number;
   /** The id of each word's key, or −1 when the vocabulary does not hold it. */
   ids: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
-  /** Whether one of the words is an anchor (`Vocabulary.anchor`). */
+  /** Whether one of the words is an anchor. */
   anchored: boolean;
 }
 
-/** Word keys interned as small integer ids, and a tokenizer giving a text's words as those ids. */
-export interface Vocabulary {
-  /** The id of `key` (a `wordKey`), given now if it has none. */
-  intern(key: string): number;
-  /** The id of `key`, or −1. */
-  idOf(key: string): number;
-  keyOf(id: number): string;
-  /** Number of ids given. */
-  readonly size: number;
-  /** Marks an id as an anchor: `tokenize` says whether a text holds one. */
-  anchor(id: number): void;
-  /** The words of `text` (those of `tokenizeWords`), in arrays reused by the next call. */
-  tokenize(text: string): WordIds;
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+const out: WordIds = { count: 0, ids: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64), anchored: false };
 
 /**
- * A vocabulary whose `tokenize` makes no string per word: a word of ASCII letters and digits (with apostrophes, the
- * usual case on an English page) is hashed from its character codes as it is scanned and looked up in an
- * open-addressing table of the keys made only of ASCII characters, compared character by character; any other word
- * is keyed with `wordKey` and looked up by its key. Either way its id is that of `wordKey(word)`: folding such a word
- * code by code (A–Z lower-cased, ’ and ʼ as ') is what `wordKey` does to it.
+ * The words of `text` (those of `tokenizeWords`) as the ids `vocabulary` gives their keys, and whether one of them is
+ * an anchor (`anchors[id]` is 1). A word of ASCII letters, digits and straight apostrophes (the usual case on an
+ * English page) is its own key, lower-cased if it has a capital; any other goes through `wordKey`. Hashing the
+ * character codes into a table of its own instead of slicing the word was measured no faster: a short slice is cheap
+ * and the Map hashes it once.
  */
-export function createVocabulary(): Vocabulary {
-  const byKey = new Map<string, number>();
-  const keys: string[] = [];
-  const anchors = new Set<number>();
-  let table = new Int32Array(0);
-  let mask = -1;
-  let isAnchor = new Uint8Array(0);
-  const out: WordIds = { count: 0, ids: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64), anchored: false };
-
-  /** The table of the ASCII keys, and the anchor flags, after the last `intern`. */
-  const seal = () => {
-    let size = 16;
-    while (size < keys.length * 4) size *= 2;
-    table = new Int32Array(size);
-    mask = size - 1;
-    keys.forEach((key, id) => {
-      let hash = FNV_OFFSET;
-      for (let k = 0; k < key.length; k++) {
-        if (key.charCodeAt(k) > 0x7f) return;
-        hash = Math.imul(hash ^ key.charCodeAt(k), FNV_PRIME);
-      }
-      let slot = hash & mask;
-      while (table[slot]) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
-    });
-    isAnchor = new Uint8Array(keys.length);
-    for (const id of anchors) isAnchor[id] = 1;
-  };
-
-  const lookupPlain = (hash: number, text: string, start: number, end: number): number => {
-    for (let slot = hash & mask; table[slot]; slot = (slot + 1) & mask) {
-      const key = keys[table[slot]! - 1]!;
-      if (key.length !== end - start) continue;
-      let k = 0;
-      for (let code = 0; k < key.length; k++) {
-        code = text.charCodeAt(start + k);
-        if (key.charCodeAt(k) !== (code >= 65 && code <= 90 ? code + 32 : code === 0x2019 || code === 0x2bc ? 0x27 : code)) break;
-      }
-      if (k === key.length) return table[slot]! - 1;
+export function tokenizeIds(text: string, vocabulary: ReadonlyMap<string, number>, anchors: Uint8Array): WordIds {
+  const n = text.length;
+  if (out.ids.length <= n >> 1) {
+    // At most one word in two characters.
+    out.ids = new Int32Array(n);
+    out.starts = new Int32Array(n);
+    out.ends = new Int32Array(n);
+  }
+  const { ids, starts, ends } = out;
+  let count = 0;
+  let anchored = false;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80 ? CLASS[code] !== 1 : !isWordAt(text, i)) {
+      i++;
+      continue;
     }
-    return -1;
-  };
-
-  return {
-    intern(key) {
-      let id = byKey.get(key);
-      if (id === undefined) {
-        byKey.set(key, (id = keys.length));
-        keys.push(key);
-        mask = -1;
-      }
-      return id;
-    },
-    idOf: (key) => byKey.get(key) ?? -1,
-    keyOf: (id) => keys[id]!,
-    get size() {
-      return keys.length;
-    },
-    anchor(id) {
-      anchors.add(id);
-      mask = -1;
-    },
-    tokenize(text) {
-      if (mask < 0) seal();
-      const n = text.length;
-      if (out.ids.length <= n >> 1) {
-        // At most one word in two characters.
-        const size = (n >> 1) + 64;
-        out.ids = new Int32Array(size);
-        out.starts = new Int32Array(size);
-        out.ends = new Int32Array(size);
-      }
-      const { ids, starts, ends } = out;
-      let count = 0;
-      let anchored = false;
-      let i = 0;
+    const start = i;
+    let plain = true;
+    let upper = false;
+    for (;;) {
       while (i < n) {
-        let code = text.charCodeAt(i);
-        if (code < 0x80 ? CLASS[code] !== 1 : !isWordAt(text, i)) {
-          i++;
-          continue;
-        }
-        const start = i;
-        let hash = FNV_OFFSET;
-        let plain = true;
-        for (;;) {
-          while (i < n) {
-            code = text.charCodeAt(i);
-            if (code < 0x80) {
-              if (CLASS[code] !== 1) break;
-              hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
-            } else if (isWordAt(text, i)) plain = false;
-            else break;
-            i++;
-          }
-          // An apostrophe between two word characters stays inside the word.
-          code = text.charCodeAt(i);
-          if (i + 1 < n && (code === 0x27 || code === 0x2019 || code === 0x2bc) && isWordAt(text, i + 1)) {
-            hash = Math.imul(hash ^ 0x27, FNV_PRIME);
-            i++;
-          } else break;
-        }
-        const id = plain ? lookupPlain(hash, text, start, i) : (byKey.get(wordKey(text.slice(start, i))) ?? -1);
-        ids[count] = id;
-        starts[count] = start;
-        ends[count++] = i;
-        if (id >= 0 && isAnchor[id] === 1) anchored = true;
+        code = text.charCodeAt(i);
+        if (code < 0x80) {
+          if (CLASS[code] !== 1) break;
+          if (code >= 65 && code <= 90) upper = true;
+        } else if (isWordAt(text, i)) plain = false;
+        else break;
+        i++;
       }
-      out.count = count;
-      out.anchored = anchored;
-      return out;
-    },
-  };
+      // An apostrophe between two word characters stays inside the word.
+      code = text.charCodeAt(i);
+      if (i + 1 < n && (code === 0x27 || code === 0x2019 || code === 0x2bc) && isWordAt(text, i + 1)) {
+        plain &&= code === 0x27;
+        i++;
+      } else break;
+    }
+    const raw = text.slice(start, i);
+    const id = vocabulary.get(!plain ? wordKey(raw) : upper ? raw.toLowerCase() : raw) ?? -1;
+    ids[count] = id;
+    starts[count] = start;
+    ends[count++] = i;
+    if (anchors[id] === 1) anchored = true;
+  }
+  out.count = count;
+  out.anchored = anchored;
+  return out;
 }
-
-/** A vocabulary with no words: `tokenizeWords` reads its word boundaries. */
-const bare = createVocabulary();
 
 /**
  * Very common English words. A shingle (word pair) made only of these says nothing about which
