@@ -142,10 +142,7 @@ interface QueuedBlock {
   before: ReadonlySet<string>;
 }
 
-/**
- * Groups consecutive text nodes by block; each block's quotations are matched later, after the names are painted
- * (or at once, with its names, when the matcher has this block's text cached from an earlier scan).
- */
+/** Groups consecutive text nodes by block; each block's quotations are matched later, after the names are painted. */
 export class QuoteBlocks {
   private block: Node | null = null;
   private lastParent: Node | null = null;
@@ -184,8 +181,8 @@ export class QuoteBlocks {
 
   /**
    * Ends the current block and returns its nodes with their name mentions, to paint now. Its quotations are matched
-   * later (`matchQueued`, after the names are painted), unless the matcher has them for this text from an earlier
-   * scan: then they come now, with the names.
+   * later (`matchQueued`, after the names are painted); a block the matcher already found none in, from an earlier
+   * scan of the same text, does not wait at all.
    */
   end(): NodeMentions[] {
     const { nodes, texts, names } = this;
@@ -208,11 +205,7 @@ export class QuoteBlocks {
     const t0 = performance.now();
     const known = this.opts.matcher.cached(joined);
     this.findMs += performance.now() - t0;
-    if (!known) this.queued.push(block);
-    else if (known.length) {
-      const merged = new Map(this.quotesIn(block, known).map((item) => [item.node, item]));
-      if (merged.size) return out.map((item) => merged.get(item.node) ?? item);
-    }
+    if (!known || known.length) this.queued.push(block);
     return out;
   }
 
@@ -235,21 +228,13 @@ export class QuoteBlocks {
     }
     const block = this.queue[this.queueAt]!;
     this.queue[this.queueAt++] = undefined!;
-    const { nodes, texts, joined } = block;
+    const { nodes, texts, names, joined, named, before } = block;
     for (let i = 0; i < nodes.length; i++) {
       if (!nodes[i]!.isConnected || textOf(nodes[i]!) !== texts[i]) return [];
     }
     const t0 = performance.now();
     const found = this.opts.matcher.findInBlock(joined);
-    this.findMs += performance.now() - t0;
-    return found.length === 0 ? [] : this.quotesIn(block, found);
-  }
-
-  /** The block's nodes that hold one of `found` (its quotations) said near its speaker, names and quotes merged. */
-  private quotesIn(block: QueuedBlock, found: readonly QuoteMatch[]): NodeMentions[] {
-    const { nodes, texts, names, joined, named, before } = block;
-    const t0 = performance.now();
-    const matches = withSpeakerNearby(found, this.opts.matcher, { has: (id) => named.has(id) || before.has(id) });
+    const matches = found.length === 0 ? found : withSpeakerNearby(found, this.opts.matcher, { has: (id) => named.has(id) || before.has(id) });
     this.findMs += performance.now() - t0;
     if (matches.length === 0) return [];
     const perNode: QuoteMention[][] = nodes.map(() => []);

@@ -2,14 +2,12 @@
  * Finds the data set's known quotations in page text, verbatim or with small differences
  * (punctuation, quotation marks, case, a word added, removed or changed, a trimmed start or end).
  *
- * The text is split into words once, as integer ids (quote-tokens.ts); everything after reads those ids. Three
+ * The text is split into words once, as integer ids (quote-tokens.ts); everything after reads those ids. Two
  * stages, so that it is fast on every page (docs/insights.md has the numbers):
  * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common words, are indexed
  *    by their two ids. The page's word pairs are looked up once each; where enough pairs of one quote occur close
  *    together, that stretch becomes a candidate window.
- * 2. Count filter: a window goes on only if some stretch of it short enough to be accepted holds at least
- *    `minSameWords` words of the quote. An accepted alignment needs exactly that, so no match is lost.
- * 3. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts), accepted when
+ * 2. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts), accepted when
  *    enough words agree; the differences come from a word diff (word-diff.ts).
  *
  * Thresholds (documented in docs/insights.md):
@@ -40,13 +38,6 @@ export function minSameWords(quoteWords: number): number {
 export function minShingleHits(quoteWords: number): number {
   return quoteWords <= 6 ? 1 : quoteWords <= 12 ? 2 : 3;
 }
-/**
- * The longest page stretch an accepted alignment of a quote of `quoteWords` words can cover: at most all its words
- * agree, and they must be at least MIN_SIMILARITY of the stretch.
- */
-export function longestAcceptedStretch(quoteWords: number): number {
-  return Math.ceil(quoteWords / MIN_SIMILARITY);
-}
 
 /** A known quotation found in text. Offsets index the scanned text (end exclusive). */
 export interface QuoteMatch {
@@ -71,10 +62,6 @@ export interface QuoteScanStats {
   words: number;
   /** Windows that reached the fuzzy stage. */
   candidateWindows: number;
-  /** Windows the shingles proposed that the count filter dropped (too few of the quote's words close together). */
-  countedOut: number;
-  /** Page words inside the windows that reached the fuzzy stage, summed. */
-  windowWords: number;
   /** Alignment cells computed (window words × quote words). */
   fuzzyCells: number;
 }
@@ -103,15 +90,6 @@ export interface QuoteMatcher {
   speakersOf(quoteId: string): readonly string[] | null;
 }
 
-/** How to compile. */
-export interface QuoteMatcherOptions {
-  /**
-   * Whether windows go through the count filter before alignment (default true). Off, every window the shingles
-   * propose is aligned: the tests and the benchmark compare the two to show the filter loses nothing.
-   */
-  countFilter?: boolean;
-}
-
 /**
  * The part of a Quote the matcher reads. `sentence` tells apart quotes that share their wording; `speakers` (speaker
  * and co-speakers) are what a short quotation needs mentioned near it.
@@ -121,16 +99,10 @@ export type QuoteInput = Pick<Quote, 'id' | 'text'> & { sentence?: string; speak
 interface CompiledQuote {
   id: string;
   ids: Int32Array;
-  /** The distinct ids of `ids`. */
-  distinct: Int32Array;
   /** Ids of the words of the source sentence around the quote (for quotes sharing their wording). */
   context: ReadonlySet<number>;
   words: DiffWord[];
   short: boolean;
-  /** `minSameWords` of its length. */
-  need: number;
-  /** `longestAcceptedStretch` of its length. */
-  stretch: number;
 }
 
 /** Opening and closing quotation marks a page may put around a short quote. */
@@ -143,11 +115,10 @@ const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '\u2026']);
  * texts the page has since changed can hold: 16 MB at most.
  */
 const CACHE_CHARS = 8_000_000;
-const NO_MATCHES: readonly QuoteMatch[] = Object.freeze([]);
 
 /** Compile the quotes once; `find` then scans any number of texts. */
-export function compileQuoteMatcher(quotes: readonly QuoteInput[], options: QuoteMatcherOptions = {}): QuoteMatcher {
-  const steps = compileQuoteMatcherSteps(quotes, options);
+export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher {
+  const steps = compileQuoteMatcherSteps(quotes);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
@@ -157,8 +128,7 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[], options: Quot
  * `compileQuoteMatcher` one quote at a time: the generator yields after each quote it indexes and returns the
  * matcher, so a caller with thousands of quotations (the reader's dossier) can spread the work over short slices.
  */
-export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options: QuoteMatcherOptions = {}): Generator<void, QuoteMatcher, void> {
-  const countFilter = options.countFilter ?? true;
+export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Generator<void, QuoteMatcher, void> {
   const vocab = new Map<string, number>();
   const intern = (key: string): number => {
     let id = vocab.get(key);
@@ -172,17 +142,13 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
     if (stream.keys.length === 0) continue;
     const own = new Set(stream.keys);
     const ids = Int32Array.from(stream.keys, intern);
-    const len = ids.length;
     contextKeys.push(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k)));
     compiled.push({
       id: quote.id,
       ids,
-      distinct: Int32Array.from(new Set(ids)),
       context: new Set(),
       words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
-      short: len < SHORT_QUOTE_WORDS,
-      need: minSameWords(len),
-      stretch: longestAcceptedStretch(len),
+      short: ids.length < SHORT_QUOTE_WORDS,
     });
     yield;
   }
@@ -219,16 +185,12 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
   const anchors = new Uint8Array(vocab.size);
   for (const id of anchorWords(compiled, vocab)) anchors[id] = 1;
 
-  // Scratch reused from text to text: the words (`tokenizeIds`), the hits per quote, the marks of the count filter.
+  // The words of the text being matched, in arrays `tokenizeIds` reuses from text to text.
   let words: WordIds = tokenizeIds('', vocab, anchors);
-  const hitLists: number[][] = compiled.map(() => []);
-  const touched: number[] = [];
-  const marks = new Int32Array(vocab.size);
-  let round = 0;
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
     words = tokenizeIds(text, vocab, anchors);
-    const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, countedOut: 0, windowWords: 0, fuzzyCells: 0 };
+    const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, fuzzyCells: 0 };
     return { matches: findWords(text, stats), stats };
   }
 
@@ -239,7 +201,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
     const found: QuoteMatch[] = [];
 
     // Stage 1: one pass over the word pairs; hits are collected per quote in page order.
-    touched.length = 0;
+    const hits = new Map<number, number[]>(); // q → [pageIndex, quotePos, pageIndex, quotePos, ...]
     for (let i = 0; i < n; i++) {
       const a = ids[i]!;
       if (a < 0) continue;
@@ -248,15 +210,14 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
       const postings = ids[i + 1]! < 0 ? undefined : pairs[a]!.get(ids[i + 1]!);
       if (!postings) continue;
       for (let k = 0; k < postings.length; k += 2) {
-        const list = hitLists[postings[k]!]!;
-        if (list.length === 0) touched.push(postings[k]!);
-        list.push(i, postings[k + 1]!);
+        const list = hits.get(postings[k]!);
+        if (list) list.push(i, postings[k + 1]!);
+        else hits.set(postings[k]!, [i, postings[k + 1]!]);
       }
     }
 
-    // Stage 2: clusters of hits → bounded windows → count filter → local alignment.
-    for (const q of touched) {
-      const list = hitLists[q]!;
+    // Stage 2: clusters of hits → bounded windows → local alignment.
+    for (const [q, list] of hits) {
       const quote = compiled[q]!;
       const len = quote.ids.length;
       const need = minShingleHits(len);
@@ -284,20 +245,20 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
         }
         k = end + 2;
       }
-      list.length = 0;
     }
     return resolveOverlaps(found, (m) => contextScore(m));
   }
 
   const cache = new Map<string, readonly QuoteMatch[]>();
   let cachedChars = 0;
-  const remember = (text: string, matches: readonly QuoteMatch[]): void => {
-    // Full: start again rather than track what was used last (a page this large is rescanned rarely).
+  /** Caches and returns `matches`. When full, starts again rather than track what was used last. */
+  const remember = (text: string, matches: readonly QuoteMatch[]): readonly QuoteMatch[] => {
     if ((cachedChars += text.length) > CACHE_CHARS) {
       cache.clear();
       cachedChars = text.length;
     }
     cache.set(text, matches);
+    return matches;
   };
 
   const shortSpeakers = new Map<string, readonly string[]>();
@@ -308,18 +269,8 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
   return {
     find: (text) => findWithStats(text).matches,
     findWithStats,
-    mayMatch(text) {
-      words = tokenizeIds(text, vocab, anchors);
-      return words.anchored;
-    },
-    findInBlock(text) {
-      const known = cache.get(text);
-      if (known) return known;
-      words = tokenizeIds(text, vocab, anchors);
-      const matches = words.anchored ? findWords(text, null) : NO_MATCHES;
-      remember(text, matches.length ? matches : NO_MATCHES);
-      return matches;
-    },
+    mayMatch: (text) => (words = tokenizeIds(text, vocab, anchors)).anchored,
+    findInBlock: (text) => cache.get(text) ?? remember(text, (words = tokenizeIds(text, vocab, anchors)).anchored ? findWords(text, null) : []),
     cached: (text) => cache.get(text),
     quoteCount: compiled.length,
     speakersOf: (quoteId) => shortSpeakers.get(quoteId) ?? null,
@@ -367,45 +318,14 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[], options
     });
   }
 
-  /**
-   * Whether some stretch of page words [from, to) no longer than an accepted alignment can be holds at least
-   * `need` words of the quote. An accepted alignment pairs `need` or more page words with equal quote words inside
-   * such a stretch, so a window without one cannot hold a match.
-   */
-  function closeEnough(from: number, to: number, quote: CompiledQuote): boolean {
-    if (++round === 0x7fffffff) {
-      marks.fill(0);
-      round = 1;
-    }
-    for (let k = 0; k < quote.distinct.length; k++) marks[quote.distinct[k]!] = round;
-    const ids = words.ids;
-    const width = quote.stretch;
-    let inside = 0;
-    for (let i = from; i < to; i++) {
-      const id = ids[i]!;
-      if (id >= 0 && marks[id] === round && ++inside >= quote.need) return true;
-      const out = i - width + 1;
-      if (out >= from) {
-        const gone = ids[out]!;
-        if (gone >= 0 && marks[gone] === round) inside--;
-      }
-    }
-    return false;
-  }
-
   function alignWindow(text: string, from: number, to: number, quote: CompiledQuote, stats: QuoteScanStats | null, found: QuoteMatch[], depth: number): void {
     const len = quote.ids.length;
-    const need = quote.need;
+    const need = minSameWords(len);
     if (to - from < need) return;
-    if (countFilter && !closeEnough(from, to, quote)) {
-      if (stats) stats.countedOut++;
-      return;
-    }
     if (stats) {
       stats.candidateWindows++;
-      stats.windowWords += to - from;
+      stats.fuzzyCells += (to - from) * len;
     }
-    if (stats) stats.fuzzyCells += (to - from) * len;
     const a = trimAtQuoteMarks(text, words, quote, alignLocal(words.ids, from, to, quote.ids));
     if (!a || !accepted(a, need)) return;
     found.push(toMatch(text, words, quote, a));
@@ -428,7 +348,7 @@ function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<stri
   const keyOf: string[] = [];
   for (const [key, id] of vocab) keyOf[id] = key;
   const quotesWith = new Map<number, number>();
-  for (const q of compiled) for (const id of q.distinct) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
+  for (const q of compiled) for (const id of new Set(q.ids)) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
   const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
   const rarer = (a: number, b: number): number => {
     const ra = rarity(a);
@@ -439,7 +359,7 @@ function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<stri
   for (const q of compiled) {
     const positions = new Map<number, number>();
     for (const id of q.ids) positions.set(id, (positions.get(id) ?? 0) + 1);
-    const needed = q.short ? 1 : q.ids.length - q.need + 1;
+    const needed = q.short ? 1 : q.ids.length - minSameWords(q.ids.length) + 1;
     let covered = 0;
     for (const id of [...positions.keys()].sort(rarer)) {
       if (covered >= needed) break;
@@ -496,20 +416,12 @@ function toMatch(text: string, words: WordIds, quote: CompiledQuote, a: LocalAli
   const coverage = (a.quoteTo - a.quoteFrom) / len;
   const exact = a.same === len && a.pageTo - a.pageFrom === len;
   const score = exact ? 1 : Math.min(0.99, similarity(a) * (0.5 + 0.5 * coverage));
-  let diff: WordDiffOp[];
-  if (exact) {
-    // Every word the same: the diff is one run of the page's words.
-    const texts: string[] = [];
-    for (let i = a.pageFrom; i < a.pageTo; i++) texts.push(text.slice(words.starts[i], words.ends[i]));
-    diff = [{ op: 'same', text: texts.join(' ') }];
-  } else {
-    const pageWords: DiffWord[] = [];
-    for (let i = a.pageFrom; i < a.pageTo; i++) {
-      const raw = text.slice(words.starts[i], words.ends[i]);
-      pageWords.push({ key: wordKey(raw), text: raw });
-    }
-    diff = diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
+  const pageWords: DiffWord[] = [];
+  for (let i = a.pageFrom; i < a.pageTo; i++) {
+    const raw = text.slice(words.starts[i], words.ends[i]);
+    pageWords.push({ key: wordKey(raw), text: raw });
   }
+  const diff = diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
   return {
     start,
     end,
@@ -539,19 +451,13 @@ function lowerBound(xs: Int32Array, count: number, value: number): number {
 
 /**
  * Best first (score, then length, then how well the surroundings fit the quote's source sentence),
- * keeping only matches that overlap none kept before; then by start. The surroundings are read only for matches
- * that tie on score and length.
+ * keeping only matches that overlap none kept before; then by start.
  */
 function resolveOverlaps(found: QuoteMatch[], context: (m: QuoteMatch) => number): QuoteMatch[] {
   if (found.length < 2) return found;
-  const ctx = new Map<QuoteMatch, number>();
-  const contextOf = (m: QuoteMatch): number => {
-    let c = ctx.get(m);
-    if (c === undefined) ctx.set(m, (c = context(m)));
-    return c;
-  };
+  const ctx = new Map(found.map((m) => [m, context(m)]));
   const byQuality = [...found].sort(
-    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || contextOf(y) - contextOf(x) || x.start - y.start,
+    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || ctx.get(y)! - ctx.get(x)! || x.start - y.start,
   );
   // Kept matches sorted by start, never overlapping: a new one only needs checking against its neighbours.
   const kept: QuoteMatch[] = [];

@@ -52,14 +52,10 @@ export function wordKey(raw: string): string {
 
 /** Split a text into words (one pass over its character codes). */
 export function tokenizeWords(text: string): WordStream {
-  const { count, starts, ends } = tokenizeIds(text, NO_WORDS, NO_ANCHORS);
-  const stream: WordStream = { keys: [], starts: [], ends: [] };
-  for (let k = 0; k < count; k++) {
-    stream.keys.push(wordKey(text.slice(starts[k], ends[k])));
-    stream.starts.push(starts[k]!);
-    stream.ends.push(ends[k]!);
-  }
-  return stream;
+  const { count, starts: from, ends: to } = tokenizeIds(text, NO_WORDS, NO_ANCHORS);
+  const starts = Array.from(from.subarray(0, count));
+  const ends = Array.from(to.subarray(0, count));
+  return { keys: starts.map((start, k) => wordKey(text.slice(start, ends[k]))), starts, ends };
 }
 
 /** The words of a text as ids (`tokenizeIds`): parallel arrays, valid up to `count`, reused by the next call. */
