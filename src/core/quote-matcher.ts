@@ -19,7 +19,7 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { STOPWORDS, tokenizeIds, tokenizeWords, type WordIds, wordKey } from './quote-tokens';
+import { STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -183,7 +183,9 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     }
   }
   const anchors = new Uint8Array(vocab.size);
-  for (const id of anchorWords(compiled, vocab)) anchors[id] = 1;
+  const keyOf: string[] = [];
+  for (const [key, id] of vocab) keyOf[id] = key;
+  for (const id of anchorWords(compiled, keyOf)) anchors[id] = 1;
 
   // The words of the text being matched, in arrays `tokenizeIds` reuses from text to text.
   let words: WordIds = tokenizeIds('', vocab, anchors);
@@ -328,7 +330,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     }
     const a = trimAtQuoteMarks(text, words, quote, alignLocal(words.ids, from, to, quote.ids));
     if (!a || !accepted(a, need)) return;
-    found.push(toMatch(text, words, quote, a));
+    found.push(toMatch(text, words, keyOf, quote, a));
     // The same quote may stand twice in one window (a page repeating it); look either side, a little.
     if (depth < 2) {
       alignWindow(text, from, a.pageFrom, quote, stats, found, depth + 1);
@@ -344,9 +346,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
  * taken rarest first (not a stopword, in fewest quotes, longest) until they cover that many positions. Rarer
  * anchors let more blocks through unsplit; the count keeps the prefilter from ever dropping a match.
  */
-function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<string, number>): Set<number> {
-  const keyOf: string[] = [];
-  for (const [key, id] of vocab) keyOf[id] = key;
+function anchorWords(compiled: readonly CompiledQuote[], keyOf: readonly string[]): Set<number> {
   const quotesWith = new Map<number, number>();
   for (const q of compiled) for (const id of new Set(q.ids)) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
   const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
@@ -409,7 +409,7 @@ function accepted(a: LocalAlignment, need: number): boolean {
   return a.same >= need && similarity(a) >= MIN_SIMILARITY;
 }
 
-function toMatch(text: string, words: WordIds, quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
+function toMatch(text: string, words: WordIds, keyOf: readonly string[], quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
   const len = quote.ids.length;
   const start = words.starts[a.pageFrom]!;
   const end = words.ends[a.pageTo - 1]!;
@@ -417,11 +417,10 @@ function toMatch(text: string, words: WordIds, quote: CompiledQuote, a: LocalAli
   const exact = a.same === len && a.pageTo - a.pageFrom === len;
   const score = exact ? 1 : Math.min(0.99, similarity(a) * (0.5 + 0.5 * coverage));
   const pageWords: DiffWord[] = [];
-  for (let i = a.pageFrom; i < a.pageTo; i++) {
-    const raw = text.slice(words.starts[i], words.ends[i]);
-    pageWords.push({ key: wordKey(raw), text: raw });
-  }
-  const diff = diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
+  // A word the vocabulary lacks equals no quote word: a space (in no word) keys it as well as its own key would.
+  for (let i = a.pageFrom; i < a.pageTo; i++) pageWords.push({ key: keyOf[words.ids[i]!] ?? ' ', text: text.slice(words.starts[i], words.ends[i]) });
+  // Word for word: one run of the page's words, what the diff would find without filling its table.
+  const diff = exact ? [{ op: 'same' as const, text: pageWords.map((w) => w.text).join(' ') }] : diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
   return {
     start,
     end,
@@ -455,9 +454,14 @@ function lowerBound(xs: Int32Array, count: number, value: number): number {
  */
 function resolveOverlaps(found: QuoteMatch[], context: (m: QuoteMatch) => number): QuoteMatch[] {
   if (found.length < 2) return found;
-  const ctx = new Map(found.map((m) => [m, context(m)]));
+  // The surroundings are read only for matches that tie on score and length.
+  const ctx = new Map<QuoteMatch, number>();
+  const contextOf = (m: QuoteMatch): number => {
+    if (!ctx.has(m)) ctx.set(m, context(m));
+    return ctx.get(m)!;
+  };
   const byQuality = [...found].sort(
-    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || ctx.get(y)! - ctx.get(x)! || x.start - y.start,
+    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || contextOf(y) - contextOf(x) || x.start - y.start,
   );
   // Kept matches sorted by start, never overlapping: a new one only needs checking against its neighbours.
   const kept: QuoteMatch[] = [];
