@@ -3,7 +3,9 @@
  * 1 MB, 5 MB) built from the bundled articles, with the data set's quotations inserted verbatim or
  * altered (punctuation, a word changed, a word added, the end trimmed). Compares the shingle filter +
  * fuzzy stage with the naive approach (align every quote against every window of the text), reports
- * what share of the work reaches the fuzzy stage, and how many inserted quotations each one finds.
+ * what share of the work reaches the fuzzy stage, and how many inserted quotations each one finds. Then as a page
+ * calls it: paragraph by paragraph through `findInBlock` (the prefilter and the fuzzy stage on one reading of the
+ * words), on a fresh matcher, and again on the same matcher (a rescan: every paragraph's result is cached).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -124,13 +126,13 @@ const quoteIds = longQuotes.map((q) =>
 console.log(`quotes: ${dataset.quotes.length} (${longQuotes.length} of ${SHORT_QUOTE_WORDS}+ words); Node ${process.version}`);
 const wording = new Map(dataset.quotes.map((q) => [q.id, tokenizeWords(q.text).keys.join(' ')]));
 const recallByAlteration = new Map<string, { inserted: number; found: number }>();
-console.log('| text | words | inserted quotes | of them found | all matches | tokenize only | filter + fuzzy | naive | speed-up | windows to fuzzy | cells vs naive |');
+console.log('| text | words | inserted quotes | of them found | all matches | words read as ids (the prefilter) | filter + fuzzy | naive | speed-up | windows to fuzzy | cells vs naive |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const { label, bytes, runs, naiveRuns } of SIZES) {
   const { text, inserted } = buildText(bytes, 42);
   const mb = text.length / 1e6;
   matcher.find(text.slice(0, 50_000)); // warm-up
-  const tokenMs = median(Array.from({ length: runs }, () => time(() => tokenizeWords(text)).ms));
+  const wordsMs = median(Array.from({ length: runs }, () => time(() => matcher.mayMatch(text)).ms));
   const fastRuns = Array.from({ length: runs }, () => time(() => matcher.findWithStats(text)));
   const fastMs = median(fastRuns.map((r) => r.ms));
   const { matches, stats } = fastRuns[0]!.value;
@@ -150,11 +152,33 @@ for (const { label, bytes, runs, naiveRuns } of SIZES) {
     recallByAlteration.set(key, r);
   }
   console.log(
-    `| ${label} | ${stats.words} | ${inserted.length} | ${recalled} | ${matches.length} | ${tokenMs.toFixed(0)} ms (${mbps(tokenMs)}) | ` +
+    `| ${label} | ${stats.words} | ${inserted.length} | ${recalled} | ${matches.length} | ${wordsMs.toFixed(0)} ms (${mbps(wordsMs)}) | ` +
       `${fastMs.toFixed(0)} ms (${mbps(fastMs)}) | ${naiveMs.toFixed(0)} ms (${mbps(naiveMs)}) | ${(naiveMs / fastMs).toFixed(0)}× | ` +
       `${stats.candidateWindows} of ${naive.windows} (${((100 * stats.candidateWindows) / naive.windows).toFixed(2)} %) | ` +
       `${((100 * stats.fuzzyCells) / naive.cells).toFixed(2)} % |`,
   );
+}
+
+console.log('\nPer paragraph, as a page scan calls it (findInBlock: prefilter, matching, cache by text); medians:');
+console.log('| text | paragraphs | first scan (fresh matcher) | rescan (same matcher, cached) | matches |');
+console.log('|---|---|---|---|---|');
+for (const { label, bytes, runs } of SIZES) {
+  const paragraphs = buildText(bytes, 42).text.split('\n');
+  const mb = paragraphs.reduce((n, p) => n + p.length, 0) / 1e6;
+  const scan = (m: typeof matcher): number => paragraphs.reduce((n, p) => n + m.findInBlock(p).length, 0);
+  const first: number[] = [];
+  const again: number[] = [];
+  let found = 0;
+  for (let r = 0; r < runs; r++) {
+    const fresh = compileQuoteMatcher(dataset.quotes);
+    const t = time(() => scan(fresh));
+    first.push(t.ms);
+    found = t.value;
+    again.push(time(() => scan(fresh)).ms);
+  }
+  const f = median(first);
+  const a = median(again);
+  console.log(`| ${label} | ${paragraphs.length} | ${f.toFixed(0)} ms (${(mb / (f / 1000)).toFixed(1)} MB/s) | ${a.toFixed(1)} ms | ${found} |`);
 }
 
 console.log('\nInserted quotations found, by alteration (all sizes):');

@@ -4,9 +4,10 @@
  * yields one after another under the same block element are joined, matched with the quote matcher, and
  * the matches are split back into one mention per node (`quotePieces`). The scan hands every text node
  * with its name mentions to `QuoteBlocks.add` and gets the finished block's nodes back, with their names, when
- * the next block starts (or at `end`). Blocks that may hold a quotation wait; once the walk has painted every
- * name, `matchQueued` matches them one by one and returns the nodes holding a quotation, names and quote
- * mentions merged.
+ * the next block starts (or at `end`). The blocks wait; once the walk has painted every name, `matchQueued` matches
+ * them one by one (the matcher's prefilter skips most blocks of most pages at the cost of reading their words once)
+ * and returns the nodes holding a quotation, names and quote mentions merged. The matcher keeps each block's result
+ * by its text, so a later scan of an unchanged block (a toggle, a page change elsewhere in it) costs a lookup.
  */
 import type { Matcher, Mention } from '../core/matcher';
 import type { QuoteMatch, QuoteMatcher } from '../core/quote-matcher';
@@ -136,14 +137,12 @@ interface QueuedBlock {
   texts: string[];
   names: (readonly Mention[])[];
   joined: string;
-  /** Entities named in this block and the one before: a short quotation's speaker may be named there. */
-  speakers: ReadonlySet<string>;
+  /** Entities named in this block, and in the one before: a short quotation's speaker may be named there. */
+  named: ReadonlySet<string>;
+  before: ReadonlySet<string>;
 }
 
-/**
- * Groups consecutive text nodes by block; the blocks that may hold a quotation are matched later, after the names
- * are painted.
- */
+/** Groups consecutive text nodes by block; each block's quotations are matched later, after the names are painted. */
 export class QuoteBlocks {
   private block: Node | null = null;
   private lastParent: Node | null = null;
@@ -154,7 +153,7 @@ export class QuoteBlocks {
   private previousNames: ReadonlySet<string> = new Set();
   /** Milliseconds spent in the quote matcher and its prefilter (the browser benchmark reads the total). */
   findMs = 0;
-  /** Blocks that may hold a quotation, in walk order: those being matched, and those queued since. */
+  /** Blocks waiting for `matchQueued`, in walk order: those being matched, and those queued since. */
   private queue: QueuedBlock[] = [];
   private queueAt = 0;
   private queued: QueuedBlock[] = [];
@@ -181,9 +180,9 @@ export class QuoteBlocks {
   }
 
   /**
-   * Ends the current block and returns its nodes with their name mentions, to paint now. A block that may hold a
-   * known quotation (long enough, with an anchor word: `mayMatch`) is kept for `matchQueued`, which runs after the
-   * names are painted.
+   * Ends the current block and returns its nodes with their name mentions, to paint now. Its quotations are matched
+   * later (`matchQueued`, after the names are painted); a block the matcher already found none in, from an earlier
+   * scan of the same text, does not wait at all.
    */
   end(): NodeMentions[] {
     const { nodes, texts, names } = this;
@@ -197,16 +196,16 @@ export class QuoteBlocks {
     if (this.opts.names) recheckWholeNodeNames(this.opts.names, texts, names);
     const named = new Set<string>();
     for (const list of names) for (const m of list) named.add(m.id);
-    const nearby = this.previousNames;
+    const before = this.previousNames;
     this.previousNames = named;
     const out = nodes.map((node, i) => ({ node, mentions: names[i]! }));
     // The whitespace between blocks (most text nodes of a page) holds no quotation: skip the matcher's set-up.
     if (joined.length < 4) return out;
+    const block: QueuedBlock = { nodes, texts, names, joined, named, before };
     const t0 = performance.now();
-    // Most blocks of most pages hold none of the quotations' anchor words: they are not split into words at all.
-    const may = this.opts.matcher.mayMatch(joined);
+    const known = this.opts.matcher.cached(joined);
     this.findMs += performance.now() - t0;
-    if (may) this.queued.push({ nodes, texts, names, joined, speakers: named.size ? new Set([...nearby, ...named]) : nearby });
+    if (!known || known.length) this.queued.push(block);
     return out;
   }
 
@@ -227,12 +226,15 @@ export class QuoteBlocks {
       this.queued = [];
       this.queueAt = 0;
     }
-    const { nodes, texts, names, joined, speakers } = this.queue[this.queueAt]!;
+    const block = this.queue[this.queueAt]!;
     this.queue[this.queueAt++] = undefined!;
-    for (let i = 0; i < nodes.length; i++) if (!nodes[i]!.isConnected || textOf(nodes[i]!) !== texts[i]) return [];
+    const { nodes, texts, names, joined, named, before } = block;
+    for (let i = 0; i < nodes.length; i++) {
+      if (!nodes[i]!.isConnected || textOf(nodes[i]!) !== texts[i]) return [];
+    }
     const t0 = performance.now();
-    const found = this.opts.matcher.find(joined);
-    const matches = found.length === 0 ? found : withSpeakerNearby(found, this.opts.matcher, speakers);
+    const found = this.opts.matcher.findInBlock(joined);
+    const matches = found.length === 0 ? found : withSpeakerNearby(found, this.opts.matcher, { has: (id) => named.has(id) || before.has(id) });
     this.findMs += performance.now() - t0;
     if (matches.length === 0) return [];
     const perNode: QuoteMention[][] = nodes.map(() => []);

@@ -12,13 +12,7 @@ const MISMATCH = -1;
 /** Score of a word present on one side only. */
 const GAP = -1;
 
-const STOP = 0;
-const DIAG = 1;
-const PAGE_ONLY = 2;
-const QUOTE_ONLY = 3;
-
 let scoreBuffer = new Int32Array(4096);
-let moveBuffer = new Uint8Array(4096);
 
 /** Where a quote aligns in a window: page words [pageFrom, pageTo), quote words [quoteFrom, quoteTo). */
 export interface LocalAlignment {
@@ -41,13 +35,9 @@ export function alignLocal(page: ArrayLike<number>, from: number, to: number, qu
   if (rows <= 0 || cols === 0) return null;
   const width = cols + 1;
   const cells = (rows + 1) * width;
-  // One pair of matrices reused across calls (thousands of windows per page): no garbage per window.
-  if (scoreBuffer.length < cells) {
-    scoreBuffer = new Int32Array(cells * 2);
-    moveBuffer = new Uint8Array(cells * 2);
-  }
+  // One matrix reused across calls (thousands of windows per page): no garbage per window.
+  if (scoreBuffer.length < cells) scoreBuffer = new Int32Array(cells * 2);
   const score = scoreBuffer;
-  const move = moveBuffer;
   score.fill(0, 0, width);
   for (let i = 1; i <= rows; i++) score[i * width] = 0;
   let best = 0;
@@ -57,25 +47,8 @@ export function alignLocal(page: ArrayLike<number>, from: number, to: number, qu
     const row = i * width;
     const up = row - width;
     for (let j = 1; j <= cols; j++) {
-      const diag = score[up + j - 1]! + (word >= 0 && word === quote[j - 1] ? MATCH : MISMATCH);
-      const pageOnly = score[up + j]! + GAP;
-      const quoteOnly = score[row + j - 1]! + GAP;
-      let value = 0;
-      let dir = STOP;
-      if (diag > value) {
-        value = diag;
-        dir = DIAG;
-      }
-      if (pageOnly > value) {
-        value = pageOnly;
-        dir = PAGE_ONLY;
-      }
-      if (quoteOnly > value) {
-        value = quoteOnly;
-        dir = QUOTE_ONLY;
-      }
+      const value = Math.max(0, score[up + j - 1]! + (word >= 0 && word === quote[j - 1] ? MATCH : MISMATCH), score[up + j]! + GAP, score[row + j - 1]! + GAP);
       score[row + j] = value;
-      move[row + j] = dir;
       if (value > best) {
         best = value;
         bestCell = row + j;
@@ -88,13 +61,16 @@ export function alignLocal(page: ArrayLike<number>, from: number, to: number, qu
   const pageTo = from + i;
   const quoteTo = j;
   let same = 0;
+  // Back along the moves that made each score, preferring a diagonal step, then a page word alone, then a quote word
+  // alone (the order the scores were compared in when the matrix kept its moves).
   while (i > 0 && j > 0 && score[i * width + j]! > 0) {
-    const dir = move[i * width + j];
-    if (dir === DIAG) {
-      if (page[from + i - 1] === quote[j - 1]) same++;
+    const value = score[i * width + j]!;
+    const equal = page[from + i - 1] === quote[j - 1];
+    if (score[(i - 1) * width + j - 1]! + (equal ? MATCH : MISMATCH) === value) {
+      if (equal) same++;
       i--;
       j--;
-    } else if (dir === PAGE_ONLY) i--;
+    } else if (score[(i - 1) * width + j]! + GAP === value) i--;
     else j--;
   }
   return { pageFrom: from + i, pageTo, quoteFrom: j, quoteTo, same };

@@ -2,13 +2,13 @@
  * Finds the data set's known quotations in page text, verbatim or with small differences
  * (punctuation, quotation marks, case, a word added, removed or changed, a trimmed start or end).
  *
- * Two stages, so that it is fast on every page (docs/insights.md has the numbers):
- * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common
- *    words, are indexed by integer word ids. The page's word stream is scanned once; each page word
- *    pair is one hash lookup. Only a stretch of page where enough pairs of one quote occur close
- *    together becomes a candidate window.
- * 2. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts),
- *    accepted when enough words agree; the differences come from a word diff (word-diff.ts).
+ * The text is split into words once, as integer ids (quote-tokens.ts); everything after reads those ids. Two
+ * stages, so that it is fast on every page (docs/insights.md has the numbers):
+ * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common words, are indexed
+ *    by their two ids. The page's word pairs are looked up once each; where enough pairs of one quote occur close
+ *    together, that stretch becomes a candidate window.
+ * 2. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts), accepted when
+ *    enough words agree; the differences come from a word diff (word-diff.ts).
  *
  * Thresholds (documented in docs/insights.md):
  * - Quotes of fewer than SHORT_QUOTE_WORDS words ("imperative", "no compromise", "reasonably good")
@@ -19,7 +19,7 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { STOPWORDS, eachWord, tokenizeWords, wordKey } from './quote-tokens';
+import { STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -62,8 +62,6 @@ export interface QuoteScanStats {
   words: number;
   /** Windows that reached the fuzzy stage. */
   candidateWindows: number;
-  /** Page words inside those windows, summed. */
-  windowWords: number;
   /** Alignment cells computed (window words × quote words). */
   fuzzyCells: number;
 }
@@ -72,14 +70,17 @@ export interface QuoteScanStats {
 export interface QuoteMatcher {
   /** Every known quotation in `text`, sorted by start, never overlapping. */
   find(text: string): QuoteMatch[];
-  /** `find` with what the two stages did. */
+  /** `find` with what the stages did. */
   findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats };
-  /**
-   * False only when `find(text)` is sure to find nothing: the text holds none of the quotes' anchor words. Stops at
-   * the first anchor, so a block with one early is not split into words whole, and one with none costs a word scan
-   * with no arrays built.
-   */
+  /** False only when `find(text)` is sure to find nothing: the text holds none of the quotes' anchor words. */
   mayMatch(text: string): boolean;
+  /**
+   * What a page's scan calls for each block: `find(text)`, from a cache when this text was matched before, and
+   * nothing at all for a text `mayMatch` rejects (its words are read once, for both). Never modify the result.
+   */
+  findInBlock(text: string): readonly QuoteMatch[];
+  /** The result `findInBlock(text)` gave before, if it is still cached: a rescan of an unchanged block costs a lookup. */
+  cached(text: string): readonly QuoteMatch[] | undefined;
   /** Number of quotes compiled (those with at least one word). */
   readonly quoteCount: number;
   /**
@@ -98,8 +99,8 @@ export type QuoteInput = Pick<Quote, 'id' | 'text'> & { sentence?: string; speak
 interface CompiledQuote {
   id: string;
   ids: Int32Array;
-  /** Keys of the words of the source sentence around the quote (for quotes sharing their wording). */
-  context: ReadonlySet<string>;
+  /** Ids of the words of the source sentence around the quote (for quotes sharing their wording). */
+  context: ReadonlySet<number>;
   words: DiffWord[];
   short: boolean;
 }
@@ -108,8 +109,12 @@ interface CompiledQuote {
 const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u201e', '\u201f', '\u2018', '\u2019', '\u201a', '\u00ab', '\u00bb', '\u2039', '\u203a', '\u300c', '\u300d']);
 /** Punctuation allowed between a short quote's last word and its closing mark ("reasonably good,”). */
 const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '\u2026']);
-/** Word ids are below this, so a word pair packs into one exact number key. */
-const ID_SPACE = 1 << 21;
+/**
+ * Characters of block text whose results `findInBlock` keeps (all dropped when full). A single-node
+ * block's text is the page's own string, so most of it costs no memory of its own; this bounds what joined blocks and
+ * texts the page has since changed can hold: 16 MB at most.
+ */
+const CACHE_CHARS = 8_000_000;
 
 /** Compile the quotes once; `find` then scans any number of texts. */
 export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher {
@@ -125,44 +130,43 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
  */
 export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Generator<void, QuoteMatcher, void> {
   const vocab = new Map<string, number>();
-  const idOf = (key: string): number => {
+  const intern = (key: string): number => {
     let id = vocab.get(key);
-    if (id === undefined) {
-      id = vocab.size;
-      vocab.set(key, id);
-    }
+    if (id === undefined) vocab.set(key, (id = vocab.size));
     return id;
   };
   const compiled: CompiledQuote[] = [];
+  const contextKeys: string[][] = [];
   for (const quote of quotes) {
     const stream = tokenizeWords(quote.text);
     if (stream.keys.length === 0) continue;
     const own = new Set(stream.keys);
+    const ids = Int32Array.from(stream.keys, intern);
+    contextKeys.push(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k)));
     compiled.push({
       id: quote.id,
-      ids: Int32Array.from(stream.keys, idOf),
-      context: new Set(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k))),
+      ids,
+      context: new Set(),
       words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
-      short: stream.keys.length < SHORT_QUOTE_WORDS,
+      short: ids.length < SHORT_QUOTE_WORDS,
     });
     yield;
   }
-  if (vocab.size >= ID_SPACE) throw new Error('quote vocabulary too large');
+  // The context words get ids after all the quotes' words: a quote word's id is its rank among those.
+  compiled.forEach((quote, q) => (quote.context = new Set(contextKeys[q]!.map(intern))));
   const byId = new Map(compiled.map((q) => [q.id, q]));
 
-  // Shingle index: packed word pair → (quote, position of the pair in the quote).
-  const shingles = new Map<number, { q: number; pos: number }[]>();
-  // Short quotes by their first word id.
-  const shortByFirst = new Map<number, number[]>();
+  // Shingle index: first word id → second word id → [quote, position of the pair in the quote, …] (small-integer
+  // keys: a Map hashes those cheaply); short quotes by their first word id.
+  const pairs: Map<number, number[]>[] = [];
+  const shortByFirst: number[][] = [];
   const stopIds = new Set<number>();
-  for (const [key, id] of vocab) if (STOPWORDS.has(key)) stopIds.add(id);
+  for (const key of STOPWORDS) if (vocab.has(key)) stopIds.add(vocab.get(key)!);
   for (let q = 0; q < compiled.length; q++) {
     yield;
     const ids = compiled[q]!.ids;
     if (compiled[q]!.short) {
-      const list = shortByFirst.get(ids[0]!) ?? [];
-      list.push(q);
-      shortByFirst.set(ids[0]!, list);
+      (shortByFirst[ids[0]!] ??= []).push(q);
       continue;
     }
     const informative = (p: number): boolean => !stopIds.has(ids[p]!) || !stopIds.has(ids[p + 1]!);
@@ -171,41 +175,47 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     for (let p = 0; p + 1 < ids.length; p++) {
       // A quote made only of common words is indexed whole rather than not at all.
       if (any && !informative(p)) continue;
-      const key = ids[p]! * ID_SPACE + ids[p + 1]!;
-      const list = shingles.get(key) ?? [];
-      list.push({ q, pos: p });
-      shingles.set(key, list);
+      const a = ids[p]!;
+      const second = (pairs[a] ??= new Map());
+      let list = second.get(ids[p + 1]!);
+      if (!list) second.set(ids[p + 1]!, (list = []));
+      list.push(q, p);
     }
   }
+  const anchors = new Uint8Array(vocab.size);
+  const keyOf: string[] = [];
+  for (const [key, id] of vocab) keyOf[id] = key;
+  for (const id of anchorWords(compiled, keyOf)) anchors[id] = 1;
+
+  // The words of the text being matched, in arrays `tokenizeIds` reuses from text to text.
+  let words: WordIds = tokenizeIds('', vocab, anchors);
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
-    const stream = tokenizeWords(text);
-    const n = stream.keys.length;
-    const pageIds = new Int32Array(n);
-    for (let i = 0; i < n; i++) pageIds[i] = vocab.get(stream.keys[i]!) ?? -1;
-    const stats: QuoteScanStats = { words: n, candidateWindows: 0, windowWords: 0, fuzzyCells: 0 };
+    words = tokenizeIds(text, vocab, anchors);
+    const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, fuzzyCells: 0 };
+    return { matches: findWords(text, stats), stats };
+  }
+
+  /** The quotations in `text`, whose words `words` holds. */
+  function findWords(text: string, stats: QuoteScanStats | null): QuoteMatch[] {
+    const n = words.count;
+    const ids = words.ids;
     const found: QuoteMatch[] = [];
 
     // Stage 1: one pass over the word pairs; hits are collected per quote in page order.
     const hits = new Map<number, number[]>(); // q → [pageIndex, quotePos, pageIndex, quotePos, ...]
-    for (let i = 0; i + 1 < n; i++) {
-      const a = pageIds[i]!;
+    for (let i = 0; i < n; i++) {
+      const a = ids[i]!;
       if (a < 0) continue;
-      const shortList = shortByFirst.get(a);
-      if (shortList) for (const q of shortList) matchShort(text, stream, pageIds, i, q, found);
-      const b = pageIds[i + 1]!;
-      if (b < 0) continue;
-      const postings = shingles.get(a * ID_SPACE + b);
+      if (shortByFirst[a]) for (const q of shortByFirst[a]) matchShort(text, i, q, found);
+      if (!pairs[a] || i + 1 >= n) continue;
+      const postings = ids[i + 1]! < 0 ? undefined : pairs[a]!.get(ids[i + 1]!);
       if (!postings) continue;
-      for (const { q, pos } of postings) {
-        const list = hits.get(q);
-        if (list) list.push(i, pos);
-        else hits.set(q, [i, pos]);
+      for (let k = 0; k < postings.length; k += 2) {
+        const list = hits.get(postings[k]!);
+        if (list) list.push(i, postings[k + 1]!);
+        else hits.set(postings[k]!, [i, postings[k + 1]!]);
       }
-    }
-    if (n > 0 && pageIds[n - 1]! >= 0) {
-      const shortList = shortByFirst.get(pageIds[n - 1]!);
-      if (shortList) for (const q of shortList) matchShort(text, stream, pageIds, n - 1, q, found);
     }
 
     // Stage 2: clusters of hits → bounded windows → local alignment.
@@ -233,16 +243,25 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
           const slack = Math.ceil(len / 4) + 2;
           const from = Math.max(0, Math.max(origin, firstPage - len) - slack);
           const to = Math.min(n, Math.min(originEnd, lastPage + 2 + len) + slack);
-          alignWindow(text, stream, pageIds, from, to, quote, stats, found, 0);
+          alignWindow(text, from, to, quote, stats, found, 0);
         }
         k = end + 2;
       }
     }
-    return { matches: resolveOverlaps(found, (m) => contextScore(stream, m)), stats };
+    return resolveOverlaps(found, (m) => contextScore(m));
   }
 
-  const anchors = anchorWords(compiled, vocab);
-  const mayMatch = (text: string): boolean => eachWord(text, (start, end) => anchors.has(wordKey(text.slice(start, end))));
+  const cache = new Map<string, readonly QuoteMatch[]>();
+  let cachedChars = 0;
+  /** Caches and returns `matches`. When full, starts again rather than track what was used last. */
+  const remember = (text: string, matches: readonly QuoteMatch[]): readonly QuoteMatch[] => {
+    if ((cachedChars += text.length) > CACHE_CHARS) {
+      cache.clear();
+      cachedChars = text.length;
+    }
+    cache.set(text, matches);
+    return matches;
+  };
 
   const shortSpeakers = new Map<string, readonly string[]>();
   for (const quote of quotes) {
@@ -252,7 +271,9 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
   return {
     find: (text) => findWithStats(text).matches,
     findWithStats,
-    mayMatch,
+    mayMatch: (text) => (words = tokenizeIds(text, vocab, anchors)).anchored,
+    findInBlock: (text) => cache.get(text) ?? remember(text, (words = tokenizeIds(text, vocab, anchors)).anchored ? findWords(text, null) : []),
+    cached: (text) => cache.get(text),
     quoteCount: compiled.length,
     speakersOf: (quoteId) => shortSpeakers.get(quoteId) ?? null,
   };
@@ -262,27 +283,27 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
    * quotes share their wording ("imperative" said by Lavrov and by "Russian authorities"), the page
    * around the match tells which one it is.
    */
-  function contextScore(stream: ReturnType<typeof tokenizeWords>, m: QuoteMatch): number {
+  function contextScore(m: QuoteMatch): number {
     const quote = byId.get(m.quoteId);
     if (!quote || quote.context.size === 0) return 0;
-    const first = lowerBound(stream.starts, m.start);
-    const seen = new Set<string>();
+    const first = lowerBound(words.starts, words.count, m.start);
+    const seen = new Set<number>();
     const from = Math.max(0, first - CONTEXT_WORDS);
-    const to = Math.min(stream.keys.length, first + quote.ids.length + CONTEXT_WORDS);
+    const to = Math.min(words.count, first + quote.ids.length + CONTEXT_WORDS);
     for (let i = from; i < to; i++) {
-      const key = stream.keys[i]!;
-      if (quote.context.has(key)) seen.add(key);
+      const id = words.ids[i]!;
+      if (quote.context.has(id)) seen.add(id);
     }
     return seen.size;
   }
 
-  function matchShort(text: string, stream: ReturnType<typeof tokenizeWords>, pageIds: Int32Array, i: number, q: number, found: QuoteMatch[]): void {
+  function matchShort(text: string, i: number, q: number, found: QuoteMatch[]): void {
     const quote = compiled[q]!;
     const len = quote.ids.length;
-    if (i + len > pageIds.length) return;
-    for (let k = 1; k < len; k++) if (pageIds[i + k] !== quote.ids[k]) return;
-    const start = stream.starts[i]!;
-    const end = stream.ends[i + len - 1]!;
+    if (i + len > words.count) return;
+    for (let k = 1; k < len; k++) if (words.ids[i + k] !== quote.ids[k]) return;
+    const start = words.starts[i]!;
+    const end = words.ends[i + len - 1]!;
     if (!QUOTE_MARKS.has(text[start - 1] ?? '')) return;
     let after = end;
     while (TRAILING_PUNCT.has(text[after] ?? '')) after++;
@@ -299,30 +320,21 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     });
   }
 
-  function alignWindow(
-    text: string,
-    stream: ReturnType<typeof tokenizeWords>,
-    pageIds: Int32Array,
-    from: number,
-    to: number,
-    quote: CompiledQuote,
-    stats: QuoteScanStats,
-    found: QuoteMatch[],
-    depth: number,
-  ): void {
+  function alignWindow(text: string, from: number, to: number, quote: CompiledQuote, stats: QuoteScanStats | null, found: QuoteMatch[], depth: number): void {
     const len = quote.ids.length;
     const need = minSameWords(len);
     if (to - from < need) return;
-    stats.candidateWindows++;
-    stats.windowWords += to - from;
-    stats.fuzzyCells += (to - from) * len;
-    const a = trimAtQuoteMarks(text, stream, pageIds, quote, alignLocal(pageIds, from, to, quote.ids));
+    if (stats) {
+      stats.candidateWindows++;
+      stats.fuzzyCells += (to - from) * len;
+    }
+    const a = trimAtQuoteMarks(text, words, quote, alignLocal(words.ids, from, to, quote.ids));
     if (!a || !accepted(a, need)) return;
-    found.push(toMatch(text, stream, quote, a));
+    found.push(toMatch(text, words, keyOf, quote, a));
     // The same quote may stand twice in one window (a page repeating it); look either side, a little.
     if (depth < 2) {
-      alignWindow(text, stream, pageIds, from, a.pageFrom, quote, stats, found, depth + 1);
-      alignWindow(text, stream, pageIds, a.pageTo, to, quote, stats, found, depth + 1);
+      alignWindow(text, from, a.pageFrom, quote, stats, found, depth + 1);
+      alignWindow(text, a.pageTo, to, quote, stats, found, depth + 1);
     }
   }
 }
@@ -334,9 +346,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
  * taken rarest first (not a stopword, in fewest quotes, longest) until they cover that many positions. Rarer
  * anchors let more blocks through unsplit; the count keeps the prefilter from ever dropping a match.
  */
-function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<string, number>): Set<string> {
-  const keyOf: string[] = [];
-  for (const [key, id] of vocab) keyOf[id] = key;
+function anchorWords(compiled: readonly CompiledQuote[], keyOf: readonly string[]): Set<number> {
   const quotesWith = new Map<number, number>();
   for (const q of compiled) for (const id of new Set(q.ids)) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
   const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
@@ -345,7 +355,7 @@ function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<stri
     const rb = rarity(b);
     return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || a - b;
   };
-  const anchors = new Set<string>();
+  const anchors = new Set<number>();
   for (const q of compiled) {
     const positions = new Map<number, number>();
     for (const id of q.ids) positions.set(id, (positions.get(id) ?? 0) + 1);
@@ -353,7 +363,7 @@ function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<stri
     let covered = 0;
     for (const id of [...positions.keys()].sort(rarer)) {
       if (covered >= needed) break;
-      anchors.add(keyOf[id]!);
+      anchors.add(id);
       covered += positions.get(id)!;
     }
   }
@@ -365,20 +375,14 @@ function anchorWords(compiled: readonly CompiledQuote[], vocab: ReadonlyMap<stri
  * quotation mark at either end ("… arrest warrants” as goals"), those words are the page's, not the
  * quote's, even if one happens to match the next word of the quote. Cut them off and realign.
  */
-function trimAtQuoteMarks(
-  text: string,
-  stream: ReturnType<typeof tokenizeWords>,
-  pageIds: Int32Array,
-  quote: CompiledQuote,
-  a: LocalAlignment | null,
-): LocalAlignment | null {
+function trimAtQuoteMarks(text: string, words: WordIds, quote: CompiledQuote, a: LocalAlignment | null): LocalAlignment | null {
   if (!a) return a;
   let from = a.pageFrom;
   let to = a.pageTo;
   const span = to - from;
   const hasMark = (k: number): boolean => {
     // the gap between word k and word k+1
-    for (let c = stream.ends[k]!; c < stream.starts[k + 1]!; c++) if (QUOTE_MARKS.has(text[c]!)) return true;
+    for (let c = words.ends[k]!; c < words.starts[k + 1]!; c++) if (QUOTE_MARKS.has(text[c]!)) return true;
     return false;
   };
   for (let k = to - 2; k >= Math.max(from, to - 3); k--) {
@@ -394,7 +398,7 @@ function trimAtQuoteMarks(
     }
   }
   if (from === a.pageFrom && to === a.pageTo) return a;
-  return alignLocal(pageIds, from, to, quote.ids);
+  return alignLocal(words.ids, from, to, quote.ids);
 }
 
 function similarity(a: LocalAlignment): number {
@@ -405,17 +409,18 @@ function accepted(a: LocalAlignment, need: number): boolean {
   return a.same >= need && similarity(a) >= MIN_SIMILARITY;
 }
 
-function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
+function toMatch(text: string, words: WordIds, keyOf: readonly string[], quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
   const len = quote.ids.length;
-  const start = stream.starts[a.pageFrom]!;
-  const end = stream.ends[a.pageTo - 1]!;
-  const pageWords: DiffWord[] = [];
-  for (let i = a.pageFrom; i < a.pageTo; i++) {
-    pageWords.push({ key: stream.keys[i]!, text: text.slice(stream.starts[i], stream.ends[i]) });
-  }
+  const start = words.starts[a.pageFrom]!;
+  const end = words.ends[a.pageTo - 1]!;
   const coverage = (a.quoteTo - a.quoteFrom) / len;
   const exact = a.same === len && a.pageTo - a.pageFrom === len;
   const score = exact ? 1 : Math.min(0.99, similarity(a) * (0.5 + 0.5 * coverage));
+  const pageWords: DiffWord[] = [];
+  // A word the vocabulary lacks equals no quote word: a space (in no word) keys it as well as its own key would.
+  for (let i = a.pageFrom; i < a.pageTo; i++) pageWords.push({ key: keyOf[words.ids[i]!] ?? ' ', text: text.slice(words.starts[i], words.ends[i]) });
+  // Word for word: one run of the page's words, what the diff would find without filling its table.
+  const diff = exact ? [{ op: 'same' as const, text: pageWords.map((w) => w.text).join(' ') }] : diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
   return {
     start,
     end,
@@ -423,7 +428,7 @@ function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: 
     quoteId: quote.id,
     score: Math.round(score * 1000) / 1000,
     exact,
-    diff: diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo)),
+    diff,
     coverage: Math.round(coverage * 1000) / 1000,
   };
 }
@@ -431,10 +436,10 @@ function toMatch(text: string, stream: ReturnType<typeof tokenizeWords>, quote: 
 /** Words either side of a match compared with a quote's source sentence. */
 const CONTEXT_WORDS = 25;
 
-/** First index of a sorted array whose value is ≥ `value`. */
-function lowerBound(xs: readonly number[], value: number): number {
+/** First index below `count` of a sorted array whose value is ≥ `value`. */
+function lowerBound(xs: Int32Array, count: number, value: number): number {
   let lo = 0;
-  let hi = xs.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid]! < value) lo = mid + 1;
@@ -448,9 +453,15 @@ function lowerBound(xs: readonly number[], value: number): number {
  * keeping only matches that overlap none kept before; then by start.
  */
 function resolveOverlaps(found: QuoteMatch[], context: (m: QuoteMatch) => number): QuoteMatch[] {
-  const ctx = new Map(found.map((m) => [m, context(m)]));
+  if (found.length < 2) return found;
+  // The surroundings are read only for matches that tie on score and length.
+  const ctx = new Map<QuoteMatch, number>();
+  const contextOf = (m: QuoteMatch): number => {
+    if (!ctx.has(m)) ctx.set(m, context(m));
+    return ctx.get(m)!;
+  };
   const byQuality = [...found].sort(
-    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || ctx.get(y)! - ctx.get(x)! || x.start - y.start,
+    (x, y) => y.score - x.score || y.end - y.start - (x.end - x.start) || contextOf(y) - contextOf(x) || x.start - y.start,
   );
   // Kept matches sorted by start, never overlapping: a new one only needs checking against its neighbours.
   const kept: QuoteMatch[] = [];

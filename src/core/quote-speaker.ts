@@ -13,7 +13,7 @@ export interface SpeakerLookup {
 }
 
 /** The matches whose quotation is long, or whose speaker is among `nearby` (entity ids mentioned near the match). */
-export function withSpeakerNearby(matches: readonly QuoteMatch[], lookup: SpeakerLookup, nearby: ReadonlySet<string>): QuoteMatch[] {
+export function withSpeakerNearby(matches: readonly QuoteMatch[], lookup: SpeakerLookup, nearby: Pick<ReadonlySet<string>, 'has'>): QuoteMatch[] {
   return matches.filter((m) => {
     const speakers = lookup.speakersOf(m.quoteId);
     return speakers === null || speakers.some((id) => nearby.has(id));

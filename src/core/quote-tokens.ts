@@ -13,6 +13,9 @@ const NON_ASCII_RE = /[^\u0000-\u007f]/;
 const COMBINING_OR_IGNORABLE_RE = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const APOSTROPHE_RE = /[\u2019\u02bc]/g;
 
+const NO_WORDS: ReadonlyMap<string, number> = new Map();
+const NO_ANCHORS = new Uint8Array(0);
+
 /**
  * Word-character class of every UTF-16 code unit, filled lazily: 0 unknown, 1 word, 2 not.
  * A char-code loop with this table is about four times faster than a Unicode regular expression.
@@ -33,10 +36,6 @@ function isWordAt(text: string, i: number): boolean {
   return cls === 1;
 }
 
-function isApostrophe(code: number): boolean {
-  return code === 0x27 || code === 0x2019 || code === 0x02bc;
-}
-
 /** The words of a text: parallel arrays of comparison keys and their [start, end) offsets. */
 export interface WordStream {
   keys: string[];
@@ -53,40 +52,82 @@ export function wordKey(raw: string): string {
 
 /** Split a text into words (one pass over its character codes). */
 export function tokenizeWords(text: string): WordStream {
-  const keys: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  eachWord(text, (start, end) => {
-    keys.push(wordKey(text.slice(start, end)));
-    starts.push(start);
-    ends.push(end);
-    return false;
-  });
-  return { keys, starts, ends };
+  const { count, starts: from, ends: to } = tokenizeIds(text, NO_WORDS, NO_ANCHORS);
+  const starts = Array.from(from.subarray(0, count));
+  const ends = Array.from(to.subarray(0, count));
+  return { keys: starts.map((start, k) => wordKey(text.slice(start, ends[k]))), starts, ends };
 }
 
+/** The words of a text as ids (`tokenizeIds`): parallel arrays, valid up to `count`, reused by the next call. */
+export interface WordIds {
+  count: number;
+  /** The id of each word's key, or −1 when the vocabulary does not hold it. */
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Whether one of the words is an anchor. */
+  anchored: boolean;
+}
+
+const out: WordIds = { count: 0, ids: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64), anchored: false };
+
 /**
- * Calls `visit` with the [start, end) of each word of `text` in order, until it returns true. Returns whether it did:
- * a caller looking for one word stops there rather than splitting the rest of the text.
+ * The words of `text` (those of `tokenizeWords`) as the ids `vocabulary` gives their keys, and whether one of them is
+ * an anchor (`anchors[id]` is 1). A word of ASCII letters, digits and apostrophes (the usual case on an English page)
+ * is keyed from its slice, lower-cased only if it has a capital, typographic apostrophes made straight; any other
+ * goes through `wordKey`. (Hashing the character codes into a table of its own tokenizes about 1.7× faster, but its
+ * code does not fit the always-loaded script's size budget.)
  */
-export function eachWord(text: string, visit: (start: number, end: number) => boolean): boolean {
+export function tokenizeIds(text: string, vocabulary: ReadonlyMap<string, number>, anchors: Uint8Array): WordIds {
   const n = text.length;
+  if (out.ids.length <= n >> 1) {
+    // At most one word in two characters.
+    out.ids = new Int32Array(n);
+    out.starts = new Int32Array(n);
+    out.ends = new Int32Array(n);
+  }
+  const { ids, starts, ends } = out;
+  let count = 0;
+  let anchored = false;
   let i = 0;
   while (i < n) {
-    if (!isWordAt(text, i)) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80 ? CLASS[code] !== 1 : !isWordAt(text, i)) {
       i++;
       continue;
     }
     const start = i;
+    let plain = true;
+    let upper = false;
+    let curly = false;
     for (;;) {
-      while (i < n && isWordAt(text, i)) i++;
+      while (i < n) {
+        code = text.charCodeAt(i);
+        if (code < 0x80) {
+          if (CLASS[code] !== 1) break;
+          if (code >= 65 && code <= 90) upper = true;
+        } else if (isWordAt(text, i)) plain = false;
+        else break;
+        i++;
+      }
       // An apostrophe between two word characters stays inside the word.
-      if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordAt(text, i + 1)) i++;
-      else break;
+      code = text.charCodeAt(i);
+      if (i + 1 < n && (code === 0x27 || code === 0x2019 || code === 0x2bc) && isWordAt(text, i + 1)) {
+        curly ||= code !== 0x27;
+        i++;
+      } else break;
     }
-    if (visit(start, i)) return true;
+    const raw = text.slice(start, i);
+    const key = !plain ? wordKey(raw) : upper ? raw.toLowerCase() : raw;
+    const id = vocabulary.get(curly ? key.replace(APOSTROPHE_RE, "'") : key) ?? -1;
+    ids[count] = id;
+    starts[count] = start;
+    ends[count++] = i;
+    if (anchors[id] === 1) anchored = true;
   }
-  return false;
+  out.count = count;
+  out.anchored = anchored;
+  return out;
 }
 
 /**

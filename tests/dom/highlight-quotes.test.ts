@@ -100,27 +100,70 @@ describe('known quotations matched per block', () => {
   });
 
   it('gives the names at once and the quotations only when the waiting blocks are matched', () => {
-    const blocks = new QuoteBlocks({ matcher: quotes, nameOf: (id) => id, layered: true, ignore: () => false });
+    // A matcher of its own: one that matched these blocks before gives their quotations with the names (below).
+    const blocks = new QuoteBlocks({ matcher: compileQuoteMatcher(dataset.quotes), nameOf: (id) => id, layered: true, ignore: () => false });
     const first: NodeMentions[] = [];
     for (const node of walkTextNodes(document.body)) first.push(...(blocks.add(node, node.data, names.scan(node.data)) ?? []));
     first.push(...blocks.end());
     expect(first.some((i) => i.mentions.some((m) => m.category === 'quotes'))).toBe(false);
     expect(first.some((i) => i.mentions.length > 0)).toBe(true);
     expect(blocks.pending).toBe(true);
-    // The page rewrites the verbatim quotation's block before its turn: that block is dropped, the others matched.
     const exact = document.getElementById('exact')!;
     const changed = [...walkTextNodes(exact)];
     const later: NodeMentions[] = [];
     for (let items = blocks.matchQueued((n) => n.data); items; items = blocks.matchQueued((n) => n.data)) later.push(...items);
     expect(later.map((i) => i.node).filter((n) => exact.contains(n))).toHaveLength(changed.length);
     blocks.forgetQueued();
-    for (const node of walkTextNodes(document.body)) blocks.add(node, node.data, names.scan(node.data));
-    blocks.end();
+    expect(blocks.pending).toBe(false);
+    // Read again by a matcher that has not seen them; the page rewrites the verbatim quotation's block before its turn.
+    const fresh = new QuoteBlocks({ matcher: compileQuoteMatcher(dataset.quotes), nameOf: (id) => id, layered: true, ignore: () => false });
+    for (const node of walkTextNodes(document.body)) fresh.add(node, node.data, names.scan(node.data));
+    fresh.end();
     changed[0]!.data = 'Something else entirely.';
     const again: NodeMentions[] = [];
-    for (let items = blocks.matchQueued((n) => n.data); items; items = blocks.matchQueued((n) => n.data)) again.push(...items);
+    for (let items = fresh.matchQueued((n) => n.data); items; items = fresh.matchQueued((n) => n.data)) again.push(...items);
     expect(again.filter((i) => exact.contains(i.node))).toEqual([]);
     expect(again.length).toBe(later.length - changed.length);
+  });
+});
+
+describe('a rescan of unchanged blocks', () => {
+  beforeEach(() => {
+    document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '');
+  });
+
+  it('matches nothing again: blocks without a quotation do not wait, the others get theirs from the cache', () => {
+    const matcher = compileQuoteMatcher(dataset.quotes);
+    let matched = 0;
+    const counting = { ...matcher, findInBlock: (text: string) => (matched += matcher.cached(text) ? 0 : 1, matcher.findInBlock(text)) };
+    const scanAll = (): { waiting: number; quoted: unknown[] } => {
+      const blocks = new QuoteBlocks({ matcher: counting, nameOf: (id) => id, layered: true, ignore: () => false });
+      for (const node of walkTextNodes(document.body)) blocks.add(node, node.data, names.scan(node.data));
+      blocks.end();
+      let waiting = 0;
+      const quoted: unknown[] = [];
+      for (let items = blocks.matchQueued((n) => n.data); items; items = blocks.matchQueued((n) => n.data)) {
+        waiting++;
+        for (const i of items) for (const m of i.mentions) if (m.category === 'quotes') quoted.push([i.node, m.start, m.end, m.id]);
+      }
+      return { waiting, quoted };
+    };
+    const first = scanAll();
+    expect(matched).toBeGreaterThan(3);
+    expect(first.quoted.length).toBeGreaterThan(3);
+
+    matched = 0;
+    const second = scanAll();
+    expect(matched).toBe(0);
+    expect(second.quoted).toEqual(first.quoted);
+    // The blocks the matcher found nothing in do not wait at all.
+    expect(second.waiting).toBeLessThan(first.waiting);
+    expect(second.waiting).toBeGreaterThanOrEqual(new Set(first.quoted.map((q) => blockOf((q as [Text])[0]))).size);
+    // A block whose text changed is matched again.
+    document.querySelector('#exact')!.firstChild!.textContent += ' ';
+    const third = scanAll();
+    expect(matched).toBe(1);
+    expect(third.quoted).toEqual(first.quoted);
   });
 });
 
