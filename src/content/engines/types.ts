@@ -72,6 +72,11 @@ export interface HighlightEngine {
    * (full scans). Optional: an engine without it paints as it goes.
    */
   deferPaint?(defer: boolean): void;
+  /**
+   * Dossier itself moved the viewport (a jump): an engine that paints only near the viewport (css) paints there now,
+   * before the card is shown over it. Optional: an engine that paints everything needs nothing.
+   */
+  viewportMoved?(): void;
   /** Visible highlighted mentions, in document order. */
   entries(): HighlightHit[];
   /**
@@ -134,6 +139,11 @@ function follows(node: Node, last: Node): boolean {
 export class NodeRecords<R> {
   private map = new Map<Text, R>();
   private sorted = true;
+  // The entries in document order, kept until a record changes.
+  private list: [Text, R][] | null = null;
+  // The nodes in document order, appended to as records are (the css engine searches them at every band move);
+  // null once a deletion or an insertion out of order leaves it to be made again.
+  private order: Text[] | null = [];
   // The node appended last, kept as a position to compare with even after its record is deleted.
   private last: Text | null = null;
 
@@ -147,6 +157,7 @@ export class NodeRecords<R> {
     return this.map.has(node);
   }
   set(node: Text, record: R): void {
+    this.list = null;
     if (this.map.has(node)) {
       this.map.set(node, record);
       return;
@@ -154,11 +165,18 @@ export class NodeRecords<R> {
     if (this.sorted && this.last && !follows(node, this.last)) this.sorted = false;
     this.map.set(node, record);
     this.last = node;
+    if (this.sorted) this.order?.push(node);
+    else this.order = null;
   }
   delete(node: Text): boolean {
-    return this.map.delete(node);
+    if (!this.map.delete(node)) return false;
+    this.list = null;
+    this.order = null;
+    return true;
   }
   clear(): void {
+    this.list = null;
+    this.order = [];
     this.map.clear();
     this.last = null;
     this.sorted = true;
@@ -174,8 +192,9 @@ export class NodeRecords<R> {
   keys(): IterableIterator<Text> {
     return this.map.keys();
   }
-  /** Entries in document order. */
-  ordered(): [Text, R][] {
+  /** Entries in document order (the same array until a record is set or deleted: never modify it). */
+  ordered(): readonly (readonly [Text, R])[] {
+    if (this.list) return this.list;
     const list = [...this.map];
     if (!this.sorted) {
       list.sort(([a], [b]) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
@@ -183,6 +202,15 @@ export class NodeRecords<R> {
       this.sorted = true;
       this.last = list.length ? list[list.length - 1]![0] : null;
     }
+    this.list = list;
     return list;
+  }
+  /** The nodes in document order (the same array until one is added out of order or deleted: never modify it). */
+  nodes(): readonly Text[] {
+    if (!this.order) {
+      if (!this.sorted) this.ordered();
+      this.order = [...this.map.keys()];
+    }
+    return this.order;
   }
 }
