@@ -29,6 +29,13 @@ export const TEXT_WINDOW = 64 * 1024;
 const WINDOW_OVERLAP = 256;
 /** Mentions registered per engine call for one long text node. */
 const REGISTER_CHUNK = 2000;
+/**
+ * Slices run back to back for at most this long (ms) before the scan yields with a task instead of
+ * `scheduler.yield()`: a continuation of `scheduler.yield()` runs ahead of rendering, and Chromium renders between
+ * them only after about 100 ms, which made every scan of a long page one animation frame of 100 ms. A task lets the
+ * frame through; the slices before it and the frame's own work stay under 50 ms.
+ */
+const FRAME_WORK_MS = 32;
 /** Back-off for whole-page scans the page keeps forcing: the first waits nothing, then doubling up to the cap. */
 const FORCED_FULL_FIRST_MS = 250;
 const FORCED_FULL_MAX_MS = 8000;
@@ -192,14 +199,19 @@ export class ScanScheduler {
     let sliceStart = this.now();
     const yieldNow = deps.yieldNow ?? (() => yieldToBrowser());
     const yieldLow = deps.yieldNow ?? (() => yieldToBrowserLow());
+    const yieldTask = deps.yieldNow ?? yieldToTask;
     const alive = () => gen === this.generation && !deps.life.signal.aborted && deps.engine() === engine;
+    // When the browser last had the thread for a task of its own (rendering can happen then).
+    let frameStart = 0;
     /** Ends the slice if its budget is spent; false when the pass was cancelled meanwhile. */
     const pause = async (force = false, low = false): Promise<boolean> => {
       if (!force && this.now() - sliceStart <= SLICE_BUDGET_MS) return true;
       deps.bench.slice(this.now() - sliceStart);
-      await (low ? yieldLow() : yieldNow());
+      const frame = this.now() - frameStart > FRAME_WORK_MS;
+      await (low ? yieldLow() : frame ? yieldTask() : yieldNow());
       if (!alive()) return false;
       sliceStart = this.now();
+      if (frame) frameStart = sliceStart;
       return true;
     };
 
@@ -217,6 +229,11 @@ export class ScanScheduler {
     };
 
     try {
+      // The pass starts in a task of its own: the one that asked for it (settings applied, a matcher compiled) may
+      // already have taken much of a frame.
+      await yieldTask();
+      if (!alive()) return;
+      frameStart = sliceStart = this.now();
       let seen = 0;
       let restarts = 0;
       // Names first: the walk paints every name; the blocks that may hold a quotation are matched after it, in slices
@@ -370,6 +387,11 @@ export class ScanScheduler {
     }
     return pause();
   }
+}
+
+/** Resolves in a task of its own (after whatever the browser has queued, rendering included). */
+function yieldToTask(): Promise<void> {
+  return new Promise((resolve) => void setTimeout(resolve, 0));
 }
 
 function parentAcross(node: Node): Node | null {
