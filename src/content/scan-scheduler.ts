@@ -27,8 +27,6 @@ import { SLICE_BUDGET_MS, yieldToBrowser, yieldToBrowserLow } from './time-slice
 export const TEXT_WINDOW = 64 * 1024;
 /** Context a window is matched with on each side (longer than any alias), so no mention at an edge is lost. */
 const WINDOW_OVERLAP = 256;
-/** Mentions registered per engine call for one long text node. */
-const REGISTER_CHUNK = 2000;
 /**
  * Slices run back to back for at most this long (ms) before the scan yields with a task instead of
  * `scheduler.yield()`: a continuation of `scheduler.yield()` runs ahead of rendering, and Chromium renders between
@@ -348,8 +346,9 @@ export class ScanScheduler {
   }
 
   /**
-   * One text node longer than a window: matched window by window and registered in chunks, each counted against
-   * the slice. Quotations are not looked for in it. False when the pass was cancelled meanwhile.
+   * One text node longer than a window: matched window by window, each counted against the slice, and registered in
+   * one call (the engine records its mentions; the css engine makes ranges only for those near the viewport).
+   * Quotations are not looked for in it. False when the pass was cancelled meanwhile.
    */
   private async scanLong(
     node: Text,
@@ -373,18 +372,7 @@ export class ScanScheduler {
       if (!(await pause())) return false;
       if (!node.isConnected || engine.textOf(node) !== text) return true;
     }
-    // The engine replaces a node's highlights per call: an engine that can add to them gets chunks.
-    if (!engine.highlightMore || mentions.length <= REGISTER_CHUNK) {
-      this.deps.write(() => engine.highlight([{ node, mentions }]));
-      return pause();
-    }
-    this.deps.write(() => engine.highlight([{ node, mentions: mentions.slice(0, REGISTER_CHUNK) }]));
-    for (let i = REGISTER_CHUNK; i < mentions.length; i += REGISTER_CHUNK) {
-      if (!(await pause())) return false;
-      // The page changed the node meanwhile: the watcher released it and queued it again.
-      if (!engine.has(node)) return true;
-      this.deps.write(() => engine.highlightMore!(node, mentions.slice(i, i + REGISTER_CHUNK)));
-    }
+    this.deps.write(() => engine.highlight([{ node, mentions }]));
     return pause();
   }
 }

@@ -12,7 +12,7 @@
 import type { Mention } from '../../core/matcher';
 import type { Category } from '../../data/schema';
 import { Disposer, frameSlot } from '../lifetime';
-import { bandRegion, directionOf, keepRegion, planBand, SPLIT_OVER, textBoxReader, textSpanReader, viewportBand, type BandSlot, type Direction } from './viewport-band';
+import { bandRegion, directionOf, keepRegion, planBand, SPLIT_OVER, textBoxReader, viewportBand, type BandSlot, type Direction, type Region } from './viewport-band';
 
 /** A page with at most this many mentions has every one registered (a registry this small paints in a few ms). */
 export const PAINT_ALL_MAX = 2000;
@@ -64,72 +64,56 @@ export interface HighlightBand {
   clear(): void;
   /** Removes our highlights from the registry, the listeners and the pending frame. */
   destroy(): void;
-  /** Text nodes with ranges in the registry (for tests). */
-  readonly paintedNodes: number;
 }
 
 /** Creates the band of `doc`, reading `records`. */
 export function createHighlightBand(doc: Document, records: BandRecords, initiallyVisible: ReadonlySet<Category>): HighlightBand {
   const win = doc.defaultView as Window & typeof globalThis;
   const registry = win.CSS.highlights;
-  const useStatic = typeof win.StaticRange === 'function';
   const highlights = new Map<Category, Highlight>();
   const painted = new Map<Text, Painted>();
   const life = new Disposer();
-  const frame = frameSlot(life, typeof win.requestAnimationFrame === 'function' ? win : fallbackFrames(win));
+  const frame = frameSlot(life, win);
+  const boxOf = textBoxReader(doc);
   let visible = new Set(initiallyVisible);
   let deferred = false;
   // Records changed since the band was planned: the next refresh plans again even if the screen is still covered.
   let stale = false;
-  // What the registry holds: every mention, or the band.
-  let mode: 'all' | 'band' = 'all';
+  // Whether the registry holds the band rather than every mention.
+  let banded = false;
   let direction: Direction = 0;
   let lastFirst: number | null = null;
-  let boxOf: ((node: Text) => DOMRect) | null = null;
-  let spanOf: ((node: Text, start: number, end: number) => DOMRect) | null = null;
-
-  const highlightOf = (category: Category): Highlight => {
-    let hl = highlights.get(category);
-    if (!hl) {
-      hl = new win.Highlight();
-      // A name inside a quotation paints over the quotation's tint and underline.
-      hl.priority = category === 'quotes' ? 0 : 1;
-      highlights.set(category, hl);
-      if (visible.has(category) && !deferred) registry.set(highlightName(category), hl);
-    }
-    return hl;
-  };
-
-  const makeRange = (node: Text, m: Mention): AbstractRange => {
-    if (useStatic) return new win.StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
-    const r = doc.createRange();
-    r.setStart(node, Math.min(m.start, node.length));
-    r.setEnd(node, Math.min(m.end, node.length));
-    return r;
-  };
 
   const paint = (node: Text, mentions: readonly Mention[], lo: number, hi: number) => {
-    const ranges: AbstractRange[] = new Array(hi - lo);
+    const ranges: AbstractRange[] = [];
     for (let i = lo; i < hi; i++) {
       const m = mentions[i]!;
-      const range = makeRange(node, m);
+      // Static: a live Range would be updated by the browser at every DOM mutation of the page.
+      const range = new win.StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
+      let hl = highlights.get(m.category);
+      if (!hl) {
+        hl = new win.Highlight();
+        // A name inside a quotation paints over the quotation's tint and underline.
+        hl.priority = m.category === 'quotes' ? 0 : 1;
+        highlights.set(m.category, hl);
+      }
       // One by one: spreading thousands of ranges into the constructor can overflow the argument stack.
-      highlightOf(m.category).add(range);
-      ranges[i - lo] = range;
+      hl.add(range);
+      ranges.push(range);
     }
     painted.set(node, { mentions, lo, hi, ranges });
   };
 
   const unpaint = (node: Text) => {
     const p = painted.get(node);
-    if (!p) return;
-    for (let k = 0; k < p.ranges.length; k++) highlights.get(p.mentions[p.lo + k]!.category)?.delete(p.ranges[k]!);
+    p?.ranges.forEach((range, k) => highlights.get(p.mentions[p.lo + k]!.category)?.delete(range));
     painted.delete(node);
   };
 
-  const whole = (node: Text, mentions: readonly Mention[]) => {
+  /** Whether all of the node's current mentions are registered. */
+  const whole = (node: Text) => {
     const p = painted.get(node);
-    return p !== undefined && p.mentions === mentions && p.lo === 0 && p.hi === mentions.length;
+    return p !== undefined && p.mentions === records.get(node) && p.lo === 0 && p.hi === p.mentions.length;
   };
 
   const sync = () => {
@@ -141,29 +125,10 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
     }
   };
 
-  const height = () => win.innerHeight || doc.documentElement.clientHeight;
-
-  /** The band for `region`: the slots and how many ranges they hold. */
-  const plan = (list: readonly Text[], region: { top: number; bottom: number }): [BandSlot[], number] => {
-    boxOf ??= textBoxReader(doc);
-    spanOf ??= textSpanReader(doc);
-    const box = boxOf;
-    const span = spanOf;
-    const slots = planBand(
-      {
-        length: list.length,
-        box: (i) => box(list[i]!),
-        count: (i) => records.get(list[i]!)!.length,
-        mentionBox: (i, m) => {
-          const mention = records.get(list[i]!)![m]!;
-          return span(list[i]!, mention.start, mention.end);
-        },
-      },
-      region,
-    );
-    let n = 0;
-    for (const s of slots) n += s.hi - s.lo;
-    return [slots, n];
+  /** The band for `region`: its slots and how many ranges they hold. */
+  const plan = (list: readonly Text[], region: Region): [BandSlot[], number] => {
+    const slots = planBand(list, boxOf, (node) => records.get(node)!, (node, m) => boxOf(node, m.start, m.end), region);
+    return [slots, slots.reduce((n, s) => n + s.hi - s.lo, 0)];
   };
 
   /**
@@ -174,30 +139,19 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
   const refresh = (moved: boolean) => {
     if (deferred || life.disposed) return;
     const list = records.nodes();
-    if (records.total <= PAINT_ALL_MAX) {
-      for (const node of list) {
-        const mentions = records.get(node)!;
-        if (whole(node, mentions)) continue;
-        unpaint(node);
-        paint(node, mentions, 0, mentions.length);
-      }
-      stale = false;
-      mode = 'all';
-      sync();
-      return;
+    banded = records.total > PAINT_ALL_MAX;
+    let slots: BandSlot[];
+    if (!banded) slots = list.map((node, index) => ({ index, lo: 0, hi: records.get(node)!.length }));
+    else {
+      const h = win.innerHeight || doc.documentElement.clientHeight;
+      const keep = keepRegion(h);
+      const [first, end] = viewportBand(list, boxOf, keep.top, keep.bottom);
+      if (moved) direction = directionOf(lastFirst, first) || direction;
+      lastFirst = first;
+      if (moved && !stale && (end <= first || (whole(list[first]!) && whole(list[end - 1]!)))) return;
+      const [wide, n] = plan(list, bandRegion(h, direction));
+      slots = n > BAND_MAX ? plan(list, keep)[0] : wide;
     }
-    mode = 'band';
-    boxOf ??= textBoxReader(doc);
-    const box = boxOf;
-    const h = height();
-    const keep = keepRegion(h);
-    const [first, end] = viewportBand(list, box, keep.top, keep.bottom);
-    if (moved) direction = directionOf(lastFirst, first) || direction;
-    lastFirst = first;
-    const covered = (node: Text) => whole(node, records.get(node)!);
-    if (moved && !stale && (end <= first || (covered(list[first]!) && covered(list[end - 1]!)))) return;
-    const [wide, n] = plan(list, bandRegion(h, direction));
-    const slots = n > BAND_MAX ? plan(list, keep)[0] : wide;
     const wanted = new Map<Text, BandSlot>();
     for (const s of slots) wanted.set(list[s.index]!, s);
     for (const [node, p] of painted) {
@@ -211,11 +165,10 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
 
   const schedule = () => frame.request(() => refresh(true));
   const onMove = () => {
-    if (!deferred && (mode === 'band' || stale)) schedule();
+    if (!deferred && (banded || stale)) schedule();
   };
-  const listen = { capture: true, passive: true, signal: life.signal };
   // Capture: scrolling any scroller of the page (scroll events do not bubble) moves text on screen.
-  doc.addEventListener('scroll', onMove, listen);
+  doc.addEventListener('scroll', onMove, { capture: true, passive: true, signal: life.signal });
   win.addEventListener('resize', onMove, { passive: true, signal: life.signal });
   // The page's height changes without a scroll (images loading above, content added): the text moves too.
   if (typeof win.ResizeObserver === 'function') {
@@ -228,32 +181,26 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
     setDeferred(defer) {
       if (defer === deferred) return;
       deferred = defer;
-      if (defer) {
-        frame.cancel();
-        sync();
-      } else {
-        stale = true;
-        refresh(false);
-      }
+      frame.cancel();
+      stale = true;
+      if (defer) sync();
+      else refresh(false);
     },
     nodeChanged(node, mentions) {
       if (deferred) return;
       const was = painted.has(node);
       unpaint(node);
-      const all = records.total <= PAINT_ALL_MAX;
       // A node of the band keeps its place in it, and on a page with few mentions every node is registered: now.
-      const now = was || (all && mode === 'all');
-      if (now && mentions.length) paint(node, mentions, 0, mentions.length);
-      // Anything else waits for the band to be planned again, before the next frame is painted.
-      if (!now || all !== (mode === 'all') || (mode === 'band' && mentions.length > SPLIT_OVER)) {
+      // Anything else (a node that may be in the band, one with many mentions to cut) is planned before the next frame.
+      if (!banded || (was && mentions.length <= SPLIT_OVER)) paint(node, mentions, 0, mentions.length);
+      else stale = true;
+      if (stale || banded !== records.total > PAINT_ALL_MAX) {
         stale = true;
         schedule();
       }
       sync();
     },
-    nodeReleased(node) {
-      unpaint(node);
-    },
+    nodeReleased: unpaint,
     setVisible(next) {
       visible = new Set(next);
       sync();
@@ -262,34 +209,18 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
       refresh(true);
     },
     clear() {
-      frame.cancel();
       for (const hl of highlights.values()) hl.clear();
       painted.clear();
       stale = true;
-      mode = 'all';
       lastFirst = null;
       direction = 0;
     },
     destroy() {
       life.dispose();
-      for (const [category, hl] of highlights) {
-        hl.clear();
-        const name = highlightName(category);
-        if (registry.get(name) === hl) registry.delete(name);
-      }
-      highlights.clear();
+      deferred = true;
+      sync();
+      for (const hl of highlights.values()) hl.clear();
       painted.clear();
     },
-    get paintedNodes() {
-      return painted.size;
-    },
-  };
-}
-
-/** Animation frames where the window has none (a test DOM): a 16 ms timer stands in. */
-function fallbackFrames(win: Window): Pick<Window, 'requestAnimationFrame' | 'cancelAnimationFrame'> {
-  return {
-    requestAnimationFrame: (cb) => win.setTimeout(() => cb(win.performance.now()), 16),
-    cancelAnimationFrame: (id) => win.clearTimeout(id),
   };
 }

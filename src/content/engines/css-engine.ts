@@ -24,6 +24,7 @@ export function cssHighlightsSupported(doc: Document = document): boolean {
       typeof win.CSS !== 'undefined' &&
       typeof win.CSS.highlights?.set === 'function' &&
       typeof win.Highlight === 'function' &&
+      typeof win.StaticRange === 'function' &&
       (typeof doc.caretPositionFromPoint === 'function' || typeof doc.caretRangeFromPoint === 'function')
     );
   } catch {
@@ -36,7 +37,6 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
   const records = new NodeRecords<readonly Mention[]>();
   let total = 0;
   let visible = new Set<Category>(CATEGORY_ORDER);
-  let deferred = false;
   const band = createHighlightBand(
     doc,
     {
@@ -61,7 +61,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     total += mentions.length - (records.get(node)?.length ?? 0);
     // An existing record is replaced in place: re-highlighting a node never puts the records out of order.
     records.set(node, mentions);
-    if (!deferred) band.nodeChanged(node, mentions);
+    band.nodeChanged(node, mentions);
   };
 
   const release = (node: Text): boolean => {
@@ -82,11 +82,6 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
         else release(node);
       }
     },
-    highlightMore(node: Text, mentions: readonly Mention[]) {
-      if (!mentions.length) return;
-      const old = records.get(node);
-      setRecord(node, old ? [...old, ...mentions] : mentions);
-    },
     textOf(node: Text) {
       return node.data;
     },
@@ -100,21 +95,15 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     },
     clear(category?: Category) {
       band.clear();
-      if (!category) {
-        records.clear();
-        total = 0;
-      } else {
-        for (const node of records.keys()) {
-          const mentions = records.get(node)!;
-          const kept = mentions.filter((m) => m.category !== category);
-          if (kept.length === mentions.length) continue;
-          total -= mentions.length - kept.length;
-          if (kept.length) records.set(node, kept);
-          else records.delete(node);
-        }
+      for (const node of records.keys()) {
+        const mentions = records.get(node)!;
+        const kept = category ? mentions.filter((m) => m.category !== category) : [];
+        total -= mentions.length - kept.length;
+        if (!kept.length) records.delete(node);
+        else if (kept.length < mentions.length) records.set(node, kept);
       }
       // What is left is registered again (every mention on a page with few, else the band).
-      if (!deferred && total) band.refresh();
+      band.refresh();
     },
     hitTest(x: number, y: number) {
       const caret = caretAt(doc, x, y);
@@ -140,15 +129,9 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
       visible = new Set(next);
       band.setVisible(visible);
     },
-    deferPaint(defer: boolean) {
-      // Ending a deferral that is not in effect changes nothing (the controller ends only those it began).
-      if (defer === deferred) return;
-      deferred = defer;
-      band.setDeferred(defer);
-    },
-    viewportMoved() {
-      band.refresh();
-    },
+    // Ending a deferral that is not in effect changes nothing (the controller ends only those it began).
+    deferPaint: band.setDeferred,
+    viewportMoved: band.refresh,
     entries() {
       const out: HighlightHit[] = [];
       for (const [node, mentions] of records.ordered()) {

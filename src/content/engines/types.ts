@@ -41,11 +41,6 @@ export interface HighlightEngine {
    */
   highlight(batch: readonly NodeMentions[]): void;
   /**
-   * Adds mentions to the highlights `node` already has (after `highlight` gave it its first ones), so one huge text
-   * node can be registered over several slices. Optional: the controller then registers such a node in one call.
-   */
-  highlightMore?(node: Text, mentions: readonly Mention[]): void;
-  /**
    * The text to match for `node`: its own text, its original text when the engine split it, or null
    * when the node is one the engine created (skip it).
    */
@@ -139,8 +134,6 @@ function follows(node: Node, last: Node): boolean {
 export class NodeRecords<R> {
   private map = new Map<Text, R>();
   private sorted = true;
-  // The entries in document order, kept until a record changes.
-  private list: [Text, R][] | null = null;
   // The nodes in document order, appended to as records are (the css engine searches them at every band move);
   // null once a deletion or an insertion out of order leaves it to be made again.
   private order: Text[] | null = [];
@@ -157,7 +150,6 @@ export class NodeRecords<R> {
     return this.map.has(node);
   }
   set(node: Text, record: R): void {
-    this.list = null;
     if (this.map.has(node)) {
       this.map.set(node, record);
       return;
@@ -170,12 +162,10 @@ export class NodeRecords<R> {
   }
   delete(node: Text): boolean {
     if (!this.map.delete(node)) return false;
-    this.list = null;
     this.order = null;
     return true;
   }
   clear(): void {
-    this.list = null;
     this.order = [];
     this.map.clear();
     this.last = null;
@@ -192,9 +182,8 @@ export class NodeRecords<R> {
   keys(): IterableIterator<Text> {
     return this.map.keys();
   }
-  /** Entries in document order (the same array until a record is set or deleted: never modify it). */
-  ordered(): readonly (readonly [Text, R])[] {
-    if (this.list) return this.list;
+  /** Entries in document order. */
+  ordered(): [Text, R][] {
     const list = [...this.map];
     if (!this.sorted) {
       list.sort(([a], [b]) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
@@ -202,7 +191,6 @@ export class NodeRecords<R> {
       this.sorted = true;
       this.last = list.length ? list[list.length - 1]![0] : null;
     }
-    this.list = list;
     return list;
   }
   /** The nodes in document order (the same array until one is added out of order or deleted: never modify it). */

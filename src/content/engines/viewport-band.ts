@@ -29,19 +29,17 @@ export function viewportBand<T>(
   top: number,
   bottom: number,
 ): [from: number, to: number] {
-  return [searchBand(list.length, (i) => getBox(list[i]!).bottom >= top), searchBand(list.length, (i) => getBox(list[i]!).top > bottom)];
-}
-
-/** The first index in [0, n) for which `past` holds (it holds for every later index too), or n. */
-function searchBand(n: number, past: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (past(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  const search = (past: (r: VerticalBox) => boolean) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (past(getBox(list[mid]!))) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return [search((r) => r.bottom >= top), search((r) => r.top > bottom)];
 }
 
 /** Which way the reader is scrolling through the list: towards its end (1), its start (-1), or neither (0). */
@@ -82,61 +80,45 @@ export interface BandSlot {
   hi: number;
 }
 
-/** What `planBand` needs to know about the list. */
-export interface BandSource {
-  /** How many items (text nodes with mentions, in document order). */
-  readonly length: number;
-  /** The box of item `i` (its whole text). */
-  box(i: number): VerticalBox;
-  /** How many mentions item `i` holds. */
-  count(i: number): number;
-  /** The box of mention `m` of item `i`: only asked for the band's first and last items when they hold many. */
-  mentionBox(i: number, m: number): VerticalBox;
-}
-
 /** An item holding more mentions than this at an edge of the band registers only those in the region. */
 export const SPLIT_OVER = 64;
 
 /**
- * The items (and, for the two at its edges that hold more than SPLIT_OVER mentions, the mentions) within `region`:
- * one huge text node cannot put all of its thousands of mentions into the band. Items between the first and the last
- * are taken whole: in a page that flows top to bottom they lie inside the region.
+ * The items within `region` (found by `viewportBand` over their boxes) and, for the two at its edges that hold more
+ * than SPLIT_OVER mentions, the mentions within it (the same search over the mentions' boxes): one huge text node
+ * cannot put all of its thousands of mentions into the band. Items between the first and the last are taken whole:
+ * in a page that flows top to bottom they lie inside the region.
  */
-export function planBand(source: BandSource, region: Region): BandSlot[] {
-  const [from, to] = [
-    searchBand(source.length, (i) => source.box(i).bottom >= region.top),
-    searchBand(source.length, (i) => source.box(i).top > region.bottom),
-  ];
+export function planBand<T, M>(
+  list: readonly T[],
+  box: (item: T) => VerticalBox,
+  mentionsOf: (item: T) => readonly M[],
+  mentionBox: (item: T, mention: M) => VerticalBox,
+  region: Region,
+): BandSlot[] {
+  const [from, to] = viewportBand(list, box, region.top, region.bottom);
   const slots: BandSlot[] = [];
   for (let i = from; i < to; i++) {
-    const n = source.count(i);
-    let lo = 0;
-    let hi = n;
-    if ((i === from || i === to - 1) && n > SPLIT_OVER) {
-      lo = searchBand(n, (m) => source.mentionBox(i, m).bottom >= region.top);
-      hi = Math.max(lo, searchBand(n, (m) => source.mentionBox(i, m).top > region.bottom));
+    const item = list[i]!;
+    const mentions = mentionsOf(item);
+    let [lo, hi] = [0, mentions.length];
+    if ((i === from || i === to - 1) && mentions.length > SPLIT_OVER) {
+      [lo, hi] = viewportBand(mentions, (m) => mentionBox(item, m), region.top, region.bottom);
     }
     if (hi > lo) slots.push({ index: i, lo, hi });
   }
   return slots;
 }
 
-/** A `getBox` for text nodes: one reusable Range measures each node's contents. */
-export function textBoxReader(doc: Document): (node: Text) => DOMRect {
-  const probe = doc.createRange();
-  return (node) => {
-    probe.selectNodeContents(node);
-    return probe.getBoundingClientRect();
-  };
-}
-
-/** Measures the text from `start` to `end` of a node with one reusable Range (offsets clamped to its length). */
-export function textSpanReader(doc: Document): (node: Text, start: number, end: number) => DOMRect {
+/** Measures a text node, or the text from `start` to `end` in it (clamped to its length), with one reusable Range. */
+export function textBoxReader(doc: Document): (node: Text, start?: number, end?: number) => DOMRect {
   const probe = doc.createRange();
   return (node, start, end) => {
-    const n = node.length;
-    probe.setStart(node, Math.min(start, n));
-    probe.setEnd(node, Math.min(end, n));
+    if (start === undefined) probe.selectNodeContents(node);
+    else {
+      probe.setStart(node, Math.min(start, node.length));
+      probe.setEnd(node, Math.min(end ?? start, node.length));
+    }
     return probe.getBoundingClientRect();
   };
 }
