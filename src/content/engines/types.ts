@@ -184,9 +184,23 @@ export class NodeRecords<R> {
   }
   /** Entries in document order. */
   ordered(): [Text, R][] {
-    const list = [...this.map];
-    if (!this.sorted) {
-      list.sort(([a], [b]) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    let list = [...this.map];
+    if (!this.sorted && list.length) {
+      // One walk over the document's text nodes puts them in order: a sort comparing document positions made
+      // n log n ancestor walks (about a second on a 5 MB page whose quotations were recorded after its names).
+      // Nodes the walk does not reach (in shadow roots, or gone) follow in the order they were recorded.
+      const doc = list[0]![0].ownerDocument;
+      const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
+      const walked: [Text, R][] = [];
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const record = this.map.get(n);
+        if (record !== undefined) walked.push([n, record]);
+      }
+      if (walked.length < list.length) {
+        const seen = new Set(walked.map(([n]) => n));
+        for (const entry of list) if (!seen.has(entry[0])) walked.push(entry);
+      }
+      list = walked;
       this.map = new Map(list);
       this.sorted = true;
       this.last = list.length ? list[list.length - 1]![0] : null;
