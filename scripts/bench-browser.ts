@@ -15,8 +15,11 @@
  * the first scan (the mark's `detail.quotes`), and, in Node over the same blocks, how many of them the candidate
  * filter lets through to the fuzzy stage. Also: what each build makes every frame load up front (raw and gzip) and
  * what it injects on demand; the cost of one empty iframe with and without Dossier (a page of 20, script time and JS
- * heap over CDP); the longest `long-animation-frame` entry while highlighting and after a category toggle. Prints
- * tables and writes nothing else. BENCH_ONLY=css|marks|frames runs a part.
+ * heap over CDP); the longest `long-animation-frame` entry in each phase: highlighting, a scroll-through to the bottom
+ * (with and without Dossier, and how many screens showed no registered highlight in the frame that painted them) and
+ * a category toggle. "to painted" (the ratio to the floor is on it) means every mention on the page found (the page
+ * state's total, which the popup shows, is final) and the highlights near the viewport registered and painted.
+ * Prints tables and writes nothing else. BENCH_ONLY=css|marks|frames runs a part; BENCH_SIZES=1MB,5MB some sizes.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +35,8 @@ import { compileQuoteMatcher } from '../src/core/quote-matcher';
 import { dataset } from '../src/data/dataset';
 import { executablePath, launch, serve, type Launched } from '../tests/e2e/harness';
 import { setSettings } from '../tests/e2e/highlight-page';
+import { patchSettings } from '../tests/e2e/lib/page-helpers';
+import type { Settings } from '../src/shared/settings-schema';
 // Deterministic PRNG shared with the other benchmarks: every run benchmarks the same pages.
 import { seededRandom } from './lib/bench-utils';
 
@@ -113,6 +118,39 @@ const PROBE = `(() => {
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   const onReady = () => requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
+  // Scrolls to the bottom in at most maxSteps steps of at least a screen, one step per frame. After each step, in the
+  // frame that paints it (a frame callback asked for from a bubbling scroll listener on the window runs after
+  // Dossier's, which listens on the document), counts the registered ranges on screen: a step with none is a screen
+  // the reader saw without highlights.
+  w.__scrollThrough = (maxSteps) => new Promise((done) => {
+    const h = innerHeight;
+    const max = document.documentElement.scrollHeight - h;
+    const step = Math.max(h, Math.ceil(max / maxSteps));
+    const t0 = performance.now();
+    const probe = document.createRange();
+    let steps = 0;
+    let bare = 0;
+    const onScroll = () => requestAnimationFrame(() => {
+      let onScreen = 0;
+      for (const [name, hl] of CSS.highlights) {
+        if (!name.startsWith('dossier-')) continue;
+        for (const r of hl) {
+          probe.setStart(r.startContainer, r.startOffset);
+          probe.setEnd(r.endContainer, r.endOffset);
+          const b = probe.getBoundingClientRect();
+          if (b.bottom > 0 && b.top < h) onScreen++;
+        }
+      }
+      if (onScreen === 0) bare++;
+      steps++;
+      if (scrollY >= max - 1) {
+        removeEventListener('scroll', onScroll);
+        setTimeout(() => done({ from: t0, to: performance.now(), steps, bare }), 100);
+      } else setTimeout(() => scrollTo(0, Math.min(max, scrollY + step)), 0);
+    });
+    addEventListener('scroll', onScroll);
+    scrollTo(0, Math.min(max, step));
+  });
   // The last <dossier-mark> inserted (marks engine): its chunks keep writing after ready on a long page.
   w.__lastMark = NaN;
   w.__marks = 0;
@@ -166,6 +204,13 @@ interface Result {
   /** Dossier only: the same after a category is switched off and on again (the highlights repainted). */
   toggleLoaf?: number;
   toggleLoafOwn?: number;
+  /** The longest animation frame while the page is scrolled to the bottom in steps (ms), and the steps taken. */
+  scrollLoaf?: number;
+  scrollSteps?: number;
+  /** Dossier only: steps whose screen showed no registered highlight in the frame that painted it. */
+  bareSteps?: number;
+  /** Dossier only: every mention found, as the popup counts them, and the ranges registered at ready. */
+  total?: number;
   script: number;
   painted: number;
   longest: number;
@@ -186,6 +231,57 @@ async function longestOwnFrame(page: Page, since: number): Promise<{ loaf: numbe
     for (const [s, d, o] of w.__loafs) if (s + d >= t && d > loaf) [loaf, own] = [d, o];
     return { loaf, own };
   }, since);
+}
+
+/** The longest animation frame that overlaps [from, to] (ms). */
+async function longestFrameIn(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(
+    (a: number, b: number) => {
+      const w = window as unknown as { __loafs: [number, number, number][] };
+      let loaf = 0;
+      for (const [s, d] of w.__loafs) if (s + d >= a && s <= b && d > loaf) loaf = d;
+      return loaf;
+    },
+    from,
+    to,
+  );
+}
+
+/** At most this many steps to scroll a page to its bottom (a step is at least a screen). */
+const SCROLL_STEPS = 200;
+
+interface ScrollThrough {
+  from: number;
+  to: number;
+  steps: number;
+  bare: number;
+}
+
+/** Scrolls the page to its bottom in steps (the probe's `__scrollThrough`) and reads the longest frame meanwhile. */
+async function scrollThrough(page: Page): Promise<{ loaf: number; steps: number; bare: number }> {
+  await page.bringToFront();
+  const r = (await page.evaluate(`window.__scrollThrough(${SCROLL_STEPS})`)) as ScrollThrough;
+  return { loaf: await longestFrameIn(page, r.from, r.to), steps: r.steps, bare: r.bare };
+}
+
+/** The page state's total (every mention found, as the popup counts them), asked of the tab from the service worker. */
+async function pageTotal(app: Launched, url: string): Promise<number> {
+  const target = await app.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  const worker = (await target.worker())!;
+  return worker.evaluate(async (u: string) => {
+    type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: unknown): Promise<{ res?: { total: number } }> } };
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    const tab = (await api.tabs.query({})).find((t) => t.url === u);
+    const reply = await api.tabs.sendMessage(tab!.id!, { id: 1, type: 'getPageState', data: undefined, timestamp: Date.now() }, { frameId: 0 });
+    return reply?.res?.total ?? NaN;
+  }, url);
+}
+
+/** Writes settings from the extension's service worker, stored the way the extension stores them. */
+async function settingsFromWorker(app: Launched, patch: Partial<Settings>): Promise<void> {
+  const target = await app.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  // patchSettings only calls `evaluate` on what it is given, which a worker has as a page does.
+  await patchSettings((await target.worker()) as unknown as Page, patch);
 }
 
 async function runExtension(app: Launched, url: string, marks = false, toggle?: () => Promise<void>): Promise<Result> {
@@ -227,7 +323,12 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
   });
   const first = await longestOwnFrame(page, r.start);
   let toggled = { loaf: NaN, own: NaN };
+  let scrolled = { loaf: NaN, steps: NaN, bare: NaN };
+  let total = NaN;
   if (toggle) {
+    // Read now: the probe's frames end at the painted frame, the scroll-through below starts a new phase.
+    total = await pageTotal(app, url);
+    scrolled = await scrollThrough(page);
     const before = await page.evaluate(() => performance.now());
     await toggle();
     // Settled again: two frames after the settings applied and the page reports ready.
@@ -236,7 +337,7 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
     toggled = await longestOwnFrame(page, before);
   }
   await page.close();
-  return { ...r, cpu, loaf: first.loaf, loafOwn: first.own, toggleLoaf: toggled.loaf, toggleLoafOwn: toggled.own };
+  return { ...r, cpu, loaf: first.loaf, loafOwn: first.own, toggleLoaf: toggled.loaf, toggleLoafOwn: toggled.own, scrollLoaf: scrolled.loaf, scrollSteps: scrolled.steps, bareSteps: scrolled.bare, total };
 }
 
 async function runReference(app: Launched, url: string, kind: 'floor' | 'naive', pattern: { source: string; aliases: string[] }, markJs: string): Promise<Result> {
@@ -247,6 +348,12 @@ async function runReference(app: Launched, url: string, kind: 'floor' | 'naive',
   if (kind === 'naive') await page.addScriptTag({ content: markJs });
   // A string, not a function: tsx would inject its `__name` helper into a serialised function.
   const r = (await page.evaluate(`(${REFERENCE})(${JSON.stringify(kind)}, ${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.aliases)})`)) as Result;
+  // The same scroll-through without Dossier: the frames the browser itself needs to paint the page as it scrolls.
+  if (kind === 'floor') {
+    const scrolled = await scrollThrough(page);
+    r.scrollLoaf = scrolled.loaf;
+    r.scrollSteps = scrolled.steps;
+  }
   await context.close();
   return r;
 }
@@ -368,7 +475,8 @@ function bundleSizes() {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
-  return { loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  const most = (key: 'scrollLoaf' | 'scrollSteps' | 'bareSteps') => Math.max(...rs.map((r) => r[key] ?? NaN));
+  return { scrollLoaf: most('scrollLoaf'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
 }
 
 /** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
@@ -435,9 +543,10 @@ async function main() {
         await setSettings(app, { engine: v.engine, paused: false, categories: { people: true, organisations: true, regions: true, quotes: v.quotes } });
         const rs = [];
         const categories = { people: true, organisations: true, regions: true, quotes: v.quotes };
+        // Written from the service worker: a settings tab opened in front of the page would hide it (no frames).
         const toggle = async () => {
-          await setSettings(app, { engine: v.engine, paused: false, categories: { ...categories, people: false } });
-          await setSettings(app, { engine: v.engine, paused: false, categories });
+          await settingsFromWorker(app, { engine: v.engine, paused: false, categories: { ...categories, people: false } });
+          await settingsFromWorker(app, { engine: v.engine, paused: false, categories });
         };
         for (let i = 0; i < size.runs; i++) rs.push(await runExtension(app, url, false, toggle));
         rows.push({ size: size.label, method: v.label, r: summarise(rs) });
@@ -483,11 +592,18 @@ async function main() {
     console.log(`| page without | ${frames.without.script.toFixed(1)} | ${(frames.without.heap / 1024).toFixed(0)} |`);
     console.log('');
   }
-  console.log('| page | engine | longest animation frame while highlighting: frame ms / of it attributed to Dossier\'s script ms | the same after a category toggle |');
-  console.log('|---|---|---:|---:|');
+  console.log('Longest animation frame (ms) in each phase: highlighting = from dossier:start to 200 ms after the painted frame;');
+  console.log(`scroll-through = the page scrolled to its bottom in at most ${SCROLL_STEPS} steps of at least a screen, one per frame`);
+  console.log('(the floor row: the same pages scrolled without Dossier); toggle = people switched off and on again.');
+  console.log('"bare screens": scroll steps whose screen showed no registered highlight in the frame that painted it.');
+  console.log('');
+  console.log('| page | method | highlighting | of it attributed to Dossier\'s script | scroll-through (steps) | bare screens | category toggle |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const row of rows) {
-    if (!row.method.startsWith('Dossier, css')) continue;
-    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${f(row.r.loaf!)} / ${f(row.r.loafOwn!)} | ${f(row.r.toggleLoaf!)} / ${f(row.r.toggleLoafOwn!)} |`);
+    const floorRow = row.method.startsWith('floor');
+    if (!floorRow && !row.method.startsWith('Dossier, css')) continue;
+    const r = row.r;
+    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${floorRow ? '–' : f(r.loaf!)} | ${floorRow ? '–' : f(r.loafOwn!)} | ${f(r.scrollLoaf!)} (${f(r.scrollSteps!)}) | ${floorRow ? '–' : f(r.bareSteps!)} | ${floorRow ? '–' : f(r.toggleLoaf!)} |`);
   }
   console.log('');
   console.log('| page | engine | quote matching ms | share of own busy time |');
@@ -511,11 +627,17 @@ async function main() {
     }
   }
   console.log('');
-  console.log('| page | method | to highlighted ms | to painted ms | × floor | own slices: busy ms / longest ms | longest task ms | mentions |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  console.log('to painted = from dossier:start (the floor: from its own start) to the frame after every mention on the page is found');
+  console.log('(the popup\'s count is final) and the highlights near the viewport are registered; × floor is on it. "mentions found" is the');
+  console.log('page state\'s total (what the popup counts; the floor: its own count); "registered" = ranges in CSS.highlights at that frame.');
+  console.log('');
+  console.log('| page | method | to highlighted ms | to painted ms | × floor (to painted) | own slices: busy ms / longest ms | longest task ms | mentions found | registered |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     const floor = rows.find((r) => r.size === row.size && r.method.startsWith('floor'))!.r;
-    console.log(`| ${row.size} | ${row.method} | ${f(row.r.script)} | ${f(row.r.painted)} | ${(row.r.script / floor.script).toFixed(2)}× | ${row.r.busy === undefined ? '–' : `${f(row.r.busy)} / ${f(row.r.slice!)}`} | ${f(row.r.longest)} | ${row.r.found} |`);
+    const floorRow = row.method.startsWith('floor');
+    const found = floorRow || !Number.isFinite(row.r.total) ? row.r.found : row.r.total!;
+    console.log(`| ${row.size} | ${row.method} | ${f(row.r.script)} | ${f(row.r.painted)} | ${(row.r.painted / floor.painted).toFixed(2)}× | ${row.r.busy === undefined ? '–' : `${f(row.r.busy)} / ${f(row.r.slice!)}`} | ${f(row.r.longest)} | ${f(found)} | ${floorRow ? '–' : row.r.found} |`);
   }
 }
 

@@ -282,6 +282,8 @@ function createController(deps: ControllerDeps): ContentController {
     subscribe: (push) => feed.subscribe(push),
     jumpTo(id, direction) {
       const hit = page.engine ? jumper.jump(page.engine, id, direction) : null;
+      // The css engine paints only near the viewport: where the jump landed is painted before the card shows.
+      if (hit) page.engine!.viewportMoved?.();
       if (hit) popover?.show(targetOf(hit), { focus: true });
       return hit !== null;
     },

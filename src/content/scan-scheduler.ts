@@ -27,8 +27,13 @@ import { SLICE_BUDGET_MS, yieldToBrowser, yieldToBrowserLow } from './time-slice
 export const TEXT_WINDOW = 64 * 1024;
 /** Context a window is matched with on each side (longer than any alias), so no mention at an edge is lost. */
 const WINDOW_OVERLAP = 256;
-/** Mentions registered per engine call for one long text node. */
-const REGISTER_CHUNK = 2000;
+/**
+ * Slices run back to back for at most this long (ms) before the scan yields with a task instead of
+ * `scheduler.yield()`: a continuation of `scheduler.yield()` runs ahead of rendering, and Chromium renders between
+ * them only after about 100 ms, which made every scan of a long page one animation frame of 100 ms. A task lets the
+ * frame through; the slices before it and the frame's own work stay under 50 ms.
+ */
+const FRAME_WORK_MS = 32;
 /** Back-off for whole-page scans the page keeps forcing: the first waits nothing, then doubling up to the cap. */
 const FORCED_FULL_FIRST_MS = 250;
 const FORCED_FULL_MAX_MS = 8000;
@@ -192,14 +197,19 @@ export class ScanScheduler {
     let sliceStart = this.now();
     const yieldNow = deps.yieldNow ?? (() => yieldToBrowser());
     const yieldLow = deps.yieldNow ?? (() => yieldToBrowserLow());
+    const yieldTask = deps.yieldNow ?? yieldToTask;
     const alive = () => gen === this.generation && !deps.life.signal.aborted && deps.engine() === engine;
+    // When the browser last had the thread for a task of its own (rendering can happen then).
+    let frameStart = 0;
     /** Ends the slice if its budget is spent; false when the pass was cancelled meanwhile. */
     const pause = async (force = false, low = false): Promise<boolean> => {
       if (!force && this.now() - sliceStart <= SLICE_BUDGET_MS) return true;
       deps.bench.slice(this.now() - sliceStart);
-      await (low ? yieldLow() : yieldNow());
+      const frame = this.now() - frameStart > FRAME_WORK_MS;
+      await (low ? yieldLow() : frame ? yieldTask() : yieldNow());
       if (!alive()) return false;
       sliceStart = this.now();
+      if (frame) frameStart = sliceStart;
       return true;
     };
 
@@ -217,6 +227,11 @@ export class ScanScheduler {
     };
 
     try {
+      // The pass starts in a task of its own: the one that asked for it (settings applied, a matcher compiled) may
+      // already have taken much of a frame.
+      await yieldTask();
+      if (!alive()) return;
+      frameStart = sliceStart = this.now();
       let seen = 0;
       let restarts = 0;
       // Names first: the walk paints every name; the blocks that may hold a quotation are matched after it, in slices
@@ -331,8 +346,9 @@ export class ScanScheduler {
   }
 
   /**
-   * One text node longer than a window: matched window by window and registered in chunks, each counted against
-   * the slice. Quotations are not looked for in it. False when the pass was cancelled meanwhile.
+   * One text node longer than a window: matched window by window, each counted against the slice, and registered in
+   * one call (the engine records its mentions; the css engine makes ranges only for those near the viewport).
+   * Quotations are not looked for in it. False when the pass was cancelled meanwhile.
    */
   private async scanLong(
     node: Text,
@@ -356,20 +372,14 @@ export class ScanScheduler {
       if (!(await pause())) return false;
       if (!node.isConnected || engine.textOf(node) !== text) return true;
     }
-    // The engine replaces a node's highlights per call: an engine that can add to them gets chunks.
-    if (!engine.highlightMore || mentions.length <= REGISTER_CHUNK) {
-      this.deps.write(() => engine.highlight([{ node, mentions }]));
-      return pause();
-    }
-    this.deps.write(() => engine.highlight([{ node, mentions: mentions.slice(0, REGISTER_CHUNK) }]));
-    for (let i = REGISTER_CHUNK; i < mentions.length; i += REGISTER_CHUNK) {
-      if (!(await pause())) return false;
-      // The page changed the node meanwhile: the watcher released it and queued it again.
-      if (!engine.has(node)) return true;
-      this.deps.write(() => engine.highlightMore!(node, mentions.slice(i, i + REGISTER_CHUNK)));
-    }
+    this.deps.write(() => engine.highlight([{ node, mentions }]));
     return pause();
   }
+}
+
+/** Resolves in a task of its own (after whatever the browser has queued, rendering included). */
+function yieldToTask(): Promise<void> {
+  return new Promise((resolve) => void setTimeout(resolve, 0));
 }
 
 function parentAcross(node: Node): Node | null {

@@ -1,39 +1,51 @@
 /**
- * The controller with the css engine on a long page (3 000 highlighted paragraphs, past the two-step paint's
- * threshold): a small rescan after the page changed one paragraph keeps every highlight painted; only a full
- * scan paints near the viewport first. jsdom has no CSS Highlight API nor layout: a Map-backed registry, a
- * Set-backed Highlight and one 20 px line per paragraph stand in for them.
+ * The controller with the css engine on a long page (3 000 highlighted paragraphs, more mentions than are ever all
+ * registered): the registry holds the band near the viewport, the page state counts every mention, the band follows
+ * the reader's scroll and a jump, and a page's edit inside the band never leaves it unpainted. jsdom has no CSS
+ * Highlight API nor layout: a Map-backed registry, a Set-backed Highlight and one 20 px line per paragraph stand in.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MARKER_ATTRIBUTE, startController } from '../../src/content/controller';
+import { updateSettings } from '../../src/shared/settings';
 import { useControllerPage } from './controller-page';
 
 const LINE = 20;
 const PARAGRAPHS = 3000;
 let registry: Map<string, Set<AbstractRange>>;
 const saved: Record<string, unknown> = {};
+let scrollY = 0;
 const painted = () => registry.get('dossier-people')?.size ?? 0;
+/** The paragraphs (lines) whose mentions are registered, sorted. */
+const paintedLines = () =>
+  [...(registry.get('dossier-people') ?? [])].map((r) => Number((r.startContainer.parentElement as HTMLElement).dataset.line)).sort((a, b) => a - b);
 
 beforeEach(() => {
   registry = new Map();
+  scrollY = 0;
   const w = window as unknown as Record<string, unknown>;
   for (const key of ['CSS', 'Highlight']) saved[key] = w[key];
   w.CSS = { highlights: registry };
   w.Highlight = class extends Set<AbstractRange> {
     priority = 0;
   };
+  Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scrollY });
   (document as unknown as { caretPositionFromPoint: () => null }).caretPositionFromPoint = () => null;
   (Range.prototype as unknown as { getBoundingClientRect(): DOMRect }).getBoundingClientRect = function (this: Range) {
     const p = (this.startContainer as Node).parentElement!.closest('p')!;
-    const top = Number(p.dataset.line) * LINE - window.scrollY;
+    const top = Number(p.dataset.line) * LINE - scrollY;
     return { top, bottom: top + LINE, left: 0, right: 100, width: 100, height: LINE, x: 0, y: top } as DOMRect;
+  };
+  (Range.prototype as unknown as { getClientRects(): DOMRect[] }).getClientRects = function (this: Range) {
+    return [this.getBoundingClientRect()];
   };
 });
 
 afterEach(() => {
   const w = window as unknown as Record<string, unknown>;
   for (const key of ['CSS', 'Highlight']) w[key] = saved[key];
+  delete (window as unknown as { scrollY?: unknown }).scrollY;
   delete (Range.prototype as unknown as { getBoundingClientRect?: unknown }).getBoundingClientRect;
+  delete (Range.prototype as unknown as { getClientRects?: unknown }).getClientRects;
   delete (document as unknown as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
 });
 
@@ -42,23 +54,104 @@ const page = useControllerPage(() =>
   Array.from({ length: PARAGRAPHS }, (_, i) => `<p data-line="${i}">Peskov said so.</p>`).join(''),
 );
 
-describe('controller + css engine: paint deferral', () => {
-  it('a small rescan does not repeat the viewport-first paint (far highlights stay painted)', async () => {
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: false });
-    await vi.waitFor(async () => {
-      await vi.advanceTimersByTimeAsync(100);
-      expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');
-    });
-    await vi.advanceTimersByTimeAsync(1500);
-    expect(painted()).toBe(PARAGRAPHS);
-    // The page rewrites one paragraph far below the viewport.
-    (document.querySelector('p[data-line="2500"]')!.firstChild as Text).data = 'Peskov and Peskov.';
+const HEIGHT = window.innerHeight;
+/** The last line the band reaches at rest from the top of the page: 1.5 screens below the screen. */
+const REST_LAST = Math.floor((HEIGHT + 1.5 * HEIGHT) / LINE);
+
+async function ready() {
+  page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: true, registerPageApi: () => () => {} });
+  await vi.waitFor(async () => {
+    await vi.advanceTimersByTimeAsync(100);
+    expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');
+  });
+}
+
+/** The reader scrolls the page so that line `line` is at the top of the screen; the band moves before the next frame. */
+async function scrollTo(line: number) {
+  scrollY = line * LINE;
+  document.dispatchEvent(new Event('scroll'));
+  await vi.advanceTimersByTimeAsync(50);
+}
+
+describe('controller + css engine: the band near the viewport', () => {
+  it('registers the screen and 1.5 screens around it; the page state counts every mention', async () => {
+    await ready();
+    expect(paintedLines()).toEqual(Array.from({ length: REST_LAST + 1 }, (_, i) => i));
+    expect(painted()).toBeLessThan(PARAGRAPHS / 10);
+    expect(page.controller!.getState().total).toBe(PARAGRAPHS);
+  });
+
+  it('moves with the reader: ahead in the direction of the scroll, the far part unregistered', async () => {
+    await ready();
+    await scrollTo(1000);
+    const lines = paintedLines();
+    // 1 screen behind, 2 ahead while scrolling down; line 1000 is on screen.
+    expect(lines[0]).toBe(Math.ceil(1000 - HEIGHT / LINE - 1));
+    expect(lines.at(-1)).toBe(Math.floor(1000 + (3 * HEIGHT) / LINE));
+    expect(lines).not.toContain(0);
+    // A small move inside the band changes nothing.
+    await scrollTo(1005);
+    expect(paintedLines()).toEqual(lines);
+    expect(page.controller!.getState().total).toBe(PARAGRAPHS);
+  });
+
+  it('a page edit inside the band is registered again at once; one outside is counted and registered when the reader gets there', async () => {
+    await ready();
     let least = Infinity;
+    (document.querySelector('p[data-line="10"]')!.firstChild as Text).data = 'Peskov and Peskov.';
+    (document.querySelector('p[data-line="2500"]')!.firstChild as Text).data = 'Peskov and Peskov.';
     for (let i = 0; i < 60; i++) {
       await vi.advanceTimersByTimeAsync(10);
       least = Math.min(least, painted());
     }
-    expect(painted()).toBe(PARAGRAPHS + 1);
-    expect(least).toBeGreaterThanOrEqual(PARAGRAPHS);
+    expect(painted()).toBe(REST_LAST + 2);
+    expect(least).toBeGreaterThanOrEqual(REST_LAST + 1);
+    expect(page.controller!.getState().total).toBe(PARAGRAPHS + 2);
+    expect(paintedLines()).not.toContain(2500);
+    await scrollTo(2490);
+    expect(paintedLines().filter((l) => l === 2500)).toHaveLength(2);
+  });
+
+  it('a jump to a far mention registers its band before the card is shown', async () => {
+    await ready();
+    // The jump scrolls with scrollIntoView and scrollBy; jsdom has neither, so they move the stand-in scroll position.
+    const scrollIntoView = vi.fn(function (this: Element) {
+      scrollY = Number((this as HTMLElement).dataset.line) * LINE;
+    });
+    (Element.prototype as unknown as { scrollIntoView: unknown }).scrollIntoView = scrollIntoView;
+    window.scrollBy = ((opts: ScrollToOptions) => (scrollY += opts.top ?? 0)) as typeof window.scrollBy;
+    // Far down: from the reader's position (line 2000 at the top), the next mention is line 2000's.
+    scrollY = 2000 * LINE;
+    const before = paintedLines();
+    expect(page.controller!.jumpTo(null, 'next')).toBe(true);
+    // No frame has run: the band moved inside the jump itself.
+    const after = paintedLines();
+    expect(before).not.toContain(2000);
+    expect(after).toContain(2000);
+    expect(after).not.toContain(0);
+    delete (Element.prototype as unknown as { scrollIntoView?: unknown }).scrollIntoView;
+  });
+
+  it('turning a category off and on registers the band only; destroy leaves the registry empty', async () => {
+    await ready();
+    await scrollTo(1500);
+    const band = painted();
+    expect(band).toBeLessThan(PARAGRAPHS / 10);
+    const sizes: number[] = [];
+    const set = registry.set.bind(registry);
+    registry.set = (name, hl) => (sizes.push(hl.size), set(name, hl));
+    const categories = { people: true, organisations: true, regions: true, quotes: true };
+    await updateSettings({ categories: { ...categories, people: false } });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(registry.has('dossier-people')).toBe(false);
+    await updateSettings({ categories });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(painted()).toBe(band);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBe(band);
+    expect(page.controller!.getState().total).toBe(PARAGRAPHS);
+    page.controller!.destroy();
+    page.controller = null;
+    expect([...registry.keys()].filter((k) => k.startsWith('dossier-'))).toEqual([]);
   });
 });

@@ -40,9 +40,6 @@ export function recordingEngine(): RecordingEngine {
         else nodes.delete(node);
       }
     },
-    highlightMore(node: Text, mentions: readonly Mention[]) {
-      nodes.set(node, [...(nodes.get(node) ?? []), ...mentions]);
-    },
     textOf: (node: Text) => node.data,
     has: (node: Text) => nodes.has(node),
     release: (node: Text) => nodes.delete(node),

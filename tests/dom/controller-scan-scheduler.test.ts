@@ -85,16 +85,17 @@ describe('scan scheduler', () => {
     expect(bench.counters.slices).toBeGreaterThan(2);
   });
 
-  it('registers a node with many mentions in chunks (highlight, then highlightMore), not in one call', async () => {
+  it('registers a long node with many mentions in one engine call, once all its windows are matched', async () => {
     document.body.innerHTML = '<p id="huge"></p>';
-    document.getElementById('huge')!.append(document.createTextNode('Putin said so. '.repeat(TEXT_WINDOW / 15 + 10_000)));
-    const more = vi.spyOn(engine, 'highlightMore');
+    const huge = document.createTextNode('Putin said so. '.repeat(TEXT_WINDOW / 15 + 10_000));
+    document.getElementById('huge')!.append(huge);
+    const highlight = vi.spyOn(engine, 'highlight');
     scheduler().requestFull('settings');
     await idle();
-    const count = TEXT_WINDOW / 15 + 10_000;
-    expect([...engine.nodes.values()][0]!.length).toBe(Math.floor(count));
-    expect(more.mock.calls.length).toBeGreaterThan(1);
-    for (const [, mentions] of more.mock.calls) expect(mentions.length).toBeLessThanOrEqual(2000);
+    const count = Math.floor(TEXT_WINDOW / 15 + 10_000);
+    expect([...engine.nodes.values()][0]!.length).toBe(count);
+    const calls = highlight.mock.calls.filter(([batch]) => batch.some((b) => b.node === huge));
+    expect(calls.map(([batch]) => batch.find((b) => b.node === huge)!.mentions.length)).toEqual([count]);
   });
 
   it('coalesces whole-page scans the page keeps forcing, and spaces them out', async () => {

@@ -286,7 +286,7 @@ export function createMarksEngine(doc: Document = document, options: MarksEngine
     }
     const height = win.innerHeight || doc.documentElement.clientHeight;
     const read = textBoxReader(doc);
-    const getBox = ([node]: [Text, unknown]) => read(node);
+    const getBox = ([node]: readonly [Text, unknown]) => read(node);
     // What is on screen now, then the band around it (document order assumed to flow top to bottom;
     // where it does not, some near nodes wait for a later chunk).
     const [from, screenTo] = viewportBand(list, getBox, 0, height);
