@@ -19,7 +19,7 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
+import { hashVocabulary, STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -182,16 +182,16 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
       list.push(q, p);
     }
   }
+  const vocabulary = hashVocabulary(vocab);
+  const keyOf = vocabulary.keys;
   const anchors = new Uint8Array(vocab.size);
-  const keyOf: string[] = [];
-  for (const [key, id] of vocab) keyOf[id] = key;
   for (const id of anchorWords(compiled, keyOf)) anchors[id] = 1;
 
   // The words of the text being matched, in arrays `tokenizeIds` reuses from text to text.
-  let words: WordIds = tokenizeIds('', vocab, anchors);
+  let words: WordIds = tokenizeIds('', vocabulary, anchors);
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
-    words = tokenizeIds(text, vocab, anchors);
+    words = tokenizeIds(text, vocabulary, anchors);
     const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, fuzzyCells: 0 };
     return { matches: findWords(text, stats), stats };
   }
@@ -271,8 +271,8 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
   return {
     find: (text) => findWithStats(text).matches,
     findWithStats,
-    mayMatch: (text) => (words = tokenizeIds(text, vocab, anchors)).anchored,
-    findInBlock: (text) => cache.get(text) ?? remember(text, (words = tokenizeIds(text, vocab, anchors)).anchored ? findWords(text, null) : []),
+    mayMatch: (text) => (words = tokenizeIds(text, vocabulary, anchors)).anchored,
+    findInBlock: (text) => cache.get(text) ?? remember(text, (words = tokenizeIds(text, vocabulary, anchors)).anchored ? findWords(text, null) : []),
     cached: (text) => cache.get(text),
     quoteCount: compiled.length,
     speakersOf: (quoteId) => shortSpeakers.get(quoteId) ?? null,
