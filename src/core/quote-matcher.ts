@@ -7,8 +7,11 @@
  * 1. Candidate filter: every quote's word pairs (shingles), except pairs made only of very common words, are indexed
  *    by their two ids. The page's word pairs are looked up once each; where enough pairs of one quote occur close
  *    together, that stretch becomes a candidate window.
- * 2. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts), accepted when
- *    enough words agree; the differences come from a word diff (word-diff.ts).
+ * 2. Count filter: a window goes on only if some stretch of it no longer than an accepted alignment can be holds
+ *    `minSameWords` words of the quote. An accepted alignment needs exactly that, so no match is lost.
+ * 3. Fuzzy stage: a word-level local alignment of that quote against its window (quote-align.ts), accepted when
+ *    enough words agree (a window holding the quote word for word skips the alignment); the differences come from a
+ *    word diff (word-diff.ts).
  *
  * Thresholds (documented in docs/insights.md):
  * - Quotes of fewer than SHORT_QUOTE_WORDS words ("imperative", "no compromise", "reasonably good")
@@ -19,7 +22,7 @@
  */
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
-import { STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
+import { hashVocabulary, STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
 import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
@@ -99,6 +102,8 @@ export type QuoteInput = Pick<Quote, 'id' | 'text'> & { sentence?: string; speak
 interface CompiledQuote {
   id: string;
   ids: Int32Array;
+  /** The distinct ids of `ids`. */
+  distinct: Int32Array;
   /** Ids of the words of the source sentence around the quote (for quotes sharing their wording). */
   context: ReadonlySet<number>;
   words: DiffWord[];
@@ -146,6 +151,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     compiled.push({
       id: quote.id,
       ids,
+      distinct: Int32Array.from(new Set(ids)),
       context: new Set(),
       words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
       short: ids.length < SHORT_QUOTE_WORDS,
@@ -182,16 +188,18 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
       list.push(q, p);
     }
   }
+  const vocabulary = hashVocabulary(vocab);
+  const keyOf = vocabulary.keys;
   const anchors = new Uint8Array(vocab.size);
-  const keyOf: string[] = [];
-  for (const [key, id] of vocab) keyOf[id] = key;
   for (const id of anchorWords(compiled, keyOf)) anchors[id] = 1;
+  // The words of one quote, marked while the count filter reads a window.
+  const marks = new Uint8Array(vocab.size);
 
   // The words of the text being matched, in arrays `tokenizeIds` reuses from text to text.
-  let words: WordIds = tokenizeIds('', vocab, anchors);
+  let words: WordIds = tokenizeIds('', vocabulary, anchors);
 
   function findWithStats(text: string): { matches: QuoteMatch[]; stats: QuoteScanStats } {
-    words = tokenizeIds(text, vocab, anchors);
+    words = tokenizeIds(text, vocabulary, anchors);
     const stats: QuoteScanStats = { words: words.count, candidateWindows: 0, fuzzyCells: 0 };
     return { matches: findWords(text, stats), stats };
   }
@@ -218,7 +226,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
       }
     }
 
-    // Stage 2: clusters of hits → bounded windows → local alignment.
+    // Stage 2: clusters of hits → bounded windows → count filter → local alignment.
     for (const [q, list] of hits) {
       const quote = compiled[q]!;
       const len = quote.ids.length;
@@ -271,8 +279,8 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
   return {
     find: (text) => findWithStats(text).matches,
     findWithStats,
-    mayMatch: (text) => (words = tokenizeIds(text, vocab, anchors)).anchored,
-    findInBlock: (text) => cache.get(text) ?? remember(text, (words = tokenizeIds(text, vocab, anchors)).anchored ? findWords(text, null) : []),
+    mayMatch: (text) => (words = tokenizeIds(text, vocabulary, anchors)).anchored,
+    findInBlock: (text) => cache.get(text) ?? remember(text, (words = tokenizeIds(text, vocabulary, anchors)).anchored ? findWords(text, null) : []),
     cached: (text) => cache.get(text),
     quoteCount: compiled.length,
     speakersOf: (quoteId) => shortSpeakers.get(quoteId) ?? null,
@@ -320,15 +328,35 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     });
   }
 
+  /**
+   * Whether some stretch of page words [from, to) no longer than an accepted alignment can be (⌈n / MIN_SIMILARITY⌉
+   * words) holds at least `need` words of the quote. An accepted alignment pairs `need` or more page words with equal
+   * quote words inside such a stretch, so a window without one cannot hold a match.
+   */
+  function closeEnough(from: number, to: number, quote: CompiledQuote, need: number): boolean {
+    const ids = words.ids;
+    const width = Math.ceil(quote.ids.length / MIN_SIMILARITY);
+    let inside = 0;
+    let i = from;
+    for (const id of quote.distinct) marks[id] = 1;
+    for (; i < to && inside < need; i++) {
+      if (ids[i]! >= 0 && marks[ids[i]!]) inside++;
+      if (i - width >= from && ids[i - width]! >= 0 && marks[ids[i - width]!]) inside--;
+    }
+    for (const id of quote.distinct) marks[id] = 0;
+    return inside >= need;
+  }
+
   function alignWindow(text: string, from: number, to: number, quote: CompiledQuote, stats: QuoteScanStats | null, found: QuoteMatch[], depth: number): void {
     const len = quote.ids.length;
     const need = minSameWords(len);
-    if (to - from < need) return;
+    if (to - from < need || !closeEnough(from, to, quote, need)) return;
+    let a = verbatimIn(words.ids, from, to, quote.ids);
     if (stats) {
       stats.candidateWindows++;
-      stats.fuzzyCells += (to - from) * len;
+      if (!a) stats.fuzzyCells += (to - from) * len;
     }
-    const a = trimAtQuoteMarks(text, words, quote, alignLocal(words.ids, from, to, quote.ids));
+    a = trimAtQuoteMarks(text, words, quote, a ?? alignLocal(words.ids, from, to, quote.ids));
     if (!a || !accepted(a, need)) return;
     found.push(toMatch(text, words, keyOf, quote, a));
     // The same quote may stand twice in one window (a page repeating it); look either side, a little.
@@ -337,6 +365,22 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
       alignWindow(text, a.pageTo, to, quote, stats, found, depth + 1);
     }
   }
+}
+
+/**
+ * The alignment `alignLocal` gives when the window holds the quote word for word, found without the alignment
+ * matrix: only an unbroken run of all the quote's words scores 2 × its length (the most any alignment can), the
+ * matrix is filled page word by page word keeping the first best cell, so the first such run wins, and its trace is
+ * all diagonal steps.
+ */
+function verbatimIn(page: Int32Array, from: number, to: number, quote: Int32Array): LocalAlignment | null {
+  const len = quote.length;
+  for (let p = from; p + len <= to; p++) {
+    let k = 0;
+    while (k < len && page[p + k] === quote[k]) k++;
+    if (k === len) return { pageFrom: p, pageTo: p + len, quoteFrom: 0, quoteTo: len, same: len };
+  }
+  return null;
 }
 
 /**
