@@ -161,7 +161,8 @@ function suite(kind: BrowserKind) {
         console.log(`[hostile huge] ${named} mentions in one text node; ${c.slices} slices, longest ${c.longest.toFixed(1)} ms`);
         await world.close();
       }
-    });
+      // As long as the page may take to open (openAttack above), and the checks after it.
+    }, 120_000);
 
     it('a 10 000-deep DOM with 999 nodes appended at the bottom every frame: every mention highlighted; in Chromium, a state request answered', async () => {
       const page = await openAttack('attack=deep&depth=10000&n=999&ms=2000', 60_000);
