@@ -6,30 +6,16 @@
  * points (background, extension pages) keep the polyfill.
  */
 import type { Plugin } from 'vite';
-
-const NATIVE = '\0dossier:native-browser';
-// What `wxt/browser` is, without the polyfill (as @wxt-dev/browser defines it).
-const NATIVE_CODE = 'export const browser = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;\n';
+import { moduleStandIn } from './vite-module-stand-in';
 
 /** The plugin, for the builds whose input path contains one of `entries` (e.g. `entrypoints/content/`). */
 export function nativeBrowserIn(entries: readonly string[]): Plugin {
-  let active = false;
-  return {
+  return moduleStandIn({
     name: 'dossier:native-browser',
-    enforce: 'pre',
-    options(opts) {
-      const input = opts.input;
-      const ids = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
-      active = ids.some((id) => entries.some((e) => id.replaceAll('\\', '/').includes(e)));
-      return null;
-    },
-    resolveId(id) {
-      if (!active) return null;
-      // After WXT's alias, `wxt/browser` arrives as the polyfill module's own path.
-      return id === 'wxt/browser' || id === '@wxt-dev/webextension-polyfill/browser' ? NATIVE : null;
-    },
-    load(id) {
-      return id === NATIVE ? NATIVE_CODE : null;
-    },
-  };
+    entries,
+    // After WXT's alias, `wxt/browser` arrives as the polyfill module's own path.
+    replaces: (id) => id === 'wxt/browser' || id === '@wxt-dev/webextension-polyfill/browser',
+    // What `wxt/browser` is, without the polyfill (as @wxt-dev/browser defines it).
+    code: 'export const browser = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;\n',
+  });
 }

@@ -6,27 +6,14 @@
  * page's document and listens there. The empty class keeps the wrapper's call and does nothing.
  */
 import type { Plugin } from 'vite';
-
-const EMPTY = '\0dossier:no-wxt-context';
-const EMPTY_CODE = 'export class ContentScriptContext {}\n';
+import { moduleStandIn } from './vite-module-stand-in';
 
 /** The plugin, for the builds whose input path contains one of `entries` (e.g. `entrypoints/content/`). */
 export function noWxtContextIn(entries: readonly string[]): Plugin {
-  let active = false;
-  return {
+  return moduleStandIn({
     name: 'dossier:no-wxt-context',
-    enforce: 'pre',
-    options(opts) {
-      const input = opts.input;
-      const ids = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
-      active = ids.some((id) => entries.some((e) => id.replaceAll('\\', '/').includes(e)));
-      return null;
-    },
-    resolveId(id) {
-      return active && id === 'wxt/utils/content-script-context' ? EMPTY : null;
-    },
-    load(id) {
-      return id === EMPTY ? EMPTY_CODE : null;
-    },
-  };
+    entries,
+    replaces: (id) => id === 'wxt/utils/content-script-context',
+    code: 'export class ContentScriptContext {}\n',
+  });
 }
