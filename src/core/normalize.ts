@@ -152,17 +152,20 @@ export function foldForScan(text: string): FoldedText {
  * What `foldForScan` would change in `text`, without building anything: null when it holds characters that folding
  * removes (then only `foldForScan` will do), else the offsets of the characters that fold to another (often none).
  */
-export function scanFoldPositions(text: string): number[] | null {
+export function scanFoldPositions(text: string): readonly number[] | null {
   const re = SCAN_FOLDABLE_RE;
   re.lastIndex = 0;
-  const positions: number[] = [];
+  // Made only when a letter folds: the matcher asks this of every text node, and most have none.
+  let positions: number[] | null = null;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const ch = m[0];
-    if (FOLD.has(ch)) positions.push(m.index);
+    if (FOLD.has(ch)) (positions ??= []).push(m.index);
     else if (isCombiningMark(ch.charCodeAt(0)) || IGNORABLE_SET.has(ch)) return null;
   }
-  return positions;
+  return positions ?? NO_POSITIONS;
 }
+
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
 
 /** `text.slice(from, to)` folded as `foldForScan` folds it, for a range that holds no character folding removes. */
 export function foldRangeForScan(text: string, from: number, to: number): string {
