@@ -9,11 +9,6 @@
 
 import { APOSTROPHE_CLASS, DASH_CLASS } from './normalize';
 
-interface TrieNode {
-  terminal: boolean;
-  children: Map<string, TrieNode>;
-}
-
 /** Unicode-aware end of word (JS `\b` is ASCII-only even with the `u` flag). */
 export const AFTER_WORD = '(?![\\p{L}\\p{N}\\p{M}])';
 
@@ -36,16 +31,37 @@ function literalSource(ch: string): string {
   return escapeLiteral(ch);
 }
 
-function emit(node: TrieNode): string {
+/**
+ * The prefix tree of `keys[lo…hi)` below their common prefix of `depth` code units, as a pattern: the keys sorted and
+ * without duplicates, so that a node's children are neighbouring runs of keys and a key that ends at the node comes
+ * first. Written from the sorted list directly rather than through a tree of maps: the content script compiles this
+ * on every page, with a cold JIT.
+ */
+function emitRange(keys: readonly string[], lo: number, hi: number, depth: number): string {
+  const terminal = keys[lo]!.length === depth;
   const branches: string[] = [];
-  for (const [key, child] of [...node.children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    branches.push(literalSource(key) + emit(child));
+  for (let i = terminal ? lo + 1 : lo; i < hi; ) {
+    const key = keys[i]!;
+    const width = key.codePointAt(depth)! > 0xffff ? 2 : 1;
+    let j = i + 1;
+    while (j < hi && sameUnitsAt(keys[j]!, key, depth, width)) j++;
+    branches.push(literalSource(key.slice(depth, depth + width)) + emitRange(keys, i, j, depth + width));
+    i = j;
   }
   if (branches.length === 0) return '';
-  const body = branches.length === 1 && !node.terminal ? branches[0]! : `(?:${branches.join('|')})`;
+  const body = branches.length === 1 && !terminal ? branches[0]! : `(?:${branches.join('|')})`;
   // Greedy `?`: the longer alias is tried first; backtracking falls back to the shorter one when the
   // longer one is not followed by a word boundary. This is what makes the match leftmost-longest.
-  return node.terminal ? `${body}?` : body;
+  return terminal ? `${body}?` : body;
+}
+
+function sameUnitsAt(a: string, b: string, at: number, width: number): boolean {
+  return a.charCodeAt(at) === b.charCodeAt(at) && (width === 1 || a.charCodeAt(at + 1) === b.charCodeAt(at + 1));
+}
+
+/** The keys sorted by code unit, without duplicates and empty keys. */
+function sortedKeys(keys: Iterable<string>): string[] {
+  return [...new Set(keys)].filter((k) => k.length > 0).sort();
 }
 
 /**
@@ -54,24 +70,12 @@ function emit(node: TrieNode): string {
  * left to the caller (a lookbehind halves irregexp's speed; one char test per match does not).
  */
 export function aliasPatternSource(keys: Iterable<string>): string {
-  const root: TrieNode = { terminal: false, children: new Map() };
-  let count = 0;
-  for (const key of keys) {
-    if (key.length === 0) continue;
-    let node = root;
-    for (const ch of key) {
-      let next = node.children.get(ch);
-      if (!next) {
-        next = { terminal: false, children: new Map() };
-        node.children.set(ch, next);
-      }
-      node = next;
-    }
-    node.terminal = true;
-    count++;
-  }
-  if (count === 0) return '(?!)';
-  return `${emit(root)}${AFTER_WORD}`;
+  return sortedSource(sortedKeys(keys));
+}
+
+/** `aliasPatternSource` of keys already sorted by `sortedKeys`. */
+function sortedSource(sorted: readonly string[]): string {
+  return sorted.length === 0 ? '(?!)' : `${emitRange(sorted, 0, sorted.length, 0)}${AFTER_WORD}`;
 }
 
 /** Source length kept under irregexp's 20 KB optimisation limit, with a margin. */
@@ -124,7 +128,9 @@ export function planPatterns(keys: Iterable<string>, maxLength = MAX_SOURCE_LENG
     const ascii = first.charCodeAt(0) < 0x80;
     const lower = first !== first.toUpperCase() && first === first.toLowerCase();
     const group = `${ascii ? 'ascii' : 'other'}-${lower ? 'lower' : 'upper'}`;
-    groups.set(group, [...(groups.get(group) ?? []), key]);
+    const list = groups.get(group);
+    if (list) list.push(key);
+    else groups.set(group, [key]);
   }
   const plans: PatternPlan[] = [];
   for (const [group, list] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -142,9 +148,9 @@ export function planPatterns(keys: Iterable<string>, maxLength = MAX_SOURCE_LENG
  * unless a single key is longer. Keys are sorted so that each source holds neighbouring prefixes.
  */
 export function aliasPatternSources(keys: Iterable<string>, maxLength = MAX_SOURCE_LENGTH): string[] {
-  const sorted = [...new Set(keys)].filter((k) => k.length > 0).sort();
+  const sorted = sortedKeys(keys);
   const build = (list: string[]): string[] => {
-    const source = aliasPatternSource(list);
+    const source = sortedSource(list);
     if (source.length <= maxLength || list.length <= 1) return [source];
     const half = Math.ceil(list.length / 2);
     return [...build(list.slice(0, half)), ...build(list.slice(half))];

@@ -41,6 +41,8 @@ for (const ch of DASHES) addFold(ch, '-');
 
 const IGNORABLE_RE = new RegExp(`[${IGNORABLE_CHARS}]`, 'g');
 const WHITESPACE_RUN_RE = /\s+/g;
+/** Printable ASCII but the backtick (an apostrophe variant), words separated by single spaces: its own key. */
+const PLAIN_KEY_RE = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
 
 /** The key character a single character folds to (itself when it has no variant). */
 export function foldChar(ch: string): string {
@@ -60,6 +62,9 @@ export function foldChar(ch: string): string {
  * match as written.
  */
 export function foldKey(text: string): string {
+  // Most aliases are plain ASCII with single spaces: their key is themselves (the matcher folds every alias when it
+  // compiles, on every page).
+  if (PLAIN_KEY_RE.test(text)) return text;
   let out = '';
   for (const ch of text.normalize('NFC').replace(IGNORABLE_RE, '')) {
     const cp = ch.codePointAt(0) ?? 0;
