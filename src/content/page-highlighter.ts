@@ -5,10 +5,11 @@
  * says what it takes; the controller does the scanning.
  */
 import { notThisKey } from '../shared/settings-schema';
-import { compileMatcher, type Matcher } from '../core/matcher';
+import { compileMatcher, matcherFromPlan, type Matcher } from '../core/matcher';
+import type { MatcherPlan } from '../core/matcher-plan';
 import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import { pageDictionary, withExtraAliases, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
+import { dictionaryWithExtras, pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
 import { QuoteBlocks } from './block-quotes';
 import { compileQuotesInSlices } from './reader-dossier/sliced-quote-compile';
@@ -35,6 +36,8 @@ export class PageHighlighter {
   private quoteMatcher: QuoteMatcher | null = null;
   private ignoredTexts: ReadonlySet<string> = new Set();
   private entries: MatchDictionary;
+  /** The names matcher of `entries` as the background planned it (`PageExtras.plan`). */
+  private plan: MatcherPlan | null = null;
   private quoteNames;
   private quoteTexts;
   /** The data set's quotations: in the page data, or asked of the background (`setExtras`). */
@@ -77,11 +80,10 @@ export class PageHighlighter {
    */
   setExtras(extras: PageExtras): boolean {
     let rescan = false;
-    const aliases = withExtraAliases(this.entries, extras);
-    const contexts = extras.nameContexts && JSON.stringify(extras.nameContexts) !== JSON.stringify(this.entries.nameContexts);
-    if (aliases || contexts) {
-      const nameContexts = contexts ? extras.nameContexts : this.entries.nameContexts;
-      this.entries = Object.assign(aliases ?? [...this.entries], { notMentions: this.entries.notMentions, ...(nameContexts ? { nameContexts } : {}) });
+    const entries = dictionaryWithExtras(this.entries, extras);
+    this.plan = extras.plan ?? null;
+    if (entries.length !== this.entries.length || entries.some((e, i) => e !== this.entries[i]) || JSON.stringify(entries.nameContexts) !== JSON.stringify(this.entries.nameContexts)) {
+      this.entries = entries;
       if (this.config?.active) {
         this.matcher = this.compileNames(this.config);
         rescan = true;
@@ -132,6 +134,8 @@ export class PageHighlighter {
   }
 
   private compileNames(config: PageConfig): Matcher {
+    // The background's plan is of the bundled names with the extras: for a page that adds or excludes none.
+    if (this.plan && this.readerEntries.length === 0 && config.excludedAliases.length === 0) return matcherFromPlan(this.plan);
     const entries = this.readerEntries.length ? Object.assign([...this.entries, ...this.readerEntries], { notMentions: this.entries.notMentions, ...(this.entries.nameContexts ? { nameContexts: this.entries.nameContexts } : {}) }) : this.entries;
     return compileMatcher(entries, { excludedAliases: config.excludedAliases });
   }

@@ -6,11 +6,13 @@
  * overlapping.
  */
 import type { Category, NameContexts } from '../data/schema';
-import { planPatterns, SEPARATOR_CLASS } from './alias-pattern';
-import type { MatchEntry } from './entity-index';
-import { aliasShape, compileNameContext, mayBeInsideName, type NameContext } from './name-context';
-import { aliasKey, foldForScan, foldKey, foldRangeForScan, letterCount, scanFoldPositions } from './normalize';
-import { cutTable, dirtySegments } from './scan-segments';
+import { SEPARATOR_CLASS } from './alias-pattern';
+import { planMatcher, type MatchDictionaryLike, type MatcherPlan } from './matcher-plan';
+import { compileNameContext, mayBeInsideName, type NameContext } from './name-context';
+import { foldForScan, foldKey, foldRangeForScan, scanFoldPositions } from './normalize';
+import { cutTableOf, dirtySegments } from './scan-segments';
+
+export { ALL_CAPS_MIN_LETTERS } from './matcher-plan';
 
 /** One mention found in text. Offsets index the original text (UTF-16 code units, end exclusive). */
 export interface Mention {
@@ -88,55 +90,35 @@ const SHAPE_BITS = 3;
 /** How many recently matched aliases a matcher remembers (a power of two). */
 const RECENT_SLOTS = 256;
 
-/** Aliases of at least this many letters also match their all-caps form (PUTIN, MOSCOW, but not US). */
-export const ALL_CAPS_MIN_LETTERS = 4;
-
 /**
  * Compile the dictionary into a matcher. When two entries share an alias text, the FIRST entry in
  * `entries` keeps it (buildMatchEntries already applies the data's `sharedAliases` resolution).
  * Not-mention phrases come from `options.notMentions`, else from the list (`buildMatchEntries` attaches the data's).
  */
-export function compileMatcher(
-  entries: readonly MatchEntry[] & { readonly notMentions?: readonly string[]; readonly nameContexts?: NameContexts },
-  options: MatcherOptions = {},
-): Matcher {
-  const excluded = new Set((options.excludedAliases ?? []).map(aliasKey));
+export function compileMatcher(entries: MatchDictionaryLike, options: MatcherOptions = {}): Matcher {
+  return matcherFromPlan(planMatcher(entries, options), options);
+}
+
+/** The matcher of a plan (`planMatcher`, here or in the background). */
+export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions, 'foldWholeText'> = {}): Matcher {
   const targets = new Map<string, AliasTarget>();
-  const words = options.nameContexts ?? entries.nameContexts;
-  const context: NameContext | null = words ? compileNameContext(words) : null;
-  for (const entry of entries) {
-    const multiWord = entry.category === 'people' ? entry.aliases.filter((a) => /\s/.test(a.text)).map((a) => a.text) : [];
-    for (const { text, place } of entry.aliases) {
-      const key = foldKey(text);
-      if (key.length === 0 || excluded.has(key.toLowerCase()) || targets.has(key)) continue; // key.toLowerCase() is aliasKey(text)
-      // A lone surname: a one-word alias that ends a longer name of the same person.
-      const surname = !/\s/.test(text) && multiWord.some((m) => m.endsWith(` ${text}`));
-      const own = surname ? new Set(multiWord.flatMap((m) => m.split(/\s+/).map((w) => w.replace(/\.$/, ''))).filter((w) => w !== text)) : undefined;
-      const shape = aliasShape(text, place === true, surname);
-      targets.set(key, { id: entry.id, name: entry.name, category: entry.category, alias: text, key, shape, own, index: 0 });
-    }
+  const context: NameContext | null = plan.nameContexts ? compileNameContext(plan.nameContexts) : null;
+  const bases = plan.targets.map((t) => (t.own ? { ...t, own: new Set(t.own) } : t));
+  const records: AliasTarget[] = [];
+  for (let i = 0; i < plan.keys.length; i++) {
+    const key = plan.keys[i]!;
+    const target: AliasTarget = { ...(bases[plan.keyTargets[i]!] as Omit<AliasTarget, 'key' | 'index'>), key, index: i };
+    targets.set(key, target);
+    records.push(target);
   }
-  const aliasCount = targets.size;
-  // A name that contains an alias but names something else (a newspaper is not its city's government).
-  for (const phrase of options.notMentions ?? entries.notMentions ?? []) {
-    const key = foldKey(phrase);
-    if (!targets.has(key)) targets.set(key, { id: null, name: phrase, category: 'people', alias: phrase, key, shape: 0, index: 0 });
-  }
-  // Upper-case forms come second so that an explicit alias always wins over a derived form.
-  for (const [key, target] of [...targets]) {
-    if (letterCount(key) < ALL_CAPS_MIN_LETTERS) continue;
-    const upper = foldKey(key.toUpperCase());
-    if (!targets.has(upper)) targets.set(upper, { ...target, key: upper });
-  }
-  const records = [...targets.values()];
-  records.forEach((target, index) => (target.index = index));
+  const { aliasCount } = plan;
   // The record, start and end of each mention of the current scan, for the context rules (a typed array reused from
   // scan to scan: nothing is allocated per mention).
   let matched = new Int32Array(context === null ? 0 : 3072);
-  const passes: Pass[] = planPatterns(targets.keys()).map((plan) => ({
-    pattern: new RegExp(plan.source, 'gu'),
-    atStart: plan.afterSeparator ? new RegExp(plan.bare, 'uy') : null,
-    requires: plan.requires === null ? null : new RegExp(plan.requires, 'u'),
+  const passes: Pass[] = plan.passes.map((p) => ({
+    pattern: new RegExp(p.source, 'gu'),
+    atStart: p.afterSeparator ? new RegExp(p.bare, 'uy') : null,
+    requires: p.requires === null ? null : new RegExp(p.requires, 'u'),
     at: -1,
     written: '',
   }));
@@ -152,7 +134,7 @@ export function compileMatcher(
   // again, and comparing the matched text with one string is cheaper than hashing it for the map.
   const recentKeys: string[] = new Array<string>(RECENT_SLOTS).fill('');
   const recentTargets: (AliasTarget | undefined)[] = new Array<AliasTarget | undefined>(RECENT_SLOTS).fill(undefined);
-  const cuts = cutTable(targets.keys());
+  const cuts = cutTableOf(plan.cuts);
 
   return {
     aliasCount,

@@ -6,6 +6,7 @@
  */
 import type { Dataset, NameContexts } from '../data/schema';
 import { buildMatchEntries, type MatchDictionary, type MatchEntry, type MatchSource } from './entity-index';
+import { planMatcher, type MatcherPlan } from './matcher-plan';
 import { foldKey } from './normalize';
 import type { QuoteInput } from './quote-matcher';
 
@@ -38,6 +39,11 @@ export interface PageData {
 export type PageExtras = Pick<PageData, 'quotes' | 'nameContexts'> & {
   /** Per entry of the page data's `entries`, in order: its aliases in other scripts (`otherScript`). */
   aliases?: PageData['entries'][number]['aliases'][];
+  /**
+   * The names matcher of the page data with these extras (`dictionaryWithExtras`), planned by the background for
+   * pages that exclude no alias and hold no name of the reader's (`planMatcher`; the others plan their own).
+   */
+  plan?: MatcherPlan;
 };
 
 /** Whether an alias is written in another script than Latin: its folded first letter is not ASCII (as the matcher groups them). */
@@ -66,6 +72,24 @@ export function withExtraAliases(entries: readonly MatchEntry[], extras: PageExt
   const more = extras.aliases;
   if (!more || more.length !== entries.length || more.every((list) => list.length === 0)) return null;
   return entries.map((e, i) => (more[i]!.length === 0 ? e : { ...e, aliases: [...e.aliases, ...more[i]!.filter((a) => !e.aliases.some((b) => b.text === a.text))] }));
+}
+
+/**
+ * The match dictionary of page data that came without its extras, with them: their aliases back in place and their
+ * rule words. What the content script compiles once the extras are there.
+ */
+export function dictionaryWithExtras(dictionary: MatchDictionary, extras: PageExtras): MatchDictionary {
+  const nameContexts = extras.nameContexts ?? dictionary.nameContexts;
+  return Object.assign(withExtraAliases(dictionary, extras) ?? [...dictionary], { notMentions: dictionary.notMentions, ...(nameContexts ? { nameContexts } : {}) });
+}
+
+/**
+ * What the background sends the frames that scan: the extras of `page`, with the names matcher planned for the page
+ * data the content script carries plus these extras, exactly as the content script would plan it.
+ */
+export function pageExtras(page: PageData): PageExtras {
+  const extras = extrasOf(page);
+  return { ...extras, plan: planMatcher(dictionaryWithExtras(pageDictionary(withoutExtras(page)), extras)) };
 }
 
 /** The data `buildPageData` reads. */

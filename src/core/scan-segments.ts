@@ -12,12 +12,23 @@
 /** Punctuation that may serve as a cut: those of them that appear in no alias key do (`cutTable`). */
 const CANDIDATES = ',;:!?()[]{}<>|*"“”„«»‹›…¡¿';
 
+/** The punctuation that may serve as a cut and appears in none of `keys` (the alias keys, as the matcher folds them). */
+export function cutCharacters(keys: Iterable<string>): string {
+  // One search per candidate in all the keys at once: the matcher is built on every page, with a cold JIT.
+  const all = [...keys].join('\n');
+  return [...CANDIDATES].filter((ch) => !all.includes(ch)).join('');
+}
+
+/** 1 for each UTF-16 code unit that is a cut: one of `cuts` (`cutCharacters`). */
+export function cutTableOf(cuts: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < cuts.length; i++) table[cuts.charCodeAt(i)] = 1;
+  return table;
+}
+
 /** 1 for each UTF-16 code unit that is a cut for these alias keys (as the matcher folds them). */
 export function cutTable(keys: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const ch of CANDIDATES) table[ch.charCodeAt(0)] = 1;
-  for (const key of keys) for (let i = 0; i < key.length; i++) table[key.charCodeAt(i)] = 0;
-  return table;
+  return cutTableOf(cutCharacters(keys));
 }
 
 /**

@@ -5,7 +5,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBenchHook } from '../../src/content/bench-hook';
 import { startController } from '../../src/content/controller';
-import { buildPageData, extrasOf, withoutExtras } from '../../src/core/page-data';
+import { buildPageData, extrasOf, pageExtras, withoutExtras } from '../../src/core/page-data';
+import { updateSettings } from '../../src/shared/settings';
 import { dataset } from '../../src/data/dataset';
 import { useControllerPage } from './controller-page';
 
@@ -48,5 +49,29 @@ describe("controller: the context rules' words asked of the background", () => {
     trump.controller = await startController({ ctx: trump.ctx, data: withoutExtras(real), loadMarks: trump.loadMarks, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(trump.controller!.getState().total).toBe(1);
+  });
+});
+
+describe('controller: the names matcher the background planned', () => {
+  const real = buildPageData(dataset);
+  const names = useControllerPage(() => '<p>Dmitry Peskov and Zelensky spoke of Путін in Kyiv.</p>');
+  const ids = () => names.controller!.getState().mentions.filter((m) => m.category !== 'quotes').map((m) => m.id).sort();
+
+  it('finds with the plan what it finds with the page data and the extras', async () => {
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
+    await vi.advanceTimersByTimeAsync(1500);
+    const planned = ids();
+    names.controller!.destroy();
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(planned).toEqual(ids());
+    expect(planned).toEqual(['dmitry-peskov', 'vladimir-putin', 'volodymyr-zelensky']);
+  });
+
+  it('plans its own matcher when the reader excluded an alias everywhere', async () => {
+    await updateSettings({ excludedAliases: ['zelensky'] });
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(ids()).toEqual(['dmitry-peskov', 'vladimir-putin']);
   });
 });
