@@ -18,7 +18,7 @@ import type { HighlightEngine, NodeMentions, OwnWrite } from './engines/types';
 import { isExcludedElement } from './excluded';
 import { timerSlot, type Lifetime } from './lifetime';
 import { walkTextNodes } from './text-walker';
-import { SLICE_BUDGET_MS, yieldToBrowser, yieldToBrowserLow } from './time-slicer';
+import { SLICE_BUDGET_MS, yieldToBrowser, yieldToBrowserLow, yieldToFrame } from './time-slicer';
 
 /**
  * A text node longer than this is matched in windows of this size, one or more per slice, and not looked at for
@@ -198,15 +198,19 @@ export class ScanScheduler {
     const yieldNow = deps.yieldNow ?? (() => yieldToBrowser());
     const yieldLow = deps.yieldNow ?? (() => yieldToBrowserLow());
     const yieldTask = deps.yieldNow ?? yieldToTask;
+    const yieldFrame = deps.yieldNow ?? (() => yieldToFrame(deps.doc.defaultView ?? window));
     const alive = () => gen === this.generation && !deps.life.signal.aborted && deps.engine() === engine;
     // When the browser last had the thread for a task of its own (rendering can happen then).
     let frameStart = 0;
-    /** Ends the slice if its budget is spent; false when the pass was cancelled meanwhile. */
-    const pause = async (force = false, low = false): Promise<boolean> => {
+    /**
+     * Ends the slice if its budget is spent; false when the pass was cancelled meanwhile. `painted`: the screen was
+     * just painted, the walk goes on once a frame has shown it.
+     */
+    const pause = async (force = false, low = false, painted = false): Promise<boolean> => {
       if (!force && this.now() - sliceStart <= SLICE_BUDGET_MS) return true;
       deps.bench.slice(this.now() - sliceStart);
-      const frame = this.now() - frameStart > FRAME_WORK_MS;
-      await (low ? yieldLow() : frame ? yieldTask() : yieldNow());
+      const frame = painted || this.now() - frameStart > FRAME_WORK_MS;
+      await (painted ? yieldFrame() : low ? yieldLow() : frame ? yieldTask() : yieldNow());
       if (!alive()) return false;
       sliceStart = this.now();
       if (frame) frameStart = sliceStart;
@@ -233,6 +237,7 @@ export class ScanScheduler {
       if (!alive()) return;
       frameStart = sliceStart = this.now();
       let seen = 0;
+      let waitingForScreen = this.paintDeferred && engine.paintWalked !== undefined;
       let restarts = 0;
       // Names first: the walk paints every name; the blocks that may hold a quotation are matched after it, in slices
       // that yield at low priority. Roots queued meanwhile are walked before more quotations are matched.
@@ -259,6 +264,8 @@ export class ScanScheduler {
           const fullStart = seen;
           const walk = walkTextNodes(root, deps.onShadowRoot, { contextChecked: !item.full });
           let last: Text | null = null;
+          // The last node with a mention: whitespace between blocks has no box to tell where the walk is.
+          let named: Text | null = null;
           for (let step = walk.next(); !step.done; step = walk.next()) {
             const node = step.value;
             last = node;
@@ -272,6 +279,7 @@ export class ScanScheduler {
               } else {
                 let mentions = matcher.scan(text);
                 if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(notThisKey(m.text)));
+                if (mentions.length) named = node;
                 if (blocks) {
                   // Held until its block ends: the block's quotations are matched over all its nodes.
                   const done = blocks.add(node, text, mentions);
@@ -282,9 +290,12 @@ export class ScanScheduler {
             // Every 16 nodes: highlight what was found (wrapping counts against the slice too) and read the clock.
             if ((seen & 15) === 0) {
               flush();
-              if (this.now() - sliceStart > SLICE_BUDGET_MS) {
+              // What the reader sees is painted as soon as the walk is past it, in a frame of its own.
+              const screenDone = waitingForScreen && named !== null && this.paintWalked(engine, named);
+              if (screenDone) waitingForScreen = false;
+              if (screenDone || this.now() - sliceStart > SLICE_BUDGET_MS) {
                 if (elementCount) this.progressValue = Math.min(0.99, (seen - fullStart) / elementCount);
-                if (!(await pause(true))) return;
+                if (!(await pause(true, false, screenDone))) return;
                 // The page removed the node we stopped at: the walk cannot go on from it. Scan the root again
                 // (highlighted nodes are re-matched, not duplicated), a few times per pass at most.
                 if (last && !last.isConnected) {
@@ -315,6 +326,12 @@ export class ScanScheduler {
     this.endDeferral(engine);
     this.progressValue = 1;
     deps.onSettled();
+  }
+
+  /** Whether the engine painted what the reader sees from the records up to `walked` (a whole-page scan defers). */
+  private paintWalked(engine: HighlightEngine, walked: Text): boolean {
+    if (!this.paintDeferred) return true;
+    return this.deps.write(() => engine.paintWalked!(walked));
   }
 
   /** Paints what a whole-page scan held back (css engine), once its names are all found. */

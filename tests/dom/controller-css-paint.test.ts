@@ -155,3 +155,40 @@ describe('controller + css engine: the band near the viewport', () => {
     expect([...registry.keys()].filter((k) => k.startsWith('dossier-'))).toEqual([]);
   });
 });
+
+describe('controller + css engine: the screen first', () => {
+  it('registers what the reader sees while the rest of the page is still being walked', async () => {
+    // The walk is slow here: every read of a text costs 0.1 ms of the clock, so the first scan takes many slices.
+    const now = performance.now.bind(performance);
+    let clock = 0;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => now() + clock);
+    const text = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
+    const slow = vi.spyOn(CharacterData.prototype, 'data', 'get').mockImplementation(function (this: CharacterData) {
+      clock += 0.1;
+      return text.get!.call(this) as string;
+    });
+    try {
+      // Names only: with quotations on, the page is still 'scanning' while they are matched after the names are painted.
+      await updateSettings({ categories: { people: true, organisations: true, regions: true, quotes: false } });
+      page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: true, registerPageApi: () => () => {} });
+      const screen = Math.floor(HEIGHT / LINE);
+      let seenWhileScanning: number[] | null = null;
+      for (let i = 0; i < 2000 && document.documentElement.getAttribute(MARKER_ATTRIBUTE) !== 'ready'; i++) {
+        await vi.advanceTimersByTimeAsync(1);
+        const lines = paintedLines();
+        if (!seenWhileScanning && lines.length && document.documentElement.getAttribute(MARKER_ATTRIBUTE) === 'scanning') seenWhileScanning = lines;
+      }
+      expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');
+      // Every line of the screen was registered before the walk ended, and the walk had not gone far past it.
+      expect(seenWhileScanning).not.toBeNull();
+      expect(seenWhileScanning!.slice(0, screen + 1)).toEqual(Array.from({ length: screen + 1 }, (_, i) => i));
+      expect(seenWhileScanning!.length).toBeLessThan(PARAGRAPHS / 10);
+      // Once ready, the band at rest, and every mention counted.
+      expect(paintedLines()).toEqual(Array.from({ length: REST_LAST + 1 }, (_, i) => i));
+      expect(page.controller!.getState().total).toBe(PARAGRAPHS);
+    } finally {
+      slow.mockRestore();
+      spy.mockRestore();
+    }
+  });
+});

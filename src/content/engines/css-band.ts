@@ -47,6 +47,11 @@ export interface HighlightBand {
   /** While deferred nothing is registered (a whole-page scan records first); ending it registers the band at once. */
   setDeferred(defer: boolean): void;
   /**
+   * While deferred: the records reach `walked`; if it lies below the screen, registers the band from the
+   * records so far and keeps it (and moves it on scroll) until the deferral ends. Whether the band is registered.
+   */
+  paintWalked(walked: Text): boolean;
+  /**
    * A node's record was set or replaced by `mentions`: registered now if it was (or every mention is), else planned
    * with the band before the next frame.
    */
@@ -77,6 +82,8 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
   const boxOf = textBoxReader(doc);
   let visible = new Set(initiallyVisible);
   let deferred = false;
+  // During a deferral: the band near the screen was registered from the records the walk had made by then.
+  let early = false;
   // Records changed since the band was planned: the next refresh plans again even if the screen is still covered.
   let stale = false;
   // Whether the registry holds the band rather than every mention.
@@ -119,7 +126,7 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
   const sync = () => {
     for (const [category, hl] of highlights) {
       const name = highlightName(category);
-      if (visible.has(category) && !deferred) {
+      if (visible.has(category) && (!deferred || early)) {
         if (registry.get(name) !== hl) registry.set(name, hl);
       } else if (registry.get(name) === hl) registry.delete(name);
     }
@@ -137,7 +144,7 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
    * screen around it are still registered (about 2 × log2(n) box reads, on a layout the scroll left clean).
    */
   const refresh = (moved: boolean) => {
-    if (deferred || life.disposed) return;
+    if ((deferred && !early) || life.disposed) return;
     const list = records.nodes();
     banded = records.total > PAINT_ALL_MAX;
     let slots: BandSlot[];
@@ -165,7 +172,7 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
 
   const schedule = () => frame.request(() => refresh(true));
   const onMove = () => {
-    if (!deferred && (banded || stale)) schedule();
+    if ((!deferred || early) && (banded || stale)) schedule();
   };
   // Capture: scrolling any scroller of the page (scroll events do not bubble) moves text on screen.
   doc.addEventListener('scroll', onMove, { capture: true, passive: true, signal: life.signal });
@@ -181,10 +188,19 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
     setDeferred(defer) {
       if (defer === deferred) return;
       deferred = defer;
+      early = false;
       frame.cancel();
       stale = true;
       if (defer) sync();
       else refresh(false);
+    },
+    paintWalked(walked) {
+      if (!deferred || early) return true;
+      // Past the screen is enough: the band below it follows when the walk ends, or as the reader scrolls.
+      if (boxOf(walked).top <= (win.innerHeight || doc.documentElement.clientHeight)) return false;
+      early = true;
+      refresh(false);
+      return true;
     },
     nodeChanged(node, mentions) {
       if (deferred) return;

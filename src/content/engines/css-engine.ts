@@ -131,6 +131,7 @@ export function createCssEngine(doc: Document = document): HighlightEngine {
     },
     // Ending a deferral that is not in effect changes nothing (the controller ends only those it began).
     deferPaint: band.setDeferred,
+    paintWalked: band.paintWalked,
     viewportMoved: band.refresh,
     entries() {
       const out: HighlightHit[] = [];

@@ -68,6 +68,13 @@ export interface HighlightEngine {
    */
   deferPaint?(defer: boolean): void;
   /**
+   * During a deferral, the walk has recorded every text node up to `walked`: once that lies below what the reader
+   * sees, an engine that paints only near the viewport (css) paints there now, from the records so far, and keeps
+   * it painted until the deferral ends; the rest of the page is painted then. Returns whether it painted (or
+   * there is nothing to wait for). Optional: an engine without it shows the whole page when the deferral ends.
+   */
+  paintWalked?(walked: Text): boolean;
+  /**
    * Dossier itself moved the viewport (a jump): an engine that paints only near the viewport (css) paints there now,
    * before the card is shown over it. Optional: an engine that paints everything needs nothing.
    */
