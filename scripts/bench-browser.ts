@@ -17,8 +17,11 @@
  * what it injects on demand; the cost of one empty iframe with and without Dossier (a page of 20, script time and JS
  * heap over CDP); the longest `long-animation-frame` entry in each phase: highlighting, a scroll-through to the bottom
  * (with and without Dossier, and how many screens showed no registered highlight in the frame that painted them) and
- * a category toggle. "to painted" (the ratio to the floor is on it) means every mention on the page found (the page
- * state's total, which the popup shows, is final) and the highlights near the viewport registered and painted.
+ * a category toggle. "to screen" is the first frame with highlights registered (the css engine registers what the
+ * reader sees once the walk is past it), with the ranges on screen then and once the page is ready, to show that the
+ * first painted screen was whole; "to all found" means every mention on the page found (the page state's total, which
+ * the popup shows, is final) and the highlights near the viewport registered and painted. Both have their ratio to
+ * the floor.
  * Prints tables and writes nothing else. BENCH_ONLY=css|marks|frames runs a part; BENCH_SIZES=1MB,5MB some sizes.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,7 +120,35 @@ const PROBE = `(() => {
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
-  const onReady = () => requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); }, 0));
+  const onReady = () => requestAnimationFrame(() => setTimeout(() => { w.__painted = performance.now(); w.__screenAtReady = onScreen(); }, 0));
+  // Registered highlight ranges on the screen now.
+  const onScreen = () => {
+    const probe = document.createRange();
+    let n = 0;
+    for (const [name, hl] of CSS.highlights) {
+      if (!name.startsWith('dossier-')) continue;
+      for (const r of hl) {
+        probe.setStart(r.startContainer, r.startOffset);
+        probe.setEnd(r.endContainer, r.endOffset);
+        const b = probe.getBoundingClientRect();
+        if (b.bottom > 0 && b.top < innerHeight) n++;
+      }
+    }
+    return n;
+  };
+  // The first frame with a highlight registered: read in the task after it (the frame is painted then), with how
+  // many ranges were on screen in it, to compare with the screen once the page is ready.
+  const watchScreen = () => requestAnimationFrame(() => {
+    for (const [name, hl] of CSS.highlights) {
+      if (name.startsWith('dossier-') && hl.size > 0) {
+        setTimeout(() => { w.__screenPainted = performance.now(); }, 0);
+        w.__screenFirst = onScreen();
+        return;
+      }
+    }
+    watchScreen();
+  });
+  if (typeof CSS !== 'undefined' && CSS.highlights) watchScreen();
   // Scrolls to the bottom in at most maxSteps steps of at least a screen, one step per frame. After each step, in the
   // frame that paints it (a frame callback asked for from a bubbling scroll listener on the window runs after
   // Dossier's, which listens on the document), counts the registered ranges on screen: a step with none is a screen
@@ -211,6 +242,10 @@ interface Result {
   bareSteps?: number;
   /** Dossier only: every mention found, as the popup counts them, and the ranges registered at ready. */
   total?: number;
+  /** Dossier only: ms to the first frame with highlights registered, and the ranges on screen then and at ready. */
+  screen?: number;
+  screenFirst?: number;
+  screenAtReady?: number;
   script: number;
   painted: number;
   longest: number;
@@ -310,7 +345,7 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
   }
   await new Promise((ok) => setTimeout(ok, 200)); // long-task entries are delivered asynchronously
   const r = await page.evaluate(() => {
-    const w = window as unknown as { __painted: number; __longtasks: [number, number][]; __lastMark: number };
+    const w = window as unknown as { __painted: number; __longtasks: [number, number][]; __lastMark: number; __screenPainted?: number; __screenFirst?: number; __screenAtReady?: number };
     const start = performance.getEntriesByName('dossier:start')[0]?.startTime ?? NaN;
     const mark = performance.getEntriesByName('dossier:highlighted')[0] as PerformanceMark | undefined;
     const done = mark?.startTime ?? NaN;
@@ -319,7 +354,8 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
     let found = document.querySelectorAll('[data-dossier-category]').length;
     const reg = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
     if (reg) for (const [name, hl] of reg) if (name.startsWith('dossier-')) found += hl.size;
-    return { script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN, start };
+    const screen = (w.__screenPainted ?? w.__painted) - start;
+    return { screen, screenFirst: w.__screenFirst ?? NaN, screenAtReady: w.__screenAtReady ?? NaN, script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN, start };
   });
   const first = await longestOwnFrame(page, r.start);
   let toggled = { loaf: NaN, own: NaN };
@@ -476,7 +512,7 @@ function bundleSizes() {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
   const most = (key: 'scrollLoaf' | 'scrollSteps' | 'bareSteps') => Math.max(...rs.map((r) => r[key] ?? NaN));
-  return { scrollLoaf: most('scrollLoaf'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  return { scrollLoaf: most('scrollLoaf'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), screen: median(rs.map((r) => r.screen ?? r.painted)), screenFirst: Math.min(...rs.map((r) => r.screenFirst ?? NaN)), screenAtReady: Math.max(...rs.map((r) => r.screenAtReady ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
 }
 
 /** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
@@ -627,17 +663,21 @@ async function main() {
     }
   }
   console.log('');
-  console.log('to painted = from dossier:start (the floor: from its own start) to the frame after every mention on the page is found');
-  console.log('(the popup\'s count is final) and the highlights near the viewport are registered; × floor is on it. "mentions found" is the');
-  console.log('page state\'s total (what the popup counts; the floor: its own count); "registered" = ranges in CSS.highlights at that frame.');
+  console.log('to screen = from dossier:start (the floor: from its own start) to the first frame with highlights registered, the screen\'s');
+  console.log('highlights among them (the css engine registers what the reader sees once the walk is past it, the rest when every');
+  console.log('mention is found); "on screen" = registered ranges on the screen in that frame / once the page is ready (equal: the');
+  console.log('first painted screen was already complete). to all found = to the frame after every mention on the page is found (the');
+  console.log('popup\'s count is final) and the band near the viewport registered. "mentions found" is the page state\'s total (the floor:');
+  console.log('its own count); "registered" = ranges in CSS.highlights at that frame. × floor: the ratio to the floor\'s own time.');
   console.log('');
-  console.log('| page | method | to highlighted ms | to painted ms | × floor (to painted) | own slices: busy ms / longest ms | longest task ms | mentions found | registered |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| page | method | to screen ms | × floor | on screen: first / ready | to all found ms | × floor | to highlighted ms | own slices: busy ms / longest ms | longest task ms | mentions found | registered |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     const floor = rows.find((r) => r.size === row.size && r.method.startsWith('floor'))!.r;
     const floorRow = row.method.startsWith('floor');
     const found = floorRow || !Number.isFinite(row.r.total) ? row.r.found : row.r.total!;
-    console.log(`| ${row.size} | ${row.method} | ${f(row.r.script)} | ${f(row.r.painted)} | ${(row.r.painted / floor.painted).toFixed(2)}× | ${row.r.busy === undefined ? '–' : `${f(row.r.busy)} / ${f(row.r.slice!)}`} | ${f(row.r.longest)} | ${f(found)} | ${floorRow ? '–' : row.r.found} |`);
+    const screen = floorRow ? row.r.painted : row.r.screen!;
+    console.log(`| ${row.size} | ${row.method} | ${f(screen)} | ${(screen / floor.painted).toFixed(2)}× | ${floorRow ? '–' : `${f(row.r.screenFirst!)} / ${f(row.r.screenAtReady!)}`} | ${f(row.r.painted)} | ${(row.r.painted / floor.painted).toFixed(2)}× | ${f(row.r.script)} | ${row.r.busy === undefined ? '–' : `${f(row.r.busy)} / ${f(row.r.slice!)}`} | ${f(row.r.longest)} | ${f(found)} | ${floorRow ? '–' : row.r.found} |`);
   }
 }
 
