@@ -18,7 +18,7 @@ import type { HighlightEngine, NodeMentions, OwnWrite } from './engines/types';
 import { isExcludedElement } from './excluded';
 import { timerSlot, type Lifetime } from './lifetime';
 import { walkTextNodes } from './text-walker';
-import { SLICE_BUDGET_MS, yieldToBrowser, yieldToBrowserLow, yieldToFrame } from './time-slicer';
+import { afterFrame, SLICE_BUDGET_MS, yieldToBrowser, yieldToBrowserLow } from './time-slicer';
 
 /**
  * A text node longer than this is matched in windows of this size, one or more per slice, and not looked at for
@@ -34,6 +34,12 @@ const WINDOW_OVERLAP = 256;
  * frame through; the slices before it and the frame's own work stay under 50 ms.
  */
 const FRAME_WORK_MS = 32;
+/**
+ * Slices (ms) while the frame that shows the screen's highlights is due. Short, and each ends at background priority,
+ * which a due frame goes before: a task of normal priority or a `scheduler.yield()` continuation runs ahead of it,
+ * and waiting idle for the frame leaves the thread unused for up to a frame.
+ */
+const FRAME_DUE_SLICE_MS = 4;
 /** Back-off for whole-page scans the page keeps forcing: the first waits nothing, then doubling up to the cap. */
 const FORCED_FULL_FIRST_MS = 250;
 const FORCED_FULL_MAX_MS = 8000;
@@ -198,19 +204,25 @@ export class ScanScheduler {
     const yieldNow = deps.yieldNow ?? (() => yieldToBrowser());
     const yieldLow = deps.yieldNow ?? (() => yieldToBrowserLow());
     const yieldTask = deps.yieldNow ?? yieldToTask;
-    const yieldFrame = deps.yieldNow ?? (() => yieldToFrame(deps.doc.defaultView ?? window));
+    // After the screen was painted, until a frame has shown it: short slices at background priority.
+    let frameDue = false;
+    const budget = () => (frameDue ? FRAME_DUE_SLICE_MS : SLICE_BUDGET_MS);
     const alive = () => gen === this.generation && !deps.life.signal.aborted && deps.engine() === engine;
     // When the browser last had the thread for a task of its own (rendering can happen then).
     let frameStart = 0;
     /**
      * Ends the slice if its budget is spent; false when the pass was cancelled meanwhile. `painted`: the screen was
-     * just painted, the walk goes on once a frame has shown it.
+     * just painted (`FRAME_DUE_SLICE_MS`).
      */
     const pause = async (force = false, low = false, painted = false): Promise<boolean> => {
-      if (!force && this.now() - sliceStart <= SLICE_BUDGET_MS) return true;
+      if (!force && this.now() - sliceStart <= budget()) return true;
       deps.bench.slice(this.now() - sliceStart);
-      const frame = painted || this.now() - frameStart > FRAME_WORK_MS;
-      await (painted ? yieldFrame() : low ? yieldLow() : frame ? yieldTask() : yieldNow());
+      if (painted && !frameDue) {
+        frameDue = true;
+        void afterFrame(deps.doc.defaultView ?? window).then(() => (frameDue = false));
+      }
+      const frame = this.now() - frameStart > FRAME_WORK_MS;
+      await (low || frameDue ? yieldLow() : frame ? yieldTask() : yieldNow());
       if (!alive()) return false;
       sliceStart = this.now();
       if (frame) frameStart = sliceStart;
@@ -290,10 +302,10 @@ export class ScanScheduler {
             // Every 16 nodes: highlight what was found (wrapping counts against the slice too) and read the clock.
             if ((seen & 15) === 0) {
               flush();
-              // What the reader sees is painted as soon as the walk is past it, in a frame of its own.
+              // What the reader sees is painted as soon as the walk is past it.
               const screenDone = waitingForScreen && named !== null && this.paintWalked(engine, named);
               if (screenDone) waitingForScreen = false;
-              if (screenDone || this.now() - sliceStart > SLICE_BUDGET_MS) {
+              if (screenDone || this.now() - sliceStart > budget()) {
                 if (elementCount) this.progressValue = Math.min(0.99, (seen - fullStart) / elementCount);
                 if (!(await pause(true, false, screenDone))) return;
                 // The page removed the node we stopped at: the walk cannot go on from it. Scan the root again

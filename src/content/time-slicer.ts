@@ -35,11 +35,8 @@ export function yieldToBrowserLow(setTimer: (cb: () => void, ms: number) => unkn
 /** Longest wait for a frame (ms): a hidden tab renders none, and the work must go on. */
 const FRAME_WAIT_MAX_MS = 100;
 
-/**
- * Resolves in a task after the next animation frame, so that what was just registered is on screen before more work
- * runs (a task alone may run before a frame that is due), or after `FRAME_WAIT_MAX_MS` when no frame comes.
- */
-export function yieldToFrame(win: Partial<Pick<Window, 'requestAnimationFrame'>> = window): Promise<void> {
+/** Resolves in a task after the next animation frame (what was registered before it is on screen), or after `FRAME_WAIT_MAX_MS` when no frame comes. */
+export function afterFrame(win: Partial<Pick<Window, 'requestAnimationFrame'>> = window): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, FRAME_WAIT_MAX_MS);
     if (typeof win.requestAnimationFrame !== 'function') return;

@@ -7,7 +7,7 @@
  */
 import type { Category, NameContexts } from '../data/schema';
 import { SEPARATOR_CLASS } from './alias-pattern';
-import { planMatcher, type MatchDictionaryLike, type MatcherPlan } from './matcher-plan';
+import { passSource, planMatcher, type MatchDictionaryLike, type MatcherPlan } from './matcher-plan';
 import { compileNameContext, mayBeInsideName, type NameContext } from './name-context';
 import { foldForScan, foldKey, foldRangeForScan, scanFoldPositions } from './normalize';
 import { cutTableOf, dirtySegments } from './scan-segments';
@@ -103,11 +103,16 @@ export function compileMatcher(entries: MatchDictionaryLike, options: MatcherOpt
 export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions, 'foldWholeText'> = {}): Matcher {
   const targets = new Map<string, AliasTarget>();
   const context: NameContext | null = plan.nameContexts ? compileNameContext(plan.nameContexts) : null;
-  const bases = plan.targets.map((t) => (t.own ? { ...t, own: new Set(t.own) } : t));
+  const own = plan.targets.map((t) => (t.own ? new Set(t.own) : undefined));
   const records: AliasTarget[] = [];
   for (let i = 0; i < plan.keys.length; i++) {
     const key = plan.keys[i]!;
-    const target: AliasTarget = { ...(bases[plan.keyTargets[i]!] as Omit<AliasTarget, 'key' | 'index'>), key, index: i };
+    const at = plan.keyTargets[i]!;
+    const t = plan.targets[at]!;
+    const e = plan.entries[t.entry]!;
+    // Every record built by one literal, fields in one order: the scan reads them per mention, and objects of one
+    // shape keep those reads fast (a plan's targets differ in shape: some have `own`, and a clone orders fields anew).
+    const target: AliasTarget = { id: e.id, name: e.name, category: e.category, alias: t.alias, key, shape: t.shape, own: own[at], index: i };
     targets.set(key, target);
     records.push(target);
   }
@@ -116,7 +121,7 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
   // scan to scan: nothing is allocated per mention).
   let matched = new Int32Array(context === null ? 0 : 3072);
   const passes: Pass[] = plan.passes.map((p) => ({
-    pattern: new RegExp(p.source, 'gu'),
+    pattern: new RegExp(passSource(p), 'gu'),
     atStart: p.afterSeparator ? new RegExp(p.bare, 'uy') : null,
     requires: p.requires === null ? null : new RegExp(p.requires, 'u'),
     at: -1,
