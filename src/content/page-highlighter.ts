@@ -11,6 +11,7 @@ import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { dictionaryWithExtras, pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
 import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
+import { lazyQuoteMatcher } from '../core/quote-matcher-lazy';
 import { QuoteBlocks } from './block-quotes';
 import { compileQuotesInSlices } from './reader-dossier/sliced-quote-compile';
 import { createCssEngine } from './engines/css-engine';
@@ -140,8 +141,10 @@ export class PageHighlighter {
     return compileMatcher(entries, { excludedAliases: config.excludedAliases });
   }
 
+  /** The quotation matcher of the bundled and saved quotations, compiled when the scan first matches a block. */
   private compileQuotes(): QuoteMatcher {
-    return compileQuoteMatcher(this.saved.length ? [...this.bundled, ...this.saved] : this.bundled);
+    const quotes = this.saved.length ? [...this.bundled, ...this.saved] : this.bundled;
+    return lazyQuoteMatcher(() => compileQuoteMatcher(quotes));
   }
 
   /**
