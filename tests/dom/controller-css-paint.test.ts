@@ -191,4 +191,38 @@ describe('controller + css engine: the screen first', () => {
       spy.mockRestore();
     }
   });
+
+  it('paints the screen first again when a setting rescans the page during a scan', async () => {
+    const now = performance.now.bind(performance);
+    let clock = 0;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => now() + clock);
+    const text = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
+    const slow = vi.spyOn(CharacterData.prototype, 'data', 'get').mockImplementation(function (this: CharacterData) {
+      clock += 0.1;
+      return text.get!.call(this) as string;
+    });
+    try {
+      const categories = { people: true, organisations: true, regions: true, quotes: false };
+      await updateSettings({ categories });
+      page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: true, registerPageApi: () => () => {} });
+      for (let i = 0; i < 2000 && paintedLines().length === 0; i++) await vi.advanceTimersByTimeAsync(1);
+      expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('scanning');
+      // Mid-walk, with the screen painted: a setting that scans the page again (here: quotations on).
+      await updateSettings({ categories: { ...categories, quotes: true } });
+      await vi.waitFor(() => expect(paintedLines()).toEqual([]));
+      const cleared = clock;
+      let repainted = NaN;
+      for (let i = 0; i < 4000 && document.documentElement.getAttribute(MARKER_ATTRIBUTE) !== 'ready'; i++) {
+        await vi.advanceTimersByTimeAsync(1);
+        if (Number.isNaN(repainted) && paintedLines().length) repainted = clock;
+      }
+      expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');
+      // Painted again after a few hundred nodes, not after the whole page's 3 000 (about 300 ms of this clock).
+      expect(repainted - cleared).toBeLessThan(100);
+      expect(paintedLines()).toEqual(Array.from({ length: REST_LAST + 1 }, (_, i) => i));
+    } finally {
+      slow.mockRestore();
+      spy.mockRestore();
+    }
+  });
 });

@@ -186,7 +186,8 @@ export function createHighlightBand(doc: Document, records: BandRecords, initial
 
   return {
     setDeferred(defer) {
-      if (defer === deferred) return;
+      // A deferral asked for again (the scan that began it was cancelled) starts over: the screen is painted anew.
+      if (defer === deferred && !(defer && early)) return;
       deferred = defer;
       early = false;
       frame.cancel();
