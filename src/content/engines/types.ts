@@ -126,7 +126,9 @@ function follows(node: Node, last: Node): boolean {
   if (!last.isConnected) return false;
   let x: Node | null = node;
   for (let level = 0; x && level < FOLLOW_LEVELS; level++, x = x.parentNode) {
-    const prev: Node | null = x.previousSibling;
+    let prev: Node | null = x.previousSibling;
+    // The white space between two blocks is a text node of its own, never a record: look past one or two.
+    for (let k = 0; prev && k < 2 && prev.nodeType === 3 && prev !== last; k++) prev = prev.previousSibling;
     if (prev && (prev === last || prev.contains(last))) return true;
   }
   // DOCUMENT_POSITION_FOLLOWING = 4.
