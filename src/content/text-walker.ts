@@ -38,7 +38,7 @@ export function* walkTextNodes(
 
 function* walkUnder(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Generator<Text, void, undefined> {
   if (root.nodeType === 3) {
-    if ((root as Text).data.length >= MIN_TEXT_LENGTH) yield root as Text;
+    if ((root as Text).length >= MIN_TEXT_LENGTH) yield root as Text;
     return;
   }
   if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return;
@@ -55,7 +55,7 @@ function* walkUnder(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Ge
   let node: Node | null = walker.nextNode();
   while (node) {
     if (node.nodeType === 3) {
-      if ((node as Text).data.length >= MIN_TEXT_LENGTH) yield node as Text;
+      if ((node as Text).length >= MIN_TEXT_LENGTH) yield node as Text;
       node = walker.nextNode();
       continue;
     }
