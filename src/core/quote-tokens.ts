@@ -21,6 +21,9 @@ const NO_ANCHORS = new Uint8Array(0);
  */
 const CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x80; c++) CLASS[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
+/** An ASCII word character's code as a word key has it (A–Z lower-cased); 0 for any other ASCII character. */
+const FOLD = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) if (CLASS[c] === 1) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
 // Surrogates: a pair is classified as a whole in isWordAt.
 for (let c = 0xd800; c <= 0xdfff; c++) CLASS[c] = 3;
 
@@ -68,7 +71,16 @@ export interface WordIds {
   anchored: boolean;
 }
 
-const out: WordIds = { count: 0, ids: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64), anchored: false };
+const out: WordIds = { count: 0, ids: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), anchored: false };
+// The buffers are replaced as they grow. Replaced once now, so that V8 never compiles them in as constants: a longer
+// text would then throw that optimized code away in the middle of a page's first scan.
+growBuffers(64);
+
+function growBuffers(size: number): void {
+  out.ids = new Int32Array(size);
+  out.starts = new Int32Array(size);
+  out.ends = new Int32Array(size);
+}
 
 /** Word keys by id, ids by key, and the table `tokenizeIds` hashes a word into. */
 export interface Vocabulary {
@@ -109,19 +121,17 @@ const NO_WORDS = hashVocabulary(new Map());
  */
 export function tokenizeIds(text: string, vocabulary: Vocabulary, anchors: Uint8Array): WordIds {
   const n = text.length;
-  if (out.ids.length <= n >> 1) {
-    // At most one word in two characters.
-    out.ids = new Int32Array(n);
-    out.starts = new Int32Array(n);
-    out.ends = new Int32Array(n);
-  }
+  // At most one word in two characters.
+  if (out.ids.length <= n >> 1) growBuffers(n);
   const { ids, starts, ends } = out;
   let count = 0;
   let anchored = false;
   let i = 0;
+  // Reads stay inside the text and the tables (an index past the end would make V8 drop the loop's optimized code
+  // while a page's first scan runs it), and one table both tells an ASCII word character and folds it.
   while (i < n) {
     let code = text.charCodeAt(i);
-    if (code < 0x80 ? CLASS[code] !== 1 : !isWordAt(text, i)) {
+    if (code < 0x80 ? FOLD[code] === 0 : !isWordAt(text, i)) {
       i++;
       continue;
     }
@@ -129,27 +139,27 @@ export function tokenizeIds(text: string, vocabulary: Vocabulary, anchors: Uint8
     let plain = true;
     let hash = FNV_OFFSET;
     for (;;) {
-      while (i < n) {
+      for (; i < n; i++) {
         code = text.charCodeAt(i);
         if (code < 0x80) {
-          if (CLASS[code] !== 1) break;
-          hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+          const folded = FOLD[code]!;
+          if (folded === 0) break;
+          hash = Math.imul(hash ^ folded, FNV_PRIME);
         } else if (isWordAt(text, i)) plain = false;
         else break;
-        i++;
       }
       // An apostrophe between two word characters stays inside the word.
+      if (i + 1 >= n) break;
       code = text.charCodeAt(i);
-      if (i + 1 < n && (code === 0x27 || code === 0x2019 || code === 0x2bc) && isWordAt(text, i + 1)) {
-        hash = Math.imul(hash ^ 0x27, FNV_PRIME);
-        i++;
-      } else break;
+      if ((code !== 0x27 && code !== 0x2019 && code !== 0x2bc) || !isWordAt(text, i + 1)) break;
+      hash = Math.imul(hash ^ 0x27, FNV_PRIME);
+      i++;
     }
     const id = plain ? lookup(vocabulary, hash, text, start, i) : (vocabulary.ids.get(wordKey(text.slice(start, i))) ?? -1);
     ids[count] = id;
     starts[count] = start;
     ends[count++] = i;
-    if (anchors[id] === 1) anchored = true;
+    if (id >= 0 && anchors[id] === 1) anchored = true;
   }
   out.count = count;
   out.anchored = anchored;
