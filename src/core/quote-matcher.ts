@@ -23,7 +23,8 @@
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
 import { hashVocabulary, STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
-import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
+import { diffWordIds } from './quote-diff';
+import type { DiffWord, WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
 export const SHORT_QUOTE_WORDS = 4;
@@ -372,7 +373,7 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     }
     a = trimAtQuoteMarks(text, words, quote, a ?? alignLocal(words.ids, from, to, quote.ids));
     if (!a || !accepted(a, need)) return;
-    found.push(toMatch(text, words, keyOf, quote, a));
+    found.push(toMatch(text, words, quote, a));
     // The same quote may stand twice in one window (a page repeating it); look either side, a little.
     if (depth < 2) {
       alignWindow(text, from, a.pageFrom, quote, stats, found, depth + 1);
@@ -584,7 +585,7 @@ function accepted(a: LocalAlignment, need: number): boolean {
   return a.same >= need && similarity(a) >= MIN_SIMILARITY;
 }
 
-function toMatch(text: string, words: WordIds, keyOf: readonly string[], quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
+function toMatch(text: string, words: WordIds, quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
   const len = quote.ids.length;
   const start = words.starts[a.pageFrom]!;
   const end = words.ends[a.pageTo - 1]!;
@@ -602,13 +603,7 @@ function toMatch(text: string, words: WordIds, keyOf: readonly string[], quote: 
     if (!spaced) for (let i = a.pageFrom; i < a.pageTo; i++) same.push(text.slice(words.starts[i], words.ends[i]));
     diff = [{ op: 'same', text: spaced ? written : same.join(' ') }];
   } else {
-    const pageWords: DiffWord[] = [];
-    for (let i = a.pageFrom; i < a.pageTo; i++) {
-      const id = words.ids[i]!;
-      // A word the vocabulary lacks equals no quote word: a space (in no word) keys it as well as its own key would.
-      pageWords.push({ key: id >= 0 ? keyOf[id]! : ' ', text: text.slice(words.starts[i], words.ends[i]) });
-    }
-    diff = diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
+    diff = diffWordIds(words.ids, a.pageFrom, a.pageTo, quote.ids, a.quoteFrom, a.quoteTo, (i) => text.slice(words.starts[i], words.ends[i]), quote.words);
   }
   return {
     start,
