@@ -96,8 +96,6 @@ function growBuffers(size: number): void {
 /** Word keys by id, ids by key, and the table `tokenizeIds` finds a word's id in. */
 export interface Vocabulary {
   keys: readonly string[];
-  /** Each key with its first letter upper-cased, as a word starting a sentence or a name is written. */
-  capitalized: readonly string[];
   ids: ReadonlyMap<string, number>;
   /**
    * Open addressing (linear probing over `slotOf` a key's code) for the keys made only of ASCII: three numbers a slot,
@@ -122,13 +120,11 @@ function slotOf(code: number, mask: number): number {
 /** The vocabulary of the ids `ids` gives (0, 1, … without holes). */
 export function hashVocabulary(ids: ReadonlyMap<string, number>): Vocabulary {
   const keys: string[] = [];
-  const capitalized: string[] = [];
   let size = 16;
   while (size < ids.size * 4) size *= 2;
   const table = new Int32Array(3 * size);
   for (const [key, id] of ids) {
     keys[id] = key;
-    capitalized[id] = key.charAt(0).toUpperCase() + key.slice(1);
     if (NON_ASCII_RE.test(key)) continue;
     let code = 0;
     for (let k = 0; k < key.length; k++) code = (code * 38 + (key[k] === "'" ? APOSTROPHE_DIGIT : DIGIT[key.charCodeAt(k)]!)) & CODE_MASK;
@@ -138,7 +134,7 @@ export function hashVocabulary(ids: ReadonlyMap<string, number>): Vocabulary {
     table[3 * slot + 1] = key.length;
     table[3 * slot + 2] = id + 1;
   }
-  return { keys, capitalized, ids, table, mask: size - 1 };
+  return { keys, ids, table, mask: size - 1 };
 }
 
 const NO_WORDS = hashVocabulary(new Map());
@@ -198,14 +194,11 @@ export function tokenizeIds(text: string, vocabulary: Vocabulary, anchors: Uint8
 }
 
 /** The id of the key with the code and length of the ASCII word text[start, end), or −1. */
-function lookup({ keys, capitalized, table, mask }: Vocabulary, code: number, text: string, start: number, end: number): number {
+function lookup({ keys, table, mask }: Vocabulary, code: number, text: string, start: number, end: number): number {
   const length = end - start;
   for (let at = slotOf(code, mask), entry: number; (entry = table[3 * at + 2]!) !== 0; at = (at + 1) & mask) {
-    if (table[3 * at] !== code || table[3 * at + 1] !== length) continue;
-    // A word longer than EXACT_CODE_CHARS may share its code with another: it is compared with the key, by the
-    // engine's own string comparison when written as the key is or capitalized (most words), else character by character.
-    const key = keys[entry - 1]!;
-    if (length <= EXACT_CODE_CHARS || text.startsWith(key, start) || text.startsWith(capitalized[entry - 1]!, start) || sameWord(key, text, start)) return entry - 1;
+    // A word longer than EXACT_CODE_CHARS may share its code with another: it is compared with the key too.
+    if (table[3 * at] === code && table[3 * at + 1] === length && (length <= EXACT_CODE_CHARS || sameWord(keys[entry - 1]!, text, start))) return entry - 1;
   }
   return -1;
 }
