@@ -43,16 +43,26 @@ export function alignLocal(page: ArrayLike<number>, from: number, to: number, qu
   let best = 0;
   let bestCell = -1;
   for (let i = 1; i <= rows; i++) {
-    const word = page[from + i - 1]!;
+    // A page word below 0 equals no quote word; −2 is no quote word's id either, so the cells need no test for it.
+    const word = page[from + i - 1]! < 0 ? -2 : page[from + i - 1]!;
     const row = i * width;
     const up = row - width;
+    // The cell to the left and the one diagonally up-left, carried along the row instead of read back.
+    let left = 0;
+    let diagonal = 0;
     for (let j = 1; j <= cols; j++) {
-      const value = Math.max(0, score[up + j - 1]! + (word >= 0 && word === quote[j - 1] ? MATCH : MISMATCH), score[up + j]! + GAP, score[row + j - 1]! + GAP);
+      const above = score[up + j]!;
+      let value = diagonal + (word === quote[j - 1] ? MATCH : MISMATCH);
+      if (above + GAP > value) value = above + GAP;
+      if (left + GAP > value) value = left + GAP;
+      if (value < 0) value = 0;
       score[row + j] = value;
       if (value > best) {
         best = value;
         bestCell = row + j;
       }
+      left = value;
+      diagonal = above;
     }
   }
   if (bestCell < 0) return null;

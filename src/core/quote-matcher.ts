@@ -23,7 +23,8 @@
 import type { Quote } from '../data/schema';
 import { alignLocal, type LocalAlignment } from './quote-align';
 import { hashVocabulary, STOPWORDS, tokenizeIds, tokenizeWords, type WordIds } from './quote-tokens';
-import { diffWordLists, type DiffWord, type WordDiffOp } from './word-diff';
+import { diffWordIds } from './quote-diff';
+import type { DiffWord, WordDiffOp } from './word-diff';
 
 /** Quotes with fewer words than this match only exactly and only inside quotation marks. */
 export const SHORT_QUOTE_WORDS = 4;
@@ -194,6 +195,10 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
   for (const id of anchorWords(compiled, keyOf)) anchors[id] = 1;
   // The words of one quote, marked while the count filter reads a window.
   const marks = new Uint8Array(vocab.size);
+  const pairTable = flattenPairs(pairs, vocab.size);
+  // Stage 1's hits, reused from text to text: (quote, page word, position in the quote) triples in page order, then
+  // the same grouped by quote (quotes in the order of their first hit, each quote's hits in page order).
+  const hits = new HitLists(compiled.length);
 
   // The words of the text being matched, in arrays `tokenizeIds` reuses from text to text.
   let words: WordIds = tokenizeIds('', vocabulary, anchors);
@@ -211,49 +216,59 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     const found: QuoteMatch[] = [];
 
     // Stage 1: one pass over the word pairs; hits are collected per quote in page order.
-    const hits = new Map<number, number[]>(); // q → [pageIndex, quotePos, pageIndex, quotePos, ...]
+    const { first, table, postings } = pairTable;
+    const mask = table.length / 2 - 1;
+    hits.clear();
     for (let i = 0; i < n; i++) {
       const a = ids[i]!;
       if (a < 0) continue;
       if (shortByFirst[a]) for (const q of shortByFirst[a]) matchShort(text, i, q, found);
-      if (!pairs[a] || i + 1 >= n) continue;
-      const postings = ids[i + 1]! < 0 ? undefined : pairs[a]!.get(ids[i + 1]!);
-      if (!postings) continue;
-      for (let k = 0; k < postings.length; k += 2) {
-        const list = hits.get(postings[k]!);
-        if (list) list.push(i, postings[k + 1]!);
-        else hits.set(postings[k]!, [i, postings[k + 1]!]);
+      if (first[a] === 0 || i + 1 >= n) continue;
+      const b = ids[i + 1]!;
+      if (b < 0) continue;
+      for (let slot = pairHash(a, b) & mask; ; slot = (slot + 1) & mask) {
+        const at = table[2 * slot]!;
+        if (at === 0) break;
+        // Each slot holds the pair's first word id + 1 and where its postings start; the second word id leads them.
+        if (at !== a + 1 || postings[table[2 * slot + 1]!] !== b) continue;
+        const from = table[2 * slot + 1]! + 2;
+        const to = from + 2 * postings[from - 1]!;
+        for (let k = from; k < to; k += 2) hits.add(postings[k]!, i, postings[k + 1]!);
+        break;
       }
     }
 
     // Stage 2: clusters of hits → bounded windows → count filter → local alignment.
-    for (const [q, list] of hits) {
-      const quote = compiled[q]!;
+    hits.group();
+    const { quotes: hitQuotes, starts: hitStarts, page, position } = hits;
+    for (let h = 0; h < hits.quoteCount; h++) {
+      const quote = compiled[hitQuotes[h]!]!;
       const len = quote.ids.length;
       const need = minShingleHits(len);
-      let k = 0;
-      while (k < list.length) {
+      const last = hitStarts[h + 1]!;
+      let k = hitStarts[h]!;
+      while (k < last) {
         let end = k;
         let distinct = 1;
-        while (end + 2 < list.length && list[end + 2]! - list[end]! <= len) {
-          if (list[end + 2] !== list[end]) distinct++;
-          end += 2;
+        while (end + 1 < last && page[end + 1]! - page[end]! <= len) {
+          if (page[end + 1] !== page[end]) distinct++;
+          end++;
         }
         if (distinct >= need) {
-          const firstPage = list[k]!;
-          const lastPage = list[end]!;
+          const firstPage = page[k]!;
+          const lastPage = page[end]!;
           let origin = Infinity;
           let originEnd = -Infinity;
-          for (let h = k; h <= end; h += 2) {
-            origin = Math.min(origin, list[h]! - list[h + 1]!);
-            originEnd = Math.max(originEnd, list[h]! - list[h + 1]! + len);
+          for (let e = k; e <= end; e++) {
+            origin = Math.min(origin, page[e]! - position[e]!);
+            originEnd = Math.max(originEnd, page[e]! - position[e]! + len);
           }
           const slack = Math.ceil(len / 4) + 2;
           const from = Math.max(0, Math.max(origin, firstPage - len) - slack);
           const to = Math.min(n, Math.min(originEnd, lastPage + 2 + len) + slack);
           alignWindow(text, from, to, quote, stats, found, 0);
         }
-        k = end + 2;
+        k = end + 1;
       }
     }
     return resolveOverlaps(found, (m) => contextScore(m));
@@ -312,10 +327,10 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     for (let k = 1; k < len; k++) if (words.ids[i + k] !== quote.ids[k]) return;
     const start = words.starts[i]!;
     const end = words.ends[i + len - 1]!;
-    if (!QUOTE_MARKS.has(text[start - 1] ?? '')) return;
+    if (start === 0 || !QUOTE_MARKS.has(text[start - 1]!)) return;
     let after = end;
-    while (TRAILING_PUNCT.has(text[after] ?? '')) after++;
-    if (!QUOTE_MARKS.has(text[after] ?? '')) return;
+    while (after < text.length && TRAILING_PUNCT.has(text[after]!)) after++;
+    if (after === text.length || !QUOTE_MARKS.has(text[after]!)) return;
     found.push({
       start,
       end,
@@ -358,11 +373,128 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     }
     a = trimAtQuoteMarks(text, words, quote, a ?? alignLocal(words.ids, from, to, quote.ids));
     if (!a || !accepted(a, need)) return;
-    found.push(toMatch(text, words, keyOf, quote, a));
+    found.push(toMatch(text, words, quote, a));
     // The same quote may stand twice in one window (a page repeating it); look either side, a little.
     if (depth < 2) {
       alignWindow(text, from, a.pageFrom, quote, stats, found, depth + 1);
       alignWindow(text, a.pageTo, to, quote, stats, found, depth + 1);
+    }
+  }
+}
+
+/** The hash of a word pair (first and second word ids) in the pair table. */
+function pairHash(a: number, b: number): number {
+  return Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> 7;
+}
+
+/**
+ * The shingle index as typed arrays, read once per page word: no Map lookup and no object per text. `first[a]` is 1
+ * when some indexed pair starts with word id `a`. `table` is open addressing over `pairHash` (linear probing): two
+ * numbers per slot, the pair's first word id + 1 (0: an empty slot) and the index in `postings` of its entry: the
+ * second word id, the number of postings, then that many (quote, position of the pair in the quote) pairs, in the
+ * order the Map gave them.
+ */
+interface PairTable {
+  first: Uint8Array;
+  table: Int32Array;
+  postings: Int32Array;
+}
+
+function flattenPairs(pairs: readonly (Map<number, number[]> | undefined)[], vocabularySize: number): PairTable {
+  const first = new Uint8Array(vocabularySize);
+  let count = 0;
+  let size = 0;
+  pairs.forEach((second) => {
+    count += second!.size;
+    for (const list of second!.values()) size += 2 + list.length;
+  });
+  let slots = 16;
+  while (slots < count * 2) slots *= 2;
+  const table = new Int32Array(2 * slots);
+  const postings = new Int32Array(size);
+  let at = 0;
+  pairs.forEach((second, a) => {
+    first[a] = 1;
+    for (const [b, list] of second!) {
+      let slot = pairHash(a, b) & (slots - 1);
+      while (table[2 * slot] !== 0) slot = (slot + 1) & (slots - 1);
+      table[2 * slot] = a + 1;
+      table[2 * slot + 1] = at;
+      postings[at++] = b;
+      postings[at++] = list.length / 2;
+      postings.set(list, at);
+      at += list.length;
+    }
+  });
+  return { first, table, postings };
+}
+
+/**
+ * Stage 1's hits of one text, in arrays reused from text to text. `add` appends in page order; `group` sorts them by
+ * quote (counting sort, stable): quotes in the order of their first hit, as the Map of lists this replaces iterated
+ * them, so the matches come out in the same order and ties resolve the same way.
+ */
+class HitLists {
+  /** Quotes with a hit, in order of their first hit, `quoteCount` of them. */
+  readonly quotes: Int32Array;
+  quoteCount = 0;
+  /** After `group`: quote `quotes[h]`'s hits are at [starts[h], starts[h + 1]) of `page` and `position`. */
+  readonly starts: Int32Array;
+  page = new Int32Array(64);
+  position = new Int32Array(64);
+  private count = 0;
+  private added = new Int32Array(192);
+  /** Hits of each quote; −1: none yet in this text. */
+  private readonly perQuote: Int32Array;
+
+  constructor(quoteCount: number) {
+    this.quotes = new Int32Array(quoteCount);
+    this.starts = new Int32Array(quoteCount + 1);
+    this.perQuote = new Int32Array(quoteCount).fill(-1);
+  }
+
+  clear(): void {
+    for (let h = 0; h < this.quoteCount; h++) this.perQuote[this.quotes[h]!] = -1;
+    this.quoteCount = 0;
+    this.count = 0;
+  }
+
+  add(q: number, page: number, position: number): void {
+    if (this.perQuote[q] === -1) {
+      this.perQuote[q] = 0;
+      this.quotes[this.quoteCount++] = q;
+    }
+    this.perQuote[q]!++;
+    if (3 * this.count + 3 > this.added.length) {
+      const grown = new Int32Array(this.added.length * 2);
+      grown.set(this.added);
+      this.added = grown;
+    }
+    const at = 3 * this.count++;
+    this.added[at] = q;
+    this.added[at + 1] = page;
+    this.added[at + 2] = position;
+  }
+
+  group(): void {
+    if (this.page.length < this.count) {
+      this.page = new Int32Array(this.count * 2);
+      this.position = new Int32Array(this.count * 2);
+    }
+    const { quotes, starts, perQuote, added, page, position } = this;
+    let at = 0;
+    for (let h = 0; h < this.quoteCount; h++) {
+      starts[h] = at;
+      at += perQuote[quotes[h]!]!;
+    }
+    starts[this.quoteCount] = at;
+    // `perQuote` becomes each quote's next free index, then is reset for the next text by `clear`.
+    for (let h = 0; h < this.quoteCount; h++) perQuote[quotes[h]!] = starts[h]!;
+    for (let k = 0; k < 3 * this.count; k += 3) {
+      const q = added[k]!;
+      const to = perQuote[q]!++;
+      page[to] = added[k + 1]!;
+      position[to] = added[k + 2]!;
     }
   }
 }
@@ -453,22 +585,30 @@ function accepted(a: LocalAlignment, need: number): boolean {
   return a.same >= need && similarity(a) >= MIN_SIMILARITY;
 }
 
-function toMatch(text: string, words: WordIds, keyOf: readonly string[], quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
+function toMatch(text: string, words: WordIds, quote: CompiledQuote, a: LocalAlignment): QuoteMatch {
   const len = quote.ids.length;
   const start = words.starts[a.pageFrom]!;
   const end = words.ends[a.pageTo - 1]!;
   const coverage = (a.quoteTo - a.quoteFrom) / len;
   const exact = a.same === len && a.pageTo - a.pageFrom === len;
   const score = exact ? 1 : Math.min(0.99, similarity(a) * (0.5 + 0.5 * coverage));
-  const pageWords: DiffWord[] = [];
-  // A word the vocabulary lacks equals no quote word: a space (in no word) keys it as well as its own key would.
-  for (let i = a.pageFrom; i < a.pageTo; i++) pageWords.push({ key: keyOf[words.ids[i]!] ?? ' ', text: text.slice(words.starts[i], words.ends[i]) });
-  // Word for word: one run of the page's words, what the diff would find without filling its table.
-  const diff = exact ? [{ op: 'same' as const, text: pageWords.map((w) => w.text).join(' ') }] : diffWordLists(pageWords, quote.words.slice(a.quoteFrom, a.quoteTo));
+  const written = text.slice(start, end);
+  let diff: WordDiffOp[];
+  if (exact) {
+    // Word for word: one run of the page's words joined by single spaces, what the diff would find without filling its
+    // table; usually the page's own text, when single spaces are all that stands between its words.
+    let spaced = true;
+    for (let i = a.pageFrom; spaced && i + 1 < a.pageTo; i++) spaced = words.starts[i + 1] === words.ends[i]! + 1 && text.charCodeAt(words.ends[i]!) === 32;
+    const same: string[] = [];
+    if (!spaced) for (let i = a.pageFrom; i < a.pageTo; i++) same.push(text.slice(words.starts[i], words.ends[i]));
+    diff = [{ op: 'same', text: spaced ? written : same.join(' ') }];
+  } else {
+    diff = diffWordIds(words.ids, a.pageFrom, a.pageTo, quote.ids, a.quoteFrom, a.quoteTo, (i) => text.slice(words.starts[i], words.ends[i]), quote.words);
+  }
   return {
     start,
     end,
-    text: text.slice(start, end),
+    text: written,
     quoteId: quote.id,
     score: Math.round(score * 1000) / 1000,
     exact,

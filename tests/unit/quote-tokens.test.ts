@@ -43,6 +43,12 @@ describe('tokenizeIds: hashed words', () => {
     expect(got.filter((id) => id < 0).length).toBeGreaterThan(1000);
   });
 
+  it('tells apart two longer words whose codes are the same (the code keeps only its low bits)', () => {
+    // "qdsxkd" and "gnobax" have the same 24-bit code: only comparing the characters tells them apart.
+    expect(idsOf('gnobax QDSXKD qdsxkd Gnobax', vocabularyOf(['qdsxkd']))).toEqual([-1, 0, 0, -1]);
+    expect(idsOf('gnobax QDSXKD qdsxkd Gnobax', vocabularyOf(['qdsxkd', 'gnobax']))).toEqual([1, 0, 0, 1]);
+  });
+
   it('keys a word the same as wordKey whatever its length or script', () => {
     const words = ['a', 'I', "it's", 'Ukraine’s', 'façade', 'Мирні', 'x'.repeat(300)];
     const ids = vocabularyOf(words.map(wordKey));
