@@ -504,7 +504,7 @@ function bundleSizes() {
     return {
       build,
       upFront: { raw: upFront.reduce((n, s) => n + s.raw, 0), gzip: upFront.reduce((n, s) => n + s.gzip, 0) },
-      onDemand: ['card.js', 'marks.js', 'reader-save.js'].map(size),
+      onDemand: ['card.js', 'marks.js', 'quotes.js', 'reader-save.js'].map(size),
     };
   });
 }

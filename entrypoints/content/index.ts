@@ -36,7 +36,7 @@ export default defineContentScript({
   main() {
     // Once per frame: an instance already running here (injected into this frame before) keeps it.
     if (isLive('content')) return;
-    const inject = (name: 'card' | 'marks') => sendToBackground('loadCode', { name });
+    const inject = (name: 'card' | 'marks' | 'quotes') => sendToBackground('loadCode', { name });
     const bench = exposeBenchHook(createBenchHook());
     const ctx = createContentLifetime('content');
     void startController({
@@ -56,6 +56,7 @@ export default defineContentScript({
       registerPageApi: registerPageMessageHandlers,
       extras: () => sendToBackground('pageExtras', undefined),
       loadMarks: async () => (await loadInjected('marks', inject)).createMarksEngine,
+      loadQuotes: () => loadInjected('quotes', inject),
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
       reader: { read: () => readReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
     });

@@ -16,6 +16,7 @@ import { createBenchHook, type BenchHook } from './bench-hook';
 import { DesignModeWatch } from './design-mode';
 import { cssHighlightsSupported } from './engines/css-engine';
 import type { createMarksEngine } from './engines/marks-engine';
+import type { QuoteCode } from './injected-code';
 import { targetOf, watchHover, type PopoverLike } from './hover';
 import { Jumper } from './jump';
 import { Disposer } from './lifetime';
@@ -64,6 +65,11 @@ export interface ControllerDeps {
    * loads). Needed only where the marks engine paints: the reader chose it, or the CSS Highlight API is missing.
    */
   loadMarks(): Promise<typeof createMarksEngine>;
+  /**
+   * Loads the quotation matcher's code into this frame (the background injects it): asked for as soon as quotations
+   * are on, needed once a scan has painted the names and has blocks to match.
+   */
+  loadQuotes(): Promise<QuoteCode>;
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -137,7 +143,7 @@ function createController(deps: ControllerDeps): ContentController {
   };
   let createMarks: typeof createMarksEngine | null = null;
   let marksLoading = false;
-  const page = new PageHighlighter(doc, deps.data, write, () => createMarks);
+  const page = new PageHighlighter(doc, deps.data, write, () => createMarks, deps.loadQuotes);
   life.defer(() => page.destroyEngine());
 
   let status: PageState['status'] = 'scanning';
@@ -160,18 +166,22 @@ function createController(deps: ControllerDeps): ContentController {
     watcher.observe(target);
   };
   let firstScanDone = false;
+  // Reader's dossier updates being applied (their saved quotations compiled, the quotation code loaded first).
+  let readerPending = 0;
   const scans = new ScanScheduler({
     life,
     doc,
     engine: () => page.engine,
     matcher: () => page.matcher,
     quoteBlocks: () => page.quoteBlocks(),
+    quoteCode: async () => (await page.loadQuoteCode()) !== null,
     ignored: () => page.ignored(),
     write,
     onShadowRoot: observe,
     bench,
     onSettled() {
-      setStatus('ready');
+      // Not ready while the reader's dossier is still being applied: its items are highlighted by a scan of their own.
+      if (readerPending === 0) setStatus('ready');
       if (!firstScanDone) bench.firstScanDone();
       firstScanDone = true;
       badge?.publish();
@@ -257,9 +267,19 @@ function createController(deps: ControllerDeps): ContentController {
   };
   const setReaderData = (data: ReaderPageData) => {
     if (life.disposed) return;
-    void page.setReaderData(data, life.signal).then((rescan) => {
-      if (!life.disposed && rescan) rescanForData();
-    });
+    readerPending++;
+    void page
+      .setReaderData(data, life.signal)
+      .finally(() => readerPending--)
+      .then((rescan) => {
+        if (life.disposed) return;
+        if (rescan) rescanForData();
+        else readerSettled();
+      });
+  };
+  // The last dossier update applied with nothing to scan again: the page's scan may have settled meanwhile.
+  const readerSettled = () => {
+    if (readerPending === 0 && firstScanDone && status === 'scanning' && page.config?.active && !scans.busy) setStatus('ready');
   };
 
   if (deps.reader) {
@@ -271,9 +291,19 @@ function createController(deps: ControllerDeps): ContentController {
       }),
     );
     // A change may have arrived through the watch first; it is newer.
-    void deps.reader.read().then((d) => {
-      if (!watched) setReaderData(d);
-    });
+    readerPending++;
+    void deps.reader
+      .read()
+      .then(
+        (d) => {
+          if (!watched) setReaderData(d);
+        },
+        (err: unknown) => console.warn('[dossier] could not read the reader’s dossier for this page', err),
+      )
+      .finally(() => {
+        readerPending--;
+        if (!life.disposed) readerSettled();
+      });
   }
 
   const jumper = new Jumper();

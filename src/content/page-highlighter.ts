@@ -10,8 +10,9 @@ import type { MatcherPlan } from '../core/matcher-plan';
 import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { dictionaryWithExtras, pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
-import { compileQuoteMatcher, type QuoteMatcher } from '../core/quote-matcher';
+import type { QuoteMatcher } from '../core/quote-matcher';
 import { lazyQuoteMatcher } from '../core/quote-matcher-lazy';
+import type { QuoteCode } from './injected-code';
 import { QuoteBlocks } from './block-quotes';
 import { compileQuotesInSlices } from './reader-dossier/sliced-quote-compile';
 import { createCssEngine } from './engines/css-engine';
@@ -28,6 +29,9 @@ export type Applied = 'off' | 'rescan' | 'same' | 'waiting';
 
 /** The marks engine's factory once its code is in this frame; null before. */
 export type MarksSource = () => typeof createMarksEngine | null;
+
+/** Loads the quotation matcher's code into this frame (the background injects it: src/content/injected-code.ts). */
+export type QuotesSource = () => Promise<QuoteCode>;
 
 /** The page's engine and matchers. */
 export class PageHighlighter {
@@ -51,12 +55,16 @@ export class PageHighlighter {
   private readerGeneration = 0;
   /** Stops the compile of the latest setReaderData call. */
   private readerCompile: AbortController | null = null;
+  /** The quotation matcher's code once it is in this frame, and its load while under way. */
+  private quoteCode: QuoteCode | null = null;
+  private quoteLoad: Promise<QuoteCode | null> | null = null;
 
   constructor(
     private readonly doc: Document,
     data: PageData,
     private readonly write: OwnWrite,
     private readonly marks: MarksSource,
+    private readonly quotes: QuotesSource,
   ) {
     this.entries = pageDictionary(data);
     this.bundled = data.quotes;
@@ -117,7 +125,8 @@ export class PageHighlighter {
       const all = [...this.bundled, ...saved];
       // Before the first configuration nothing says whether quotations will be on: compile, in slices.
       const wanted = this.config === null || (this.config.active && this.config.quotes);
-      const matcher = wanted ? await compileQuotesInSlices(all, AbortSignal.any([signal, own.signal])) : null;
+      const code = wanted ? await this.loadQuoteCode() : null;
+      const matcher = code ? await compileQuotesInSlices(code.compileQuoteMatcherSteps, all, AbortSignal.any([signal, own.signal])) : null;
       if (generation !== this.readerGeneration || signal.aborted) return false;
       this.saved = saved;
       this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
@@ -141,10 +150,34 @@ export class PageHighlighter {
     return compileMatcher(entries, { excludedAliases: config.excludedAliases });
   }
 
-  /** The quotation matcher of the bundled and saved quotations, compiled when the scan first matches a block. */
+  /**
+   * The quotation matcher of the bundled and saved quotations, compiled when the scan first matches a block: the scan
+   * has the code in the frame by then (`loadQuoteCode`, asked for as soon as quotations are on).
+   */
   private compileQuotes(): QuoteMatcher {
     const quotes = this.saved.length ? [...this.bundled, ...this.saved] : this.bundled;
-    return lazyQuoteMatcher(() => compileQuoteMatcher(quotes));
+    void this.loadQuoteCode();
+    return lazyQuoteMatcher(() => {
+      if (!this.quoteCode) throw new Error('the quotation code is not in this frame');
+      return this.quoteCode.compileQuoteMatcher(quotes);
+    });
+  }
+
+  /**
+   * The quotation matcher's code, injected into this frame on the first call; null when it could not be loaded (the
+   * next call asks again). The scan waits for it before it matches the first block.
+   */
+  loadQuoteCode(): Promise<QuoteCode | null> {
+    if (this.quoteCode) return Promise.resolve(this.quoteCode);
+    this.quoteLoad ??= this.quotes().then(
+      (code) => (this.quoteCode = code),
+      (err: unknown) => {
+        this.quoteLoad = null;
+        console.warn('[dossier] could not load the quotation matcher', err);
+        return null;
+      },
+    );
+    return this.quoteLoad;
   }
 
   /**

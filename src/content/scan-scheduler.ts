@@ -54,6 +54,11 @@ export interface ScanDeps {
   matcher(): Matcher | null;
   /** A fresh quotation grouper for a pass, or null while quotations are off. */
   quoteBlocks(): QuoteBlocks | null;
+  /**
+   * Whether the quotation matcher's code is in this frame, loading it first (it is injected on demand); asked after
+   * the names are painted, before the first block is matched. Without it, quotations are not looked for.
+   */
+  quoteCode?(): Promise<boolean>;
   /** Texts "Not this" on this site. */
   ignored(): ReadonlySet<string>;
   write: OwnWrite;
@@ -327,6 +332,12 @@ export class ScanScheduler {
         flush();
         if (!blocks?.pending) break;
         this.endDeferral(engine);
+        if (deps.quoteCode && !(await deps.quoteCode())) {
+          blocks.forgetQueued();
+          break;
+        }
+        if (!alive()) return;
+        sliceStart = this.now();
         if (!(await this.matchQuotes(blocks, engine, pause))) return;
       }
       deps.bench.slice(this.now() - sliceStart);

@@ -9,8 +9,9 @@
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
  * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
  *                        frameReady(): the frame gate of a frame that has text asks for the content script there,
- *                        loadCode({ name }): inject the card's code (on the reader's first gesture) or the marks
- *                        engine (where it paints) into the sending frame,
+ *                        loadCode({ name }): inject the card's code (on the reader's first gesture), the marks
+ *                        engine (where it paints) or the quotation matcher (where quotations are matched) into the
+ *                        sending frame,
  *                        readerPageData({ url }): what the page looks for in the reader's dossier,
  *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData),
  *                        getCard({ mention }): the popover's card for a mention, built in the background (see GetCardData)
@@ -104,7 +105,7 @@ export const GetCardData = z.object({
 export type GetCardData = z.infer<typeof GetCardData>;
 
 /** Payload of `loadCode`: which of the scripts injected on demand (src/content/injected-code.ts). */
-export const LoadCodeData = z.object({ name: z.enum(['card', 'marks']) });
+export const LoadCodeData = z.object({ name: z.enum(['card', 'marks', 'quotes']) });
 export type LoadCodeData = z.infer<typeof LoadCodeData>;
 
 /** Payload of `readerPageData`: the page's address (the background answers for that address only). */
@@ -120,7 +121,7 @@ export interface ProtocolMap {
   openSource(data: OpenSourceData): boolean;
   /** The card for a mention; null when the data has no entity of that id. */
   getCard(data: GetCardData): CardModel | null;
-  /** Injects code the sending frame needs on demand (the card, the marks engine); true once it ran there. */
+  /** Injects code the sending frame needs on demand (the card, the marks engine, the quotation matcher); true once it ran there. */
   loadCode(data: LoadCodeData): boolean;
   /**
    * From the frame gate of a frame (not the top one) that has work: injects the content script and its CSS into

@@ -8,6 +8,8 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MARKER_ATTRIBUTE, type ContentController } from '../../src/content/controller';
 import { buildPageData } from '../../src/core/page-data';
 import { createMarksEngine } from '../../src/content/engines/marks-engine';
+import type { QuoteCode } from '../../src/content/injected-code';
+import { compileQuoteMatcher, compileQuoteMatcherSteps } from '../../src/core/quote-matcher';
 import { fixtureData } from './popover-fixture';
 
 /** The state a controller test works with; `controller` is set by the test and torn down here. */
@@ -17,11 +19,13 @@ export interface ControllerPage {
   controller: ContentController | null;
   /** The marks engine, as the injected script hands it over (jsdom has no CSS Highlight API: the controller paints with it). */
   loadMarks(): Promise<typeof createMarksEngine>;
+  /** The quotation matcher's code, as the injected script hands it over. */
+  loadQuotes(): Promise<QuoteCode>;
 }
 
 /** Registers the set-up and tear-down hooks; call at the top of a test file. */
 export function useControllerPage(body: () => string): ControllerPage {
-  const page: ControllerPage = { data: buildPageData(fixtureData), ctx: undefined as never, controller: null, loadMarks: () => Promise.resolve(createMarksEngine) };
+  const page: ControllerPage = { data: buildPageData(fixtureData), ctx: undefined as never, controller: null, loadMarks: () => Promise.resolve(createMarksEngine), loadQuotes: () => Promise.resolve({ compileQuoteMatcher, compileQuoteMatcherSteps }) };
   beforeEach(() => {
     fakeBrowser.reset();
     vi.useFakeTimers();

@@ -17,7 +17,7 @@ describe('controller: quotations asked of the background', () => {
     const bench = createBenchHook(null);
     let answer!: () => void;
     const asked = new Promise<void>((resolve) => (answer = resolve)).then(() => extrasOf(page.data));
-    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, topFrame: true, bench, extras: () => asked });
+    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, bench, extras: () => asked });
     await vi.advanceTimersByTimeAsync(500);
     // Nothing is scanned before the quotations are there.
     expect(bench.counters.fullScans).toBe(0);
@@ -31,7 +31,7 @@ describe('controller: quotations asked of the background', () => {
 
   it('still highlights names when the background cannot give the quotations', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, topFrame: true, extras: () => Promise.reject(new Error('asleep')) });
+    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, extras: () => Promise.reject(new Error('asleep')) });
     await vi.advanceTimersByTimeAsync(1500);
     const state = page.controller!.getState();
     expect(state.status).toBe('ready');
@@ -46,7 +46,7 @@ describe("controller: the context rules' words asked of the background", () => {
   const trump = useControllerPage(() => '<p>Donald Trump visited Trump Tower in New York.</p>');
 
   it('applies them before the first scan: "Trump Tower" is a building, not the man', async () => {
-    trump.controller = await startController({ ctx: trump.ctx, data: withoutExtras(real), loadMarks: trump.loadMarks, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
+    trump.controller = await startController({ ctx: trump.ctx, data: withoutExtras(real), loadMarks: trump.loadMarks, loadQuotes: trump.loadQuotes, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(trump.controller!.getState().total).toBe(1);
   });
@@ -58,11 +58,11 @@ describe('controller: the names matcher the background planned', () => {
   const ids = () => names.controller!.getState().mentions.filter((m) => m.category !== 'quotes').map((m) => m.id).sort();
 
   it('finds with the plan what it finds with the page data and the extras', async () => {
-    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, loadQuotes: names.loadQuotes, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
     await vi.advanceTimersByTimeAsync(1500);
     const planned = ids();
     names.controller!.destroy();
-    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, loadQuotes: names.loadQuotes, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(planned).toEqual(ids());
     expect(planned).toEqual(['dmitry-peskov', 'vladimir-putin', 'volodymyr-zelensky']);
@@ -70,8 +70,37 @@ describe('controller: the names matcher the background planned', () => {
 
   it('plans its own matcher when the reader excluded an alias everywhere', async () => {
     await updateSettings({ excludedAliases: ['zelensky'] });
-    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, loadQuotes: names.loadQuotes, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(ids()).toEqual(['dmitry-peskov', 'vladimir-putin']);
+  });
+});
+
+describe("controller: the reader's dossier and the page's status", () => {
+  const sentence = 'The delegation will meet again in Geneva next week to settle the remaining points of the plan.';
+  const reader = useControllerPage(() => `<p>Peskov said: “${sentence}”</p>`);
+
+  it('is not ready until the reader’s saved quotations are applied, then ready with them highlighted', async () => {
+    let deliver!: () => void;
+    const data = new Promise<void>((resolve) => (deliver = resolve)).then(() => ({
+      quotes: [{ id: 'reader-item-1', text: sentence, sentence, label: 'Your saved quotation', speakers: [] }],
+      entries: [],
+    }));
+    reader.controller = await startController({
+      ctx: reader.ctx,
+      data: reader.data,
+      loadMarks: reader.loadMarks,
+      loadQuotes: reader.loadQuotes,
+      topFrame: true,
+      reader: { read: () => data, watch: () => () => {} },
+    });
+    await vi.advanceTimersByTimeAsync(1500);
+    // The page's own scan is done, the dossier is not applied yet: still scanning.
+    expect(reader.controller!.getState().status).toBe('scanning');
+    deliver();
+    await vi.advanceTimersByTimeAsync(1500);
+    const state = reader.controller!.getState();
+    expect(state.status).toBe('ready');
+    expect(state.mentions.filter((m) => m.category === 'quotes').map((m) => m.id)).toEqual(['reader-item-1']);
   });
 });

@@ -120,7 +120,7 @@ describe('controller in a frame', () => {
 
   it('starts at once, as the top frame does: its gate has seen the text before the content script came', async () => {
     const read = vi.spyOn(fakeBrowser.storage.local, 'get');
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, topFrame: false });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: false });
     expect(page.controller).not.toBeNull();
     await vi.advanceTimersByTimeAsync(1500);
     expect(read).toHaveBeenCalled();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { derivePageConfig } from '../../src/content/page-config';
 import { PageHighlighter } from '../../src/content/page-highlighter';
 import { buildPageData } from '../../src/core/page-data';
+import { compileQuoteMatcher, compileQuoteMatcherSteps } from '../../src/core/quote-matcher';
 import { readerPageDataFor } from '../../src/shared/reader-dossier-storage';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { dataset } from '../../src/data/dataset';
@@ -11,8 +12,8 @@ const WITKOFF = 'Putin confirmed that a US delegation led by special envoy Steve
 const raw = (n: number) => ({ actors: [], items: [savedFrom(NEWSX, WITKOFF, { id: `item-witkoff${String(n).padStart(4, '0')}`, actor: { type: 'bundled', id: 'vladimir-putin' } })] });
 
 function highlighter(): PageHighlighter {
-  // The css engine (the default) paints these: the marks engine's code is never needed.
-  const page = new PageHighlighter(document, buildPageData(dataset), (fn) => fn(), () => null);
+  // The css engine (the default) paints these: the marks engine's code is never needed; the quotation code is.
+  const page = new PageHighlighter(document, buildPageData(dataset), (fn) => fn(), () => null, () => Promise.resolve({ compileQuoteMatcher, compileQuoteMatcherSteps }));
   page.apply(derivePageConfig(defaultSettings(), 'reading.example', false));
   return page;
 }
