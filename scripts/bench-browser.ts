@@ -440,7 +440,7 @@ async function launchExtensionFrom(dir: string): Promise<Launched> {
 }
 
 const FRAMES = 20;
-const FRAME_RUNS = 3;
+const FRAME_RUNS = 5;
 const EMPTY_FRAME = '<!doctype html><html><head><meta charset="utf-8"><title>ad</title></head><body></body></html>';
 const framesPage = (n: number) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>Frames</title></head><body><p>A page with ${n} empty frames, as an ad-heavy page has.</p>${'<iframe src="/empty.html" width="300" height="250"></iframe>'.repeat(n)}</body></html>`;
@@ -558,12 +558,16 @@ async function main() {
   const directDir = ONLY_CSS || ONLY_FRAMES ? null : await buildDirectWrapExtension(join(dir, 'direct-wrap'));
   writeFileSync(join(dir, 'empty.html'), EMPTY_FRAME);
   writeFileSync(join(dir, 'frames.html'), framesPage(FRAMES));
+  // The same page without its frames: what Dossier costs in the top frame, to take out of the per-frame figure.
+  writeFileSync(join(dir, 'frames0.html'), framesPage(0));
   const app = await launch('chromium');
   const direct = directDir ? await launchExtensionFrom(directDir) : null;
   const rows: { size: string; method: string; r: Result }[] = [];
   let frames: { with: FrameCost; without: FrameCost } | undefined;
+  let topOnly: { with: FrameCost; without: FrameCost } | undefined;
   try {
     frames = await emptyFrameCost(app, site.url('/frames.html'));
+    topOnly = await emptyFrameCost(app, site.url('/frames0.html'));
     if (direct) await setSettings(direct, { engine: 'marks', paused: false, categories: { people: true, organisations: true, regions: true, quotes: true } });
     for (const size of ONLY_FRAMES ? [] : SIZES) {
       const url = site.url(`/${size.label.replace(' ', '')}.html`);
@@ -623,7 +627,13 @@ async function main() {
     const per = (a: number, b: number, d = 2) => ((a - b) / FRAMES).toFixed(d);
     console.log(`| one empty iframe (page of ${FRAMES}, median of ${FRAME_RUNS}) | script ms | JS heap KB |`);
     console.log('|---|---:|---:|');
-    console.log(`| with Dossier − without, per iframe | ${per(frames.with.script, frames.without.script)} | ${per(frames.with.heap / 1024, frames.without.heap / 1024, 0)} |`);
+    console.log(`| with Dossier − without, per iframe, the top frame's share included | ${per(frames.with.script, frames.without.script)} | ${per(frames.with.heap / 1024, frames.without.heap / 1024, 0)} |`);
+    if (topOnly) {
+      // The top frame's own cost (the same page without frames, with and without Dossier) taken out.
+      const extra = (f: (c: FrameCost) => number) => f(frames!.with) - f(frames!.without) - (f(topOnly!.with) - f(topOnly!.without));
+      console.log(`| with Dossier − without, per iframe, the top frame's share taken out (the page without its frames) | ${(extra((c) => c.script) / FRAMES).toFixed(2)} | ${(extra((c) => c.heap / 1024) / FRAMES).toFixed(0)} |`);
+      console.log(`| the page without its frames: with / without Dossier | ${topOnly.with.script.toFixed(1)} / ${topOnly.without.script.toFixed(1)} | ${(topOnly.with.heap / 1024).toFixed(0)} / ${(topOnly.without.heap / 1024).toFixed(0)} |`);
+    }
     console.log(`| page with Dossier | ${frames.with.script.toFixed(1)} | ${(frames.with.heap / 1024).toFixed(0)} |`);
     console.log(`| page without | ${frames.without.script.toFixed(1)} | ${(frames.without.heap / 1024).toFixed(0)} |`);
     console.log('');
