@@ -332,12 +332,17 @@ export class ScanScheduler {
         flush();
         if (!blocks?.pending) break;
         this.endDeferral(engine);
-        if (deps.quoteCode && !(await deps.quoteCode())) {
-          blocks.forgetQueued();
-          break;
+        if (deps.quoteCode) {
+          // The wait for the code is not Dossier's work: the slice ends before it.
+          deps.bench.slice(this.now() - sliceStart);
+          const ready = await deps.quoteCode();
+          if (!alive()) return;
+          sliceStart = this.now();
+          if (!ready) {
+            blocks.forgetQueued();
+            break;
+          }
         }
-        if (!alive()) return;
-        sliceStart = this.now();
         if (!(await this.matchQuotes(blocks, engine, pause))) return;
       }
       deps.bench.slice(this.now() - sliceStart);

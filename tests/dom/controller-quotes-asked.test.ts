@@ -29,6 +29,17 @@ describe('controller: quotations asked of the background', () => {
     expect(bench.counters.fullScans).toBe(1);
   });
 
+  it('highlights names and reports ready when the quotation code cannot be loaded into the frame', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: () => Promise.reject(new Error('no tab')), topFrame: true });
+    await vi.advanceTimersByTimeAsync(1500);
+    const state = page.controller!.getState();
+    expect(state.status).toBe('ready');
+    expect(state.mentions.map((m) => m.category).sort()).toEqual(['people', 'regions']);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it('still highlights names when the background cannot give the quotations', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, extras: () => Promise.reject(new Error('asleep')) });
