@@ -158,21 +158,10 @@ const PROBE = `(() => {
     const max = document.documentElement.scrollHeight - h;
     const step = Math.max(h, Math.ceil(max / maxSteps));
     const t0 = performance.now();
-    const probe = document.createRange();
     let steps = 0;
     let bare = 0;
     const onScroll = () => requestAnimationFrame(() => {
-      let onScreen = 0;
-      for (const [name, hl] of CSS.highlights) {
-        if (!name.startsWith('dossier-')) continue;
-        for (const r of hl) {
-          probe.setStart(r.startContainer, r.startOffset);
-          probe.setEnd(r.endContainer, r.endOffset);
-          const b = probe.getBoundingClientRect();
-          if (b.bottom > 0 && b.top < h) onScreen++;
-        }
-      }
-      if (onScreen === 0) bare++;
+      if (onScreen() === 0) bare++;
       steps++;
       if (scrollY >= max - 1) {
         removeEventListener('scroll', onScroll);

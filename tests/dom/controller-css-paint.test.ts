@@ -156,17 +156,31 @@ describe('controller + css engine: the band near the viewport', () => {
   });
 });
 
+/**
+ * A slow walk: every read of a text costs 0.1 ms of the clock the scan reads, so a whole-page scan takes many slices.
+ * `clock()`: the ms added so far.
+ */
+function slowWalk(): { clock(): number; restore(): void } {
+  const now = performance.now.bind(performance);
+  let added = 0;
+  const clock = vi.spyOn(performance, 'now').mockImplementation(() => now() + added);
+  const text = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
+  const reads = vi.spyOn(CharacterData.prototype, 'data', 'get').mockImplementation(function (this: CharacterData) {
+    added += 0.1;
+    return text.get!.call(this) as string;
+  });
+  return {
+    clock: () => added,
+    restore() {
+      reads.mockRestore();
+      clock.mockRestore();
+    },
+  };
+}
+
 describe('controller + css engine: the screen first', () => {
   it('registers what the reader sees while the rest of the page is still being walked', async () => {
-    // The walk is slow here: every read of a text costs 0.1 ms of the clock, so the first scan takes many slices.
-    const now = performance.now.bind(performance);
-    let clock = 0;
-    const spy = vi.spyOn(performance, 'now').mockImplementation(() => now() + clock);
-    const text = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
-    const slow = vi.spyOn(CharacterData.prototype, 'data', 'get').mockImplementation(function (this: CharacterData) {
-      clock += 0.1;
-      return text.get!.call(this) as string;
-    });
+    const walk = slowWalk();
     try {
       // Names only: with quotations on, the page is still 'scanning' while they are matched after the names are painted.
       await updateSettings({ categories: { people: true, organisations: true, regions: true, quotes: false } });
@@ -187,20 +201,12 @@ describe('controller + css engine: the screen first', () => {
       expect(paintedLines()).toEqual(Array.from({ length: REST_LAST + 1 }, (_, i) => i));
       expect(page.controller!.getState().total).toBe(PARAGRAPHS);
     } finally {
-      slow.mockRestore();
-      spy.mockRestore();
+      walk.restore();
     }
   });
 
   it('paints the screen first again when a setting rescans the page during a scan', async () => {
-    const now = performance.now.bind(performance);
-    let clock = 0;
-    const spy = vi.spyOn(performance, 'now').mockImplementation(() => now() + clock);
-    const text = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
-    const slow = vi.spyOn(CharacterData.prototype, 'data', 'get').mockImplementation(function (this: CharacterData) {
-      clock += 0.1;
-      return text.get!.call(this) as string;
-    });
+    const walk = slowWalk();
     try {
       const categories = { people: true, organisations: true, regions: true, quotes: false };
       await updateSettings({ categories });
@@ -210,19 +216,18 @@ describe('controller + css engine: the screen first', () => {
       // Mid-walk, with the screen painted: a setting that scans the page again (here: quotations on).
       await updateSettings({ categories: { ...categories, quotes: true } });
       await vi.waitFor(() => expect(paintedLines()).toEqual([]));
-      const cleared = clock;
+      const cleared = walk.clock();
       let repainted = NaN;
       for (let i = 0; i < 4000 && document.documentElement.getAttribute(MARKER_ATTRIBUTE) !== 'ready'; i++) {
         await vi.advanceTimersByTimeAsync(1);
-        if (Number.isNaN(repainted) && paintedLines().length) repainted = clock;
+        if (Number.isNaN(repainted) && paintedLines().length) repainted = walk.clock();
       }
       expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');
       // Painted again after a few hundred nodes, not after the whole page's 3 000 (about 300 ms of this clock).
       expect(repainted - cleared).toBeLessThan(100);
       expect(paintedLines()).toEqual(Array.from({ length: REST_LAST + 1 }, (_, i) => i));
     } finally {
-      slow.mockRestore();
-      spy.mockRestore();
+      walk.restore();
     }
   });
 });
