@@ -5,7 +5,7 @@
  * equals no quote word), so the table is filled by comparing integers instead of strings, in one buffer reused from
  * match to match, and a word's text is read only for the words the diff returns.
  */
-import type { DiffWord, WordDiffOp } from './word-diff';
+import { diffOpsFromTable, type DiffWord, type WordDiffOp } from './word-diff';
 
 let lcsBuffer = new Uint16Array(1024);
 
@@ -40,39 +40,12 @@ export function diffWordIds(
       lcs[row + j] = word === quote[quoteFrom + j] ? lcs[row + width + j + 1]! + 1 : below >= right ? below : right;
     }
   }
-  const ops: WordDiffOp[] = [];
-  const push = (op: WordDiffOp['op'], text: string): void => {
-    const last = ops[ops.length - 1];
-    if (last && last.op === op) last.text += ` ${text}`;
-    else ops.push({ op, text });
-  };
-  let i = 0;
-  let j = 0;
-  // Removed and added words between two common words are collected and emitted removed-first.
-  let removed: string[] = [];
-  let added: string[] = [];
-  const flush = (): void => {
-    if (removed.length > 0) push('removed', removed.join(' '));
-    if (added.length > 0) push('added', added.join(' '));
-    removed = [];
-    added = [];
-  };
-  while (i < n && j < m) {
-    if (page[pageFrom + i] === quote[quoteFrom + j]) {
-      flush();
-      push('same', pageText(pageFrom + i));
-      i++;
-      j++;
-    } else if (lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-      added.push(pageText(pageFrom + i));
-      i++;
-    } else {
-      removed.push(source[quoteFrom + j]!.text);
-      j++;
-    }
-  }
-  for (; j < m; j++) removed.push(source[quoteFrom + j]!.text);
-  for (; i < n; i++) added.push(pageText(pageFrom + i));
-  flush();
-  return ops;
+  return diffOpsFromTable(
+    lcs,
+    n,
+    m,
+    (i, j) => page[pageFrom + i] === quote[quoteFrom + j],
+    (i) => pageText(pageFrom + i),
+    (j) => source[quoteFrom + j]!.text,
+  );
 }

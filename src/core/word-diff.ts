@@ -37,6 +37,23 @@ export function diffWordLists(page: readonly DiffWord[], source: readonly DiffWo
           : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
     }
   }
+  return diffOpsFromTable(lcs, n, m, (i, j) => page[i]!.key === source[j]!.key, (i) => page[i]!.text, (j) => source[j]!.text);
+}
+
+/**
+ * The operations of a diff from its table (`lcs[i * (m + 1) + j]`: the longest common subsequence of page words
+ * [i, n) and source words [j, m)), walked from the start: where a word was replaced, the `removed` run comes before the
+ * `added` one, and consecutive words of one kind are merged into one op. `same(i, j)`: page word i is source word j.
+ */
+export function diffOpsFromTable(
+  lcs: ArrayLike<number>,
+  n: number,
+  m: number,
+  same: (i: number, j: number) => boolean,
+  pageText: (i: number) => string,
+  sourceText: (j: number) => string,
+): WordDiffOp[] {
+  const width = m + 1;
   const ops: WordDiffOp[] = [];
   const push = (op: WordDiffOp['op'], text: string): void => {
     const last = ops[ops.length - 1];
@@ -55,21 +72,21 @@ export function diffWordLists(page: readonly DiffWord[], source: readonly DiffWo
     added = [];
   };
   while (i < n && j < m) {
-    if (page[i]!.key === source[j]!.key) {
+    if (same(i, j)) {
       flush();
-      push('same', page[i]!.text);
+      push('same', pageText(i));
       i++;
       j++;
     } else if (lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-      added.push(page[i]!.text);
+      added.push(pageText(i));
       i++;
     } else {
-      removed.push(source[j]!.text);
+      removed.push(sourceText(j));
       j++;
     }
   }
-  for (; j < m; j++) removed.push(source[j]!.text);
-  for (; i < n; i++) added.push(page[i]!.text);
+  for (; j < m; j++) removed.push(sourceText(j));
+  for (; i < n; i++) added.push(pageText(i));
   flush();
   return ops;
 }
