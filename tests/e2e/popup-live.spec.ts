@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, launchWithSite, type BrowserKind, type Launched, type Served } from './harness';
 import { openExtensionTab, openPopupTab } from './lib/extension-pages';
-import { highlightCount, patchSettings, resetSettings, storedSettings, until } from './lib/page-helpers';
+import { highlightCount, patchSettings, resetSettings, storedSettings, until, waitReady } from './lib/page-helpers';
 
 // The popup and the settings it writes, applied live to an open tab, in both browsers. A Reuters-style report: the
 // Kremlin (Peskov) wants Ukraine out of Donbas; Putin, Trump, Crimea.
@@ -27,10 +27,14 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('popup and live settings in 
   afterEach(() => resetSettings(settingsTab));
   afterAll(() => closeAll(app, site));
 
-  /** Opens the article in a new tab and waits until the content script has highlighted something. */
+  /**
+   * Opens the article in a new tab and waits until the page reports it is ready (every mention found: the screen's
+   * highlights come before the rest, so a count read earlier may be partial) and something is highlighted.
+   */
   async function openArticle(): Promise<Page> {
     const page = await app.newPage();
     await page.goto(site.url(ARTICLE));
+    await waitReady(page);
     await until('highlights on the article', async () => (await highlightCount(page, 'people')) > 0, 15_000);
     return page;
   }
