@@ -38,7 +38,12 @@ export default defineConfig({
     // The frame gate is the one script every frame loads (entrypoints/frame-gate.ts, an unlisted script listed here by
     // hand); the content script (entrypoints/content/, added by WXT after this) is the top frame's, and the background
     // injects it into a frame whose gate asks. Same matches, timing and about:blank rule as the content script had.
-    content_scripts: [{ matches: ['<all_urls>'], js: ['frame-gate.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' }],
+    // The top frame also runs a small script at document_start that asks the background for the page data's extras
+    // (entrypoints/early.ts), so they are there when the content script starts.
+    content_scripts: [
+      { matches: ['<all_urls>'], js: ['frame-gate.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' },
+      { matches: ['<all_urls>'], js: ['early.js'], match_about_blank: true, run_at: 'document_start' },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

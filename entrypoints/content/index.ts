@@ -13,6 +13,7 @@
 import './highlights.css';
 import pageData from 'virtual:dossier/page-data';
 import { createBenchHook, exposeBenchHook } from '../../src/content/bench-hook';
+import { extrasAskedEarly, storageReadEarly } from '../../src/content/early-asks';
 import { startController } from '../../src/content/controller';
 import { registerPageMessageHandlers } from '../../src/content/page-messages';
 import { loadInjected } from '../../src/content/injected-code';
@@ -21,6 +22,7 @@ import { createContentLifetime, isLive } from '../../src/shared/content-lifetime
 import { sendToBackground } from '../../src/shared/content-messaging';
 import { readReaderPageData, watchReaderPageData } from '../../src/shared/content-reader-data';
 import { popoverServices } from '../../src/shared/popover-services';
+import { readStorage } from '../../src/shared/settings';
 
 /** A lifetime to hand to a part whose owner already tears it down. */
 const OWNED_ELSEWHERE = { onInvalidated: () => () => undefined };
@@ -54,7 +56,9 @@ export default defineContentScript({
           onFirstShow: (late) => bench.firstCard(late),
         }),
       registerPageApi: registerPageMessageHandlers,
-      extras: () => sendToBackground('pageExtras', undefined),
+      // Asked for at document_start by entrypoints/early.ts where this is the top frame.
+      extras: () => extrasAskedEarly(() => sendToBackground('pageExtras', undefined)),
+      storage: () => storageReadEarly(readStorage),
       loadMarks: async () => (await loadInjected('marks', inject)).createMarksEngine,
       loadQuotes: () => loadInjected('quotes', inject),
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.

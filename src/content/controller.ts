@@ -10,7 +10,7 @@ import type { PageData, PageExtras } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { sendToBackground } from '../shared/content-messaging';
 import type { PageState } from '../shared/messages';
-import { getSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
+import { getSettings, readStorage, updateSettings, watchSettings, type Settings, type StoredItems } from '../shared/settings';
 import { BadgeReporter } from './badge-reporter';
 import { createBenchHook, type BenchHook } from './bench-hook';
 import { DesignModeWatch } from './design-mode';
@@ -55,6 +55,8 @@ export interface ControllerDeps {
    * script asks the background, so that every frame does not carry them. The first scan waits for them (one scan).
    */
   extras?(): Promise<PageExtras>;
+  /** The read of `storage.local` the first settings come from, when the frame made it early; else the controller reads. */
+  storage?(): Promise<StoredItems>;
   /**
    * What this page looks for in the reader's dossier (saved quotations, the names of actors they created; see
    * src/shared/reader-dossier-storage), read once and watched; without it only the bundled data is matched.
@@ -326,7 +328,9 @@ function createController(deps: ControllerDeps): ContentController {
   };
 
   if (topFrame && deps.registerPageApi) life.defer(deps.registerPageApi(api));
-  life.defer(watchSettings(apply));
+  // One read of the storage for the watch and the first settings, taken in the task that starts the watch.
+  const stored = deps.storage?.() ?? readStorage();
+  life.defer(watchSettings(apply, undefined, stored));
   life.defer(ctx.onInvalidated(() => api.destroy()));
   // The extras asked of the background: the first scan waits for them; should settings have been applied meanwhile
   // (a change arrived through watchSettings), the page is scanned again with them.
@@ -337,7 +341,7 @@ function createController(deps: ControllerDeps): ContentController {
     (err: unknown) => console.warn('[dossier] could not get the known quotations', err),
   );
   // A change may have arrived through watchSettings first; it is newer.
-  void Promise.all([getSettings(), extrasAsked]).then(([s]) => {
+  void Promise.all([getSettings(stored), extrasAsked]).then(([s]) => {
     if (!page.config) apply(s);
   });
   return api;

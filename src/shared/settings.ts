@@ -46,9 +46,20 @@ const local = () => extensionApi().storage.local;
 
 const isSettingsKey = (key: string) => key.startsWith(SETTINGS_PREFIX) || key === LEGACY_KEY || key === `${LEGACY_KEY}$`;
 
-/** Our keys of `storage.local`, with the single object of older versions split into keys first. */
-async function readItems(): Promise<Record<string, unknown>> {
-  const all = (await local().get(null)) as Record<string, unknown>;
+/** What `storage.local` holds, read whole: the "Not this" entries have a key each, so no list of keys names them all. */
+export type StoredItems = Record<string, unknown>;
+
+/** One read of `storage.local`, to share between `getSettings` and `watchSettings` (or made earlier: src/content/early-asks.ts). */
+export function readStorage(): Promise<StoredItems> {
+  return local().get(null) as Promise<StoredItems>;
+}
+
+/**
+ * Our keys of `storage.local`, with the single object of older versions split into keys first. `stored`: a read of
+ * the area made by the caller, else one is made now.
+ */
+async function readItems(stored?: Promise<StoredItems>): Promise<Record<string, unknown>> {
+  const all = await (stored ?? readStorage());
   const items: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) if (k.startsWith(SETTINGS_PREFIX)) items[k] = v;
   if (!(LEGACY_KEY in all) && !(`${LEGACY_KEY}$` in all)) return items;
@@ -77,10 +88,10 @@ async function migrateLegacy(legacy: unknown, items: Record<string, unknown>): P
   return items;
 }
 
-/** The current settings, validated. */
-export async function getSettings(): Promise<Settings> {
+/** The current settings, validated; from `stored` when given (a read of `storage.local` made by the caller). */
+export async function getSettings(stored?: Promise<StoredItems>): Promise<Settings> {
   try {
-    return settingsFromStorage(await readItems());
+    return settingsFromStorage(await readItems(stored));
   } catch (err) {
     // Storage unavailable (extension context invalidated after an update): behave as a fresh install.
     console.warn('[dossier] could not read settings', err);
@@ -132,9 +143,11 @@ export type SettingsField = keyof Settings;
 /**
  * Calls `cb` with the validated settings whenever they change in any context; with `fields`, only when one of
  * those changed. The storage event carries only the keys that changed, which are applied to this context's
- * copy: no read per change. Returns the unwatch function.
+ * copy: no read per change. `stored`: the caller's read of `storage.local` as the starting point, made in this
+ * task (no change can be missed in between) or watched for changes since (src/content/early-asks.ts). Returns the
+ * unwatch function.
  */
-export function watchSettings(cb: (s: Settings) => void, fields?: readonly SettingsField[]): () => void {
+export function watchSettings(cb: (s: Settings) => void, fields?: readonly SettingsField[], stored?: Promise<StoredItems>): () => void {
   let items: Record<string, unknown> | null = null;
   let early: Record<string, { newValue?: unknown }>[] = [];
   let last = '';
@@ -176,7 +189,7 @@ export function watchSettings(cb: (s: Settings) => void, fields?: readonly Setti
   };
 
   extensionApi().storage.onChanged.addListener(listener);
-  void readItems().then(
+  void readItems(stored).then(
     (initial) => {
       items = initial;
       // Changes seen before the read are applied again: each carries its key's new value, so this is harmless.

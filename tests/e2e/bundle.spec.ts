@@ -54,10 +54,14 @@ describe.each(Object.entries(BUILD_DIRS))('the %s build', (kind, dir) => {
     expect(everyFrame).toEqual([{ matches: ['<all_urls>'], js: ['frame-gate.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' }]);
     // A few KB at most: the point of the gate is that an empty frame compiles next to nothing.
     expect(gzipped(filesOf(everyFrame))).toBeLessThanOrEqual(2_000);
-    // The top frame loads the gate (which ends at once there) and the content script with its CSS: the same files
-    // the background injects into a frame whose gate asks.
+    // The top frame loads the gate (which ends at once there), the content script with its CSS (the same files the
+    // background injects into a frame whose gate asks) and, at document_start, the script that asks early for what
+    // the content script's first scan waits for (entrypoints/early.ts): a few hundred bytes.
     const topOnly = scripts.filter((c) => !c.all_frames);
-    expect(filesOf(topOnly).sort()).toEqual([CONTENT_FILES.css, CONTENT_FILES.js].map((f) => f.slice(1)).sort());
+    expect(filesOf(topOnly).sort()).toEqual([CONTENT_FILES.css, CONTENT_FILES.js, '/early.js'].map((f) => f.slice(1)).sort());
+    const early = scripts.filter((c) => c.js?.includes('early.js'));
+    expect(early).toEqual([{ matches: ['<all_urls>'], js: ['early.js'], match_about_blank: true, run_at: 'document_start' }]);
+    expect(gzipped(['early.js'])).toBeLessThanOrEqual(1_000);
     expect(gzipped(filesOf(scripts))).toBeLessThanOrEqual(30_000);
     expect(filesOf(scripts).join(' ')).not.toMatch(/card|marks|quotes|reader-save/);
     // The code injected on demand is in the build, and nothing lists it for pages.
