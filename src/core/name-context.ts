@@ -34,17 +34,17 @@ export interface NameContext {
  * " of ", " on ", " of the " or " on the " right before it. Cheap enough to run on every mention before `blocked`.
  */
 export function mayBeInsideName(text: string, start: number, end: number): boolean {
-  const after = text.charCodeAt(end);
+  const after = codeAt(text, end);
   if (after === 32 || after === 0xa0) {
-    const c = text.charCodeAt(end + 1);
+    const c = codeAt(text, end + 1);
     if ((c >= 65 && c <= 90) || c > 0x7f) return true;
   }
-  if (text.charCodeAt(start - 1) !== 32) return false;
+  if (codeAt(text, start - 1) !== 32) return false;
   let p = start - 1;
   // "of the ", "on the ": the rule reads a "the" only after "of" or "on".
-  if (text.charCodeAt(p - 1) === 101 && text.charCodeAt(p - 2) === 104 && text.charCodeAt(p - 3) === 116 && text.charCodeAt(p - 4) === 32) p -= 4;
-  const b = text.charCodeAt(p - 1);
-  return (b === 102 || b === 110) && text.charCodeAt(p - 2) === 111 && text.charCodeAt(p - 3) === 32; // "of ", "on "
+  if (codeAt(text, p - 1) === 101 && codeAt(text, p - 2) === 104 && codeAt(text, p - 3) === 116 && codeAt(text, p - 4) === 32) p -= 4;
+  const b = codeAt(text, p - 1);
+  return (b === 102 || b === 110) && codeAt(text, p - 2) === 111 && codeAt(text, p - 3) === 32; // "of ", "on "
 }
 
 /** The SHAPE_* flags of an alias: `place` from the data, codes and surnames from the alias and its entity. */
@@ -66,6 +66,16 @@ const ADDRESS_RE = /,?\s*D\.?\s?C\.?(?![\p{L}\p{N}])/uy;
 const CAPITAL_BEFORE_RE = /^[Cc]apital[\p{L}]*(?:[^\p{L}.!?;:\n][^.!?;:\n]{0,40},\s*|\s+)$/u;
 const CAPITAL_AFTER_RE = /,\s*(?:the\s+|la\s+|le\s+|die\s+)?(?:[\p{L}’'-]+\s+){0,3}capita[l\p{L}]*\b/iuy;
 const CREDIT_BEFORE_RE = /\p{Lu}[\p{L}.]*,\s*$/u;
+
+/**
+ * The code unit at `i`, or −1 outside the text. The rules read the characters either side of a mention, and a
+ * mention often starts or ends its text node: a `charCodeAt` past either end makes V8 throw away the optimized code
+ * of the function doing it (an "out of bounds" deoptimization), again for each function, while a page's first scan
+ * is running them.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
 
 /** Whether sticky `re` matches at `at`. */
 function stickyTest(re: RegExp, text: string, at: number): boolean {
@@ -118,17 +128,17 @@ export function compileNameContext(words: NameContexts): NameContext {
   function insideLongerName(text: string, start: number, end: number, shape: number): boolean {
     // Most mentions stand in lower-case prose: a character or two decide, and a neighbouring word is looked up only
     // when it could matter.
-    const after = text.charCodeAt(end);
+    const after = codeAt(text, end);
     if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
       // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
       if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).hasAt(text, end + 1, wordEnd(text, end + 1))) return true;
     }
     // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
-    const last = text.charCodeAt(start - 2); // the last letter of "the", "of" or "on"
-    if (text.charCodeAt(start - 1) === 32 && (last === 101 || last === 102 || last === 110)) {
+    const last = codeAt(text, start - 2); // the last letter of "the", "of" or "on"
+    if (codeAt(text, start - 1) === 32 && (last === 101 || last === 102 || last === 110)) {
       let p = start - 1;
       if (isWord(text, p, 'the')) p -= 4;
-      if (text.charCodeAt(p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && text.charCodeAt(p - 3) === 32) {
+      if (codeAt(text, p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && codeAt(text, p - 3) === 32) {
         const from = wordStart(text, p - 3);
         if (headsOf.hasAt(text, from, p - 3)) return true;
       }
@@ -141,22 +151,22 @@ export function compileNameContext(words: NameContexts): NameContext {
     if (!isSpace(text, start - 1)) return false;
     let i = start - 1;
     while (i > 0 && isSpace(text, i - 1)) i--;
-    if (text.charCodeAt(i - 1) === 46) i--; // a full stop
+    if (codeAt(text, i - 1) === 46) i--; // a full stop
     const from = wordStart(text, i);
-    const c = text.charCodeAt(from);
+    const c = codeAt(text, from);
     return from < i && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) && !free.hasAt(text, from, i);
   }
 
   /** A capital city shown as the place, not the government it stands for. */
   function placeBlocked(text: string, start: number, end: number, block: boolean): boolean {
     // Ordered from the cheapest test: most places stand in prose between lower-case words and pass them all.
-    const after = text.charCodeAt(end);
+    const after = codeAt(text, end);
     const spaceBefore = isSpace(text, start - 1);
     // The whole block is the name: a menu item, a caption; metonymy needs a sentence.
     if (block && onlySpaceBetween(text, end, text.length) && onlySpaceBetween(text, 0, start)) return true;
     let k = end;
     while (isSpace(text, k)) k++;
-    const following = text.charCodeAt(k);
+    const following = codeAt(text, k);
     // Both patterns after a comma need it right after the name, then a capital ("KYIV, Ukraine", "Washington, D.C."):
     // most commas after a place are followed by a lower-case word and need neither pattern.
     const nextAfterComma = after === 44 ? charAfterComma(text, end) : -1;
@@ -167,7 +177,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if ((following === 68 || nextAfterComma === 68 || nextAfterComma >= 0x80) && stickyTest(ADDRESS_RE, text, end)) return true;
     if (after === 44 && indexAfter(text, 'apita', end, 60) !== -1 && stickyTest(CAPITAL_AFTER_RE, text, end)) return true;
     // "the Washington area", "Moscow suburbs", "Washington-based".
-    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2))) {
+    if ((after === 32 || after === 0xa0 || after === 45 || after === 0x2011) && placeAfterPairs.has(codeAt(text, end + 1), codeAt(text, end + 2))) {
       // White space (or a hyphen: "Washington-based") and a place word.
       const at = after === 45 || after === 0x2011 ? end + 1 : skipSpaces(text, end);
       if (placeAfterWords.startsAt(text, at)) return true;
@@ -176,21 +186,21 @@ export function compileNameContext(words: NameContexts): NameContext {
       let i = start - 1;
       while (i > 0 && isSpace(text, i - 1)) i--;
       // "in Moscow", "east of Moscow", "в Москве" (but "in Moscow's view" is the government's).
-      const endsHere = isWordChar(text, i - 2) ? placeBeforeEnds.has(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : placeBeforeEnds.has(0x20, text.charCodeAt(i - 1));
+      const endsHere = isWordChar(text, i - 2) ? placeBeforeEnds.has(codeAt(text, i - 2), codeAt(text, i - 1)) : placeBeforeEnds.has(0x20, codeAt(text, i - 1));
       if (after !== 39 && after !== 0x2019 && endsHere && isPlainSpace(text, i) && placeBeforeWords.endsAt(text, i)) return true;
       const prevStart = wordStart(text, i);
-      const c0 = text.charCodeAt(prevStart);
+      const c0 = codeAt(text, prevStart);
       const upper = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7);
       // A capitalised word right before it: a name ("George Washington") or a list of places ("Montreal Moscow").
       if (prevStart < i && upper && !free.hasAt(text, prevStart, i)) return true;
       // "the Ukrainian capital Kyiv"; after a comma: "la capital de Ucrania, Kiev".
-      const afterComma = text.charCodeAt(start - 2) === 44 && isUpperAt(text, wordStart(text, start - 2));
+      const afterComma = codeAt(text, start - 2) === 44 && isUpperAt(text, wordStart(text, start - 2));
       if (((c0 | 0x20) === 99 && text.startsWith('apita', prevStart + 1)) || afterComma) {
         const capital = indexBefore(text, 'apital', start, 60);
         if (capital > 0 && CAPITAL_BEFORE_RE.test(text.slice(capital - 1, start))) return true;
       }
       // A credit line ending with the place: "Jon Sopel, BBC News, Washington".
-      if (text.charCodeAt(start - 2) === 44 && onlySpaceBetween(text, end, text.length) && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
+      if (codeAt(text, start - 2) === 44 && onlySpaceBetween(text, end, text.length) && CREDIT_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
     }
     return false;
   }
@@ -203,15 +213,15 @@ export function compileNameContext(words: NameContexts): NameContext {
    * "Says US Peace Plan Could": left as a mention.)
    */
   function codeBlocked(text: string, start: number, end: number): boolean {
-    const before = text.charCodeAt(start - 1);
-    const after = text.charCodeAt(end);
+    const before = codeAt(text, start - 1);
+    const after = codeAt(text, end);
     // Currency: "US$", "$US".
     if (after === 36 || before === 36) return true;
     // Locales: "en-US", "en_US", "English (US)".
     if ((before === 45 || before === 95) && isLowerAscii(text, start - 2) && isLowerAscii(text, start - 3) && !isWordChar(text, start - 4)) return true;
     if (before === 40 && after === 41 && languages.has(wordBefore(text, start - 1).word)) return true;
     // A product's region: "EU release", "US version".
-    if (isSpace(text, end) && codeAfterPairs.has(text.charCodeAt(end + 1), text.charCodeAt(end + 2)) && isPlainSpace(text, end) && codeAfterWords.startsAt(text, skipSpaces(text, end))) return true;
+    if (isSpace(text, end) && codeAfterPairs.has(codeAt(text, end + 1), codeAt(text, end + 2)) && isPlainSpace(text, end) && codeAfterWords.startsAt(text, skipSpaces(text, end))) return true;
     // "FOLLOW US", "CONTACT US": the pronoun in capitals (but "THE US").
     if (isSpace(text, start - 1) && isUpperAt(text, start - 2) && end - start === 2 && text.startsWith('US', start)) {
       const prev = wordBefore(text, start);
@@ -230,7 +240,7 @@ export function compileNameContext(words: NameContexts): NameContext {
     if (prev.word.length === 1 || ownWords?.has(prev.word)) return false;
     if (ALL_CAPS_RE.test(prev.word)) return false;
     // The end of a hyphenated word ("Un-Angry Trump Supporters") is not a given name.
-    const joined = text[prev.start - 1];
+    const joined = prev.start > 0 ? text[prev.start - 1] : "";
     if (joined === '-' || joined === '‑' || joined === '–') return false;
     const earlier = wordBefore(text, prev.start);
     if (earlier.spaced && LATIN_WORD_RE.test(earlier.word) && isCapitalised(earlier.word)) return false;
@@ -252,9 +262,8 @@ const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 
 /** Whether the character at `i` is a letter, digit or mark (false outside the text). */
 function isWordChar(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
+  const code = codeAt(text, i);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  if (code !== code) return false; // NaN: outside the text
   let known = WORD_CHARS[code]!;
   if (known === 0) WORD_CHARS[code] = known = WORD_CHAR_RE.test(text[i]!) ? 2 : 1;
   return known === 2;
@@ -265,7 +274,7 @@ const WORD_CHARS = new Uint8Array(0x10000);
 
 /** Whether the character at `i` is white space within a line (false outside the text). */
 function isSpace(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   return c === 32 || c === 0xa0 || c === 9 || c === 0x202f;
 }
 
@@ -275,7 +284,7 @@ function wordBefore(text: string, start: number): Word {
   while (i > 0 && isSpace(text, i - 1)) i--;
   const spaced = i < start;
   if (!spaced) return NONE;
-  if (text.charCodeAt(i - 1) === 46) i--; // a full stop
+  if (codeAt(text, i - 1) === 46) i--; // a full stop
   const to = i;
   while (i > 0 && isWordChar(text, i - 1)) i--;
   return i < to ? { word: text.slice(i, to), start: i, spaced } : NONE;
@@ -283,15 +292,14 @@ function wordBefore(text: string, start: number): Word {
 
 /** Whether the character at `i` is an upper-case letter (Latin, Cyrillic, Greek…). */
 function isUpperAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c < 0x80) return c >= 65 && c <= 90;
-  if (c !== c) return false;
   const ch = text[i]!;
   return ch !== ch.toLowerCase();
 }
 
 function isLowerAscii(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   return c >= 97 && c <= 122;
 }
 
@@ -301,7 +309,7 @@ function indexAfter(text: string, needle: string, from: number, span: number): n
   const second = needle.charCodeAt(1);
   const last = Math.min(text.length - needle.length, from + span);
   for (let i = from; i <= last; i++) {
-    if (text.charCodeAt(i) === first && text.charCodeAt(i + 1) === second && text.startsWith(needle, i)) return i;
+    if (codeAt(text, i) === first && codeAt(text, i + 1) === second && text.startsWith(needle, i)) return i;
   }
   return -1;
 }
@@ -311,16 +319,15 @@ function indexBefore(text: string, needle: string, end: number, span: number): n
   const first = needle.charCodeAt(0);
   const second = needle.charCodeAt(1);
   for (let i = end - needle.length; i >= Math.max(0, end - span); i--) {
-    if (text.charCodeAt(i) === first && text.charCodeAt(i + 1) === second && text.startsWith(needle, i)) return i;
+    if (codeAt(text, i) === first && codeAt(text, i + 1) === second && text.startsWith(needle, i)) return i;
   }
   return -1;
 }
 
 /** Whether the text at `i` starts with a capital letter. */
 function startsCapital(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c < 0x80) return c >= 65 && c <= 90;
-  if (c !== c) return false; // NaN: past the end
   const ch = text[i]!;
   return ch !== ch.toLowerCase();
 }
@@ -328,8 +335,8 @@ function startsCapital(text: string, i: number): boolean {
 /** The character after the comma at `comma` and any ASCII white space (a non-ASCII space is returned as itself). */
 function charAfterComma(text: string, comma: number): number {
   let j = comma + 1;
-  let c = text.charCodeAt(j);
-  while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(++j);
+  let c = codeAt(text, j);
+  while (c === 32 || (c >= 9 && c <= 13)) c = codeAt(text, ++j);
   return c;
 }
 
@@ -337,7 +344,7 @@ function charAfterComma(text: string, comma: number): number {
 function isWord(text: string, end: number, word: string): boolean {
   const from = end - word.length;
   if (from < 0) return false;
-  for (let k = word.length - 1; k >= 0; k--) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
+  for (let k = word.length - 1; k >= 0; k--) if (codeAt(text, from + k) !== word.charCodeAt(k)) return false;
   return !isWordChar(text, from - 1);
 }
 
@@ -345,7 +352,7 @@ function isWord(text: string, end: number, word: string): boolean {
 function wordStart(text: string, end: number): number {
   let i = end;
   for (;;) {
-    const c = text.charCodeAt(i - 1); // NaN before the start of the text
+    const c = codeAt(text, i - 1); // −1 before the start of the text
     if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) i--;
     else if (c >= 0x80 && isWordChar(text, i - 1)) i--;
     else if (c >= 0x30 && c <= 0x39) i--;
@@ -362,7 +369,7 @@ function wordEnd(text: string, from: number): number {
 
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) return false;
   }
   return true;
@@ -398,14 +405,14 @@ class WordSet {
   /** Whether the text at [from, to) is one of the words. */
   hasAt(text: string, from: number, to: number): boolean {
     if (to <= from) return false;
-    const first = this.caseless ? lowerCode(text, from) : text.charCodeAt(from);
+    const first = this.caseless ? lowerCode(text, from) : codeAt(text, from);
     const length = to - from;
     if (length < 32 && first < 128 && this.asciiShapes[length * 128 + first] === 0) return false;
     const list = this.buckets.get(bucketKey(length, first));
     if (list === undefined) return false;
     for (const word of list) {
       let k = 1;
-      while (k < word.length && (this.caseless ? lowerCode(text, from + k) : text.charCodeAt(from + k)) === word.charCodeAt(k)) k++;
+      while (k < word.length && (this.caseless ? lowerCode(text, from + k) : codeAt(text, from + k)) === word.charCodeAt(k)) k++;
       if (k === word.length) return true;
     }
     return false;
@@ -418,9 +425,8 @@ function bucketKey(length: number, first: number): number {
 
 /** The lower-case form of the character at `i` (as `toLowerCase` gives it for a one-letter string). */
 function lowerCode(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c < 0x80) return c >= 65 && c <= 90 ? c | 0x20 : c;
-  if (c !== c) return -1; // NaN: outside the text
   const lower = text[i]!.toLowerCase();
   return lower.length === 1 ? lower.charCodeAt(0) : -1; // "İ" lower-cases to two characters: like no listed word
 }
@@ -491,7 +497,7 @@ class PhraseList {
 
 /** A space or a no-break space: what separates the words of a phrase. */
 function isPlainSpace(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   return c === 32 || c === 0xa0;
 }
 
@@ -503,14 +509,14 @@ function skipSpaces(text: string, i: number): number {
 
 /** Whether a letter, digit or mark starts at `i` (a whole code point: a surrogate pair is one character). */
 function isWordCodePointAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i)!));
   return isWordChar(text, i);
 }
 
 /** Whether a letter, digit or mark ends right before `i`. */
 function isWordCodePointBefore(text: string, i: number): boolean {
-  const c = text.charCodeAt(i - 1);
+  const c = codeAt(text, i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return WORD_CHAR_RE.test(String.fromCodePoint(text.codePointAt(i - 2)!));
   return isWordChar(text, i - 1);
 }
@@ -531,8 +537,9 @@ class PairFilter {
   }
 
   has(a: number, b: number): boolean {
-    const x = a | 0x20; // NaN (outside the text) becomes a space
-    const y = b | 0x20;
+    // Outside the text (−1) reads as a space.
+    const x = a < 0 ? 0x20 : a | 0x20;
+    const y = b < 0 ? 0x20 : b | 0x20;
     return x < 128 && y < 128 ? this.ascii[x * 128 + y] === 1 : this.other.has(x * 0x10000 + y);
   }
 }
