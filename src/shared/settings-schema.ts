@@ -6,6 +6,7 @@
  * end-to-end tests use this file to write settings the way the extension stores them.
  */
 import type { Category } from '../data/schema';
+import { SETTINGS_PREFIX } from './settings-keys';
 
 /** Which highlighting engine the content script uses; `auto` picks the CSS Highlight API where it exists. */
 export type EngineChoice = 'auto' | 'css' | 'marks';
@@ -143,12 +144,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(defaultSetting
 // content script of every frame) then change different keys: a toggle in the popup and a "Not this" on a page
 // never overwrite each other, and adding or removing one entry never rewrites the others.
 
-/** Prefix of every settings key in `storage.local`. */
-export const SETTINGS_PREFIX = 'settings.';
+export { SETTINGS_PREFIX } from './settings-keys';
 /** Prefix of the "Not this" entry keys; the rest of the key is `JSON.stringify([site, text])`, site '' = everywhere. */
 export const NOT_THIS_PREFIX = `${SETTINGS_PREFIX}notThis:`;
-/** The single object that held every setting before they were split into keys (read once, then removed). */
-export const LEGACY_KEY = 'settings';
+export { LEGACY_KEY } from './settings-keys';
 
 /** The fields stored whole under one key each. */
 export const FIELD_KEYS = ['categories', 'engine', 'paused', 'disabledSites', 'badge'] as const satisfies readonly (keyof Settings)[];

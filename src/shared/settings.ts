@@ -8,6 +8,8 @@
  * key writes (a field that changed, an entry added, an entry removed), never a rewrite of the whole.
  */
 import { extensionApi } from './extension-api';
+import { isSettingsKey } from './settings-keys';
+import { readStorage, type StoredItems } from './settings-read';
 import {
   FIELD_KEYS,
   fieldKey,
@@ -44,15 +46,7 @@ export {
 
 const local = () => extensionApi().storage.local;
 
-const isSettingsKey = (key: string) => key.startsWith(SETTINGS_PREFIX) || key === LEGACY_KEY || key === `${LEGACY_KEY}$`;
-
-/** What `storage.local` holds, read whole: the "Not this" entries have a key each, so no list of keys names them all. */
-export type StoredItems = Record<string, unknown>;
-
-/** One read of `storage.local`, to share between `getSettings` and `watchSettings` (or made earlier: src/content/early-asks.ts). */
-export function readStorage(): Promise<StoredItems> {
-  return local().get(null) as Promise<StoredItems>;
-}
+export { readStorage, type StoredItems } from './settings-read';
 
 /**
  * Our keys of `storage.local`, with the single object of older versions split into keys first. `stored`: a read of

@@ -16,10 +16,13 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('controller: one read of the storage at start', () => {
   it('reads the storage once for the first settings and their watch, and still applies a later change', async () => {
+    await fakeBrowser.storage.local.set({ [fieldKey('badge')]: true });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const getKeys = vi.spyOn(fakeBrowser.storage.local as unknown as { getKeys: () => Promise<string[]> }, 'getKeys');
     page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true });
     await vi.advanceTimersByTimeAsync(1500);
     expect(page.controller!.getState().status).toBe('ready');
+    expect(getKeys).toHaveBeenCalledTimes(1);
     expect(get).toHaveBeenCalledTimes(1);
     await updateSettings({ paused: true });
     await vi.advanceTimersByTimeAsync(500);

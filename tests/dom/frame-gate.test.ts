@@ -119,7 +119,8 @@ describe('controller in a frame', () => {
   const page = useControllerPage(() => '<p>Dmitry Peskov spoke about Donbas.</p>');
 
   it('starts at once, as the top frame does: its gate has seen the text before the content script came', async () => {
-    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    // The settings are read through the list of keys (src/shared/settings-read.ts).
+    const read = vi.spyOn(fakeBrowser.storage.local as unknown as { getKeys: () => Promise<string[]> }, 'getKeys');
     page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: false });
     expect(page.controller).not.toBeNull();
     await vi.advanceTimersByTimeAsync(1500);
