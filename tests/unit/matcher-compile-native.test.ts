@@ -9,6 +9,7 @@ import { buildMatchEntries } from '../../src/core/entity-index';
 import { compileMatcher, matcherFromPlan } from '../../src/core/matcher';
 import { planMatcher } from '../../src/core/matcher-plan';
 import { dataset } from '../../src/data/dataset';
+import { withCallsSeen } from './calls-seen';
 
 /** V8 compiles a regular expression's first run to machine code at once from a subject this long. */
 const EAGER_SUBJECT = 1000;
@@ -17,16 +18,10 @@ const SHORT_TEXT = 'Russian President Vladimir Putin said on Tuesday that Moscow
 /** The subject length of the first run of each regular expression whose source is longer than EAGER_SUBJECT. */
 function firstRuns(run: () => void): Map<RegExp, number> {
   const first = new Map<RegExp, number>();
-  const exec = RegExp.prototype.exec;
-  const spy = vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, subject: string) {
-    if (this.source.length > EAGER_SUBJECT && !first.has(this)) first.set(this, String(subject).length);
-    return exec.call(this, subject);
-  });
-  try {
-    run();
-  } finally {
-    spy.mockRestore();
-  }
+  const seen = (re: RegExp, subject: string) => {
+    if (re.source.length > EAGER_SUBJECT && !first.has(re)) first.set(re, String(subject).length);
+  };
+  withCallsSeen(RegExp.prototype, 'exec', seen, run);
   return first;
 }
 

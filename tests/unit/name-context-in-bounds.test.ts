@@ -6,22 +6,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileNameContext, mayBeInsideName, SHAPE_CODE, SHAPE_PLACE, SHAPE_SURNAME } from '../../src/core/name-context';
 import { nameContexts } from '../../src/data/collections/name-contexts';
+import { withCallsSeen } from './calls-seen';
 
 const context = compileNameContext(nameContexts);
 
 /** Every index `charCodeAt` was asked for, with the length of the string it was asked of, while `run` ran. */
 function reads(run: () => void): [number, number][] {
   const seen: [number, number][] = [];
-  const charCodeAt = String.prototype.charCodeAt;
-  vi.spyOn(String.prototype, 'charCodeAt').mockImplementation(function (this: string, i: number) {
-    seen.push([i, this.length]);
-    return charCodeAt.call(this, i);
-  });
-  try {
-    run();
-  } finally {
-    vi.restoreAllMocks();
-  }
+  withCallsSeen(String.prototype, 'charCodeAt', (text: string, i: number) => seen.push([i, text.length]), run);
   return seen;
 }
 
