@@ -1,7 +1,8 @@
 import { startBackground } from '@/src/background/start-background';
 import { dataset } from '@/src/data/dataset';
 import { createCardBuilder } from '@/src/core/card-model';
-import { buildPageData, pageExtras } from '@/src/core/page-data';
+import { buildPageData } from '@/src/core/page-data';
+import { pageExtras } from '@/src/core/page-extras';
 import { startReaderDossier } from '@/src/background/reader-dossier';
 import { injectCode, selectionFrame } from '@/src/background/code-injection';
 import { bundledActorInfo } from '@/src/core/reader-dossier/actors';

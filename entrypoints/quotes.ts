@@ -4,9 +4,9 @@
  * (src/background/code-injection.ts). Never web accessible. It hands the compiler to the content script through
  * their shared isolated world (src/content/injected-code.ts).
  */
-import { compileQuoteMatcher, compileQuoteMatcherSteps } from '../src/core/quote-matcher';
+import { compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan } from '../src/core/quote-matcher';
 import { registerInjected } from '../src/content/injected-code';
 
 export default defineUnlistedScript(() => {
-  registerInjected('quotes', { compileQuoteMatcher, compileQuoteMatcherSteps });
+  registerInjected('quotes', { compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan });
 });

@@ -62,7 +62,7 @@ export interface BackgroundDeps {
    * woken for a badge update or a command does not index the data set.
    */
   cardBuilder(): (mention: GetCardData['mention']) => CardModel | null;
-  /** The page data's extras with the names matcher planned (`pageExtras(buildPageData(dataset))`); made on the first ask. */
+  /** The page data's extras with both matchers planned (`pageExtras(buildPageData(dataset))`); made on the first ask. */
   pageExtras(): PageExtras;
 }
 

@@ -6,7 +6,7 @@
  * content script and leaves its entry in a global of that world, which the page's own scripts cannot see.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { compileQuoteMatcher, compileQuoteMatcherSteps } from '../core/quote-matcher';
+import type { compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan } from '../core/quote-matcher';
 import type { createMarksEngine } from './engines/marks-engine';
 import type { PopoverController, PopoverDeps } from './popover';
 
@@ -14,7 +14,7 @@ import type { PopoverController, PopoverDeps } from './popover';
 export interface InjectedCode {
   card: { createPopover(ctx: Pick<ContentScriptContext, 'onInvalidated'>, deps: PopoverDeps): PopoverController };
   marks: { createMarksEngine: typeof createMarksEngine };
-  quotes: { compileQuoteMatcher: typeof compileQuoteMatcher; compileQuoteMatcherSteps: typeof compileQuoteMatcherSteps };
+  quotes: { compileQuoteMatcher: typeof compileQuoteMatcher; compileQuoteMatcherSteps: typeof compileQuoteMatcherSteps; quoteMatcherFromPlan: typeof quoteMatcherFromPlan };
 }
 
 /** The quotation matcher's compiler, injected where quotations are matched. */

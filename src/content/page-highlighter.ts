@@ -10,7 +10,7 @@ import type { MatcherPlan } from '../core/matcher-plan';
 import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { dictionaryWithExtras, pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
-import type { QuoteMatcher } from '../core/quote-matcher';
+import type { QuoteMatcher, QuotePlan } from '../core/quote-matcher';
 import { lazyQuoteMatcher } from '../core/quote-matcher-lazy';
 import type { QuoteCode } from './injected-code';
 import { QuoteBlocks } from './block-quotes';
@@ -43,6 +43,8 @@ export class PageHighlighter {
   private entries: MatchDictionary;
   /** The names matcher of `entries` as the background planned it (`PageExtras.plan`). */
   private plan: MatcherPlan | null = null;
+  /** The quotation matcher of `bundled` as the background planned it (`PageExtras.quotePlan`). */
+  private quotePlan: QuotePlan | null = null;
   private quoteNames;
   private quoteTexts;
   /** The data set's quotations: in the page data, or asked of the background (`setExtras`). */
@@ -99,6 +101,7 @@ export class PageHighlighter {
       }
     }
     const quotes = extras.quotes;
+    this.quotePlan = extras.quotePlan ?? null;
     if (quotes.length !== this.bundled.length || !quotes.every((q, i) => q.id === this.bundled[i]!.id && q.text === this.bundled[i]!.text)) {
       this.bundled = quotes;
       rescan = this.quotesChanged() || rescan;
@@ -157,9 +160,11 @@ export class PageHighlighter {
   private compileQuotes(): QuoteMatcher {
     const quotes = this.saved.length ? [...this.bundled, ...this.saved] : this.bundled;
     void this.loadQuoteCode();
+    // The background's plan is of the bundled quotations alone, the ones the extras brought.
+    const plan = this.saved.length === 0 ? this.quotePlan : null;
     return lazyQuoteMatcher(() => {
       if (!this.quoteCode) throw new Error('the quotation code is not in this frame');
-      return this.quoteCode.compileQuoteMatcher(quotes);
+      return plan ? this.quoteCode.quoteMatcherFromPlan(plan, quotes) : this.quoteCode.compileQuoteMatcher(quotes);
     });
   }
 

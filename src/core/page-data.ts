@@ -6,9 +6,9 @@
  */
 import type { Dataset, NameContexts } from '../data/schema';
 import { buildMatchEntries, type MatchDictionary, type MatchEntry, type MatchSource } from './entity-index';
-import { planMatcher, type MatcherPlan } from './matcher-plan';
+import type { MatcherPlan } from './matcher-plan';
 import { foldKey } from './normalize';
-import type { QuoteInput } from './quote-matcher';
+import type { QuoteInput, QuotePlan } from './quote-matcher';
 
 /** One known quotation as the page side needs it: what `compileQuoteMatcher` reads, and the mention's name. */
 export interface PageQuote extends QuoteInput {
@@ -44,6 +44,8 @@ export type PageExtras = Pick<PageData, 'quotes' | 'nameContexts'> & {
    * pages that exclude no alias and hold no name of the reader's (`planMatcher`; the others plan their own).
    */
   plan?: MatcherPlan;
+  /** The quotation matcher of `quotes`, planned by the background (`planQuoteMatcher`) for pages that save none. */
+  quotePlan?: QuotePlan;
 };
 
 /** Whether an alias is written in another script than Latin: its folded first letter is not ASCII (as the matcher groups them). */
@@ -81,15 +83,6 @@ export function withExtraAliases(entries: readonly MatchEntry[], extras: PageExt
 export function dictionaryWithExtras(dictionary: MatchDictionary, extras: PageExtras): MatchDictionary {
   const nameContexts = extras.nameContexts ?? dictionary.nameContexts;
   return Object.assign(withExtraAliases(dictionary, extras) ?? [...dictionary], { notMentions: dictionary.notMentions, ...(nameContexts ? { nameContexts } : {}) });
-}
-
-/**
- * What the background sends the frames that scan: the extras of `page`, with the names matcher planned for the page
- * data the content script carries plus these extras, exactly as the content script would plan it.
- */
-export function pageExtras(page: PageData): PageExtras {
-  const extras = extrasOf(page);
-  return { ...extras, plan: planMatcher(dictionaryWithExtras(pageDictionary(withoutExtras(page)), extras)) };
 }
 
 /** The data `buildPageData` reads. */

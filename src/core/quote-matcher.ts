@@ -124,43 +124,99 @@ const CACHE_CHARS = 8_000_000;
 
 /** Compile the quotes once; `find` then scans any number of texts. */
 export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher {
-  const steps = compileQuoteMatcherSteps(quotes);
+  return runSteps(compileQuoteMatcherSteps(quotes));
+}
+
+/**
+ * What compiling the quotes works out before it builds the matcher, as plain data: the words of every quote as ids,
+ * where they stand in its text, the ids of its source sentence's other words, and the prefilter's anchor words. The
+ * background plans the bundled quotations once and sends the plan with the page data's extras
+ * (`PageExtras.quotePlan`): reading the quotes' words is most of the compile, and a page would do it on a cold JIT.
+ */
+export interface QuotePlan {
+  /** Word keys by id: the quotes' words first (by first occurrence), then their source sentences' other words. */
+  keys: string[];
+  /** The quotes with at least one word, in input order. */
+  quotes: PlannedQuote[];
+  /** Ids of the prefilter's anchor words (`anchorWords`). */
+  anchors: number[];
+}
+
+/** One quote of a plan. */
+export interface PlannedQuote {
+  id: string;
+  /** Its words' ids, and where each word stands in the quote's text ([start, end)). */
+  ids: number[];
+  starts: number[];
+  ends: number[];
+  /** Ids of the source sentence's words that are not the quote's own nor stopwords. */
+  context: number[];
+}
+
+/** Plans `quotes` (see QuotePlan) in one go. */
+export function planQuoteMatcher(quotes: readonly QuoteInput[]): QuotePlan {
+  return runSteps(planQuoteMatcherSteps(quotes));
+}
+
+/** The matcher of `quotes` from their plan (`planQuoteMatcher` of the same quotes, in the same order). */
+export function quoteMatcherFromPlan(plan: QuotePlan, quotes: readonly QuoteInput[]): QuoteMatcher {
+  return runSteps(quoteMatcherFromPlanSteps(plan, quotes));
+}
+
+function runSteps<T>(steps: Generator<void, T, void>): T {
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
 }
 
 /**
- * `compileQuoteMatcher` one quote at a time: the generator yields after each quote it indexes and returns the
- * matcher, so a caller with thousands of quotations (the reader's dossier) can spread the work over short slices.
+ * `compileQuoteMatcher` one quote at a time: the generator yields after each quote it reads or indexes and returns
+ * the matcher, so a caller with thousands of quotations (the reader's dossier) can spread the work over short slices.
  */
 export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Generator<void, QuoteMatcher, void> {
+  const plan = yield* planQuoteMatcherSteps(quotes);
+  return yield* quoteMatcherFromPlanSteps(plan, quotes);
+}
+
+function* planQuoteMatcherSteps(quotes: readonly QuoteInput[]): Generator<void, QuotePlan, void> {
   const vocab = new Map<string, number>();
   const intern = (key: string): number => {
     let id = vocab.get(key);
     if (id === undefined) vocab.set(key, (id = vocab.size));
     return id;
   };
-  const compiled: CompiledQuote[] = [];
+  const planned: PlannedQuote[] = [];
   const contextKeys: string[][] = [];
   for (const quote of quotes) {
     const stream = tokenizeWords(quote.text);
     if (stream.keys.length === 0) continue;
     const own = new Set(stream.keys);
-    const ids = Int32Array.from(stream.keys, intern);
     contextKeys.push(tokenizeWords(quote.sentence ?? '').keys.filter((k) => !own.has(k) && !STOPWORDS.has(k)));
-    compiled.push({
-      id: quote.id,
-      ids,
-      distinct: Int32Array.from(new Set(ids)),
-      context: new Set(),
-      words: stream.keys.map((key, k) => ({ key, text: quote.text.slice(stream.starts[k], stream.ends[k]) })),
-      short: ids.length < SHORT_QUOTE_WORDS,
-    });
+    planned.push({ id: quote.id, ids: stream.keys.map(intern), starts: stream.starts, ends: stream.ends, context: [] });
     yield;
   }
   // The context words get ids after all the quotes' words: a quote word's id is its rank among those.
-  compiled.forEach((quote, q) => (quote.context = new Set(contextKeys[q]!.map(intern))));
+  planned.forEach((quote, q) => (quote.context = contextKeys[q]!.map(intern)));
+  const keys = [...vocab.keys()];
+  return { keys, quotes: planned, anchors: [...anchorWords(planned, keys)] };
+}
+
+function* quoteMatcherFromPlanSteps(plan: QuotePlan, quotes: readonly QuoteInput[]): Generator<void, QuoteMatcher, void> {
+  const vocab = new Map<string, number>(plan.keys.map((key, id) => [key, id]));
+  const texts = new Map(quotes.map((q) => [q.id, q.text]));
+  const compiled: CompiledQuote[] = plan.quotes.map((q) => {
+    const text = texts.get(q.id);
+    if (text === undefined) throw new Error(`quote plan: no quote ${q.id}`);
+    const ids = Int32Array.from(q.ids);
+    return {
+      id: q.id,
+      ids,
+      distinct: Int32Array.from(new Set(q.ids)),
+      context: new Set(q.context),
+      words: q.ids.map((id, k) => ({ key: plan.keys[id]!, text: text.slice(q.starts[k], q.ends[k]) })),
+      short: ids.length < SHORT_QUOTE_WORDS,
+    };
+  });
   const byId = new Map(compiled.map((q) => [q.id, q]));
 
   // Shingle index: first word id → second word id → [quote, position of the pair in the quote, …] (small-integer
@@ -190,9 +246,8 @@ export function* compileQuoteMatcherSteps(quotes: readonly QuoteInput[]): Genera
     }
   }
   const vocabulary = hashVocabulary(vocab);
-  const keyOf = vocabulary.keys;
   const anchors = new Uint8Array(vocab.size);
-  for (const id of anchorWords(compiled, keyOf)) anchors[id] = 1;
+  for (const id of plan.anchors) anchors[id] = 1;
   // The words of one quote, marked while the count filter reads a window.
   const marks = new Uint8Array(vocab.size);
   const pairTable = flattenPairs(pairs, vocab.size);
@@ -522,7 +577,7 @@ function verbatimIn(page: Int32Array, from: number, to: number, quote: Int32Arra
  * taken rarest first (not a stopword, in fewest quotes, longest) until they cover that many positions. Rarer
  * anchors let more blocks through unsplit; the count keeps the prefilter from ever dropping a match.
  */
-function anchorWords(compiled: readonly CompiledQuote[], keyOf: readonly string[]): Set<number> {
+function anchorWords(compiled: readonly Pick<PlannedQuote, 'ids'>[], keyOf: readonly string[]): Set<number> {
   const quotesWith = new Map<number, number>();
   for (const q of compiled) for (const id of new Set(q.ids)) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
   const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
@@ -535,7 +590,7 @@ function anchorWords(compiled: readonly CompiledQuote[], keyOf: readonly string[
   for (const q of compiled) {
     const positions = new Map<number, number>();
     for (const id of q.ids) positions.set(id, (positions.get(id) ?? 0) + 1);
-    const needed = q.short ? 1 : q.ids.length - minSameWords(q.ids.length) + 1;
+    const needed = q.ids.length < SHORT_QUOTE_WORDS ? 1 : q.ids.length - minSameWords(q.ids.length) + 1;
     let covered = 0;
     for (const id of [...positions.keys()].sort(rarer)) {
       if (covered >= needed) break;

@@ -9,7 +9,7 @@ import { MARKER_ATTRIBUTE, type ContentController } from '../../src/content/cont
 import { buildPageData } from '../../src/core/page-data';
 import { createMarksEngine } from '../../src/content/engines/marks-engine';
 import type { QuoteCode } from '../../src/content/injected-code';
-import { compileQuoteMatcher, compileQuoteMatcherSteps } from '../../src/core/quote-matcher';
+import { compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan } from '../../src/core/quote-matcher';
 import { fixtureData } from './popover-fixture';
 
 /** The state a controller test works with; `controller` is set by the test and torn down here. */
@@ -25,7 +25,7 @@ export interface ControllerPage {
 
 /** Registers the set-up and tear-down hooks; call at the top of a test file. */
 export function useControllerPage(body: () => string): ControllerPage {
-  const page: ControllerPage = { data: buildPageData(fixtureData), ctx: undefined as never, controller: null, loadMarks: () => Promise.resolve(createMarksEngine), loadQuotes: () => Promise.resolve({ compileQuoteMatcher, compileQuoteMatcherSteps }) };
+  const page: ControllerPage = { data: buildPageData(fixtureData), ctx: undefined as never, controller: null, loadMarks: () => Promise.resolve(createMarksEngine), loadQuotes: () => Promise.resolve({ compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan }) };
   beforeEach(() => {
     fakeBrowser.reset();
     vi.useFakeTimers();

@@ -5,7 +5,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBenchHook } from '../../src/content/bench-hook';
 import { startController } from '../../src/content/controller';
-import { buildPageData, extrasOf, pageExtras, withoutExtras } from '../../src/core/page-data';
+import { buildPageData, extrasOf, withoutExtras } from '../../src/core/page-data';
+import { pageExtras } from '../../src/core/page-extras';
 import { updateSettings } from '../../src/shared/settings';
 import { dataset } from '../../src/data/dataset';
 import { useControllerPage } from './controller-page';
@@ -84,6 +85,46 @@ describe('controller: the names matcher the background planned', () => {
     names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, loadQuotes: names.loadQuotes, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(ids()).toEqual(['dmitry-peskov', 'vladimir-putin']);
+  });
+});
+
+describe('controller: the quotation matcher the background planned', () => {
+  const real = buildPageData(dataset);
+  const quoted = useControllerPage(() => '<p>“We are talking about the withdrawal of the regime’s armed forces from the Donbas,” Peskov said.</p>');
+
+  it('builds the quotation matcher from the plan, compiling nothing, and finds the quotation', async () => {
+    const code = await quoted.loadQuotes();
+    const compile = vi.fn(code.compileQuoteMatcher);
+    const fromPlan = vi.fn(code.quoteMatcherFromPlan);
+    quoted.controller = await startController({
+      ctx: quoted.ctx,
+      data: withoutExtras(real),
+      loadMarks: quoted.loadMarks,
+      loadQuotes: () => Promise.resolve({ ...code, compileQuoteMatcher: compile, quoteMatcherFromPlan: fromPlan }),
+      topFrame: true,
+      extras: () => Promise.resolve(structuredClone(pageExtras(real))),
+    });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(quoted.controller!.getState().mentions.filter((m) => m.category === 'quotes')).toHaveLength(1);
+    expect(fromPlan).toHaveBeenCalledTimes(1);
+    expect(compile).not.toHaveBeenCalled();
+  });
+
+  it('compiles its own when the extras bring no plan', async () => {
+    const code = await quoted.loadQuotes();
+    const compile = vi.fn(code.compileQuoteMatcher);
+    const { quotePlan: _plan, ...withoutPlan } = pageExtras(real);
+    quoted.controller = await startController({
+      ctx: quoted.ctx,
+      data: withoutExtras(real),
+      loadMarks: quoted.loadMarks,
+      loadQuotes: () => Promise.resolve({ ...code, compileQuoteMatcher: compile }),
+      topFrame: true,
+      extras: () => Promise.resolve(withoutPlan),
+    });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(quoted.controller!.getState().mentions.filter((m) => m.category === 'quotes')).toHaveLength(1);
+    expect(compile).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { derivePageConfig } from '../../src/content/page-config';
 import { PageHighlighter } from '../../src/content/page-highlighter';
 import { buildPageData } from '../../src/core/page-data';
-import { compileQuoteMatcher, compileQuoteMatcherSteps } from '../../src/core/quote-matcher';
+import { compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan } from '../../src/core/quote-matcher';
 import { readerPageDataFor } from '../../src/shared/reader-dossier-storage';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { dataset } from '../../src/data/dataset';
@@ -13,7 +13,7 @@ const raw = (n: number) => ({ actors: [], items: [savedFrom(NEWSX, WITKOFF, { id
 
 function highlighter(): PageHighlighter {
   // The css engine (the default) paints these: the marks engine's code is never needed; the quotation code is.
-  const page = new PageHighlighter(document, buildPageData(dataset), (fn) => fn(), () => null, () => Promise.resolve({ compileQuoteMatcher, compileQuoteMatcherSteps }));
+  const page = new PageHighlighter(document, buildPageData(dataset), (fn) => fn(), () => null, () => Promise.resolve({ compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan }));
   page.apply(derivePageConfig(defaultSettings(), 'reading.example', false));
   return page;
 }

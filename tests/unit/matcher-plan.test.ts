@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { buildMatchEntries } from '../../src/core/entity-index';
 import { compileMatcher, matcherFromPlan } from '../../src/core/matcher';
 import { planMatcher } from '../../src/core/matcher-plan';
-import { buildPageData, dictionaryWithExtras, extrasOf, pageDictionary, pageExtras, withoutExtras } from '../../src/core/page-data';
+import { buildPageData, dictionaryWithExtras, extrasOf, pageDictionary, withoutExtras } from '../../src/core/page-data';
+import { pageExtras } from '../../src/core/page-extras';
 import { dataset } from '../../src/data/dataset';
 
 const ROOT = join(import.meta.dirname, '..', '..');
