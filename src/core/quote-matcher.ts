@@ -196,27 +196,32 @@ function* planQuoteMatcherSteps(quotes: readonly QuoteInput[]): Generator<void, 
     yield;
   }
   // The context words get ids after all the quotes' words: a quote word's id is its rank among those.
-  planned.forEach((quote, q) => (quote.context = contextKeys[q]!.map(intern)));
+  for (let q = 0; q < planned.length; q++) {
+    planned[q]!.context = contextKeys[q]!.map(intern);
+    yield;
+  }
   const keys = [...vocab.keys()];
-  return { keys, quotes: planned, anchors: [...anchorWords(planned, keys)] };
+  return { keys, quotes: planned, anchors: [...(yield* anchorWords(planned, keys))] };
 }
 
 function* quoteMatcherFromPlanSteps(plan: QuotePlan, quotes: readonly QuoteInput[]): Generator<void, QuoteMatcher, void> {
   const vocab = new Map<string, number>(plan.keys.map((key, id) => [key, id]));
   const texts = new Map(quotes.map((q) => [q.id, q.text]));
-  const compiled: CompiledQuote[] = plan.quotes.map((q) => {
+  const compiled: CompiledQuote[] = [];
+  for (const q of plan.quotes) {
     const text = texts.get(q.id);
     if (text === undefined) throw new Error(`quote plan: no quote ${q.id}`);
     const ids = Int32Array.from(q.ids);
-    return {
+    compiled.push({
       id: q.id,
       ids,
       distinct: Int32Array.from(new Set(q.ids)),
       context: new Set(q.context),
       words: q.ids.map((id, k) => ({ key: plan.keys[id]!, text: text.slice(q.starts[k], q.ends[k]) })),
       short: ids.length < SHORT_QUOTE_WORDS,
-    };
-  });
+    });
+    yield;
+  }
   const byId = new Map(compiled.map((q) => [q.id, q]));
 
   // Shingle index: first word id → second word id → [quote, position of the pair in the quote, …] (small-integer
@@ -577,15 +582,13 @@ function verbatimIn(page: Int32Array, from: number, to: number, quote: Int32Arra
  * taken rarest first (not a stopword, in fewest quotes, longest) until they cover that many positions. Rarer
  * anchors let more blocks through unsplit; the count keeps the prefilter from ever dropping a match.
  */
-function anchorWords(compiled: readonly Pick<PlannedQuote, 'ids'>[], keyOf: readonly string[]): Set<number> {
-  const quotesWith = new Map<number, number>();
-  for (const q of compiled) for (const id of new Set(q.ids)) quotesWith.set(id, (quotesWith.get(id) ?? 0) + 1);
-  const rarity = (id: number): [number, number, number] => [STOPWORDS.has(keyOf[id]!) ? 1 : 0, quotesWith.get(id)!, -keyOf[id]!.length];
-  const rarer = (a: number, b: number): number => {
-    const ra = rarity(a);
-    const rb = rarity(b);
-    return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || a - b;
-  };
+function* anchorWords(compiled: readonly Pick<PlannedQuote, 'ids'>[], keyOf: readonly string[]): Generator<void, Set<number>, void> {
+  // Each word's rarity read once: a stopword last, then in fewer quotes, then longer, then the lower id.
+  const common = new Uint8Array(keyOf.length);
+  const quotesWith = new Int32Array(keyOf.length);
+  keyOf.forEach((key, id) => (common[id] = STOPWORDS.has(key) ? 1 : 0));
+  for (const q of compiled) for (const id of new Set(q.ids)) quotesWith[id]!++;
+  const rarer = (a: number, b: number): number => common[a]! - common[b]! || quotesWith[a]! - quotesWith[b]! || keyOf[b]!.length - keyOf[a]!.length || a - b;
   const anchors = new Set<number>();
   for (const q of compiled) {
     const positions = new Map<number, number>();
@@ -597,6 +600,7 @@ function anchorWords(compiled: readonly Pick<PlannedQuote, 'ids'>[], keyOf: read
       anchors.add(id);
       covered += positions.get(id)!;
     }
+    yield;
   }
   return anchors;
 }
