@@ -15,8 +15,10 @@
  * by a MutationObserver in the page; the ratio of the mark.js engine to the direct wrap is printed for it.
  * Reads the extension's user-timing marks `dossier:start` / `dossier:highlighted`; long tasks come from a
  * PerformanceObserver('longtask') in the page, counted from `dossier:start` on (so they include the
- * rendering work the highlights cause). The known-quotation matcher's share: the ms Dossier spent in it during
- * the first scan (the mark's `detail.quotes`), and, in Node over the same blocks, how many of them the candidate
+ * rendering work the highlights cause). The known quotations' share: the ms the page's main thread spent on them
+ * during the first scan (asking the background, keeping and applying its answers: the mark's `detail.quotes`) against
+ * Dossier's busy time there, the ms the background's matcher took for the page (`detail.quotesBackground`, on
+ * the background's thread, not the page's), and, in Node over the same blocks, how many of them the candidate
  * filter lets through to the fuzzy stage. Also: what each build makes every frame load up front (raw and gzip) and
  * what it injects on demand; the cost of one empty iframe with and without Dossier (a page of 20, script time and JS
  * heap over CDP); the longest `long-animation-frame` entry in each phase: highlighting, a scroll-through to the bottom
@@ -229,6 +231,7 @@ interface Result {
   busy?: number;
   /** Dossier only: ms in the quote matcher during the first scan. */
   quotes?: number;
+  quotesBackground?: number;
   /** Dossier only: the longest animation frame with script of the extension in it (ms), and that script's ms. */
   loaf?: number;
   loafOwn?: number;
@@ -349,13 +352,13 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
     const start = performance.getEntriesByName('dossier:start')[0]?.startTime ?? NaN;
     const mark = performance.getEntriesByName('dossier:highlighted')[0] as PerformanceMark | undefined;
     const done = mark?.startTime ?? NaN;
-    const detail = (mark?.detail ?? {}) as { longest?: number; busy?: number; quotes?: number };
+    const detail = (mark?.detail ?? {}) as { longest?: number; busy?: number; quotes?: number; quotesBackground?: number };
     const longest = Math.max(0, ...w.__longtasks.filter(([s, d]) => s + d >= start).map(([, d]) => d));
     let found = document.querySelectorAll('[data-dossier-category]').length;
     const reg = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
     if (reg) for (const [name, hl] of reg) if (name.startsWith('dossier-')) found += hl.size;
     const screen = (w.__screenPainted ?? w.__painted) - start;
-    return { screen, screenFirst: w.__screenFirst ?? NaN, screenAtReady: w.__screenAtReady ?? NaN, script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN, start };
+    return { screen, screenFirst: w.__screenFirst ?? NaN, screenAtReady: w.__screenAtReady ?? NaN, script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN, quotesBackground: detail.quotesBackground ?? NaN, start };
   });
   const first = await longestOwnFrame(page, r.start);
   let toggled = { loaf: NaN, own: NaN };
@@ -556,7 +559,7 @@ function bundleSizes() {
     return {
       build,
       upFront: { raw: upFront.reduce((n, s) => n + s.raw, 0), gzip: upFront.reduce((n, s) => n + s.gzip, 0) },
-      onDemand: ['card.js', 'marks.js', 'quotes.js', 'reader-save.js'].map(size),
+      onDemand: ['card.js', 'marks.js', 'reader-save.js'].map(size),
     };
   });
 }
@@ -564,7 +567,7 @@ function bundleSizes() {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
   const most = (key: 'scrollLoaf' | 'scrollSteps' | 'bareSteps') => Math.max(...rs.map((r) => r[key] ?? NaN));
-  return { scrollLoaf: most('scrollLoaf'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), screen: median(rs.map((r) => r.screen ?? r.painted)), screenFirst: Math.min(...rs.map((r) => r.screenFirst ?? NaN)), screenAtReady: Math.max(...rs.map((r) => r.screenAtReady ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  return { scrollLoaf: most('scrollLoaf'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), screen: median(rs.map((r) => r.screen ?? r.painted)), screenFirst: Math.min(...rs.map((r) => r.screenFirst ?? NaN)), screenAtReady: Math.max(...rs.map((r) => r.screenAtReady ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), quotesBackground: median(rs.map((r) => r.quotesBackground ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
 }
 
 /** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
@@ -711,11 +714,14 @@ async function main() {
     console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${floorRow ? '–' : f(r.loaf!)} | ${floorRow ? '–' : f(r.loafOwn!)} | ${f(r.scrollLoaf!)} (${f(r.scrollSteps!)}) | ${floorRow ? '–' : f(r.bareSteps!)} | ${floorRow ? '–' : f(r.toggleLoaf!)} |`);
   }
   console.log('');
-  console.log('| page | engine | quote matching ms | share of own busy time |');
-  console.log('|---|---|---:|---:|');
+  console.log('Known quotations: the page\'s main thread (asking the background, keeping and applying its answers) and its share');
+  console.log('of Dossier\'s busy time there; the background\'s matcher for the same page, on the background\'s thread.');
+  console.log('');
+  console.log('| page | engine | quotations in the page ms | share of own busy time | matched in the background ms |');
+  console.log('|---|---|---:|---:|---:|');
   for (const row of rows) {
     if (!row.method.startsWith('Dossier') || row.r.quotes === undefined) continue;
-    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${f(row.r.quotes)} | ${((100 * row.r.quotes) / row.r.busy!).toFixed(0)} % |`);
+    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${f(row.r.quotes)} | ${((100 * row.r.quotes) / row.r.busy!).toFixed(0)} % | ${f(row.r.quotesBackground!)} |`);
   }
   console.log('');
   console.log('| page | blocks | words | blocks with a candidate window | windows aligned | quotations found | Node ms (same blocks) |');

@@ -1,8 +1,9 @@
 /**
- * `npm run bench:dossier`: what a full reader's dossier (5,000 saved quotations) costs a page on load, before and
- * after slicing. Before: validating the stored entries and compiling the quote matcher (the bundled quotations and
- * the saved ones) as one task. After: the same work through the generators the page runs in slices
- * (`readerPageDataSteps`, `compileQuoteMatcherSteps`), with a zero-delay timer between slices as on a page. Prints,
+ * `npm run bench:dossier`: what a full reader's dossier (5,000 saved quotations) costs, before and after slicing.
+ * Before: validating the stored entries and compiling the quote matcher (the bundled quotations and the saved ones)
+ * as one task, which every page load used to run. After: the same work through the generators the background runs
+ * in slices (`readerPageDataSteps` once per page address, `compileQuoteMatcherSteps` once per set of saved
+ * quotations: src/background/quote-finder.ts), with a zero-delay timer between slices; pages run neither. Prints,
  * side by side in one process: the single task, the longest slice, the number of slices and the total work, as
  * ratios. Both sides build the same matcher (checked on a text quoting some of the saved passages).
  */

@@ -38,7 +38,7 @@ export default defineContentScript({
   main() {
     // Once per frame: an instance already running here (injected into this frame before) keeps it.
     if (isLive('content')) return;
-    const inject = (name: 'card' | 'marks' | 'quotes') => sendToBackground('loadCode', { name });
+    const inject = (name: 'card' | 'marks') => sendToBackground('loadCode', { name });
     const bench = exposeBenchHook(createBenchHook());
     const ctx = createContentLifetime('content');
     void startController({
@@ -60,7 +60,7 @@ export default defineContentScript({
       extras: () => extrasAskedEarly(() => sendToBackground('pageExtras', undefined)),
       storage: () => storageReadEarly(readStorage),
       loadMarks: async () => (await loadInjected('marks', inject)).createMarksEngine,
-      loadQuotes: () => loadInjected('quotes', inject),
+      findQuotes: (texts, saved) => sendToBackground('findQuotes', { texts, saved }),
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
       reader: { read: () => readReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
     });

@@ -12,10 +12,10 @@ import { CONTENT_FILES } from './content-files';
 
 /**
  * The script of each name, at the root of the build (unlisted scripts: entrypoints/card.ts, entrypoints/marks.ts,
- * entrypoints/quotes.ts, entrypoints/reader-save.ts). A content script may ask for the first three (`loadCode`); the
+ * entrypoints/reader-save.ts). A content script may ask for the first two (`loadCode`); the
  * background alone decides on the reader's dossier script.
  */
-const SCRIPTS = { card: '/card.js', marks: '/marks.js', quotes: '/quotes.js', 'reader-save': '/reader-save.js' } as const satisfies Record<LoadCodeData['name'] | 'reader-save', string>;
+const SCRIPTS = { card: '/card.js', marks: '/marks.js', 'reader-save': '/reader-save.js' } as const satisfies Record<LoadCodeData['name'] | 'reader-save', string>;
 
 /** Runs the script `name` in the sender's frame; false when the sender is not a frame of a tab. */
 export async function injectCode(name: keyof typeof SCRIPTS, sender: Pick<MessageSender, 'tabId' | 'frameId'>): Promise<boolean> {

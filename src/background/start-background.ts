@@ -5,7 +5,8 @@
  * popover's cards (`getCard`): the content script carries only the match dictionary, the background the data set.
  * It also injects code a frame needs on demand (`loadCode`: the card, the marks engine; `frameReady`: the content
  * script, into a frame that is not the top one once its gate sees text there), and reads the
- * reader's dossier for a page (`readerPageData`), validated here.
+ * reader's dossier for a page (`readerPageData`), validated here, and finds the known quotations in the blocks of the
+ * frames that scan (`findQuotes`, src/background/quote-finder.ts).
  */
 import { browser } from 'wxt/browser';
 import {
@@ -27,7 +28,13 @@ import { readerActorCard } from '../core/reader-dossier/reader-names';
 import { ReaderActorId } from '../data/reader-dossier-schema';
 import { getReaderDossier, getReaderPageData, getSavedItemsOfPage } from '../shared/reader-dossier-storage';
 import { injectCode, injectContentIntoFrame } from './code-injection';
+import { startQuoteFinder } from './quote-finder';
+import { compileQuoteMatcherSteps } from '../core/quote-matcher';
+import { runInSlices } from '../core/reader-dossier/slices';
 import { getSettings, watchSettings } from '../shared/settings';
+
+/** The quotation matcher's compile: 8 ms at a time, with a zero timer between (a card may be asked for meanwhile). */
+const COMPILE_SLICES = { pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)), now: () => performance.now(), budgetMs: 8 };
 
 /** The badge background colour: the extension's ink, readable with white digits in both themes. */
 export const BADGE_COLOR = '#1f2a44';
@@ -152,12 +159,19 @@ export function startBackground(deps: BackgroundDeps): () => void {
   // frames that scan.
   let extras: PageExtras | null = null;
   const offExtras = onMessage('pageExtras', () => (extras ??= deps.pageExtras()));
+  // The known quotations in the blocks of the frames that scan, matched here where the matcher stays warm.
+  const offQuotes = startQuoteFinder({
+    bundled: () => (extras ??= deps.pageExtras()).quotes,
+    saved: async (url) => (await getReaderPageData(url)).quotes,
+    compile: async (quotes) => (await runInSlices(compileQuoteMatcherSteps(quotes), COMPILE_SLICES))!,
+  });
 
   return () => {
     offLoadCode();
     offFrameReady();
     offReaderData();
     offExtras();
+    offQuotes();
     offCard();
     offOpen();
     offState();

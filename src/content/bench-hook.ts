@@ -6,8 +6,10 @@
 /** User-timing entry at content script start (read by the browser benchmark). */
 export const START_MARK = 'dossier:start';
 /**
- * User-timing entry when the first full scan is done; its `detail` is `{ count, busy, longest, quotes }`: our
- * slices (number, busy ms, longest ms) and the ms spent in the quote matcher, all for the first full scan.
+ * User-timing entry when the first full scan is done; its `detail` is `{ count, busy, longest, quotes,
+ * quotesBackground }`: our slices (number, busy ms, longest ms), the ms this page spent on quotations (asking the
+ * background, keeping and applying its answers) and the ms the background's matcher took for it, all for the first
+ * full scan.
  */
 export const HIGHLIGHTED_MARK = 'dossier:highlighted';
 
@@ -21,8 +23,10 @@ export interface BenchCounters {
   slices: number;
   busy: number;
   longest: number;
-  /** Milliseconds spent in the quote matcher. */
+  /** Milliseconds this page spent on quotations (asking the background, keeping and applying its answers). */
   quotes: number;
+  /** Milliseconds the background's quotation matcher took for this page (not on the page's main thread). */
+  quotesBackground: number;
   /** Page-state tallies computed (a state request served from the cache does not count). */
   stateTallies: number;
   /** Page-state requests answered. */
@@ -38,7 +42,8 @@ export interface BenchHook {
   started(): void;
   scanStarted(kind: 'full' | 'roots'): void;
   slice(ms: number): void;
-  quoteMs(ms: number): void;
+  /** A pass's quotation work: on this page's main thread, and in the background for it. */
+  quoteMs(ms: number, backgroundMs: number): void;
   stateTally(): void;
   stateRead(): void;
   /** A card asked for before the card's code was in the frame was shown: `late` when after the hover delay. */
@@ -50,7 +55,7 @@ export interface BenchHook {
 
 /** The default hook: counters in memory (the content script's world only) and the two user-timing marks. */
 export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof performance === 'undefined' ? null : performance): BenchHook {
-  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, stateTallies: 0, stateReads: 0, firstCardsOnTime: 0, firstCardsLate: 0 };
+  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, quotesBackground: 0, stateTallies: 0, stateReads: 0, firstCardsOnTime: 0, firstCardsLate: 0 };
   return {
     counters,
     started() {
@@ -65,8 +70,9 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
       counters.busy += ms;
       if (ms > counters.longest) counters.longest = ms;
     },
-    quoteMs(ms) {
+    quoteMs(ms, backgroundMs) {
       counters.quotes += ms;
+      counters.quotesBackground += backgroundMs;
     },
     stateTally() {
       counters.stateTallies++;
@@ -79,8 +85,8 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
       else counters.firstCardsOnTime++;
     },
     firstScanDone() {
-      const { slices: count, busy, longest, quotes } = counters;
-      perf?.mark(HIGHLIGHTED_MARK, { detail: { count, busy, longest, quotes } });
+      const { slices: count, busy, longest, quotes, quotesBackground } = counters;
+      perf?.mark(HIGHLIGHTED_MARK, { detail: { count, busy, longest, quotes, quotesBackground } });
     },
   };
 }

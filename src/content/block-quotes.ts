@@ -4,16 +4,17 @@
  * yields one after another under the same block element are joined, matched with the quote matcher, and
  * the matches are split back into one mention per node (`quotePieces`). The scan hands every text node
  * with its name mentions to `QuoteBlocks.add` and gets the finished block's nodes back, with their names, when
- * the next block starts (or at `end`). The blocks wait; once the walk has painted every name, `matchQueued` matches
- * them one by one (the matcher's prefilter skips most blocks of most pages at the cost of reading their words once)
- * and returns the nodes holding a quotation, names and quote mentions merged. The matcher keeps each block's result
- * by its text, so a later scan of an unchanged block (a toggle, a page change elsewhere in it) costs a lookup.
+ * the next block starts (or at `end`). The blocks wait; once the walk has painted every name, their texts go to the
+ * background, which matches them (`load`), and `matchQueued` applies the answers block by block, returning the nodes
+ * holding a quotation, names and quote mentions merged. The answers are kept by text, so a later scan of an
+ * unchanged block (a toggle, a page change elsewhere in it) costs a lookup.
  */
 import type { Matcher, Mention } from '../core/matcher';
-import type { QuoteMatch, QuoteMatcher } from '../core/quote-matcher';
+import type { QuoteMatch } from '../core/quote-matcher';
 import { quotePieces } from '../core/quote-pieces';
 import { withSpeakerNearby } from '../core/quote-speaker';
 import type { NodeMentions } from './engines/types';
+import type { QuoteResults } from './quote-results';
 
 /** A quote mention: one text node's share of a quotation, with the whole match (score, exact, diff) for the card. */
 export interface QuoteMention extends Mention {
@@ -117,9 +118,13 @@ function recheckWholeNodeNames(matcher: Pick<Matcher, 'standsInBlock'>, texts: r
 
 /** What `QuoteBlocks` needs from the controller. */
 export interface QuoteBlocksOptions {
-  matcher: QuoteMatcher;
-  /** The card title of a quote ("Vladimir Putin, quoted"). */
-  nameOf(quoteId: string): string;
+  /** The frame's quotations, as the background finds them. */
+  matcher: Pick<QuoteResults, 'cached' | 'findInBlock' | 'speakersOf' | 'load' | 'pageMs' | 'backgroundMs'>;
+  /**
+   * The card title of a quote ("Vladimir Putin, quoted"); undefined for a quotation this page does not know (the
+   * background's set changed before the page heard of it): its matches wait for the rescan that change brings.
+   */
+  nameOf(quoteId: string): string | undefined;
   /** Whether the engine paints overlapping mentions (css) or needs them cut apart (marks). */
   layered: boolean;
   /** "Not this": a quote piece is dropped when this says so. */
@@ -151,14 +156,29 @@ export class QuoteBlocks {
   private names: (readonly Mention[])[] = [];
   /** Entities named in the last block with text: a short quotation's speaker may be named there. */
   private previousNames: ReadonlySet<string> = new Set();
-  /** Milliseconds spent in the quote matcher and its prefilter (the browser benchmark reads the total). */
-  findMs = 0;
+  /** Milliseconds of this pass spent on quotations in the page: asking, keeping and applying answers. */
+  private ownMs = 0;
+  private readonly pageMsBefore: number;
+  private readonly backgroundMsBefore: number;
   /** Blocks waiting for `matchQueued`, in walk order: those being matched, and those queued since. */
   private queue: QueuedBlock[] = [];
   private queueAt = 0;
   private queued: QueuedBlock[] = [];
 
-  constructor(private readonly opts: QuoteBlocksOptions) {}
+  constructor(private readonly opts: QuoteBlocksOptions) {
+    this.pageMsBefore = opts.matcher.pageMs;
+    this.backgroundMsBefore = opts.matcher.backgroundMs;
+  }
+
+  /** Milliseconds the background's matcher took for this pass (off the page's main thread). */
+  get backgroundMs(): number {
+    return this.opts.matcher.backgroundMs - this.backgroundMsBefore;
+  }
+
+  /** Milliseconds of the page's main thread this pass spent on quotations (the browser benchmark reads the total). */
+  get findMs(): number {
+    return this.ownMs + this.opts.matcher.pageMs - this.pageMsBefore;
+  }
 
   /**
    * Adds the next text node of the walk (its text as the engine reads it, its name mentions). Returns the nodes
@@ -204,9 +224,17 @@ export class QuoteBlocks {
     const block: QueuedBlock = { nodes, texts, names, joined, named, before };
     const t0 = performance.now();
     const known = this.opts.matcher.cached(joined);
-    this.findMs += performance.now() - t0;
+    this.ownMs += performance.now() - t0;
     if (!known || known.length) this.queued.push(block);
     return out;
+  }
+
+  /** Asks the background about the waiting blocks it has not answered for; false when it could not answer. */
+  load(): Promise<boolean> {
+    const texts: string[] = [];
+    for (let i = this.queueAt; i < this.queue.length; i++) texts.push(this.queue[i]!.joined);
+    for (const block of this.queued) texts.push(block.joined);
+    return this.opts.matcher.load(texts);
   }
 
   /** Whether blocks wait for `matchQueued`. */
@@ -233,12 +261,12 @@ export class QuoteBlocks {
       if (!nodes[i]!.isConnected || textOf(nodes[i]!) !== texts[i]) return [];
     }
     const t0 = performance.now();
-    const found = this.opts.matcher.findInBlock(joined);
+    const found = this.opts.matcher.findInBlock(joined).filter((m) => this.opts.nameOf(m.quoteId) !== undefined);
     const matches = found.length === 0 ? found : withSpeakerNearby(found, this.opts.matcher, { has: (id) => named.has(id) || before.has(id) });
-    this.findMs += performance.now() - t0;
+    this.ownMs += performance.now() - t0;
     if (matches.length === 0) return [];
     const perNode: QuoteMention[][] = nodes.map(() => []);
-    const pieces = quotePieces(matches, texts.map((t) => t.length), joined, this.opts.nameOf);
+    const pieces = quotePieces(matches, texts.map((t) => t.length), joined, (id) => this.opts.nameOf(id)!);
     for (const piece of pieces) {
       const mention: QuoteMention = { ...piece.mention, category: 'quotes', match: piece.match };
       if (!this.opts.ignore(mention)) perNode[piece.segment]!.push(mention);

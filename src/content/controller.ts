@@ -16,7 +16,7 @@ import { createBenchHook, type BenchHook } from './bench-hook';
 import { DesignModeWatch } from './design-mode';
 import { cssHighlightsSupported } from './engines/css-engine';
 import type { createMarksEngine } from './engines/marks-engine';
-import type { QuoteCode } from './injected-code';
+import type { FindQuotes } from './quote-results';
 import { targetOf, watchHover, type PopoverLike } from './hover';
 import { Jumper } from './jump';
 import { Disposer } from './lifetime';
@@ -68,10 +68,10 @@ export interface ControllerDeps {
    */
   loadMarks(): Promise<typeof createMarksEngine>;
   /**
-   * Loads the quotation matcher's code into this frame (the background injects it): asked for as soon as quotations
-   * are on, needed once a scan has painted the names and has blocks to match.
+   * Asks the background for the known quotations in texts of this frame's blocks (the matcher runs there), once a
+   * scan has painted the names and has blocks to match.
    */
-  loadQuotes(): Promise<QuoteCode>;
+  findQuotes: FindQuotes;
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -145,7 +145,7 @@ function createController(deps: ControllerDeps): ContentController {
   };
   let createMarks: typeof createMarksEngine | null = null;
   let marksLoading = false;
-  const page = new PageHighlighter(doc, deps.data, write, () => createMarks, deps.loadQuotes);
+  const page = new PageHighlighter(doc, deps.data, write, () => createMarks, deps.findQuotes);
   life.defer(() => page.destroyEngine());
 
   let status: PageState['status'] = 'scanning';
@@ -168,7 +168,7 @@ function createController(deps: ControllerDeps): ContentController {
     watcher.observe(target);
   };
   let firstScanDone = false;
-  // Reader's dossier updates being applied (their saved quotations compiled, the quotation code loaded first).
+  // Reader's dossier updates being applied.
   let readerPending = 0;
   const scans = new ScanScheduler({
     life,
@@ -176,7 +176,6 @@ function createController(deps: ControllerDeps): ContentController {
     engine: () => page.engine,
     matcher: () => page.matcher,
     quoteBlocks: () => page.quoteBlocks(),
-    quoteCode: async () => (await page.loadQuoteCode()) !== null,
     ignored: () => page.ignored(),
     write,
     onShadowRoot: observe,

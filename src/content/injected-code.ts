@@ -1,12 +1,10 @@
 /**
  * The hand-over between code injected on demand and the content script. What every frame loads is kept small: the
- * card (Preact, Floating UI, the card components and their CSS), the marks engine (mark.js, used only where the
- * reader chose it or the CSS Highlight API is missing) and the quotation matcher (used once a scan has painted the
- * names and has blocks to match) are separate scripts that the background injects into a frame when it first needs them (src/background/code-injection.ts). Injected code runs in the same isolated world as the
+ * card (Preact, Floating UI, the card components and their CSS) and the marks engine (mark.js, used only where the
+ * reader chose it or the CSS Highlight API is missing) are separate scripts that the background injects into a frame when it first needs them (src/background/code-injection.ts). Injected code runs in the same isolated world as the
  * content script and leaves its entry in a global of that world, which the page's own scripts cannot see.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { compileQuoteMatcher, compileQuoteMatcherSteps, quoteMatcherFromPlan } from '../core/quote-matcher';
 import type { createMarksEngine } from './engines/marks-engine';
 import type { PopoverController, PopoverDeps } from './popover';
 
@@ -14,11 +12,7 @@ import type { PopoverController, PopoverDeps } from './popover';
 export interface InjectedCode {
   card: { createPopover(ctx: Pick<ContentScriptContext, 'onInvalidated'>, deps: PopoverDeps): PopoverController };
   marks: { createMarksEngine: typeof createMarksEngine };
-  quotes: { compileQuoteMatcher: typeof compileQuoteMatcher; compileQuoteMatcherSteps: typeof compileQuoteMatcherSteps; quoteMatcherFromPlan: typeof quoteMatcherFromPlan };
 }
-
-/** The quotation matcher's compiler, injected where quotations are matched. */
-export type QuoteCode = InjectedCode['quotes'];
 
 /** The names of the injected scripts (`<name>.js` at the root of the build). */
 export type InjectedName = keyof InjectedCode;

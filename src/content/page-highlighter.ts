@@ -1,7 +1,7 @@
 /**
  * What paints this page and what it looks for: the engine (made again when the configuration asks for another),
- * the name matcher (compiled again only when the excluded aliases change), the quotation matcher (compiled the
- * first time quotations are on), and the texts "Not this" on this site. `apply` takes a page configuration and
+ * the name matcher (compiled again only when the excluded aliases change), the quotations the background found in
+ * its blocks (kept until the quotations to look for change), and the texts "Not this" on this site. `apply` takes a page configuration and
  * says what it takes; the controller does the scanning.
  */
 import { notThisKey } from '../shared/settings-schema';
@@ -10,11 +10,9 @@ import type { MatcherPlan } from '../core/matcher-plan';
 import type { MatchDictionary, MatchEntry } from '../core/entity-index';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import { dictionaryWithExtras, pageDictionary, type PageData, type PageExtras, type PageQuote } from '../core/page-data';
-import type { QuoteMatcher, QuotePlan } from '../core/quote-matcher';
-import { lazyQuoteMatcher } from '../core/quote-matcher-lazy';
-import type { QuoteCode } from './injected-code';
+import { savedQuotesKey } from '../core/quotes-found';
 import { QuoteBlocks } from './block-quotes';
-import { compileQuotesInSlices } from './reader-dossier/sliced-quote-compile';
+import { QuoteResults, type FindQuotes } from './quote-results';
 import { createCssEngine } from './engines/css-engine';
 import type { createMarksEngine } from './engines/marks-engine';
 import type { HighlightEngine, OwnWrite } from './engines/types';
@@ -30,43 +28,33 @@ export type Applied = 'off' | 'rescan' | 'same' | 'waiting';
 /** The marks engine's factory once its code is in this frame; null before. */
 export type MarksSource = () => typeof createMarksEngine | null;
 
-/** Loads the quotation matcher's code into this frame (the background injects it: src/content/injected-code.ts). */
-export type QuotesSource = () => Promise<QuoteCode>;
-
 /** The page's engine and matchers. */
 export class PageHighlighter {
   engine: HighlightEngine | null = null;
   matcher: Matcher | null = null;
   config: PageConfig | null = null;
-  private quoteMatcher: QuoteMatcher | null = null;
+  /** The background's answers for this page's blocks, for the quotations looked for now; null while quotations are off. */
+  private quoteResults: QuoteResults | null = null;
   private ignoredTexts: ReadonlySet<string> = new Set();
   private entries: MatchDictionary;
   /** The names matcher of `entries` as the background planned it (`PageExtras.plan`). */
   private plan: MatcherPlan | null = null;
-  /** The quotation matcher of `bundled` as the background planned it (`PageExtras.quotePlan`). */
-  private quotePlan: QuotePlan | null = null;
   private quoteNames;
   private quoteTexts;
   /** The data set's quotations: in the page data, or asked of the background (`setExtras`). */
   private bundled: readonly PageQuote[];
-  /** The reader's saved quotations, matched with the bundled ones. */
+  /** The reader's saved quotations, matched with the bundled ones, and their key (`savedQuotesKey`). */
   private saved: readonly PageQuote[] = [];
+  private savedKey = savedQuotesKey([]);
   /** The names of the actors the reader created, matched with the bundled ones. */
   private readerEntries: readonly MatchEntry[] = [];
-  /** Counts setReaderData calls: a compile that finishes after a newer call began is dropped. */
-  private readerGeneration = 0;
-  /** Stops the compile of the latest setReaderData call. */
-  private readerCompile: AbortController | null = null;
-  /** The quotation matcher's code once it is in this frame, and its load while under way. */
-  private quoteCode: QuoteCode | null = null;
-  private quoteLoad: Promise<QuoteCode | null> | null = null;
 
   constructor(
     private readonly doc: Document,
     data: PageData,
     private readonly write: OwnWrite,
     private readonly marks: MarksSource,
-    private readonly quotes: QuotesSource,
+    private readonly findQuotes: FindQuotes,
   ) {
     this.entries = pageDictionary(data);
     this.bundled = data.quotes;
@@ -74,14 +62,21 @@ export class PageHighlighter {
     this.quoteTexts = new Map(data.quotes.map((q) => [q.id, q.text]));
   }
 
-  /** The quotations to match changed: the lookups follow, and the matcher is compiled again if one is in use. */
+  /**
+   * The quotations to match changed: the lookups follow, and the answers kept are dropped. Returns whether
+   * quotations are looked for here now (the page must be scanned again).
+   */
   private quotesChanged(): boolean {
     const all = [...this.bundled, ...this.saved];
     this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
     this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
     const active = this.config?.active === true;
-    this.quoteMatcher = active && this.config!.quotes ? this.compileQuotes() : null;
-    return this.quoteMatcher !== null;
+    this.quoteResults = active && this.config!.quotes ? this.newQuoteResults() : null;
+    return this.quoteResults !== null;
+  }
+
+  private newQuoteResults(): QuoteResults {
+    return new QuoteResults(this.findQuotes, this.savedKey);
   }
 
   /**
@@ -101,7 +96,6 @@ export class PageHighlighter {
       }
     }
     const quotes = extras.quotes;
-    this.quotePlan = extras.quotePlan ?? null;
     if (quotes.length !== this.bundled.length || !quotes.every((q, i) => q.id === this.bundled[i]!.id && q.text === this.bundled[i]!.text)) {
       this.bundled = quotes;
       rescan = this.quotesChanged() || rescan;
@@ -111,31 +105,18 @@ export class PageHighlighter {
 
   /**
    * Sets what the page looks for in the reader's dossier. Resolves to whether the page must be scanned again: Dossier
-   * is on here and a matcher in use changed (an empty dossier changes nothing). The quote matcher with the saved
-   * quotations is compiled in slices (a full dossier holds thousands) and swapped in whole; a call made while an
-   * earlier one is still compiling supersedes it (the earlier resolves false), and `signal` stops it.
+   * is on here and what it looks for changed (an empty dossier changes nothing). The saved quotations are matched by
+   * the background with the bundled ones; here they only name their mentions.
    */
   async setReaderData(reader: ReaderPageData, signal: AbortSignal): Promise<boolean> {
-    const generation = ++this.readerGeneration;
-    // A newer call stops the compile of an earlier one at its next slice rather than letting both run.
-    this.readerCompile?.abort();
-    const own = new AbortController();
-    this.readerCompile = own;
     let rescan = false;
     const { quotes: saved, entries } = reader;
     const sameQuotes = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
+    if (signal.aborted) return false;
     if (!sameQuotes) {
-      const all = [...this.bundled, ...saved];
-      // Before the first configuration nothing says whether quotations will be on: compile, in slices.
-      const wanted = this.config === null || (this.config.active && this.config.quotes);
-      const code = wanted ? await this.loadQuoteCode() : null;
-      const matcher = code ? await compileQuotesInSlices(code.compileQuoteMatcherSteps, all, AbortSignal.any([signal, own.signal])) : null;
-      if (generation !== this.readerGeneration || signal.aborted) return false;
       this.saved = saved;
-      this.quoteNames = new Map(all.map((q) => [q.id, q.label]));
-      this.quoteTexts = new Map(all.map((q) => [q.id, q.text]));
-      this.quoteMatcher = matcher;
-      rescan = matcher !== null && this.config?.active === true && this.config.quotes;
+      this.savedKey = savedQuotesKey(saved);
+      rescan = this.quotesChanged();
     }
     if (JSON.stringify(entries) !== JSON.stringify(this.readerEntries)) {
       const active = this.config?.active === true;
@@ -151,38 +132,6 @@ export class PageHighlighter {
     if (this.plan && this.readerEntries.length === 0 && config.excludedAliases.length === 0) return matcherFromPlan(this.plan);
     const entries = this.readerEntries.length ? Object.assign([...this.entries, ...this.readerEntries], { notMentions: this.entries.notMentions, ...(this.entries.nameContexts ? { nameContexts: this.entries.nameContexts } : {}) }) : this.entries;
     return compileMatcher(entries, { excludedAliases: config.excludedAliases });
-  }
-
-  /**
-   * The quotation matcher of the bundled and saved quotations, compiled when the scan first matches a block: the scan
-   * has the code in the frame by then (`loadQuoteCode`, asked for as soon as quotations are on).
-   */
-  private compileQuotes(): QuoteMatcher {
-    const quotes = this.saved.length ? [...this.bundled, ...this.saved] : this.bundled;
-    void this.loadQuoteCode();
-    // The background's plan is of the bundled quotations alone, the ones the extras brought.
-    const plan = this.saved.length === 0 ? this.quotePlan : null;
-    return lazyQuoteMatcher(() => {
-      if (!this.quoteCode) throw new Error('the quotation code is not in this frame');
-      return plan ? this.quoteCode.quoteMatcherFromPlan(plan, quotes) : this.quoteCode.compileQuoteMatcher(quotes);
-    });
-  }
-
-  /**
-   * The quotation matcher's code, injected into this frame on the first call; null when it could not be loaded (the
-   * next call asks again). The scan waits for it before it matches the first block.
-   */
-  loadQuoteCode(): Promise<QuoteCode | null> {
-    if (this.quoteCode) return Promise.resolve(this.quoteCode);
-    this.quoteLoad ??= this.quotes().then(
-      (code) => (this.quoteCode = code),
-      (err: unknown) => {
-        this.quoteLoad = null;
-        console.warn('[dossier] could not load the quotation matcher', err);
-        return null;
-      },
-    );
-    return this.quoteLoad;
   }
 
   /**
@@ -216,7 +165,7 @@ export class PageHighlighter {
     }
     if (change.matcher || !this.matcher) this.matcher = this.compileNames(next);
     this.ignoredTexts = new Set(next.ignoredTexts);
-    if (next.quotes) this.quoteMatcher ??= this.compileQuotes();
+    if (next.quotes) this.quoteResults ??= this.newQuoteResults();
     const engine = this.engine!;
     this.write(() => engine.setVisibleCategories(next.visible));
     return change.rescan || made ? 'rescan' : 'same';
@@ -230,10 +179,10 @@ export class PageHighlighter {
   /** A fresh quotation grouper for a scan pass, or null while quotations are off. */
   quoteBlocks(): QuoteBlocks | null {
     const config = this.config;
-    if (!config?.quotes || !this.quoteMatcher) return null;
+    if (!config?.quotes || !this.quoteResults) return null;
     return new QuoteBlocks({
-      matcher: this.quoteMatcher,
-      nameOf: (id) => this.quoteNames.get(id) ?? 'Quotation',
+      matcher: this.quoteResults,
+      nameOf: (id) => this.quoteNames.get(id),
       layered: this.engine?.layered === true,
       names: this.matcher ?? undefined,
       // "Not this" on a quotation stores the source's wording (notThisPatch), compared as stored.

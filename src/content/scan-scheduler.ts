@@ -54,11 +54,6 @@ export interface ScanDeps {
   matcher(): Matcher | null;
   /** A fresh quotation grouper for a pass, or null while quotations are off. */
   quoteBlocks(): QuoteBlocks | null;
-  /**
-   * Whether the quotation matcher's code is in this frame, loading it first (it is injected on demand); asked after
-   * the names are painted, before the first block is matched. Without it, quotations are not looked for.
-   */
-  quoteCode?(): Promise<boolean>;
   /** Texts "Not this" on this site. */
   ignored(): ReadonlySet<string>;
   write: OwnWrite;
@@ -332,21 +327,23 @@ export class ScanScheduler {
         flush();
         if (!blocks?.pending) break;
         this.endDeferral(engine);
-        if (deps.quoteCode) {
-          // The wait for the code is not Dossier's work: the slice ends before it.
-          deps.bench.slice(this.now() - sliceStart);
-          const ready = await deps.quoteCode();
-          if (!alive()) return;
-          sliceStart = this.now();
-          if (!ready) {
-            blocks.forgetQueued();
-            break;
-          }
+        // The background matches the waiting blocks. Asking (the first message goes out here) ends this slice; the
+        // wait for the answers is not the page's work, but keeping them and sending the rest is, counted as one slice.
+        const answer = blocks.load();
+        const sent = blocks.findMs;
+        deps.bench.slice(this.now() - sliceStart);
+        const answered = await answer;
+        if (!alive()) return;
+        if (blocks.findMs > sent) deps.bench.slice(blocks.findMs - sent);
+        sliceStart = this.now();
+        if (!answered) {
+          blocks.forgetQueued();
+          break;
         }
         if (!(await this.matchQuotes(blocks, engine, pause))) return;
       }
       deps.bench.slice(this.now() - sliceStart);
-      if (blocks) deps.bench.quoteMs(blocks.findMs);
+      if (blocks) deps.bench.quoteMs(blocks.findMs, blocks.backgroundMs);
     } finally {
       if (gen === this.generation) this.running = false;
     }

@@ -8,7 +8,7 @@ import type { Dataset, NameContexts } from '../data/schema';
 import { buildMatchEntries, type MatchDictionary, type MatchEntry, type MatchSource } from './entity-index';
 import type { MatcherPlan } from './matcher-plan';
 import { foldKey } from './normalize';
-import type { QuoteInput, QuotePlan } from './quote-matcher';
+import type { QuoteInput } from './quote-matcher';
 
 /** One known quotation as the page side needs it: what `compileQuoteMatcher` reads, and the mention's name. */
 export interface PageQuote extends QuoteInput {
@@ -44,8 +44,6 @@ export type PageExtras = Pick<PageData, 'quotes' | 'nameContexts'> & {
    * pages that exclude no alias and hold no name of the reader's (`planMatcher`; the others plan their own).
    */
   plan?: MatcherPlan;
-  /** The quotation matcher of `quotes`, planned by the background (`planQuoteMatcher`) for pages that save none. */
-  quotePlan?: QuotePlan;
 };
 
 /** Whether an alias is written in another script than Latin: its folded first letter is not ASCII (as the matcher groups them). */

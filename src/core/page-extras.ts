@@ -1,18 +1,16 @@
 /**
- * What the background sends the frames that scan (`pageExtras`), in a module of its own: it plans the quotation
- * matcher too, and the content script, which uses the rest of the page data's helpers, does not carry that code.
+ * What the background sends the frames that scan (`pageExtras`), in a module of its own: it plans the names matcher,
+ * and the content script, which uses the rest of the page data's helpers, need not carry the planner.
  */
 import { dictionaryWithExtras, extrasOf, pageDictionary, withoutExtras, type PageData, type PageExtras } from './page-data';
 import { planMatcher } from './matcher-plan';
-import { planQuoteMatcher } from './quote-matcher';
 
 /**
  * What the background sends the frames that scan: the extras of `page`, with the names matcher planned for the page
- * data the content script carries plus these extras, exactly as the content script would plan it, and the quotation
- * matcher planned for the extras' quotations.
+ * data the content script carries plus these extras, exactly as the content script would plan it.
  */
 export function pageExtras(page: PageData): PageExtras {
   const extras = extrasOf(page);
-  return { ...extras, plan: planMatcher(dictionaryWithExtras(pageDictionary(withoutExtras(page)), extras)), quotePlan: planQuoteMatcher(extras.quotes) };
+  return { ...extras, plan: planMatcher(dictionaryWithExtras(pageDictionary(withoutExtras(page)), extras)) };
 }
 

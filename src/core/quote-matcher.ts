@@ -129,9 +129,8 @@ export function compileQuoteMatcher(quotes: readonly QuoteInput[]): QuoteMatcher
 
 /**
  * What compiling the quotes works out before it builds the matcher, as plain data: the words of every quote as ids,
- * where they stand in its text, the ids of its source sentence's other words, and the prefilter's anchor words. The
- * background plans the bundled quotations once and sends the plan with the page data's extras
- * (`PageExtras.quotePlan`): reading the quotes' words is most of the compile, and a page would do it on a cold JIT.
+ * where they stand in its text, the ids of its source sentence's other words, and the prefilter's anchor words:
+ * reading the quotes' words is most of the compile, and a plan survives a JSON round trip.
  */
 export interface QuotePlan {
   /** Word keys by id: the quotes' words first (by first occurrence), then their source sentences' other words. */

@@ -10,7 +10,8 @@ import type { Browser } from 'wxt/browser';
 import type { CardModel } from '../core/card-model';
 import type { PageExtras } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
-import type { GetCardData, JumpToData, LoadCodeData, OpenSourceData, PageState, PageStateChangedData, ReaderPageDataRequest } from './messages';
+import type { FoundQuotes } from '../core/quotes-found';
+import type { FindQuotesData, GetCardData, JumpToData, LoadCodeData, OpenSourceData, PageState, PageStateChangedData, ReaderPageDataRequest } from './messages';
 import { extensionApi } from './extension-api';
 
 /** What the content script sends, and what comes back. */
@@ -24,6 +25,8 @@ export interface ContentToBackground {
   frameReady: [undefined, boolean];
   /** The page data's extras: the known quotations and the context rules' words. */
   pageExtras: [undefined, PageExtras];
+  /** The known quotations in the sending frame's blocks (matched in the background, where the matcher stays warm). */
+  findQuotes: [FindQuotesData, FoundQuotes];
   /** What the sending page looks for in the reader's dossier (saved quotations, reader-made actors). */
   readerPageData: [ReaderPageDataRequest, ReaderPageData];
 }

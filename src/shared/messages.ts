@@ -9,9 +9,9 @@
  * background → content:  jumpTo({ id: null, direction }) for the keyboard commands
  * content → background:  pageStateChanged({ total, entities }) for the toolbar badge,
  *                        frameReady(): the frame gate of a frame that has text asks for the content script there,
- *                        loadCode({ name }): inject the card's code (on the reader's first gesture), the marks
- *                        engine (where it paints) or the quotation matcher (where quotations are matched) into the
- *                        sending frame,
+ *                        loadCode({ name }): inject the card's code (on the reader's first gesture) or the marks
+ *                        engine (where it paints) into the sending frame,
+ *                        findQuotes({ texts, saved }): the known quotations in a frame's blocks, matched here,
  *                        readerPageData({ url }): what the page looks for in the reader's dossier,
  *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData),
  *                        getCard({ mention }): the popover's card for a mention, built in the background (see GetCardData)
@@ -26,6 +26,7 @@ export { entityCount, PAGE_STATE_PORT } from './content-messaging';
 // Type only: the card model is plain JSON that the background builds and the popover renders.
 import type { CardModel } from '../core/card-model';
 import type { PageExtras } from '../core/page-data';
+import { FIND_QUOTES_CHARS, FIND_QUOTES_TEXTS, type FoundQuotes } from '../core/quotes-found';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 
 /** Direction of a jump between mentions. */
@@ -105,12 +106,25 @@ export const GetCardData = z.object({
 export type GetCardData = z.infer<typeof GetCardData>;
 
 /** Payload of `loadCode`: which of the scripts injected on demand (src/content/injected-code.ts). */
-export const LoadCodeData = z.object({ name: z.enum(['card', 'marks', 'quotes']) });
+export const LoadCodeData = z.object({ name: z.enum(['card', 'marks']) });
 export type LoadCodeData = z.infer<typeof LoadCodeData>;
 
 /** Payload of `readerPageData`: the page's address (the background answers for that address only). */
 export const ReaderPageDataRequest = z.object({ url: z.string().check(z.minLength(1), z.maxLength(8_192)) });
 export type ReaderPageDataRequest = z.infer<typeof ReaderPageDataRequest>;
+
+/**
+ * Payload of `findQuotes`: the texts of a frame's blocks to look for known quotations in, within one message's
+ * bounds, and the key of the saved quotations the frame knows of (`savedQuotesKey`).
+ */
+export const FindQuotesData = z.object({
+  texts: z.array(z.string().check(z.maxLength(FIND_QUOTES_CHARS))).check(
+    z.maxLength(FIND_QUOTES_TEXTS),
+    z.refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= FIND_QUOTES_CHARS, 'too much text for one message'),
+  ),
+  saved: z.string().check(z.maxLength(40)),
+});
+export type FindQuotesData = z.infer<typeof FindQuotesData>;
 
 /** The message types and their payload → response. */
 export interface ProtocolMap {
@@ -121,7 +135,7 @@ export interface ProtocolMap {
   openSource(data: OpenSourceData): boolean;
   /** The card for a mention; null when the data has no entity of that id. */
   getCard(data: GetCardData): CardModel | null;
-  /** Injects code the sending frame needs on demand (the card, the marks engine, the quotation matcher); true once it ran there. */
+  /** Injects code the sending frame needs on demand (the card, the marks engine); true once it ran there. */
   loadCode(data: LoadCodeData): boolean;
   /**
    * From the frame gate of a frame (not the top one) that has work: injects the content script and its CSS into
@@ -130,6 +144,8 @@ export interface ProtocolMap {
   frameReady(): boolean;
   /** The page data's extras (known quotations, the context rules' words), which the content script does not carry. */
   pageExtras(): PageExtras;
+  /** The known quotations (bundled, and those the reader saved that this page looks for) in a frame's blocks. */
+  findQuotes(data: FindQuotesData): FoundQuotes;
   /** What the sending page (at `url`) looks for in the reader's dossier. */
   readerPageData(data: ReaderPageDataRequest): ReaderPageData;
 }
@@ -145,6 +161,7 @@ const payloadSchemas = {
   frameReady: z.undefined(),
   readerPageData: ReaderPageDataRequest,
   pageExtras: z.undefined(),
+  findQuotes: FindQuotesData,
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
 const messaging = validatedMessaging<ProtocolMap>(payloadSchemas);

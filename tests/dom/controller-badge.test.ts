@@ -27,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('controller: badge reports', () => {
   it('reports once per change of the numbers, and again after the settings apply', async () => {
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true });
     await settle();
     expect(reports).toEqual([{ total: 2, entities: 2 }]);
     // The page keeps changing, nothing highlighted changes: no report.

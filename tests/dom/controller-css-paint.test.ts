@@ -59,7 +59,7 @@ const HEIGHT = window.innerHeight;
 const REST_LAST = Math.floor((HEIGHT + 1.5 * HEIGHT) / LINE);
 
 async function ready() {
-  page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, registerPageApi: () => () => {} });
+  page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, registerPageApi: () => () => {} });
   await vi.waitFor(async () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('ready');
@@ -184,7 +184,7 @@ describe('controller + css engine: the screen first', () => {
     try {
       // Names only: with quotations on, the page is still 'scanning' while they are matched after the names are painted.
       await updateSettings({ categories: { people: true, organisations: true, regions: true, quotes: false } });
-      page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, registerPageApi: () => () => {} });
+      page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, registerPageApi: () => () => {} });
       const screen = Math.floor(HEIGHT / LINE);
       let seenWhileScanning: number[] | null = null;
       for (let i = 0; i < 2000 && document.documentElement.getAttribute(MARKER_ATTRIBUTE) !== 'ready'; i++) {
@@ -210,7 +210,7 @@ describe('controller + css engine: the screen first', () => {
     try {
       const categories = { people: true, organisations: true, regions: true, quotes: false };
       await updateSettings({ categories });
-      page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, registerPageApi: () => () => {} });
+      page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, registerPageApi: () => () => {} });
       for (let i = 0; i < 2000 && paintedLines().length === 0; i++) await vi.advanceTimersByTimeAsync(1);
       expect(document.documentElement.getAttribute(MARKER_ATTRIBUTE)).toBe('scanning');
       // Mid-walk, with the screen painted: a setting that scans the page again (here: quotations on).

@@ -58,7 +58,7 @@ describe('controller listeners', () => {
       remove.apply(this, args as never);
     });
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, createPopover: fakePopover, trusted: () => true });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, createPopover: fakePopover, trusted: () => true });
     await vi.advanceTimersByTimeAsync(1500);
     const settled = { signal: onSignal, document: counts.get(document) ?? 0, window: counts.get(window) ?? 0 };
     for (let i = 0; i < 700; i++) {

@@ -18,7 +18,7 @@ describe('controller: quotations asked of the background', () => {
     const bench = createBenchHook(null);
     let answer!: () => void;
     const asked = new Promise<void>((resolve) => (answer = resolve)).then(() => extrasOf(page.data));
-    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, bench, extras: () => asked });
+    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, bench, extras: () => asked });
     await vi.advanceTimersByTimeAsync(500);
     // Nothing is scanned before the quotations are there.
     expect(bench.counters.fullScans).toBe(0);
@@ -30,9 +30,9 @@ describe('controller: quotations asked of the background', () => {
     expect(bench.counters.fullScans).toBe(1);
   });
 
-  it('highlights names and reports ready when the quotation code cannot be loaded into the frame', async () => {
+  it('highlights names and reports ready when the background cannot match the quotations', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: () => Promise.reject(new Error('no tab')), topFrame: true });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: () => Promise.reject(new Error('no tab')), topFrame: true });
     await vi.advanceTimersByTimeAsync(1500);
     const state = page.controller!.getState();
     expect(state.status).toBe('ready');
@@ -43,7 +43,7 @@ describe('controller: quotations asked of the background', () => {
 
   it('still highlights names when the background cannot give the quotations', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, extras: () => Promise.reject(new Error('asleep')) });
+    page.controller = await startController({ ctx: page.ctx, data: withoutExtras(page.data), loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, extras: () => Promise.reject(new Error('asleep')) });
     await vi.advanceTimersByTimeAsync(1500);
     const state = page.controller!.getState();
     expect(state.status).toBe('ready');
@@ -58,7 +58,7 @@ describe("controller: the context rules' words asked of the background", () => {
   const trump = useControllerPage(() => '<p>Donald Trump visited Trump Tower in New York.</p>');
 
   it('applies them before the first scan: "Trump Tower" is a building, not the man', async () => {
-    trump.controller = await startController({ ctx: trump.ctx, data: withoutExtras(real), loadMarks: trump.loadMarks, loadQuotes: trump.loadQuotes, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
+    trump.controller = await startController({ ctx: trump.ctx, data: withoutExtras(real), loadMarks: trump.loadMarks, findQuotes: trump.findQuotes, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(trump.controller!.getState().total).toBe(1);
   });
@@ -70,11 +70,11 @@ describe('controller: the names matcher the background planned', () => {
   const ids = () => names.controller!.getState().mentions.filter((m) => m.category !== 'quotes').map((m) => m.id).sort();
 
   it('finds with the plan what it finds with the page data and the extras', async () => {
-    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, loadQuotes: names.loadQuotes, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, findQuotes: names.findQuotes, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
     await vi.advanceTimersByTimeAsync(1500);
     const planned = ids();
     names.controller!.destroy();
-    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, loadQuotes: names.loadQuotes, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, findQuotes: names.findQuotes, topFrame: true, extras: () => Promise.resolve(extrasOf(real)) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(planned).toEqual(ids());
     expect(planned).toEqual(['dmitry-peskov', 'vladimir-putin', 'volodymyr-zelensky']);
@@ -82,49 +82,64 @@ describe('controller: the names matcher the background planned', () => {
 
   it('plans its own matcher when the reader excluded an alias everywhere', async () => {
     await updateSettings({ excludedAliases: ['zelensky'] });
-    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, loadQuotes: names.loadQuotes, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
+    names.controller = await startController({ ctx: names.ctx, data: withoutExtras(real), loadMarks: names.loadMarks, findQuotes: names.findQuotes, topFrame: true, extras: () => Promise.resolve(structuredClone(pageExtras(real))) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(ids()).toEqual(['dmitry-peskov', 'vladimir-putin']);
   });
 });
 
-describe('controller: the quotation matcher the background planned', () => {
-  const real = buildPageData(dataset);
-  const quoted = useControllerPage(() => '<p>“We are talking about the withdrawal of the regime’s armed forces from the Donbas,” Peskov said.</p>');
+describe('controller: the quotations matched by the background', () => {
+  const quoted = useControllerPage(() => '<p>“We are talking about the withdrawal of the regime’s armed forces from the Donbas,” Peskov said.</p><p>The delegation will meet again in Geneva next week to settle the remaining points.</p>');
+  const quotes = () => quoted.controller!.getState().mentions.filter((m) => m.category === 'quotes');
 
-  it('builds the quotation matcher from the plan, compiling nothing, and finds the quotation', async () => {
-    const code = await quoted.loadQuotes();
-    const compile = vi.fn(code.compileQuoteMatcher);
-    const fromPlan = vi.fn(code.quoteMatcherFromPlan);
-    quoted.controller = await startController({
-      ctx: quoted.ctx,
-      data: withoutExtras(real),
-      loadMarks: quoted.loadMarks,
-      loadQuotes: () => Promise.resolve({ ...code, compileQuoteMatcher: compile, quoteMatcherFromPlan: fromPlan }),
-      topFrame: true,
-      extras: () => Promise.resolve(structuredClone(pageExtras(real))),
-    });
+  it('sends each block once, and a rescan of unchanged blocks asks nothing', async () => {
+    const asked: string[][] = [];
+    const findQuotes: typeof quoted.findQuotes = (texts, saved) => {
+      asked.push(texts);
+      return quoted.findQuotes(texts, saved);
+    };
+    quoted.controller = await startController({ ctx: quoted.ctx, data: quoted.data, loadMarks: quoted.loadMarks, findQuotes, topFrame: true });
     await vi.advanceTimersByTimeAsync(1500);
-    expect(quoted.controller!.getState().mentions.filter((m) => m.category === 'quotes')).toHaveLength(1);
-    expect(fromPlan).toHaveBeenCalledTimes(1);
-    expect(compile).not.toHaveBeenCalled();
+    expect(quotes()).toHaveLength(1);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.some((t) => t.startsWith('“We are talking'))).toBe(true);
+    expect(new Set(asked[0]).size).toBe(asked[0]!.length);
+    // Quotations off and on again: the page is scanned again, the answers kept are used.
+    await updateSettings({ categories: { people: true, organisations: true, regions: true, quotes: false } });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(quotes()).toHaveLength(0);
+    await updateSettings({ categories: { people: true, organisations: true, regions: true, quotes: true } });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(quotes()).toHaveLength(1);
+    expect(asked.length).toBeLessThanOrEqual(2);
+    const texts = asked.flat();
+    expect(texts.filter((t) => t.startsWith('“We are talking')).length).toBe(asked.length);
   });
 
-  it('compiles its own when the extras bring no plan', async () => {
-    const code = await quoted.loadQuotes();
-    const compile = vi.fn(code.compileQuoteMatcher);
-    const { quotePlan: _plan, ...withoutPlan } = pageExtras(real);
+  it('asks again, with the new key, when the reader’s saved quotations change', async () => {
+    const keys: string[] = [];
+    const findQuotes: typeof quoted.findQuotes = (texts, saved) => {
+      keys.push(saved);
+      return quoted.findQuotes(texts, saved);
+    };
+    let push!: (d: { quotes: { id: string; text: string; sentence: string; label: string; speakers: string[] }[]; entries: [] }) => void;
     quoted.controller = await startController({
       ctx: quoted.ctx,
-      data: withoutExtras(real),
+      data: quoted.data,
       loadMarks: quoted.loadMarks,
-      loadQuotes: () => Promise.resolve({ ...code, compileQuoteMatcher: compile }),
+      findQuotes,
       topFrame: true,
-      extras: () => Promise.resolve(withoutPlan),
+      reader: { read: () => Promise.resolve({ quotes: [], entries: [] }), watch: (cb) => ((push = cb), () => {}) },
     });
     await vi.advanceTimersByTimeAsync(1500);
-    expect(quoted.controller!.getState().mentions.filter((m) => m.category === 'quotes')).toHaveLength(1);
-    expect(compile).toHaveBeenCalledTimes(1);
+    expect(quotes().map((m) => m.id)).toEqual(['peskov-withdrawal']);
+    const text = 'The delegation will meet again in Geneva next week to settle the remaining points';
+    const saved = { id: 'reader-item-1', text, sentence: `${text}.`, label: 'Your saved quotation', speakers: [] };
+    quoted.saved = [saved];
+    push({ quotes: [saved], entries: [] });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(new Set(keys).size).toBe(2);
+    expect(quotes().map((m) => m.id).sort()).toEqual(['peskov-withdrawal', 'reader-item-1']);
   });
 });
 
@@ -134,15 +149,14 @@ describe("controller: the reader's dossier and the page's status", () => {
 
   it('is not ready until the reader’s saved quotations are applied, then ready with them highlighted', async () => {
     let deliver!: () => void;
-    const data = new Promise<void>((resolve) => (deliver = resolve)).then(() => ({
-      quotes: [{ id: 'reader-item-1', text: sentence, sentence, label: 'Your saved quotation', speakers: [] }],
-      entries: [],
-    }));
+    const saved = { id: 'reader-item-1', text: sentence, sentence, label: 'Your saved quotation', speakers: [] };
+    reader.saved = [saved];
+    const data = new Promise<void>((resolve) => (deliver = resolve)).then(() => ({ quotes: [saved], entries: [] }));
     reader.controller = await startController({
       ctx: reader.ctx,
       data: reader.data,
       loadMarks: reader.loadMarks,
-      loadQuotes: reader.loadQuotes,
+      findQuotes: reader.findQuotes,
       topFrame: true,
       reader: { read: () => data, watch: () => () => {} },
     });

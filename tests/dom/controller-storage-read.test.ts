@@ -19,7 +19,7 @@ describe('controller: one read of the storage at start', () => {
     await fakeBrowser.storage.local.set({ [fieldKey('badge')]: true });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     const getKeys = vi.spyOn(fakeBrowser.storage.local as unknown as { getKeys: () => Promise<string[]> }, 'getKeys');
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true });
     await vi.advanceTimersByTimeAsync(1500);
     expect(page.controller!.getState().status).toBe('ready');
     expect(getKeys).toHaveBeenCalledTimes(1);
@@ -33,7 +33,7 @@ describe('controller: one read of the storage at start', () => {
     await fakeBrowser.storage.local.set({ [fieldKey('paused')]: true });
     const early = fakeBrowser.storage.local.get(null);
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: true, storage: () => early });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, storage: () => early });
     await vi.advanceTimersByTimeAsync(1500);
     expect(page.controller!.getState().status).toBe('paused');
     expect(get).not.toHaveBeenCalled();

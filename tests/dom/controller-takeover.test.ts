@@ -13,7 +13,7 @@ describe('controller start on a page that already has the marker', () => {
   it('takes over after the wait when the marker stays (a page cannot disable Dossier by setting it)', async () => {
     document.documentElement.setAttribute(MARKER_ATTRIBUTE, 'ready');
     let settled = false;
-    const started = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: false }).finally(() => (settled = true));
+    const started = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: false }).finally(() => (settled = true));
     await vi.advanceTimersByTimeAsync(1000);
     expect(settled).toBe(false); // still waiting for a previous instance to go
     await vi.advanceTimersByTimeAsync(1100);
@@ -28,7 +28,7 @@ describe('controller start on a page that already has the marker', () => {
 
   it('starts as soon as a previous instance removes the marker, and not at all once its own context is invalid', async () => {
     document.documentElement.setAttribute(MARKER_ATTRIBUTE, 'ready');
-    const started = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: false });
+    const started = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: false });
     await vi.advanceTimersByTimeAsync(100);
     document.documentElement.removeAttribute(MARKER_ATTRIBUTE);
     await vi.advanceTimersByTimeAsync(0);
@@ -37,7 +37,7 @@ describe('controller start on a page that already has the marker', () => {
     page.controller!.destroy();
     page.controller = null;
     document.documentElement.setAttribute(MARKER_ATTRIBUTE, 'ready');
-    const orphan = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: false });
+    const orphan = startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: false });
     page.ctx.abort();
     await vi.advanceTimersByTimeAsync(2100);
     expect(await orphan).toBeNull();

@@ -121,7 +121,7 @@ describe('controller in a frame', () => {
   it('starts at once, as the top frame does: its gate has seen the text before the content script came', async () => {
     // The settings are read through the list of keys (src/shared/settings-read.ts).
     const read = vi.spyOn(fakeBrowser.storage.local as unknown as { getKeys: () => Promise<string[]> }, 'getKeys');
-    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, loadQuotes: page.loadQuotes, topFrame: false });
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: false });
     expect(page.controller).not.toBeNull();
     await vi.advanceTimersByTimeAsync(1500);
     expect(read).toHaveBeenCalled();

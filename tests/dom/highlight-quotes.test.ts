@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildMatchEntries } from '../../src/core/entity-index';
 import { compileMatcher, type Mention } from '../../src/core/matcher';
-import { compileQuoteMatcher } from '../../src/core/quote-matcher';
+import { compileQuoteMatcher, type QuoteMatcher } from '../../src/core/quote-matcher';
 import { dataset } from '../../src/data/dataset';
 import { blockOf, mergeQuoteMentions, QuoteBlocks, quoteRescanRoot, type QuoteMention } from '../../src/content/block-quotes';
 import type { NodeMentions } from '../../src/content/engines/types';
@@ -12,7 +12,11 @@ import { walkTextNodes } from '../../src/content/text-walker';
 // The quotes fixture page, fed through the walker and QuoteBlocks the way the controller's scan does.
 const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'quotes.html'), 'utf8');
 const names = compileMatcher(buildMatchEntries(dataset));
-const quotes = compileQuoteMatcher(dataset.quotes);
+/** A matcher in this frame standing in for the background's answers: every block is answered before it is matched. */
+function answered(matcher: Pick<QuoteMatcher, 'cached' | 'findInBlock' | 'speakersOf'>) {
+  return { cached: matcher.cached, findInBlock: matcher.findInBlock, speakersOf: matcher.speakersOf, load: () => Promise.resolve(true), pageMs: 0, backgroundMs: 0 };
+}
+const quotes = answered(compileQuoteMatcher(dataset.quotes));
 
 /** Names as the walk finds them, then each waiting block's quotations replacing its nodes' mentions (as an engine does). */
 function scan(layered: boolean, ignore: (m: Mention) => boolean = () => false): NodeMentions[] {
@@ -101,7 +105,7 @@ describe('known quotations matched per block', () => {
 
   it('gives the names at once and the quotations only when the waiting blocks are matched', () => {
     // A matcher of its own: one that matched these blocks before gives their quotations with the names (below).
-    const blocks = new QuoteBlocks({ matcher: compileQuoteMatcher(dataset.quotes), nameOf: (id) => id, layered: true, ignore: () => false });
+    const blocks = new QuoteBlocks({ matcher: answered(compileQuoteMatcher(dataset.quotes)), nameOf: (id) => id, layered: true, ignore: () => false });
     const first: NodeMentions[] = [];
     for (const node of walkTextNodes(document.body)) first.push(...(blocks.add(node, node.data, names.scan(node.data)) ?? []));
     first.push(...blocks.end());
@@ -116,7 +120,7 @@ describe('known quotations matched per block', () => {
     blocks.forgetQueued();
     expect(blocks.pending).toBe(false);
     // Read again by a matcher that has not seen them; the page rewrites the verbatim quotation's block before its turn.
-    const fresh = new QuoteBlocks({ matcher: compileQuoteMatcher(dataset.quotes), nameOf: (id) => id, layered: true, ignore: () => false });
+    const fresh = new QuoteBlocks({ matcher: answered(compileQuoteMatcher(dataset.quotes)), nameOf: (id) => id, layered: true, ignore: () => false });
     for (const node of walkTextNodes(document.body)) fresh.add(node, node.data, names.scan(node.data));
     fresh.end();
     changed[0]!.data = 'Something else entirely.';
@@ -137,7 +141,7 @@ describe('a rescan of unchanged blocks', () => {
     let matched = 0;
     const counting = { ...matcher, findInBlock: (text: string) => (matched += matcher.cached(text) ? 0 : 1, matcher.findInBlock(text)) };
     const scanAll = (): { waiting: number; quoted: unknown[] } => {
-      const blocks = new QuoteBlocks({ matcher: counting, nameOf: (id) => id, layered: true, ignore: () => false });
+      const blocks = new QuoteBlocks({ matcher: answered(counting), nameOf: (id) => id, layered: true, ignore: () => false });
       for (const node of walkTextNodes(document.body)) blocks.add(node, node.data, names.scan(node.data));
       blocks.end();
       let waiting = 0;
