@@ -180,15 +180,21 @@ export class PageHighlighter {
   quoteBlocks(): QuoteBlocks | null {
     const config = this.config;
     if (!config?.quotes || !this.quoteResults) return null;
+    const decided = new Map<string, boolean>();
     return new QuoteBlocks({
       matcher: this.quoteResults,
       nameOf: (id) => this.quoteNames.get(id),
       layered: this.engine?.layered === true,
       names: this.matcher ?? undefined,
-      // "Not this" on a quotation stores the source's wording (notThisPatch), compared as stored.
+      // "Not this" on a quotation stores the source's wording (notThisPatch), compared as stored; decided once per
+      // quotation and pass (a long page quotes the same ones many times).
       ignore: (m) => {
-        const key = notThisKey(this.quoteTexts.get(m.id) ?? m.alias);
-        return this.ignoredTexts.has(key) || config.excludedAliases.includes(key);
+        let ignored = decided.get(m.id);
+        if (ignored === undefined) {
+          const key = notThisKey(this.quoteTexts.get(m.id) ?? m.alias);
+          decided.set(m.id, (ignored = this.ignoredTexts.has(key) || config.excludedAliases.includes(key)));
+        }
+        return ignored;
       },
     });
   }
