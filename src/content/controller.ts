@@ -168,7 +168,7 @@ function createController(deps: ControllerDeps): ContentController {
     watcher.observe(target);
   };
   let firstScanDone = false;
-  // Reader's dossier updates being applied.
+  // The first read of the reader's dossier, while under way.
   let readerPending = 0;
   const scans = new ScanScheduler({
     life,
@@ -268,15 +268,8 @@ function createController(deps: ControllerDeps): ContentController {
   };
   const setReaderData = (data: ReaderPageData) => {
     if (life.disposed) return;
-    readerPending++;
-    void page
-      .setReaderData(data, life.signal)
-      .finally(() => readerPending--)
-      .then((rescan) => {
-        if (life.disposed) return;
-        if (rescan) rescanForData();
-        else readerSettled();
-      });
+    if (page.setReaderData(data)) rescanForData();
+    else readerSettled();
   };
   // The last dossier update applied with nothing to scan again: the page's scan may have settled meanwhile.
   const readerSettled = () => {

@@ -104,15 +104,14 @@ export class PageHighlighter {
   }
 
   /**
-   * Sets what the page looks for in the reader's dossier. Resolves to whether the page must be scanned again: Dossier
+   * Sets what the page looks for in the reader's dossier. Returns whether the page must be scanned again: Dossier
    * is on here and what it looks for changed (an empty dossier changes nothing). The saved quotations are matched by
    * the background with the bundled ones; here they only name their mentions.
    */
-  async setReaderData(reader: ReaderPageData, signal: AbortSignal): Promise<boolean> {
+  setReaderData(reader: ReaderPageData): boolean {
     let rescan = false;
     const { quotes: saved, entries } = reader;
     const sameQuotes = saved.length === this.saved.length && saved.every((q, i) => q.id === this.saved[i]!.id && q.text === this.saved[i]!.text);
-    if (signal.aborted) return false;
     if (!sameQuotes) {
       this.saved = saved;
       this.savedKey = savedQuotesKey(saved);
