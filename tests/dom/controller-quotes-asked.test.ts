@@ -116,6 +116,16 @@ describe('controller: the quotations matched by the background', () => {
     expect(texts.filter((t) => t.startsWith('“We are talking')).length).toBe(asked.length);
   });
 
+  it('sends no text of the page while quotations are off', async () => {
+    await updateSettings({ categories: { people: true, organisations: true, regions: true, quotes: false } });
+    const findQuotes = vi.fn(quoted.findQuotes);
+    quoted.controller = await startController({ ctx: quoted.ctx, data: quoted.data, loadMarks: quoted.loadMarks, findQuotes, topFrame: true });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(quoted.controller!.getState().status).toBe('ready');
+    expect(quoted.controller!.getState().mentions.map((m) => m.category)).toContain('people');
+    expect(findQuotes).not.toHaveBeenCalled();
+  });
+
   it('asks again, with the new key, when the reader’s saved quotations change', async () => {
     const keys: string[] = [];
     const findQuotes: typeof quoted.findQuotes = (texts, saved) => {
