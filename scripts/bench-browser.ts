@@ -242,6 +242,8 @@ interface Result {
   toggleLoafOwn?: number;
   /** The longest animation frame while the page is scrolled to the bottom in steps (ms), and the steps taken. */
   scrollLoaf?: number;
+  /** The extension's script time in that frame. */
+  scrollLoafOwn?: number;
   scrollSteps?: number;
   /** Dossier only: steps whose screen showed no registered highlight in the frame that painted it. */
   bareSteps?: number;
@@ -273,14 +275,15 @@ async function longestOwnFrame(page: Page, since: number): Promise<{ loaf: numbe
   }, since);
 }
 
-/** The longest animation frame that overlaps [from, to] (ms). */
-async function longestFrameIn(page: Page, from: number, to: number): Promise<number> {
+/** The longest animation frame that overlaps [from, to] (ms), and the extension's script time in it. */
+async function longestFrameIn(page: Page, from: number, to: number): Promise<{ loaf: number; own: number }> {
   return page.evaluate(
     (a: number, b: number) => {
       const w = window as unknown as { __loafs: [number, number, number][] };
       let loaf = 0;
-      for (const [s, d] of w.__loafs) if (s + d >= a && s <= b && d > loaf) loaf = d;
-      return loaf;
+      let own = 0;
+      for (const [s, d, o] of w.__loafs) if (s + d >= a && s <= b && d > loaf) [loaf, own] = [d, o];
+      return { loaf, own };
     },
     from,
     to,
@@ -298,10 +301,10 @@ interface ScrollThrough {
 }
 
 /** Scrolls the page to its bottom in steps (the probe's `__scrollThrough`) and reads the longest frame meanwhile. */
-async function scrollThrough(page: Page): Promise<{ loaf: number; steps: number; bare: number }> {
+async function scrollThrough(page: Page): Promise<{ loaf: number; own: number; steps: number; bare: number }> {
   await page.bringToFront();
   const r = (await page.evaluate(`window.__scrollThrough(${SCROLL_STEPS})`)) as ScrollThrough;
-  return { loaf: await longestFrameIn(page, r.from, r.to), steps: r.steps, bare: r.bare };
+  return { ...(await longestFrameIn(page, r.from, r.to)), steps: r.steps, bare: r.bare };
 }
 
 /** The page state's total (every mention found, as the popup counts them), asked of the tab from the service worker. */
@@ -364,7 +367,7 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
   });
   const first = await longestOwnFrame(page, r.start);
   let toggled = { loaf: NaN, own: NaN };
-  let scrolled = { loaf: NaN, steps: NaN, bare: NaN };
+  let scrolled = { loaf: NaN, own: NaN, steps: NaN, bare: NaN };
   let total = NaN;
   if (toggle) {
     // Read now: the probe's frames end at the painted frame, the scroll-through below starts a new phase.
@@ -378,7 +381,7 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
     toggled = await longestOwnFrame(page, before);
   }
   await page.close();
-  return { ...r, cpu, loaf: first.loaf, loafOwn: first.own, toggleLoaf: toggled.loaf, toggleLoafOwn: toggled.own, scrollLoaf: scrolled.loaf, scrollSteps: scrolled.steps, bareSteps: scrolled.bare, total };
+  return { ...r, cpu, loaf: first.loaf, loafOwn: first.own, toggleLoaf: toggled.loaf, toggleLoafOwn: toggled.own, scrollLoaf: scrolled.loaf, scrollLoafOwn: scrolled.own, scrollSteps: scrolled.steps, bareSteps: scrolled.bare, total };
 }
 
 async function runReference(app: Launched, url: string, kind: 'floor' | 'naive', pattern: { source: string; aliases: string[] }, markJs: string): Promise<Result> {
@@ -568,8 +571,8 @@ function bundleSizes() {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
-  const most = (key: 'scrollLoaf' | 'scrollSteps' | 'bareSteps') => Math.max(...rs.map((r) => r[key] ?? NaN));
-  return { scrollLoaf: most('scrollLoaf'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), screen: median(rs.map((r) => r.screen ?? r.painted)), screenFirst: Math.min(...rs.map((r) => r.screenFirst ?? NaN)), screenAtReady: Math.max(...rs.map((r) => r.screenAtReady ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), quotesBackground: median(rs.map((r) => r.quotesBackground ?? NaN)), quotesBackgroundFirst: Math.max(...rs.map((r) => r.quotesBackground ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  const most = (key: 'scrollLoaf' | 'scrollLoafOwn' | 'scrollSteps' | 'bareSteps') => Math.max(...rs.map((r) => r[key] ?? NaN));
+  return { scrollLoaf: most('scrollLoaf'), scrollLoafOwn: most('scrollLoafOwn'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), screen: median(rs.map((r) => r.screen ?? r.painted)), screenFirst: Math.min(...rs.map((r) => r.screenFirst ?? NaN)), screenAtReady: Math.max(...rs.map((r) => r.screenAtReady ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), quotesBackground: median(rs.map((r) => r.quotesBackground ?? NaN)), quotesBackgroundFirst: Math.max(...rs.map((r) => r.quotesBackground ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
 }
 
 /** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
@@ -707,13 +710,13 @@ async function main() {
   console.log('(the floor row: the same pages scrolled without Dossier); toggle = people switched off and on again.');
   console.log('"bare screens": scroll steps whose screen showed no registered highlight in the frame that painted it.');
   console.log('');
-  console.log('| page | method | highlighting | of it attributed to Dossier\'s script | scroll-through (steps) | bare screens | category toggle |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  console.log('| page | method | highlighting | of it attributed to Dossier\'s script | scroll-through (steps) | of it attributed to Dossier\'s script | bare screens | category toggle |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     const floorRow = row.method.startsWith('floor');
     if (!floorRow && !row.method.startsWith('Dossier, css')) continue;
     const r = row.r;
-    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${floorRow ? '–' : f(r.loaf!)} | ${floorRow ? '–' : f(r.loafOwn!)} | ${f(r.scrollLoaf!)} (${f(r.scrollSteps!)}) | ${floorRow ? '–' : f(r.bareSteps!)} | ${floorRow ? '–' : f(r.toggleLoaf!)} |`);
+    console.log(`| ${row.size} | ${row.method.replace('Dossier, ', '')} | ${floorRow ? '–' : f(r.loaf!)} | ${floorRow ? '–' : f(r.loafOwn!)} | ${f(r.scrollLoaf!)} (${f(r.scrollSteps!)}) | ${floorRow ? '–' : f(r.scrollLoafOwn!)} | ${floorRow ? '–' : f(r.bareSteps!)} | ${floorRow ? '–' : f(r.toggleLoaf!)} |`);
   }
   console.log('');
   console.log('Known quotations: the page\'s main thread (asking the background, keeping and applying its answers) and its share');
