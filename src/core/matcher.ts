@@ -11,6 +11,7 @@ import { passSource, planMatcher, type MatchDictionaryLike, type MatcherPlan } f
 import { compileNameContext, mayBeInsideName, type NameContext } from './name-context';
 import { foldForScan, foldKey, foldRangeForScan, scanFoldPositions } from './normalize';
 import { cutTableOf, dirtySegments } from './scan-segments';
+import { isWordCodePoint, isWordCodeUnit } from './word-char';
 
 export { ALL_CAPS_MIN_LETTERS } from './matcher-plan';
 
@@ -370,17 +371,14 @@ function advance(pass: Pass, text: string, from: number, atStartAllowed: boolean
   }
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const SEPARATOR_RE = new RegExp(SEPARATOR_CLASS, 'u');
 
 /** Whether the character before `index` is a letter, digit or mark (so `index` is not a start of word). */
 function isWordCharBefore(text: string, index: number): boolean {
   if (index === 0) return false;
   const c = text.charCodeAt(index - 1);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
   const isLowSurrogate = c >= 0xdc00 && c <= 0xdfff && index >= 2;
-  const ch = isLowSurrogate ? String.fromCodePoint(text.codePointAt(index - 2)!) : text[index - 1]!;
-  return WORD_CHAR.test(ch);
+  return isLowSurrogate ? isWordCodePoint(text.codePointAt(index - 2)!) : isWordCodeUnit(c);
 }
 
 function isCombiningMark(code: number): boolean {
