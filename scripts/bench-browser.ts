@@ -229,6 +229,8 @@ interface Result {
   /** Dossier only: the longest of its own work slices, and their total (ms). */
   slice?: number;
   busy?: number;
+  /** Dossier only: ms the page spent building its names matcher, before the first slice. */
+  namesBuilt?: number;
   /** Dossier only: ms in the quote matcher during the first scan. */
   quotes?: number;
   quotesBackground?: number;
@@ -357,13 +359,13 @@ async function runExtension(app: Launched, url: string, marks = false, toggle?: 
     const start = performance.getEntriesByName('dossier:start')[0]?.startTime ?? NaN;
     const mark = performance.getEntriesByName('dossier:highlighted')[0] as PerformanceMark | undefined;
     const done = mark?.startTime ?? NaN;
-    const detail = (mark?.detail ?? {}) as { longest?: number; busy?: number; quotes?: number; quotesBackground?: number };
+    const detail = (mark?.detail ?? {}) as { longest?: number; busy?: number; quotes?: number; quotesBackground?: number; namesBuilt?: number };
     const longest = Math.max(0, ...w.__longtasks.filter(([s, d]) => s + d >= start).map(([, d]) => d));
     let found = document.querySelectorAll('[data-dossier-category]').length;
     const reg = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<unknown>> } }).CSS.highlights;
     if (reg) for (const [name, hl] of reg) if (name.startsWith('dossier-')) found += hl.size;
     const screen = (w.__screenPainted ?? w.__painted) - start;
-    return { screen, screenFirst: w.__screenFirst ?? NaN, screenAtReady: w.__screenAtReady ?? NaN, script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, quotes: detail.quotes ?? NaN, quotesBackground: detail.quotesBackground ?? NaN, start };
+    return { screen, screenFirst: w.__screenFirst ?? NaN, screenAtReady: w.__screenAtReady ?? NaN, script: done - start, painted: w.__painted - start, allMarks: w.__lastMark - start, longest, found, slice: detail.longest ?? NaN, busy: detail.busy ?? NaN, namesBuilt: detail.namesBuilt ?? NaN, quotes: detail.quotes ?? NaN, quotesBackground: detail.quotesBackground ?? NaN, start };
   });
   const first = await longestOwnFrame(page, r.start);
   let toggled = { loaf: NaN, own: NaN };
@@ -572,7 +574,7 @@ function bundleSizes() {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 function summarise(rs: Result[]): Result {
   const most = (key: 'scrollLoaf' | 'scrollLoafOwn' | 'scrollSteps' | 'bareSteps') => Math.max(...rs.map((r) => r[key] ?? NaN));
-  return { scrollLoaf: most('scrollLoaf'), scrollLoafOwn: most('scrollLoafOwn'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), screen: median(rs.map((r) => r.screen ?? r.painted)), screenFirst: Math.min(...rs.map((r) => r.screenFirst ?? NaN)), screenAtReady: Math.max(...rs.map((r) => r.screenAtReady ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), quotesBackground: median(rs.map((r) => r.quotesBackground ?? NaN)), quotesBackgroundFirst: Math.max(...rs.map((r) => r.quotesBackground ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
+  return { scrollLoaf: most('scrollLoaf'), scrollLoafOwn: most('scrollLoafOwn'), scrollSteps: most('scrollSteps'), bareSteps: most('bareSteps'), total: median(rs.map((r) => r.total ?? NaN)), loaf: Math.max(...rs.map((r) => r.loaf ?? NaN)), loafOwn: Math.max(...rs.map((r) => r.loafOwn ?? NaN)), toggleLoaf: Math.max(...rs.map((r) => r.toggleLoaf ?? NaN)), toggleLoafOwn: Math.max(...rs.map((r) => r.toggleLoafOwn ?? NaN)), cpu: median(rs.map((r) => r.cpu ?? NaN)), screen: median(rs.map((r) => r.screen ?? r.painted)), screenFirst: Math.min(...rs.map((r) => r.screenFirst ?? NaN)), screenAtReady: Math.max(...rs.map((r) => r.screenAtReady ?? NaN)), allMarks: median(rs.map((r) => r.allMarks ?? NaN)), slice: Math.max(...rs.map((r) => r.slice ?? NaN)), busy: median(rs.map((r) => r.busy ?? NaN)), namesBuilt: median(rs.map((r) => r.namesBuilt ?? NaN)), quotes: median(rs.map((r) => r.quotes ?? NaN)), quotesBackground: median(rs.map((r) => r.quotesBackground ?? NaN)), quotesBackgroundFirst: Math.max(...rs.map((r) => r.quotesBackground ?? NaN)), script: median(rs.map((r) => r.script)), painted: median(rs.map((r) => r.painted)), longest: Math.max(...rs.map((r) => r.longest)), found: rs[0]!.found };
 }
 
 /** The candidate filter over a page's blocks (h2 and p texts, tags stripped), run in Node with the same matcher. */
@@ -750,15 +752,17 @@ async function main() {
   console.log('first painted screen was already complete). to all found = to the frame after every mention on the page is found (the');
   console.log('popup\'s count is final) and the band near the viewport registered. "mentions found" is the page state\'s total (the floor:');
   console.log('its own count); "registered" = ranges in CSS.highlights at that frame. × floor: the ratio to the floor\'s own time.');
+  console.log('"names matcher built" = the page\'s main thread building its names matcher from the background\'s plan, before');
+  console.log('the first slice and so not in "own slices" (the regular expressions\' machine code is compiled in the first slice).');
   console.log('');
-  console.log('| page | method | to screen ms | × floor | on screen: first / ready | to all found ms | × floor | to highlighted ms | own slices: busy ms / longest ms | longest task ms | mentions found | registered |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| page | method | to screen ms | × floor | on screen: first / ready | to all found ms | × floor | to highlighted ms | own slices: busy ms / longest ms | names matcher built ms | longest task ms | mentions found | registered |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     const floor = rows.find((r) => r.size === row.size && r.method === FLOOR)!.r;
     const floorRow = row.method === FLOOR || row.method === FLOOR_AFTER_RENDER;
     const found = floorRow || !Number.isFinite(row.r.total) ? row.r.found : row.r.total!;
     const screen = floorRow ? row.r.painted : row.r.screen!;
-    console.log(`| ${row.size} | ${row.method} | ${f(screen)} | ${(screen / floor.painted).toFixed(2)}× | ${floorRow ? '–' : `${f(row.r.screenFirst!)} / ${f(row.r.screenAtReady!)}`} | ${f(row.r.painted)} | ${(row.r.painted / floor.painted).toFixed(2)}× | ${f(row.r.script)} | ${row.r.busy === undefined ? '–' : `${f(row.r.busy)} / ${f(row.r.slice!)}`} | ${f(row.r.longest)} | ${f(found)} | ${floorRow ? '–' : row.r.found} |`);
+    console.log(`| ${row.size} | ${row.method} | ${f(screen)} | ${(screen / floor.painted).toFixed(2)}× | ${floorRow ? '–' : `${f(row.r.screenFirst!)} / ${f(row.r.screenAtReady!)}`} | ${f(row.r.painted)} | ${(row.r.painted / floor.painted).toFixed(2)}× | ${f(row.r.script)} | ${row.r.busy === undefined ? '–' : `${f(row.r.busy)} / ${f(row.r.slice!)}`} | ${row.r.namesBuilt === undefined ? '–' : f(row.r.namesBuilt)} | ${f(row.r.longest)} | ${f(found)} | ${floorRow ? '–' : row.r.found} |`);
   }
 }
 

@@ -7,9 +7,9 @@
 export const START_MARK = 'dossier:start';
 /**
  * User-timing entry when the first full scan is done; its `detail` is `{ count, busy, longest, quotes,
- * quotesBackground }`: our slices (number, busy ms, longest ms), the ms this page spent on quotations (asking the
- * background, keeping and applying its answers) and the ms the background's matcher took for it, all for the first
- * full scan.
+ * quotesBackground, namesBuilt }`: our slices (number, busy ms, longest ms), the ms this page spent on quotations
+ * (asking the background, keeping and applying its answers) and the ms the background's matcher took for it, all for
+ * the first full scan, and the ms this page spent building its names matcher, which happens before the first slice.
  */
 export const HIGHLIGHTED_MARK = 'dossier:highlighted';
 
@@ -27,6 +27,8 @@ export interface BenchCounters {
   quotes: number;
   /** Milliseconds the background's quotation matcher took for this page (not on the page's main thread). */
   quotesBackground: number;
+  /** Milliseconds this page spent building its names matcher (on its main thread, outside the slices). */
+  namesBuilt: number;
   /** Page-state tallies computed (a state request served from the cache does not count). */
   stateTallies: number;
   /** Page-state requests answered. */
@@ -44,6 +46,8 @@ export interface BenchHook {
   slice(ms: number): void;
   /** A pass's quotation work: on this page's main thread, and in the background for it. */
   quoteMs(ms: number, backgroundMs: number): void;
+  /** The names matcher was built for the page, in `ms`. */
+  namesBuilt(ms: number): void;
   stateTally(): void;
   stateRead(): void;
   /** A card asked for before the card's code was in the frame was shown: `late` when after the hover delay. */
@@ -55,7 +59,7 @@ export interface BenchHook {
 
 /** The default hook: counters in memory (the content script's world only) and the two user-timing marks. */
 export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof performance === 'undefined' ? null : performance): BenchHook {
-  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, quotesBackground: 0, stateTallies: 0, stateReads: 0, firstCardsOnTime: 0, firstCardsLate: 0 };
+  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, quotesBackground: 0, namesBuilt: 0, stateTallies: 0, stateReads: 0, firstCardsOnTime: 0, firstCardsLate: 0 };
   return {
     counters,
     started() {
@@ -74,6 +78,9 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
       counters.quotes += ms;
       counters.quotesBackground += backgroundMs;
     },
+    namesBuilt(ms) {
+      counters.namesBuilt += ms;
+    },
     stateTally() {
       counters.stateTallies++;
     },
@@ -85,8 +92,8 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
       else counters.firstCardsOnTime++;
     },
     firstScanDone() {
-      const { slices: count, busy, longest, quotes, quotesBackground } = counters;
-      perf?.mark(HIGHLIGHTED_MARK, { detail: { count, busy, longest, quotes, quotesBackground } });
+      const { slices: count, busy, longest, quotes, quotesBackground, namesBuilt } = counters;
+      perf?.mark(HIGHLIGHTED_MARK, { detail: { count, busy, longest, quotes, quotesBackground, namesBuilt } });
     },
   };
 }

@@ -145,7 +145,7 @@ function createController(deps: ControllerDeps): ContentController {
   };
   let createMarks: typeof createMarksEngine | null = null;
   let marksLoading = false;
-  const page = new PageHighlighter(doc, deps.data, write, () => createMarks, deps.findQuotes);
+  const page = new PageHighlighter(doc, deps.data, write, () => createMarks, deps.findQuotes, (ms) => bench.namesBuilt(ms));
   life.defer(() => page.destroyEngine());
 
   let status: PageState['status'] = 'scanning';

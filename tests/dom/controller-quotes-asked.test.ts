@@ -30,6 +30,18 @@ describe('controller: quotations asked of the background', () => {
     expect(bench.counters.fullScans).toBe(1);
   });
 
+  it('tells the bench hook how long the names matcher took to build, once for the page', async () => {
+    const base = createBenchHook(null);
+    const built: number[] = [];
+    const bench = { ...base, namesBuilt: (ms: number) => (built.push(ms), base.namesBuilt(ms)) };
+    page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: page.findQuotes, topFrame: true, bench });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(page.controller!.getState().status).toBe('ready');
+    expect(built).toHaveLength(1);
+    expect(built[0]).toBeGreaterThanOrEqual(0);
+    expect(base.counters.namesBuilt).toBe(built[0]);
+  });
+
   it('highlights names and reports ready when the background cannot match the quotations', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     page.controller = await startController({ ctx: page.ctx, data: page.data, loadMarks: page.loadMarks, findQuotes: () => Promise.reject(new Error('no tab')), topFrame: true });
