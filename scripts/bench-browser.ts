@@ -30,11 +30,11 @@
  * the floor.
  * Prints tables and writes nothing else. BENCH_ONLY=css|marks|frames runs a part; BENCH_SIZES=1MB,5MB some sizes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { build } from 'wxt';
 import { aliasPatternSource } from '../src/core/alias-pattern';
 import { buildMatchEntries } from '../src/core/entity-index';
@@ -42,12 +42,14 @@ import { ALL_CAPS_MIN_LETTERS } from '../src/core/matcher';
 import { foldKey, letterCount } from '../src/core/normalize';
 import { compileQuoteMatcher } from '../src/core/quote-matcher';
 import { dataset } from '../src/data/dataset';
-import { executablePath, launch, serve, type Launched } from '../tests/e2e/harness';
+import { launch, serve, type Launched } from '../tests/e2e/harness';
 import { setSettings } from '../tests/e2e/highlight-page';
 import { patchSettings } from '../tests/e2e/lib/page-helpers';
 import type { Settings } from '../src/shared/settings-schema';
 // Deterministic PRNG shared with the other benchmarks: every run benchmarks the same pages.
 import { seededRandom } from './lib/bench-utils';
+import { launchExtensionFrom } from './lib/chromium-with-extension';
+import { newsPage, newsPageSentences } from './lib/news-page';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ALL_SIZES = [
@@ -70,35 +72,6 @@ const FLOOR = 'floor (TreeWalker + combined pattern, count only), a content scri
 /** The same walk run by the test once `goto` has returned: the page already laid out and painted (no ratio is taken to it). */
 const FLOOR_AFTER_RENDER = 'the floor run by the test after the page first rendered (reference)';
 const MARKS_DIRECT = 'Dossier, marks engine, direct wrap (reference)';
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A news page with about `bytes` characters of text built from the articles' sentences. */
-function newsPage(sentences: readonly string[], bytes: number, random: () => number): string {
-  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>',
-    '<style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:2rem auto}</style></head><body><article>'];
-  let text = 0;
-  let paragraph = 0;
-  const pick = () => sentences[Math.floor(random() * sentences.length)]!;
-  while (text < bytes) {
-    if (paragraph % 10 === 0) {
-      const h = pick().slice(0, 80);
-      parts.push(`<h2>${escapeHtml(h)}</h2>`);
-      text += h.length;
-    }
-    const count = 3 + Math.floor(random() * 4);
-    const body: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const s = pick();
-      text += s.length + 1;
-      body.push(random() < 0.15 ? `<a href="#p${paragraph}">${escapeHtml(s)}</a>` : escapeHtml(s));
-    }
-    parts.push(`<p>${body.join(' ')}</p>`);
-    paragraph++;
-  }
-  parts.push('</article></body></html>');
-  return parts.join('\n');
-}
 
 /** The keys compileMatcher builds (aliases folded, plus all-caps forms), as one pattern source. */
 function combinedPattern(): { source: string; aliases: string[] } {
@@ -469,38 +442,6 @@ async function buildDirectWrapExtension(outDir: string): Promise<string> {
   return join(outDir, 'chrome-mv3');
 }
 
-/** A second headless Chromium with the extension in `dir` (the harness launches only the normal build). */
-async function launchExtensionFrom(dir: string): Promise<Launched> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-ref-'));
-  const browser = await puppeteer.launch({
-    browser: 'chrome',
-    executablePath: executablePath('chromium'),
-    headless: true,
-    userDataDir,
-    enableExtensions: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-features=Translate,MediaRouter,OptimizationHints', '--window-size=1280,900', `--load-extension=${dir}`, `--disable-extensions-except=${dir}`],
-    defaultViewport: { width: 1280, height: 900 },
-  });
-  let extensionId = '';
-  for (const deadline = Date.now() + 15_000; !extensionId && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-    const worker = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-    if (worker) extensionId = new URL(worker.url()).host;
-  }
-  if (!extensionId) throw new Error(`the extension in ${dir} did not start`);
-  return {
-    kind: 'chromium',
-    browser,
-    extensionId,
-    extensionUrl: (path) => `chrome-extension://${extensionId}${path.startsWith('/') ? path : `/${path}`}`,
-    newPage: () => browser.newPage(),
-    close: async () => {
-      await browser.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 const FRAMES = 20;
 const FRAME_RUNS = 5;
 const EMPTY_FRAME = '<!doctype html><html><head><meta charset="utf-8"><title>ad</title></head><body></body></html>';
@@ -600,12 +541,7 @@ function filterRow(label: string, html: string): string {
 }
 
 async function main() {
-  const sentences = readdirSync(join(ROOT, 'assets/articles'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .flatMap((f) => readFileSync(join(ROOT, 'assets/articles', f), 'utf8').split(/(?<=[.!?”])\s+/))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 20);
+  const sentences = newsPageSentences(join(ROOT, 'assets/articles'));
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   const random = seededRandom(42);
   const pages = new Map<string, string>();
