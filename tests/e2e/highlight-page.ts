@@ -32,7 +32,10 @@ export async function highlights(target: Page | Frame): Promise<string[]> {
   return [...marks, ...css].sort();
 }
 
-/** Settings writer, kept here too for scripts/bench-browser.ts (it lives in lib/page-helpers.ts). */
+/**
+ * Settings writer, kept here too for scripts/bench-browser.ts (it lives in lib/page-helpers.ts), and at this path for
+ * scripts/bench-browser-against.ts, which drives an earlier commit with that commit's own copy of it.
+ */
 export { setSettings } from './lib/page-helpers';
 
 /** The page's visible text as a reader gets it, without Dossier (an incognito context has no extension). */
