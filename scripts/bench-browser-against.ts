@@ -141,7 +141,12 @@ async function main(): Promise<void> {
   }
   const now = join(ROOT, '.output/chrome-mv3');
   if (!existsSync(join(now, 'manifest.json'))) throw new Error('no Chromium build in .output/chrome-mv3: run `npm run build` first');
-  const commit = execFileSync('git', ['rev-parse', '--short', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+  let commit: string;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', '--verify', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    throw new Error(`bench:browser:against: no commit "${ref}" in this repository`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-against-'));
   const tree = join(dir, commit);
   const opened: { close(): Promise<void> }[] = [];
