@@ -27,9 +27,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { serve, type Launched } from '../tests/e2e/harness';
+import { launch, serve, type Launched } from '../tests/e2e/harness';
 import { median, seededRandom } from './lib/bench-utils';
-import { launchExtensionFrom } from './lib/chromium-with-extension';
 import { newsPage, newsPageSentences } from './lib/news-page';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -166,7 +165,7 @@ async function main(): Promise<void> {
     }
     const site = await serve(dir);
     opened.push(site);
-    const apps = { then: await launchExtensionFrom(then), now: await launchExtensionFrom(now) };
+    const apps = { then: await launch('chromium', { extensionDir: then }), now: await launch('chromium', { extensionDir: now }) };
     opened.push(apps.then, apps.now);
     const writers = { then: await settingsWriterAt(tree), now: await settingsWriterAt(ROOT) };
     console.log(`Dossier now against ${commit} in Chromium, the same pages, css engine, ${LOADS} loads of each build alternated, medians.\n`);

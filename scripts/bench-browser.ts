@@ -48,7 +48,6 @@ import { patchSettings } from '../tests/e2e/lib/page-helpers';
 import type { Settings } from '../src/shared/settings-schema';
 // Deterministic PRNG shared with the other benchmarks: every run benchmarks the same pages.
 import { seededRandom } from './lib/bench-utils';
-import { launchExtensionFrom } from './lib/chromium-with-extension';
 import { newsPage, newsPageSentences } from './lib/news-page';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -559,8 +558,8 @@ async function main() {
   // The same page without its frames: what Dossier costs in the top frame, to take out of the per-frame figure.
   writeFileSync(join(dir, 'frames0.html'), framesPage(0));
   const app = await launch('chromium');
-  const direct = directDir ? await launchExtensionFrom(directDir) : null;
-  const floorApp = await launchExtensionFrom(writeFloorExtension(join(dir, 'floor'), pattern.source));
+  const direct = directDir ? await launch('chromium', { extensionDir: directDir }) : null;
+  const floorApp = await launch('chromium', { extensionDir: writeFloorExtension(join(dir, 'floor'), pattern.source) });
   const rows: { size: string; method: string; r: Result }[] = [];
   let frames: { with: FrameCost; without: FrameCost } | undefined;
   let topOnly: { with: FrameCost; without: FrameCost } | undefined;

@@ -81,6 +81,11 @@ export interface LaunchOptions {
    * and needs that language pack (firefox-esr-l10n-uk for Ukrainian). scripts/ensure-browsers.sh installs both.
    */
   lang?: string;
+  /**
+   * The unpacked extension to load instead of `npm run build`'s (the benchmarks load reference builds: an earlier
+   * commit's, or one with a part swapped out).
+   */
+  extensionDir?: string;
   /** Extra Firefox command-line flags (the reader's-dossier test passes `--remote-allow-system-access` to open the browser's own context menu). */
   firefoxArgs?: readonly string[];
 }
@@ -89,7 +94,7 @@ export interface LaunchOptions {
 export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions = {}): Promise<Launched> {
   const headless = opts.headless ?? true;
   const lang = opts.lang;
-  const dir = assertBuilt(kind);
+  const dir = opts.extensionDir ?? assertBuilt(kind);
   if (kind === 'chromium') {
     const userDataDir = mkdtempSync(join(tmpdir(), 'dossier-chromium-'));
     const browser = await puppeteer.launch({
@@ -103,7 +108,11 @@ export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions
       // On Linux Chromium chooses its interface language from the environment; --lang alone is not enough.
       ...(lang ? { env: { ...process.env, LANGUAGE: lang } } : {}),
     });
-    const extensionId = await chromiumExtensionId(browser);
+    const extensionId = await chromiumExtensionId(browser, dir).catch(async (err: unknown) => {
+      await browser.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+      throw err;
+    });
     return {
       kind,
       browser,
@@ -147,14 +156,14 @@ export async function launch(kind: BrowserKind = 'chromium', opts: LaunchOptions
 }
 
 /** The extension id, read from its service worker (which may start before anyone listens: poll). */
-async function chromiumExtensionId(browser: Browser): Promise<string> {
+async function chromiumExtensionId(browser: Browser, dir: string): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const worker = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
     if (worker) return new URL(worker.url()).host;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('The extension service worker did not start within 15 s: is the build in .output/chrome-mv3 valid?');
+  throw new Error(`The extension service worker did not start within 15 s: is the build in ${dir} valid?`);
 }
 
 const TYPES: Record<string, string> = {
