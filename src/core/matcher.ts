@@ -63,6 +63,17 @@ export interface Matcher {
    * its text node.
    */
   standsInBlock(block: string, start: number, end: number, mention: Mention): boolean;
+  /**
+   * `scan`'s mentions as numbers, three per mention: start, end and the index of what was matched among the matcher's
+   * keys (the plan's `keys`), which `mentionAt` of a matcher built from the same plan turns back into the mention.
+   * What the background answers a frame with (names-found.ts).
+   */
+  scanRecords(text: string): number[];
+  /**
+   * The mention of key `record` at [start, end) of `text`, as `scan` gives it; null when no key has that index, the
+   * key is a phrase that is not a mention, or the range is not in the text.
+   */
+  mentionAt(text: string, start: number, end: number, record: number): Mention | null;
 }
 
 /** What a matched key stands for: the fields every mention of it shares, built once per alias. */
@@ -103,9 +114,8 @@ export function compileMatcher(entries: MatchDictionaryLike, options: MatcherOpt
 /** The matcher of a plan (`planMatcher`, here or in the background). */
 export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions, 'foldWholeText'> = {}): Matcher {
   const targets = new Map<string, AliasTarget>();
-  const context: NameContext | null = plan.nameContexts ? compileNameContext(plan.nameContexts) : null;
   const own = plan.targets.map((t) => (t.own ? new Set(t.own) : undefined));
-  const records: AliasTarget[] = [];
+  const aliasTargets: AliasTarget[] = [];
   for (let i = 0; i < plan.keys.length; i++) {
     const key = plan.keys[i]!;
     const at = plan.keyTargets[i]!;
@@ -115,28 +125,37 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
     // shape keep those reads fast (a plan's targets differ in shape: some have `own`, and a clone orders fields anew).
     const target: AliasTarget = { id: e.id, name: e.name, category: e.category, alias: t.alias, key, shape: t.shape, own: own[at], index: i };
     targets.set(key, target);
-    records.push(target);
+    aliasTargets.push(target);
   }
   const { aliasCount } = plan;
+  // The patterns and the context rules are made on the first scan: a frame whose names the background finds
+  // (remote-names.ts) builds its matcher only to turn the answers into mentions, and never compiles them.
+  let context: NameContext | null = null;
+  let passes: Pass[] = [];
+  let anyOtherScript: RegExp | null = null;
+  let activeOnLatin: readonly Pass[] = [];
+  let made = false;
+  const make = () => {
+    made = true;
+    context = plan.nameContexts ? compileNameContext(plan.nameContexts) : null;
+    passes = plan.passes.map((p) => ({
+      pattern: new RegExp(passSource(p), 'gu'),
+      atStart: p.afterSeparator ? new RegExp(p.bare, 'uy') : null,
+      requires: p.requires === null ? null : new RegExp(p.requires, 'u'),
+      at: -1,
+      written: '',
+      compiled: false,
+    }));
+    // One test for all the other-script passes: on an English page a single quick pass says "none".
+    const otherScripts = passes.flatMap((pass) => (pass.requires === null ? [] : [pass.requires.source]));
+    // Each `requires` is one character class: merged into ONE class (an alternation of classes scans
+    // measurably slower, ~1.5 ms per 2 MB, and this test runs over every page).
+    anyOtherScript = otherScripts.length === 0 ? null : new RegExp(`[${otherScripts.map((c) => c.slice(1, -1)).join('')}]`, 'u');
+    activeOnLatin = passes.filter((pass) => pass.requires === null);
+  };
   // The record, start and end of each mention of the current scan, for the context rules (a typed array reused from
   // scan to scan: nothing is allocated per mention).
-  let matched = new Int32Array(context === null ? 0 : 3072);
-  const passes: Pass[] = plan.passes.map((p) => ({
-    pattern: new RegExp(passSource(p), 'gu'),
-    atStart: p.afterSeparator ? new RegExp(p.bare, 'uy') : null,
-    requires: p.requires === null ? null : new RegExp(p.requires, 'u'),
-    at: -1,
-    written: '',
-    compiled: false,
-  }));
-  // One test for all the other-script passes: on an English page a single quick pass says "none".
-  const otherScripts = passes.flatMap((pass) => (pass.requires === null ? [] : [pass.requires.source]));
-  // Each `requires` is one character class: merged into ONE class (an alternation of classes scans
-  // measurably slower, ~1.5 ms per 2 MB, and this test runs over every page).
-  const anyOtherScript =
-    otherScripts.length === 0 ? null : new RegExp(`[${otherScripts.map((c) => c.slice(1, -1)).join('')}]`, 'u');
-
-  const activeOnLatin = passes.filter((pass) => pass.requires === null);
+  let matched = new Int32Array(plan.nameContexts ? 3072 : 0);
   // The aliases matched lately, by a hash of their length and end letters: a page names the same few actors again and
   // again, and comparing the matched text with one string is cheaper than hashing it for the map.
   const recentKeys: string[] = new Array<string>(RECENT_SLOTS).fill('');
@@ -146,45 +165,65 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
   return {
     aliasCount,
     standsInBlock(block, start, end, mention) {
+      if (!made) make();
       const target = targets.get(foldKey(mention.text));
       if (!target || context === null) return true;
-      return !context.blocked(block, start, end, target.shape, target.own, true);
+      return !(context as NameContext).blocked(block, start, end, target.shape, target.own, true);
     },
     scan(text: string): Mention[] {
-      const mentions: Mention[] = [];
-      const positions = scanFoldPositions(text);
-      if (positions === null) {
-        const folded = foldForScan(text);
-        collect(folded.text, text, 0, folded.map, true, activeOn(folded.text), mentions, 0, folded.text.length, false);
-        return mentions;
-      }
-      const active = activeOn(text);
-      // Only the stretches between cuts that hold a letter to fold are folded, and scanned alone; the rest is scanned
-      // as written.
-      const segments = positions.length === 0 || options.foldWholeText === true ? null : dirtySegments(text, positions, cuts, text.length >> 2);
-      if (segments === null) {
-        const scanned = positions.length === 0 ? text : foldForScan(text).text;
-        collect(scanned, text, 0, null, true, active, mentions, 0, text.length, false);
-        return mentions;
-      }
-      // The passes keep their pending matches in the text as written from one clean stretch to the next: a pending
-      // match inside a folded stretch is searched again after it, one after it stands.
-      let from = 0;
-      for (let s = 0; s < segments.length; s += 2) {
-        const start = segments[s]!;
-        const end = segments[s + 1]!;
-        collect(text, text, 0, null, true, active, mentions, from, start, s > 0);
-        const pending = active.map((pass) => [pass.at, pass.written] as const);
-        const folded = foldRangeForScan(text, start, end);
-        const atStart = start === 0 || SEPARATOR_RE.test(text[start - 1]!);
-        collect(folded, text, start, null, atStart, active === activeOnLatin ? active : activeOn(folded), mentions, 0, folded.length, false);
-        active.forEach((pass, i) => ([pass.at, pass.written] = pending[i]!));
-        from = end;
-      }
-      collect(text, text, 0, null, true, active, mentions, from, text.length, true);
-      return mentions;
+      return scanInto(text, [], null);
+    },
+    scanRecords(text: string): number[] {
+      const records: number[] = [];
+      const mentions = scanInto(text, [], records);
+      const out: number[] = [];
+      for (let i = 0; i < mentions.length; i++) out.push(mentions[i]!.start, mentions[i]!.end, records[i]!);
+      return out;
+    },
+    mentionAt(text: string, start: number, end: number, record: number): Mention | null {
+      const target = aliasTargets[record];
+      if (target === undefined || target.id === null || !(start >= 0 && start < end && end <= text.length)) return null;
+      const key = target.key;
+      const asWritten = end - start === key.length && text.startsWith(key, start) ? key : text.slice(start, end);
+      return { start, end, text: asWritten, id: target.id, name: target.name, category: target.category, alias: target.alias };
     },
   };
+
+  /** The mentions of `text` appended to `mentions`, and with `records` the index of each one's key beside it. */
+  function scanInto(text: string, mentions: Mention[], records: number[] | null): Mention[] {
+    if (!made) make();
+    const positions = scanFoldPositions(text);
+    if (positions === null) {
+      const folded = foldForScan(text);
+      collect(folded.text, text, 0, folded.map, true, activeOn(folded.text), mentions, records, 0, folded.text.length, false);
+      return mentions;
+    }
+    const active = activeOn(text);
+    // Only the stretches between cuts that hold a letter to fold are folded, and scanned alone; the rest is scanned
+    // as written.
+    const segments = positions.length === 0 || options.foldWholeText === true ? null : dirtySegments(text, positions, cuts, text.length >> 2);
+    if (segments === null) {
+      const scanned = positions.length === 0 ? text : foldForScan(text).text;
+      collect(scanned, text, 0, null, true, active, mentions, records, 0, text.length, false);
+      return mentions;
+    }
+    // The passes keep their pending matches in the text as written from one clean stretch to the next: a pending
+    // match inside a folded stretch is searched again after it, one after it stands.
+    let from = 0;
+    for (let s = 0; s < segments.length; s += 2) {
+      const start = segments[s]!;
+      const end = segments[s + 1]!;
+      collect(text, text, 0, null, true, active, mentions, records, from, start, s > 0);
+      const pending = active.map((pass) => [pass.at, pass.written] as const);
+      const folded = foldRangeForScan(text, start, end);
+      const atStart = start === 0 || SEPARATOR_RE.test(text[start - 1]!);
+      collect(folded, text, start, null, atStart, active === activeOnLatin ? active : activeOn(folded), mentions, records, 0, folded.length, false);
+      active.forEach((pass, i) => ([pass.at, pass.written] = pending[i]!));
+      from = end;
+    }
+    collect(text, text, 0, null, true, active, mentions, records, from, text.length, true);
+    return mentions;
+  }
 
   /** The passes that can match in `scanned`: on an English page a single quick test says "the Latin ones". */
   function activeOn(scanned: string): readonly Pass[] {
@@ -199,9 +238,9 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
    * may cross `from` or `to` (a cut, or an end of the text). `atStart`: whether a pass that consumes a separator before
    * its aliases may match at offset 0 (not when the character before a stretch is not a separator). `active`: the
    * passes that can match in `scanned` (`activeOn`). `resume`: the passes hold their pending matches in `scanned` from
-   * an earlier call; those before `from` are searched again.
+   * an earlier call; those before `from` are searched again. `records`: the index of each mention's key, beside it.
    */
-  function collect(scanned: string, text: string, offset: number, map: Int32Array | null, atStart: boolean, active: readonly Pass[], out: Mention[], from: number, to: number, resume: boolean): void {
+  function collect(scanned: string, text: string, offset: number, map: Int32Array | null, atStart: boolean, active: readonly Pass[], out: Mention[], records: number[] | null, from: number, to: number, resume: boolean): void {
     // Leftmost-longest over several passes, exactly as one pattern holding all their alternatives:
     // the leftmost start wins, then the longest; a pass whose pending match was overtaken searches
     // again from the new position. The pending match lives on the pass (no object per match).
@@ -255,12 +294,13 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
         category: target.category,
         alias: target.alias,
       });
+      if (records !== null) records.push(target.index);
       if (context !== null) {
         // The record, whether any rule could apply at all (its neighbours read while they are in cache), the shape.
         note(out.length - 1, (target.index << (SHAPE_BITS + 1)) | (target.shape !== 0 || mayBeInsideName(text, start, end) ? 1 << SHAPE_BITS : 0) | target.shape, start, end);
       }
     }
-    if (context !== null) standing(text, out, first, matched, records, context);
+    if (context !== null) standing(text, out, records, first, matched, aliasTargets, context);
   }
 
   /** Notes the record and offsets of mention `i` of the current scan in `matched`, growing it as needed. */
@@ -284,17 +324,21 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
  * inside it: the loop then stays as small as without the rules (measured: the rules inside the loop, or run on each
  * stretch of a few thousand characters while it is in the processor's cache, cost more).
  */
-function standing(text: string, mentions: Mention[], from: number, matched: Int32Array, records: readonly AliasTarget[], context: NameContext): number {
+function standing(text: string, mentions: Mention[], records: number[] | null, from: number, matched: Int32Array, targets: readonly AliasTarget[], context: NameContext): number {
   // The mentions themselves are not read: only the records noted beside them (a mention object is a load from a
   // different place in memory for each).
   let kept = from;
   for (let i = from; i < mentions.length; i++) {
     const record = matched[i * 3]!;
-    if (record & (1 << SHAPE_BITS) && context.blocked(text, matched[i * 3 + 1]!, matched[i * 3 + 2]!, record & ((1 << SHAPE_BITS) - 1), records[record >> (SHAPE_BITS + 1)]!.own)) continue;
-    if (kept !== i) mentions[kept] = mentions[i]!;
+    if (record & (1 << SHAPE_BITS) && context.blocked(text, matched[i * 3 + 1]!, matched[i * 3 + 2]!, record & ((1 << SHAPE_BITS) - 1), targets[record >> (SHAPE_BITS + 1)]!.own)) continue;
+    if (kept !== i) {
+      mentions[kept] = mentions[i]!;
+      if (records !== null) records[kept] = records[i]!;
+    }
     kept++;
   }
   mentions.length = kept;
+  if (records !== null) records.length = kept;
   return kept;
 }
 
