@@ -6,7 +6,8 @@
  * It also injects code a frame needs on demand (`loadCode`: the card, the marks engine; `frameReady`: the content
  * script, into a frame that is not the top one once its gate sees text there), and reads the
  * reader's dossier for a page (`readerPageData`), validated here, and finds the known quotations in the blocks of the
- * frames that scan (`findQuotes`, src/background/quote-finder.ts).
+ * frames that scan (`findQuotes`, src/background/quote-finder.ts), and the names of their whole-page scans
+ * (`findNames`, src/background/name-finder.ts).
  */
 import { browser } from 'wxt/browser';
 import {
@@ -29,6 +30,7 @@ import { ReaderActorId } from '../data/reader-dossier-schema';
 import { getReaderDossier, getReaderPageData, getSavedItemsOfPage } from '../shared/reader-dossier-storage';
 import { injectCode, injectContentIntoFrame } from './code-injection';
 import { startQuoteFinder } from './quote-finder';
+import { startNameFinder } from './name-finder';
 import { compileQuoteMatcherSteps } from '../core/quote-matcher';
 import { runInSlices } from '../core/reader-dossier/slices';
 import { getSettings, watchSettings } from '../shared/settings';
@@ -165,6 +167,8 @@ export function startBackground(deps: BackgroundDeps): () => void {
     saved: async (url) => (await getReaderPageData(url)).quotes,
     compile: async (quotes) => (await runInSlices(compileQuoteMatcherSteps(quotes), COMPILE_SLICES))!,
   });
+  // The names of the frames' whole-page scans, found here where the names matcher stays warm.
+  const offNames = startNameFinder({ extras: () => (extras ??= deps.pageExtras()) });
 
   return () => {
     offLoadCode();
@@ -172,6 +176,7 @@ export function startBackground(deps: BackgroundDeps): () => void {
     offReaderData();
     offExtras();
     offQuotes();
+    offNames();
     offCard();
     offOpen();
     offState();

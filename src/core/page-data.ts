@@ -44,6 +44,8 @@ export type PageExtras = Pick<PageData, 'quotes' | 'nameContexts'> & {
    * pages that exclude no alias and hold no name of the reader's (`planMatcher`; the others plan their own).
    */
   plan?: MatcherPlan;
+  /** The plan's fingerprint (`planFingerprint`): a frame sends it with `findNames`, to be answered for this plan only. */
+  planKey?: string;
 };
 
 /** Whether an alias is written in another script than Latin: its folded first letter is not ASCII (as the matcher groups them). */

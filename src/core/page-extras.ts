@@ -4,6 +4,7 @@
  */
 import { dictionaryWithExtras, extrasOf, pageDictionary, withoutExtras, type PageData, type PageExtras } from './page-data';
 import { planMatcher } from './matcher-plan';
+import { planFingerprint } from './names-found';
 
 /**
  * What the background sends the frames that scan: the extras of `page`, with the names matcher planned for the page
@@ -11,6 +12,7 @@ import { planMatcher } from './matcher-plan';
  */
 export function pageExtras(page: PageData): PageExtras {
   const extras = extrasOf(page);
-  return { ...extras, plan: planMatcher(dictionaryWithExtras(pageDictionary(withoutExtras(page)), extras)) };
+  const plan = planMatcher(dictionaryWithExtras(pageDictionary(withoutExtras(page)), extras));
+  return { ...extras, plan, planKey: planFingerprint(plan) };
 }
 

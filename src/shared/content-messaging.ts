@@ -11,7 +11,8 @@ import type { CardModel } from '../core/card-model';
 import type { PageExtras } from '../core/page-data';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 import type { FoundQuotes } from '../core/quotes-found';
-import type { FindQuotesData, GetCardData, JumpToData, LoadCodeData, OpenSourceData, PageState, PageStateChangedData, ReaderPageDataRequest } from './messages';
+import type { FoundNames } from '../core/names-found';
+import type { FindNamesData, FindQuotesData, GetCardData, JumpToData, LoadCodeData, OpenSourceData, PageState, PageStateChangedData, ReaderPageDataRequest } from './messages';
 import { extensionApi } from './extension-api';
 
 /** What the content script sends, and what comes back. */
@@ -27,6 +28,8 @@ export interface ContentToBackground {
   pageExtras: [undefined, PageExtras];
   /** The known quotations in the sending frame's blocks (matched in the background, where the matcher stays warm). */
   findQuotes: [FindQuotesData, FoundQuotes];
+  /** The names in texts of this frame's whole-page scan (found in the background, where the matcher stays warm). */
+  findNames: [FindNamesData, FoundNames];
   /** What the sending page looks for in the reader's dossier (saved quotations, reader-made actors). */
   readerPageData: [ReaderPageDataRequest, ReaderPageData];
 }

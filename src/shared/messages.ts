@@ -12,6 +12,7 @@
  *                        loadCode({ name }): inject the card's code (on the reader's first gesture) or the marks
  *                        engine (where it paints) into the sending frame,
  *                        findQuotes({ texts, saved }): the known quotations in a frame's blocks, matched here,
+ *                        findNames({ texts, plan }): the names in the texts of a frame's whole-page scan, found here,
  *                        readerPageData({ url }): what the page looks for in the reader's dossier,
  *                        openSource({ id, anchor? }): a source link clicked in the popover (see OpenSourceData),
  *                        getCard({ mention }): the popover's card for a mention, built in the background (see GetCardData)
@@ -27,6 +28,7 @@ export { entityCount, PAGE_STATE_PORT } from './content-messaging';
 import type { CardModel } from '../core/card-model';
 import type { PageExtras } from '../core/page-data';
 import { FIND_QUOTES_CHARS, FIND_QUOTES_TEXTS, type FoundQuotes } from '../core/quotes-found';
+import type { FoundNames } from '../core/names-found';
 import type { ReaderPageData } from '../core/reader-dossier/reader-names';
 
 /** Direction of a jump between mentions. */
@@ -126,6 +128,18 @@ export const FindQuotesData = z.object({
 });
 export type FindQuotesData = z.infer<typeof FindQuotesData>;
 
+/**
+ * Payload of `findNames`: texts of a frame's whole-page scan to find names in, joined, with their lengths
+ * (`packTexts`), within the bounds of a `findQuotes`, and the fingerprint of the plan the frame matches with
+ * (`PageExtras.planKey`).
+ */
+export const FindNamesData = z.object({
+  text: z.string().check(z.maxLength(FIND_QUOTES_CHARS)),
+  lengths: z.string().check(z.maxLength(3 * FIND_QUOTES_TEXTS)),
+  plan: z.string().check(z.minLength(1), z.maxLength(40)),
+});
+export type FindNamesData = z.infer<typeof FindNamesData>;
+
 /** The message types and their payload → response. */
 export interface ProtocolMap {
   getPageState(): PageState;
@@ -146,6 +160,8 @@ export interface ProtocolMap {
   pageExtras(): PageExtras;
   /** The known quotations (bundled, and those the reader saved that this page looks for) in a frame's blocks. */
   findQuotes(data: FindQuotesData): FoundQuotes;
+  /** The names in texts of a frame's whole-page scan, as start, end and key index of each (`Matcher.scanRecords`). */
+  findNames(data: FindNamesData): FoundNames;
   /** What the sending page (at `url`) looks for in the reader's dossier. */
   readerPageData(data: ReaderPageDataRequest): ReaderPageData;
 }
@@ -162,6 +178,7 @@ const payloadSchemas = {
   readerPageData: ReaderPageDataRequest,
   pageExtras: z.undefined(),
   findQuotes: FindQuotesData,
+  findNames: FindNamesData,
 } satisfies { [K in keyof ProtocolMap]: z.ZodMiniType };
 
 const messaging = validatedMessaging<ProtocolMap>(payloadSchemas);

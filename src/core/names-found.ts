@@ -1,0 +1,178 @@
+/**
+ * The names in a frame's texts, as the background finds them for it (`findNames`): the names matcher there is built
+ * once from the plan every frame gets (`PageExtras.plan`) and stays warm across pages, so a whole-page scan no longer
+ * compiles the patterns or runs the context rules on the page's cold JIT. The frame walks, sends its texts, and turns
+ * the answers back into mentions with its own matcher built from the same plan (`Matcher.mentionAt`). Pure.
+ */
+import type { Matcher, Mention } from './matcher';
+import type { MatcherPlan } from './matcher-plan';
+import { savedQuotesKey } from './quotes-found';
+
+/** The answer to one `findNames`. */
+export interface FoundNames {
+  /**
+   * The names of every text asked about, in order, as one string of numbers (`encodeNumbers`): for each text the
+   * number of its names, then for each name its start after the end of the one before, its length and its key index
+   * (`Matcher.scanRecords`). One string, not arrays of numbers: the browsers' extension messaging converts every
+   * value of a message on its own, and a long page's names are tens of thousands of numbers.
+   */
+  found: string;
+  /** Milliseconds the matcher took: spent in the background, off the page's main thread. */
+  ms: number;
+}
+
+/**
+ * Texts as a `findNames` carries them: joined, with their lengths (`encodeNumbers`). One string rather than thousands:
+ * the browsers' extension messaging converts every value of a message on its own, on the sender's main thread.
+ */
+export interface PackedTexts {
+  text: string;
+  lengths: string;
+}
+
+export function packTexts(texts: readonly string[]): PackedTexts {
+  return { text: texts.join(''), lengths: encodeNumbers(texts.map((t) => t.length)) };
+}
+
+/** The texts of `packTexts`, or null when the lengths do not cut `text` exactly. */
+export function unpackTexts({ text, lengths }: PackedTexts): string[] | null {
+  const cuts = decodeNumbers(lengths);
+  if (cuts === null) return null;
+  const texts: string[] = [];
+  let at = 0;
+  for (const n of cuts) {
+    if (at + n > text.length) return null;
+    texts.push(text.slice(at, at + n));
+    at += n;
+  }
+  return at === text.length ? texts : null;
+}
+
+/** Finds the names of each of `texts`; `now` is the clock the time taken is read from. */
+export function findNamesIn(matcher: Pick<Matcher, 'scanRecords'>, texts: readonly string[], now: () => number): FoundNames {
+  const t0 = now();
+  const numbers: number[] = [];
+  for (const text of texts) {
+    const records = matcher.scanRecords(text);
+    numbers.push(records.length / 3);
+    let last = 0;
+    for (let i = 0; i < records.length; i += 3) {
+      numbers.push(records[i]! - last, records[i + 1]! - records[i]!, records[i + 2]!);
+      last = records[i + 1]!;
+    }
+  }
+  return { found: encodeNumbers(numbers), ms: now() - t0 };
+}
+
+/**
+ * Reads `FoundNames.found` text by text, in the order the texts were asked about, turning each text's numbers into its
+ * mentions with the frame's own matcher (`Matcher.mentionAt`) as it goes: no array of numbers is made for a whole
+ * answer, which a long page's scan would fill with tens of thousands.
+ */
+export class FoundNamesReader {
+  private at = 0;
+
+  constructor(
+    private readonly found: string,
+    private readonly matcher: Pick<Matcher, 'mentionAt'>,
+  ) {}
+
+  /**
+   * The mentions of the next text asked about (`text`), or null when the numbers are not mentions of it in order
+   * (start, end and key of each, ascending, never overlapping): the frame then finds them itself. After a null, every
+   * later text reads null too.
+   */
+  next(text: string): Mention[] | null {
+    const count = this.number();
+    if (count < 0) return this.fail();
+    const mentions: Mention[] = [];
+    let last = 0;
+    for (let k = 0; k < count; k++) {
+      const gap = this.number();
+      const length = this.number();
+      const record = this.number();
+      if (gap < 0 || length < 0 || record < 0) return this.fail();
+      const start = last + gap;
+      last = start + length;
+      const mention = this.matcher.mentionAt(text, start, last, record);
+      if (mention === null) return this.fail();
+      mentions.push(mention);
+    }
+    return mentions;
+  }
+
+  /** Whether every number was read (a well-formed answer read to its end). */
+  get done(): boolean {
+    return this.at === this.found.length;
+  }
+
+  private fail(): null {
+    this.at = Infinity;
+    return null;
+  }
+
+  /** The next number of `encodeNumbers`, or −1 when there is none. */
+  private number(): number {
+    const { found } = this;
+    let value = 0;
+    let scale = 1;
+    while (this.at < found.length) {
+      const c = found.charCodeAt(this.at++);
+      if (c >= 0x100 && c < 0x4100) return value + (c - 0x100) * scale;
+      if (c < 0x4100 || c >= 0x8100 || scale > 2 ** 42) break;
+      value += (c - 0x4100) * scale;
+      scale *= 0x4000;
+    }
+    this.at = Infinity;
+    return -1;
+  }
+}
+
+/**
+ * Non-negative integers as a string, 14 bits a character, low bits first: a last digit is 0x100 + d, a digit with more
+ * after it 0x4100 + d. Every character is below the surrogates (a lone surrogate does not survive a message) and
+ * above the control characters (which JSON escapes).
+ */
+export function encodeNumbers(numbers: readonly number[]): string {
+  const codes: number[] = [];
+  for (let v of numbers) {
+    while (v >= 0x4000) {
+      codes.push(0x4100 + (v & 0x3fff));
+      v = Math.floor(v / 0x4000);
+    }
+    codes.push(0x100 + v);
+  }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+  return out;
+}
+
+/** The numbers of `encodeNumbers`, or null for a string it did not make. */
+export function decodeNumbers(text: string): number[] | null {
+  const out: number[] = [];
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4100 && c < 0x8100) {
+      value += (c - 0x4100) * scale;
+      scale *= 0x4000;
+    } else if (c >= 0x100 && c < 0x4100) {
+      out.push(value + (c - 0x100) * scale);
+      value = 0;
+      scale = 1;
+    } else return null;
+    if (scale > 2 ** 42) return null;
+  }
+  return scale === 1 ? out : null;
+}
+
+/**
+ * A short key of a plan's keys and what each names. The background puts it in the extras beside the plan and answers
+ * a frame's `findNames` only when the frame sends the key of the plan the background matches with: a key index means
+ * the same name on both sides.
+ */
+export function planFingerprint(plan: Pick<MatcherPlan, 'keys' | 'keyTargets'>): string {
+  return savedQuotesKey(plan.keys.map((key, i) => ({ id: String(plan.keyTargets[i]), text: key })));
+}
+
