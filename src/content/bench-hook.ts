@@ -7,9 +7,11 @@
 export const START_MARK = 'dossier:start';
 /**
  * User-timing entry when the first full scan is done; its `detail` is `{ count, busy, longest, quotes,
- * quotesBackground, namesBuilt }`: our slices (number, busy ms, longest ms), the ms this page spent on quotations
- * (asking the background, keeping and applying its answers) and the ms the background's matcher took for it, all for
- * the first full scan, and the ms this page spent building its names matcher, which happens before the first slice.
+ * quotesBackground, namesBuilt, namesBackground, namesAnswered }`: our slices (number, busy ms, longest ms), the ms
+ * this page spent on quotations (asking the background, keeping and applying its answers) and the ms the background's
+ * matcher took for it, all for the first full scan, the ms this page spent building its names matcher, which happens
+ * before the first slice, and the ms the background's names matcher took for the page's whole-page scans and the text
+ * nodes it answered for.
  */
 export const HIGHLIGHTED_MARK = 'dossier:highlighted';
 
@@ -29,6 +31,10 @@ export interface BenchCounters {
   quotesBackground: number;
   /** Milliseconds this page spent building its names matcher (on its main thread, outside the slices). */
   namesBuilt: number;
+  /** Milliseconds the background's names matcher took for this page's whole-page scans (not on its main thread). */
+  namesBackground: number;
+  /** Text nodes whose names the background found for those scans. */
+  namesAnswered: number;
   /** Page-state tallies computed (a state request served from the cache does not count). */
   stateTallies: number;
   /** Page-state requests answered. */
@@ -48,6 +54,8 @@ export interface BenchHook {
   quoteMs(ms: number, backgroundMs: number): void;
   /** The names matcher was built for the page, in `ms`. */
   namesBuilt(ms: number): void;
+  /** The background's names matcher took `ms` for a whole-page scan of the page, and answered for `texts` text nodes. */
+  namesBackground(ms: number, texts: number): void;
   stateTally(): void;
   stateRead(): void;
   /** A card asked for before the card's code was in the frame was shown: `late` when after the hover delay. */
@@ -59,7 +67,7 @@ export interface BenchHook {
 
 /** The default hook: counters in memory (the content script's world only) and the two user-timing marks. */
 export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof performance === 'undefined' ? null : performance): BenchHook {
-  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, quotesBackground: 0, namesBuilt: 0, stateTallies: 0, stateReads: 0, firstCardsOnTime: 0, firstCardsLate: 0 };
+  const counters: BenchCounters = { fullScans: 0, rootScans: 0, slices: 0, busy: 0, longest: 0, quotes: 0, quotesBackground: 0, namesBuilt: 0, namesBackground: 0, namesAnswered: 0, stateTallies: 0, stateReads: 0, firstCardsOnTime: 0, firstCardsLate: 0 };
   return {
     counters,
     started() {
@@ -81,6 +89,10 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
     namesBuilt(ms) {
       counters.namesBuilt += ms;
     },
+    namesBackground(ms, texts) {
+      counters.namesBackground += ms;
+      counters.namesAnswered += texts;
+    },
     stateTally() {
       counters.stateTallies++;
     },
@@ -92,8 +104,8 @@ export function createBenchHook(perf: Pick<Performance, 'mark'> | null = typeof 
       else counters.firstCardsOnTime++;
     },
     firstScanDone() {
-      const { slices: count, busy, longest, quotes, quotesBackground, namesBuilt } = counters;
-      perf?.mark(HIGHLIGHTED_MARK, { detail: { count, busy, longest, quotes, quotesBackground, namesBuilt } });
+      const { slices: count, busy, longest, quotes, quotesBackground, namesBuilt, namesBackground, namesAnswered } = counters;
+      perf?.mark(HIGHLIGHTED_MARK, { detail: { count, busy, longest, quotes, quotesBackground, namesBuilt, namesBackground, namesAnswered } });
     },
   };
 }

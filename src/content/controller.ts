@@ -17,6 +17,7 @@ import { DesignModeWatch } from './design-mode';
 import { cssHighlightsSupported } from './engines/css-engine';
 import type { createMarksEngine } from './engines/marks-engine';
 import type { FindQuotes } from './quote-results';
+import type { FindNames } from './remote-names';
 import { targetOf, watchHover, type PopoverLike } from './hover';
 import { Jumper } from './jump';
 import { Disposer } from './lifetime';
@@ -72,6 +73,11 @@ export interface ControllerDeps {
    * scan has painted the names and has blocks to match.
    */
   findQuotes: FindQuotes;
+  /**
+   * Asks the background for the names in texts of this frame's whole-page scans (its names matcher stays warm there);
+   * without it the frame finds them itself.
+   */
+  findNames?: FindNames;
   /** Whether an input event is the reader's own (default `event.isTrusted`; jsdom tests inject another). */
   trusted?(e: Event): boolean;
 }
@@ -145,7 +151,7 @@ function createController(deps: ControllerDeps): ContentController {
   };
   let createMarks: typeof createMarksEngine | null = null;
   let marksLoading = false;
-  const page = new PageHighlighter(doc, deps.data, write, () => createMarks, deps.findQuotes, (ms) => bench.namesBuilt(ms));
+  const page = new PageHighlighter(doc, deps.data, write, () => createMarks, deps.findQuotes, (ms) => bench.namesBuilt(ms), deps.findNames ?? null);
   life.defer(() => page.destroyEngine());
 
   let status: PageState['status'] = 'scanning';
@@ -176,6 +182,7 @@ function createController(deps: ControllerDeps): ContentController {
     engine: () => page.engine,
     matcher: () => page.matcher,
     quoteBlocks: () => page.quoteBlocks(),
+    remoteNames: () => page.remoteNames(),
     ignored: () => page.ignored(),
     write,
     onShadowRoot: observe,

@@ -13,6 +13,7 @@ import { dictionaryWithExtras, pageDictionary, type PageData, type PageExtras, t
 import { savedQuotesKey } from '../core/quotes-found';
 import { QuoteBlocks } from './block-quotes';
 import { QuoteResults, type FindQuotes } from './quote-results';
+import { RemoteNames, type FindNames } from './remote-names';
 import { createCssEngine } from './engines/css-engine';
 import type { createMarksEngine } from './engines/marks-engine';
 import type { HighlightEngine, OwnWrite } from './engines/types';
@@ -37,8 +38,11 @@ export class PageHighlighter {
   private quoteResults: QuoteResults | null = null;
   private ignoredTexts: ReadonlySet<string> = new Set();
   private entries: MatchDictionary;
-  /** The names matcher of `entries` as the background planned it (`PageExtras.plan`). */
+  /** The names matcher of `entries` as the background planned it (`PageExtras.plan`), and the plan's fingerprint. */
   private plan: MatcherPlan | null = null;
+  private planKey: string | null = null;
+  /** Whether `matcher` is built from `plan` (the background's names matcher is then the same). */
+  private fromPlan = false;
   private quoteNames;
   private quoteTexts;
   /** The data set's quotations: in the page data, or asked of the background (`setExtras`). */
@@ -57,6 +61,8 @@ export class PageHighlighter {
     private readonly findQuotes: FindQuotes,
     /** Told how long each build of the names matcher took (ms), for the benchmark. */
     private readonly onNamesBuilt: (ms: number) => void = () => {},
+    /** Asks the background for the names of a whole-page scan's texts (none: the page finds them itself). */
+    private readonly findNames: FindNames | null = null,
   ) {
     this.entries = pageDictionary(data);
     this.bundled = data.quotes;
@@ -90,6 +96,7 @@ export class PageHighlighter {
     let rescan = false;
     const entries = dictionaryWithExtras(this.entries, extras);
     this.plan = extras.plan ?? null;
+    this.planKey = extras.planKey ?? null;
     if (entries.length !== this.entries.length || entries.some((e, i) => e !== this.entries[i]) || JSON.stringify(entries.nameContexts) !== JSON.stringify(this.entries.nameContexts)) {
       this.entries = entries;
       if (this.config?.active) {
@@ -139,7 +146,8 @@ export class PageHighlighter {
 
   private buildNames(config: PageConfig): Matcher {
     // The background's plan is of the bundled names with the extras: for a page that adds or excludes none.
-    if (this.plan && this.readerEntries.length === 0 && config.excludedAliases.length === 0) return matcherFromPlan(this.plan);
+    this.fromPlan = this.plan !== null && this.readerEntries.length === 0 && config.excludedAliases.length === 0;
+    if (this.fromPlan) return matcherFromPlan(this.plan!);
     const entries = this.readerEntries.length ? Object.assign([...this.entries, ...this.readerEntries], { notMentions: this.entries.notMentions, ...(this.entries.nameContexts ? { nameContexts: this.entries.nameContexts } : {}) }) : this.entries;
     return compileMatcher(entries, { excludedAliases: config.excludedAliases });
   }
@@ -184,6 +192,15 @@ export class PageHighlighter {
   /** Texts never highlighted on this site. */
   ignored(): ReadonlySet<string> {
     return this.ignoredTexts;
+  }
+
+  /**
+   * For a whole-page scan: the background's finder of its names, when the page's names matcher is the background's
+   * (built from its plan); null when the page finds them itself.
+   */
+  remoteNames(): RemoteNames | null {
+    if (!this.findNames || !this.fromPlan || !this.planKey || !this.matcher || !this.config?.active) return null;
+    return new RemoteNames(this.findNames, this.planKey, this.matcher);
   }
 
   /** A fresh quotation grouper for a scan pass, or null while quotations are off. */

@@ -14,6 +14,7 @@ import { notThisKey } from '../shared/settings-schema';
 import type { Matcher, Mention } from '../core/matcher';
 import type { BenchHook } from './bench-hook';
 import { quoteRescanRoot, type QuoteBlocks } from './block-quotes';
+import type { RemoteNames } from './remote-names';
 import type { HighlightEngine, NodeMentions, OwnWrite } from './engines/types';
 import { isExcludedElement } from './excluded';
 import { timerSlot, type Lifetime } from './lifetime';
@@ -54,6 +55,11 @@ export interface ScanDeps {
   matcher(): Matcher | null;
   /** A fresh quotation grouper for a pass, or null while quotations are off. */
   quoteBlocks(): QuoteBlocks | null;
+  /**
+   * For a whole-page scan: the background's finder of its names (remote-names.ts), when it matches with the same
+   * dictionary as `matcher()`; null to find them here.
+   */
+  remoteNames?(): RemoteNames | null;
   /** Texts "Not this" on this site. */
   ignored(): ReadonlySet<string>;
   write: OwnWrite;
@@ -241,6 +247,49 @@ export class ScanScheduler {
     const take = (items: readonly NodeMentions[]) => {
       for (const item of items) if (item.mentions.length || engine.has(item.node)) batch.push(item);
     };
+    // The last node with a mention: whitespace between blocks has no box to tell where the walk is.
+    let named: Text | null = null;
+    /** A text node of the walk with its names, in walk order: on to the quotation blocks, or to the engine. */
+    const process = (node: Text, text: string, found: Mention[]) => {
+      let mentions = found;
+      if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(notThisKey(m.text)));
+      if (mentions.length) named = node;
+      if (blocks) {
+        // Held until its block ends: the block's quotations are matched over all its nodes.
+        const done = blocks.add(node, text, mentions);
+        if (done) take(done);
+      } else if (mentions.length || engine.has(node)) batch.push({ node, mentions });
+    };
+    /**
+     * Hands the background's answers on in walk order, up to `max` nodes; a node the page changed since the walk read
+     * it is left to the scan its change queued (the mutation watcher queues every changed text node). A node the
+     * engine has no record of is compared by length, without reading its text again.
+     */
+    const received = (remote: RemoteNames, max: number): number => {
+      const items = remote.take(max);
+      for (const { node, text, mentions } of items) {
+        const same = engine.has(node) ? engine.textOf(node) === text : node.length === text.length;
+        if (same && node.isConnected) process(node, text, mentions ?? matcher.scan(text));
+      }
+      return items.length;
+    };
+    /** Sends what the walk left queued and hands on every answer, a slice at a time. False when the pass was cancelled. */
+    const drain = async (remote: RemoteNames): Promise<boolean> => {
+      remote.send();
+      while (remote.pending) {
+        if (received(remote, 64) > 0) {
+          flush();
+          if (!(await pause())) return false;
+          continue;
+        }
+        // The wait for the background is not the page's work.
+        deps.bench.slice(this.now() - sliceStart);
+        await remote.next();
+        if (!alive()) return false;
+        sliceStart = this.now();
+      }
+      return true;
+    };
 
     try {
       // The pass starts in a task of its own: the one that asked for it (settings applied, a matcher compiled) may
@@ -276,8 +325,9 @@ export class ScanScheduler {
           const fullStart = seen;
           const walk = walkTextNodes(root, deps.onShadowRoot, { contextChecked: !item.full });
           let last: Text | null = null;
-          // The last node with a mention: whitespace between blocks has no box to tell where the walk is.
-          let named: Text | null = null;
+          // A whole-page scan sends its texts to the background, where the names matcher is warm, and goes on walking.
+          const remote = item.full ? (deps.remoteNames?.() ?? null) : null;
+          let restarted = false;
           for (let step = walk.next(); !step.done; step = walk.next()) {
             const node = step.value;
             last = node;
@@ -285,22 +335,17 @@ export class ScanScheduler {
             const text = engine.textOf(node);
             if (text !== null) {
               if (text.length > TEXT_WINDOW) {
+                // Matched here, in windows, after every node before it.
+                if (remote && !(await drain(remote))) return;
                 if (blocks) take(blocks.end());
                 flush();
                 if (!(await this.scanLong(node, text, matcher, ignored, engine, pause))) return;
-              } else {
-                let mentions = matcher.scan(text);
-                if (ignored.size && mentions.length) mentions = mentions.filter((m) => !ignored.has(notThisKey(m.text)));
-                if (mentions.length) named = node;
-                if (blocks) {
-                  // Held until its block ends: the block's quotations are matched over all its nodes.
-                  const done = blocks.add(node, text, mentions);
-                  if (done) take(done);
-                } else if (mentions.length || engine.has(node)) batch.push({ node, mentions });
-              }
+              } else if (remote) remote.add(node, text);
+              else process(node, text, matcher.scan(text));
             }
             // Every 16 nodes: highlight what was found (wrapping counts against the slice too) and read the clock.
             if ((seen & 15) === 0) {
+              if (remote) received(remote, 256);
               flush();
               // What the reader sees is painted as soon as the walk is past it.
               const screenDone = waitingForScreen && named !== null && this.paintWalked(engine, named);
@@ -312,6 +357,7 @@ export class ScanScheduler {
                 // (highlighted nodes are re-matched, not duplicated), a few times per pass at most.
                 if (last && !last.isConnected) {
                   blocks?.discard();
+                  restarted = true;
                   if (restarts++ < 3) {
                     if (item.full) this.full = true;
                     else this.pending.set(root, ++this.seq);
@@ -321,6 +367,9 @@ export class ScanScheduler {
               }
             }
           }
+          // After a restart the answers still to come are dropped with `remote`: the root is walked again.
+          if (remote && !restarted && !(await drain(remote))) return;
+          if (remote) deps.bench.namesBackground(remote.backgroundMs, remote.answered);
           if (blocks) take(blocks.end());
           flush();
         }
