@@ -23,7 +23,6 @@ import { sendToBackground } from '../../src/shared/content-messaging';
 import { readReaderPageData, watchReaderPageData } from '../../src/shared/content-reader-data';
 import { popoverServices } from '../../src/shared/popover-services';
 import { readStorage } from '../../src/shared/settings';
-import { packTexts } from '../../src/core/names-found';
 
 /** A lifetime to hand to a part whose owner already tears it down. */
 const OWNED_ELSEWHERE = { onInvalidated: () => () => undefined };
@@ -62,7 +61,7 @@ export default defineContentScript({
       storage: () => storageReadEarly(readStorage),
       loadMarks: async () => (await loadInjected('marks', inject)).createMarksEngine,
       findQuotes: (texts, saved) => sendToBackground('findQuotes', { texts, saved }),
-      findNames: (texts, plan) => sendToBackground('findNames', { ...packTexts(texts), plan }),
+      findNames: (texts, plan) => sendToBackground('findNames', { texts, plan }),
       // Looked up for this address once: a single-page app's later addresses still skip only the first page's items.
       reader: { read: () => readReaderPageData(location.href), watch: (cb) => watchReaderPageData(location.href, cb) },
     });

@@ -6,8 +6,7 @@
  */
 import { matcherFromPlan, type Matcher } from '../core/matcher';
 import type { PageExtras } from '../core/page-data';
-import { findNamesIn, unpackTexts, type FoundNames, type PackedTexts } from '../core/names-found';
-import { FIND_QUOTES_TEXTS } from '../core/quotes-found';
+import { findNamesIn, type FoundNames } from '../core/names-found';
 import { onMessage } from '../shared/messages';
 
 /** What the finder needs from the background. */
@@ -22,11 +21,9 @@ export function createNameFinder(deps: NameFinderDeps) {
   let matcher: Matcher | null = null;
   const now = deps.now ?? (() => performance.now());
   return {
-    find(packed: PackedTexts, planKey: string): FoundNames {
+    find(texts: readonly string[], planKey: string): FoundNames {
       const { plan, planKey: ours } = deps.extras();
       if (!plan || planKey !== ours) throw new Error('findNames: the frame matches with another plan of names');
-      const texts = unpackTexts(packed);
-      if (texts === null || texts.length > FIND_QUOTES_TEXTS) throw new Error('findNames: the lengths do not cut the text');
       matcher ??= matcherFromPlan(plan);
       return findNamesIn(matcher, texts, now);
     },
@@ -36,5 +33,5 @@ export function createNameFinder(deps: NameFinderDeps) {
 /** Answers `findNames` from the content scripts. Returns the remover. */
 export function startNameFinder(deps: NameFinderDeps): () => void {
   const finder = createNameFinder(deps);
-  return onMessage('findNames', ({ text, lengths, plan }) => finder.find({ text, lengths }, plan));
+  return onMessage('findNames', ({ texts, plan }) => finder.find(texts, plan));
 }

@@ -21,33 +21,6 @@ export interface FoundNames {
   ms: number;
 }
 
-/**
- * Texts as a `findNames` carries them: joined, with their lengths (`encodeNumbers`). One string rather than thousands:
- * the browsers' extension messaging converts every value of a message on its own, on the sender's main thread.
- */
-export interface PackedTexts {
-  text: string;
-  lengths: string;
-}
-
-export function packTexts(texts: readonly string[]): PackedTexts {
-  return { text: texts.join(''), lengths: encodeNumbers(texts.map((t) => t.length)) };
-}
-
-/** The texts of `packTexts`, or null when the lengths do not cut `text` exactly. */
-export function unpackTexts({ text, lengths }: PackedTexts): string[] | null {
-  const cuts = decodeNumbers(lengths);
-  if (cuts === null) return null;
-  const texts: string[] = [];
-  let at = 0;
-  for (const n of cuts) {
-    if (at + n > text.length) return null;
-    texts.push(text.slice(at, at + n));
-    at += n;
-  }
-  return at === text.length ? texts : null;
-}
-
 /** Finds the names of each of `texts`; `now` is the clock the time taken is read from. */
 export function findNamesIn(matcher: Pick<Matcher, 'scanRecords'>, texts: readonly string[], now: () => number): FoundNames {
   const t0 = now();

@@ -129,13 +129,11 @@ export const FindQuotesData = z.object({
 export type FindQuotesData = z.infer<typeof FindQuotesData>;
 
 /**
- * Payload of `findNames`: texts of a frame's whole-page scan to find names in, joined, with their lengths
- * (`packTexts`), within the bounds of a `findQuotes`, and the fingerprint of the plan the frame matches with
- * (`PageExtras.planKey`).
+ * Payload of `findNames`: texts of a frame's whole-page scan to find names in, within the bounds of a `findQuotes`,
+ * and the fingerprint of the plan the frame matches with (`PageExtras.planKey`).
  */
 export const FindNamesData = z.object({
-  text: z.string().check(z.maxLength(FIND_QUOTES_CHARS)),
-  lengths: z.string().check(z.maxLength(3 * FIND_QUOTES_TEXTS)),
+  texts: FindQuotesData.shape.texts,
   plan: z.string().check(z.minLength(1), z.maxLength(40)),
 });
 export type FindNamesData = z.infer<typeof FindNamesData>;

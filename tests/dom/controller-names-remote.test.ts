@@ -10,7 +10,6 @@ import { createNameFinder } from '../../src/background/name-finder';
 import { createBenchHook } from '../../src/content/bench-hook';
 import { startController } from '../../src/content/controller';
 import type { FindNames } from '../../src/content/remote-names';
-import { packTexts } from '../../src/core/names-found';
 import { buildPageData, withoutExtras } from '../../src/core/page-data';
 import { pageExtras } from '../../src/core/page-extras';
 import { updateSettings } from '../../src/shared/settings';
@@ -33,7 +32,7 @@ function background(): FindNames & { calls: string[][] } {
   const calls: string[][] = [];
   return Object.assign(async (texts: string[], plan: string) => {
     calls.push(texts);
-    return structuredClone(finder.find(structuredClone(packTexts(texts)), plan));
+    return structuredClone(finder.find(structuredClone(texts), plan));
   }, { calls });
 }
 

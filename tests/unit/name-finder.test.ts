@@ -1,12 +1,12 @@
 /**
  * The background's names finder: it answers a frame that matches with its plan, with the mentions the frame's own
- * matcher would find; it refuses a frame whose plan is another, and texts whose lengths do not cut the text sent;
- * `findNames` messages are validated before it sees them.
+ * matcher would find; it refuses a frame whose plan is another; `findNames` messages are validated before it sees
+ * them.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createNameFinder } from '../../src/background/name-finder';
 import { matcherFromPlan } from '../../src/core/matcher';
-import { FoundNamesReader, packTexts } from '../../src/core/names-found';
+import { FoundNamesReader } from '../../src/core/names-found';
 import { buildPageData } from '../../src/core/page-data';
 import { pageExtras } from '../../src/core/page-extras';
 import { FIND_QUOTES_CHARS } from '../../src/core/quotes-found';
@@ -22,7 +22,7 @@ describe('the background’s names finder', () => {
     const finder = createNameFinder({ extras: read, now: () => 0 });
     const frame = matcherFromPlan(structuredClone(extras.plan!));
     for (let round = 0; round < 2; round++) {
-      const answer = structuredClone(finder.find(packTexts(texts), extras.planKey!));
+      const answer = structuredClone(finder.find(structuredClone(texts), extras.planKey!));
       const reader = new FoundNamesReader(answer.found, frame);
       for (const text of texts) expect(reader.next(text)).toEqual(frame.scan(text));
       expect(reader.done).toBe(true);
@@ -30,20 +30,18 @@ describe('the background’s names finder', () => {
     expect(frame.scan(texts[1]!)).toEqual([]);
   });
 
-  it('refuses a frame whose plan is not its own, and lengths that do not cut the text', () => {
+  it('refuses a frame whose plan is not its own', () => {
     const finder = createNameFinder({ extras: () => extras });
-    expect(() => finder.find(packTexts(texts), 'another-plan')).toThrow(/another plan/);
-    const packed = packTexts(texts);
-    expect(() => finder.find({ ...packed, text: packed.text.slice(3) }, extras.planKey!)).toThrow(/lengths/);
-    expect(() => createNameFinder({ extras: () => ({ quotes: [] }) }).find(packed, extras.planKey!)).toThrow(/another plan/);
+    expect(() => finder.find(texts, 'another-plan')).toThrow(/another plan/);
+    expect(() => createNameFinder({ extras: () => ({ quotes: [] }) }).find(texts, extras.planKey!)).toThrow(/another plan/);
   });
 
-  it('takes only messages within the bounds of one: text, lengths and plan', () => {
-    const ok = { ...packTexts(texts), plan: extras.planKey! };
+  it('takes only messages within the bounds of one: texts and plan', () => {
+    const ok = { texts, plan: extras.planKey! };
     expect(FindNamesData.safeParse(ok).success).toBe(true);
-    expect(FindNamesData.safeParse({ ...ok, text: 'x'.repeat(FIND_QUOTES_CHARS + 1) }).success).toBe(false);
+    expect(FindNamesData.safeParse({ ...ok, texts: ['x'.repeat(FIND_QUOTES_CHARS / 2), 'y'.repeat(FIND_QUOTES_CHARS / 2 + 1)] }).success).toBe(false);
     expect(FindNamesData.safeParse({ ...ok, plan: '' }).success).toBe(false);
-    expect(FindNamesData.safeParse({ ...ok, lengths: 3 }).success).toBe(false);
-    expect(FindNamesData.safeParse({ texts, plan: ok.plan }).success).toBe(false);
+    expect(FindNamesData.safeParse({ ...ok, texts: texts.join('') }).success).toBe(false);
+    expect(FindNamesData.safeParse({ texts: [1, 2], plan: ok.plan }).success).toBe(false);
   });
 });

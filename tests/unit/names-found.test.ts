@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { matcherFromPlan } from '../../src/core/matcher';
-import { decodeNumbers, encodeNumbers, findNamesIn, FoundNamesReader, packTexts, planFingerprint, unpackTexts } from '../../src/core/names-found';
+import { decodeNumbers, encodeNumbers, findNamesIn, FoundNamesReader, planFingerprint } from '../../src/core/names-found';
 import { buildPageData } from '../../src/core/page-data';
 import { pageExtras } from '../../src/core/page-extras';
 import { dataset } from '../../src/data/dataset';
@@ -72,16 +72,6 @@ describe('names found by the background', () => {
     // A character it never writes, and a number cut short.
     expect(decodeNumbers('\u0041')).toBeNull();
     expect(decodeNumbers('\u4105')).toBeNull();
-  });
-
-  it('joins the texts of a message into one string and cuts them apart again, or refuses lengths that do not cut it', () => {
-    const texts = ['Putin', '', 'Zelensky \u{1F600} said', 'a\u0000b', 'x'.repeat(70_000)];
-    expect(unpackTexts(structuredClone(packTexts(texts)))).toEqual(texts);
-    expect(unpackTexts(packTexts([]))).toEqual([]);
-    const packed = packTexts(texts);
-    expect(unpackTexts({ ...packed, text: packed.text.slice(1) })).toBeNull();
-    expect(unpackTexts({ ...packed, text: `${packed.text}!` })).toBeNull();
-    expect(unpackTexts({ ...packed, lengths: 'not numbers' })).toBeNull();
   });
 
   it('reads an answer that does not fit the texts as "find them here", for that text and every one after it', () => {
