@@ -86,6 +86,11 @@ export class RemoteNames {
     }
   }
 
+  /** Whether the first message went out and nothing has been handed out yet. */
+  get firstOut(): boolean {
+    return this.batches.length > 0 && this.batchAt === 0 && this.nodeAt === 0;
+  }
+
   /** Whether texts wait to be sent, for an answer, or to be handed out. */
   get pending(): boolean {
     return this.nodes.length > 0 || this.batchAt < this.batches.length;

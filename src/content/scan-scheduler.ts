@@ -345,7 +345,17 @@ export class ScanScheduler {
             }
             // Every 16 nodes: highlight what was found (wrapping counts against the slice too) and read the clock.
             if ((seen & 15) === 0) {
-              if (remote) received(remote, 256);
+              if (remote) {
+                // The screen's names are in the first answer: wait for it rather than walk on, since the walk's
+                // continuations would run ahead of the task that brings it (the wait is not the page's work).
+                if (waitingForScreen && remote.firstOut) {
+                  deps.bench.slice(this.now() - sliceStart);
+                  await remote.next();
+                  if (!alive()) return;
+                  sliceStart = this.now();
+                }
+                received(remote, 256);
+              }
               flush();
               // What the reader sees is painted as soon as the walk is past it.
               const screenDone = waitingForScreen && named !== null && this.paintWalked(engine, named);
