@@ -8,7 +8,7 @@
  */
 import type { Matcher, Mention } from '../core/matcher';
 import { FoundNamesReader, type FoundNames } from '../core/names-found';
-import { findQuotesBatches } from '../core/quotes-found';
+import { FIND_QUOTES_CHARS, FIND_QUOTES_TEXTS } from '../core/quotes-found';
 
 /** Asks the background for the names in `texts`, given the fingerprint of the plan this frame matches with. */
 export type FindNames = (texts: string[], plan: string) => Promise<FoundNames>;
@@ -24,10 +24,19 @@ export interface ReceivedNode {
 const FIRST_MESSAGE_CHARS = 8_000;
 /** Then one message per this much text, while the walk goes on. */
 const NEXT_MESSAGE_CHARS = 200_000;
+/**
+ * A text without a letter holds no name, and is not sent: the white space between a page's indented elements is
+ * many of its text nodes, and the messaging converts each text of a message on its own.
+ */
+const LETTER = /\p{L}/u;
 
 interface Batch {
   nodes: Text[];
   texts: string[];
+  /** Whether each text was sent (it has a letter): the answer has numbers for those only. */
+  sent: boolean[];
+  /** The texts sent. */
+  asked: string[];
   /** undefined while the background has not answered; null when it could not. */
   found: FoundNamesReader | null | undefined;
   ready: Promise<void>;
@@ -54,7 +63,10 @@ export class RemoteNames {
     private readonly matcher: Pick<Matcher, 'mentionAt'>,
   ) {}
 
-  /** Queues the next text node of the walk; sends what is queued once there is enough of it. */
+  /**
+   * Queues the next text node of the walk (at most a text window long, far below a message's bounds); sends what is
+   * queued once there is enough of it.
+   */
   add(node: Text, text: string): void {
     this.nodes.push(node);
     this.texts.push(text);
@@ -62,7 +74,7 @@ export class RemoteNames {
     if (this.chars >= (this.sentOnce ? NEXT_MESSAGE_CHARS : FIRST_MESSAGE_CHARS)) this.send();
   }
 
-  /** Sends every queued text (the walk ended). */
+  /** Sends every queued text (the walk ended), in messages within the bounds of one. */
   send(): void {
     const { nodes, texts } = this;
     if (nodes.length === 0) return;
@@ -70,20 +82,48 @@ export class RemoteNames {
     this.texts = [];
     this.chars = 0;
     this.sentOnce = true;
-    for (const run of findQuotesBatches(texts)) {
-      const batch: Batch = { nodes: run.map((i) => nodes[i]!), texts: run.map((i) => texts[i]!), found: undefined, ready: Promise.resolve() };
-      batch.ready = this.find(batch.texts, this.plan).then(
-        (answer) => {
-          batch.found = typeof answer?.found === 'string' ? new FoundNamesReader(answer.found, this.matcher) : null;
-          if (batch.found && typeof answer.ms === 'number') this.backgroundMs += answer.ms;
-        },
-        (err: unknown) => {
-          console.warn('[dossier] could not find the names in the background; finding them here', err);
-          batch.found = null;
-        },
-      );
-      this.batches.push(batch);
+    let batch = this.batch();
+    let chars = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const text = texts[i]!;
+      const sent = LETTER.test(text);
+      if (sent && (chars + text.length > FIND_QUOTES_CHARS || batch.asked.length >= FIND_QUOTES_TEXTS)) {
+        this.ask(batch);
+        batch = this.batch();
+        chars = 0;
+      }
+      batch.nodes.push(nodes[i]!);
+      batch.texts.push(text);
+      batch.sent.push(sent);
+      if (sent) {
+        batch.asked.push(text);
+        chars += text.length;
+      }
     }
+    this.ask(batch);
+  }
+
+  private batch(): Batch {
+    return { nodes: [], texts: [], sent: [], asked: [], found: undefined, ready: Promise.resolve() };
+  }
+
+  /** Sends a batch's texts that have a letter (none: it is answered at once). */
+  private ask(batch: Batch): void {
+    this.batches.push(batch);
+    if (batch.asked.length === 0) {
+      batch.found = new FoundNamesReader('', this.matcher);
+      return;
+    }
+    batch.ready = this.find(batch.asked, this.plan).then(
+      (answer) => {
+        batch.found = typeof answer?.found === 'string' ? new FoundNamesReader(answer.found, this.matcher) : null;
+        if (batch.found && typeof answer.ms === 'number') this.backgroundMs += answer.ms;
+      },
+      (err: unknown) => {
+        console.warn('[dossier] could not find the names in the background; finding them here', err);
+        batch.found = null;
+      },
+    );
   }
 
   /** Whether the first message went out and nothing has been handed out yet. */
@@ -107,8 +147,8 @@ export class RemoteNames {
       if (batch.found === undefined) break;
       const i = this.nodeAt++;
       const text = batch.texts[i]!;
-      const mentions = batch.found === null ? null : batch.found.next(text);
-      if (mentions !== null) this.answered++;
+      const mentions = !batch.sent[i] ? [] : batch.found === null ? null : batch.found.next(text);
+      if (mentions !== null && batch.sent[i]) this.answered++;
       out.push({ node: batch.nodes[i]!, text, mentions });
       if (this.nodeAt >= batch.nodes.length) {
         this.batches[this.batchAt++] = undefined!;

@@ -3,7 +3,7 @@
  * the page walks and sends its texts, and highlights exactly what it would have found itself, without running its
  * own names patterns. When the background cannot answer, or answers something malformed, the page finds the names
  * itself; a text the page changes while the answer is on its way is highlighted as it is now; a page that excludes an
- * alias, which the background's plan does not, never asks.
+ * alias, which the background's plan does not, never asks. A text without a letter is not sent.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createNameFinder } from '../../src/background/name-finder';
@@ -24,7 +24,8 @@ const paragraphs = [
   'Zelensky met Macron at the Élysée; Путін мовчав.',
   '<a href="#x">Kremlin</a> spokesman Dmitry Peskov said Moscow would answer Kyiv.',
 ];
-const page = useControllerPage(() => paragraphs.map((p) => `<p>${p}</p>`).join('\n'));
+// Indented, as pages are: the white space between the paragraphs is text nodes of several characters.
+const page = useControllerPage(() => `<div>\n    ${paragraphs.map((p) => `<p>${p}</p>`).join('\n    ')}\n  </div>`);
 
 /** The background's answer, cloned as a message's is. */
 function background(): FindNames & { calls: string[][] } {
@@ -81,6 +82,9 @@ describe('controller: names found by the background', () => {
     expect(remote.state).toEqual(own.state);
     expect(asked.calls.flat()).toContain('Kremlin');
     expect(compiled).toBe(0);
+    // The white space between the paragraphs holds no name and is not sent.
+    expect(document.querySelector('div')!.firstChild!.nodeValue).toBe('\n    ');
+    expect(asked.calls.flat().every((t) => /\p{L}/u.test(t))).toBe(true);
   });
 
   it('counts the background’s time for the page, not the page’s', async () => {
