@@ -43,12 +43,14 @@ export function findNamesIn(matcher: Pick<Matcher, 'scanRecords'>, texts: readon
  * answer, which a long page's scan would fill with tens of thousands.
  */
 export class FoundNamesReader {
-  private at = 0;
+  private readonly numbers: NumberReader;
 
   constructor(
-    private readonly found: string,
+    found: string,
     private readonly matcher: Pick<Matcher, 'mentionAt'>,
-  ) {}
+  ) {
+    this.numbers = new NumberReader(found);
+  }
 
   /**
    * The mentions of the next text asked about (`text`), or null when the numbers are not mentions of it in order
@@ -56,14 +58,14 @@ export class FoundNamesReader {
    * later text reads null too.
    */
   next(text: string): Mention[] | null {
-    const count = this.number();
+    const count = this.numbers.next();
     if (count < 0) return this.fail();
     const mentions: Mention[] = [];
     let last = 0;
     for (let k = 0; k < count; k++) {
-      const gap = this.number();
-      const length = this.number();
-      const record = this.number();
+      const gap = this.numbers.next();
+      const length = this.numbers.next();
+      const record = this.numbers.next();
       if (gap < 0 || length < 0 || record < 0) return this.fail();
       const start = last + gap;
       last = start + length;
@@ -76,27 +78,44 @@ export class FoundNamesReader {
 
   /** Whether every number was read (a well-formed answer read to its end). */
   get done(): boolean {
-    return this.at === this.found.length;
+    return this.numbers.done;
   }
 
   private fail(): null {
-    this.at = Infinity;
+    this.numbers.stop();
     return null;
   }
+}
 
-  /** The next number of `encodeNumbers`, or −1 when there is none. */
-  private number(): number {
-    const { found } = this;
+/** Reads the numbers of `encodeNumbers` one at a time. */
+class NumberReader {
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether every number was read. */
+  get done(): boolean {
+    return this.at === this.text.length;
+  }
+
+  /** Reads no more: every later `next` is −1. */
+  stop(): void {
+    this.at = Infinity;
+  }
+
+  /** The next number, or −1 when there is none or the string is not one `encodeNumbers` made (then it stops). */
+  next(): number {
+    const { text } = this;
     let value = 0;
     let scale = 1;
-    while (this.at < found.length) {
-      const c = found.charCodeAt(this.at++);
+    while (this.at < text.length) {
+      const c = text.charCodeAt(this.at++);
       if (c >= 0x100 && c < 0x4100) return value + (c - 0x100) * scale;
       if (c < 0x4100 || c >= 0x8100 || scale > 2 ** 42) break;
       value += (c - 0x4100) * scale;
       scale *= 0x4000;
     }
-    this.at = Infinity;
+    this.stop();
     return -1;
   }
 }
@@ -122,22 +141,14 @@ export function encodeNumbers(numbers: readonly number[]): string {
 
 /** The numbers of `encodeNumbers`, or null for a string it did not make. */
 export function decodeNumbers(text: string): number[] | null {
+  const reader = new NumberReader(text);
   const out: number[] = [];
-  let value = 0;
-  let scale = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x4100 && c < 0x8100) {
-      value += (c - 0x4100) * scale;
-      scale *= 0x4000;
-    } else if (c >= 0x100 && c < 0x4100) {
-      out.push(value + (c - 0x100) * scale);
-      value = 0;
-      scale = 1;
-    } else return null;
-    if (scale > 2 ** 42) return null;
+  while (!reader.done) {
+    const n = reader.next();
+    if (n < 0) return null;
+    out.push(n);
   }
-  return scale === 1 ? out : null;
+  return out;
 }
 
 /**
