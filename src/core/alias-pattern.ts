@@ -113,6 +113,11 @@ function classOf(chars: Iterable<string>): string {
   return `[${[...new Set(chars)].map((c) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)).join('')}]`;
 }
 
+/** The characters of a class made by `classOf` (a pass's `requires`). */
+export function classChars(source: string): string[] {
+  return [...source.slice(1, -1).replace(/\\(.)/gu, '$1')];
+}
+
 /**
  * Split the keys into passes that irregexp runs fast: keys starting with an ASCII capital (most
  * names); keys starting with a lower-case letter; keys starting with a non-ASCII letter (Cyrillic,

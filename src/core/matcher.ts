@@ -6,10 +6,10 @@
  * overlapping.
  */
 import type { Category, NameContexts } from '../data/schema';
-import { SEPARATOR_CLASS } from './alias-pattern';
+import { classChars, SEPARATOR_CLASS } from './alias-pattern';
 import { passSource, planMatcher, type MatchDictionaryLike, type MatcherPlan } from './matcher-plan';
 import { compileNameContext, mayBeInsideName, type NameContext } from './name-context';
-import { foldForScan, foldKey, foldRangeForScan, scanFoldPositions } from './normalize';
+import { foldForScan, foldKey, foldProbe, foldRangeForScan, scanFoldPositions, type FoldProbe } from './normalize';
 import { cutTableOf, dirtySegments } from './scan-segments';
 import { isWordCodePoint, isWordCodeUnit } from './word-char';
 
@@ -133,6 +133,7 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
   let context: NameContext | null = null;
   let passes: Pass[] = [];
   let anyOtherScript: RegExp | null = null;
+  let otherScriptProbe: FoldProbe | null = null;
   let activeOnLatin: readonly Pass[] = [];
   let made = false;
   const make = () => {
@@ -151,6 +152,7 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
     // Each `requires` is one character class: merged into ONE class (an alternation of classes scans
     // measurably slower, ~1.5 ms per 2 MB, and this test runs over every page).
     anyOtherScript = otherScripts.length === 0 ? null : new RegExp(`[${otherScripts.map((c) => c.slice(1, -1)).join('')}]`, 'u');
+    otherScriptProbe = anyOtherScript === null ? null : foldProbe(otherScripts.flatMap(classChars), anyOtherScript);
     activeOnLatin = passes.filter((pass) => pass.requires === null);
   };
   // The record, start and end of each mention of the current scan, for the context rules (a typed array reused from
@@ -192,13 +194,14 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
   /** The mentions of `text` appended to `mentions`, and with `records` the index of each one's key beside it. */
   function scanInto(text: string, mentions: Mention[], records: number[] | null): Mention[] {
     if (!made) make();
-    const positions = scanFoldPositions(text);
+    // One pass over the text finds the letters to fold and says whether another script is there.
+    const positions = scanFoldPositions(text, otherScriptProbe);
     if (positions === null) {
       const folded = foldForScan(text);
       collect(folded.text, text, 0, folded.map, true, activeOn(folded.text), mentions, records, 0, folded.text.length, false);
       return mentions;
     }
-    const active = activeOn(text);
+    const active = otherScriptProbe === null ? activeOn(text) : otherScriptProbe.found ? activeOnOther(text) : activeOnLatin;
     // Only the stretches between cuts that hold a letter to fold are folded, and scanned alone; the rest is scanned
     // as written.
     const segments = positions.length === 0 || options.foldWholeText === true ? null : dirtySegments(text, positions, cuts, text.length >> 2);
@@ -227,9 +230,12 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
 
   /** The passes that can match in `scanned`: on an English page a single quick test says "the Latin ones". */
   function activeOn(scanned: string): readonly Pass[] {
-    return anyOtherScript === null || !anyOtherScript.test(scanned)
-      ? activeOnLatin
-      : passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
+    return anyOtherScript === null || !anyOtherScript.test(scanned) ? activeOnLatin : activeOnOther(scanned);
+  }
+
+  /** `activeOn` of a text that holds another script. */
+  function activeOnOther(scanned: string): readonly Pass[] {
+    return passes.filter((pass) => pass.requires === null || pass.requires.test(scanned));
   }
 
   /**

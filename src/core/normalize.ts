@@ -128,7 +128,8 @@ export function foldText(text: string): FoldedText {
  * 2.9 ms for `FOLDABLE_RE` plus 1.0 ms for the separate invisible-character test; the class holding
  * punctuation AND invisible characters takes 15 ms).
  */
-const SCAN_FOLDABLE_RE = new RegExp(`[\\u00c0-\\u024f\\u1e00-\\u1eff\\u0300-\\u036f\\u0401\\u0451\\u02b9\\u02bc${IGNORABLE_CHARS}]`, 'g');
+const SCAN_FOLDABLE_CLASS = `\\u00c0-\\u024f\\u1e00-\\u1eff\\u0300-\\u036f\\u0401\\u0451\\u02b9\\u02bc${IGNORABLE_CHARS}`;
+const SCAN_FOLDABLE_RE = new RegExp(`[${SCAN_FOLDABLE_CLASS}]`, 'g');
 
 /** `'` and every apostrophe that folds to it, as a character class source (for the `u` flag). */
 export const APOSTROPHE_CLASS = `['${APOSTROPHES}]`;
@@ -157,17 +158,68 @@ export function foldForScan(text: string): FoldedText {
  * What `foldForScan` would change in `text`, without building anything: null when it holds characters that folding
  * removes (then only `foldForScan` will do), else the offsets of the characters that fold to another (often none).
  */
-export function scanFoldPositions(text: string): readonly number[] | null {
-  const re = SCAN_FOLDABLE_RE;
+export function scanFoldPositions(text: string, probe: FoldProbe | null = null): readonly number[] | null {
+  let re = probe === null ? SCAN_FOLDABLE_RE : probe.both;
   re.lastIndex = 0;
+  if (probe !== null) probe.found = false;
   // Made only when a letter folds: the matcher asks this of every text node, and most have none.
   let positions: number[] | null = null;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const ch = m[0];
     if (FOLD.has(ch)) (positions ??= []).push(m.index);
     else if (isCombiningMark(ch.charCodeAt(0)) || IGNORABLE_SET.has(ch)) return null;
+    if (re !== SCAN_FOLDABLE_RE && probe!.blocks[ch.charCodeAt(0) >> 7] === 1) {
+      // A block of the probe's characters: whether the text holds one of them is tested once, and the rest of the
+      // text is searched for the letters to fold alone.
+      probe!.found = probe!.extra.test(text);
+      SCAN_FOLDABLE_RE.lastIndex = re.lastIndex;
+      re = SCAN_FOLDABLE_RE;
+    }
   }
   return positions ?? NO_POSITIONS;
+}
+
+/**
+ * Characters that `scanFoldPositions` looks out for in the same pass as the letters to fold (`found`): the matcher's
+ * test for other scripts, which would otherwise read the whole of an English page a second time. The pass looks for
+ * the blocks of 128 code points that hold them, as a few ranges added to its class (a class listing the characters
+ * one by one scans English text at half the speed), and tests the text for the characters themselves once it meets
+ * one of those blocks.
+ */
+export interface FoldProbe {
+  /** The letters to fold and the blocks of `extra`, in one class. */
+  readonly both: RegExp;
+  /** 1 for each block of 128 code points that holds a character of `extra`. */
+  readonly blocks: Uint8Array;
+  /** A class of the characters looked out for. */
+  readonly extra: RegExp;
+  /** Whether the last `scanFoldPositions` found one (false when it stopped at a character folding removes). */
+  found: boolean;
+}
+
+/**
+ * A probe for `chars` (`extra`: a class of exactly them); null when one is ASCII or outside the Basic Multilingual
+ * Plane, which the probe cannot look for without slowing every scan.
+ */
+export function foldProbe(chars: readonly string[], extra: RegExp): FoldProbe | null {
+  const blocks = new Uint8Array(0x200);
+  for (const ch of chars) {
+    const code = ch.charCodeAt(0);
+    if (ch.length !== 1 || code < 0x80 || (code >= 0xd800 && code <= 0xdfff)) return null;
+    blocks[code >> 7] = 1;
+  }
+  let ranges = '';
+  for (let b = 0; b < blocks.length; b++) {
+    if (blocks[b] === 0 || blocks[b - 1] === 1) continue;
+    let last = b;
+    while (blocks[last + 1] === 1) last++;
+    ranges += `${unicodeEscape(b << 7)}-${unicodeEscape((last << 7) + 127)}`;
+  }
+  return { both: new RegExp(`[${SCAN_FOLDABLE_CLASS}${ranges}]`, 'g'), blocks, extra, found: false };
+}
+
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
