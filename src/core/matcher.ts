@@ -93,14 +93,25 @@ interface AliasTarget {
   index: number;
 }
 
-/**
- * The SHAPE_* flags of name-context.ts fit in this many bits; a scan stores them, then one bit for "a rule may apply",
- * then the record's index.
- */
-const SHAPE_BITS = 3;
+/** A scan notes each match as a number (`standing`): the SHAPE_* flags of name-context.ts in these bits, */
+const SHAPE_MASK = 0b111;
+/** this bit when the key was matched as written in the text (`mentionOf`), */
+const AS_KEY = 0b1000;
+/** and the index of the key's record above them. */
+const RECORD_SHIFT = 4;
 
-/** How many recently matched aliases a matcher remembers (a power of two). */
-const RECENT_SLOTS = 256;
+/** How many recently matched aliases a matcher remembers (a power of two: 2 ** RECENT_BITS). */
+const RECENT_BITS = 10;
+const RECENT_SLOTS = 1 << RECENT_BITS;
+
+/**
+ * The slot of a matched text among the recent ones: its length and three of its letters, mixed by a multiplicative hash
+ * so that a page's few dozen names seldom share a slot (a shared slot sends both to the map again and again).
+ */
+function recentSlot(written: string): number {
+  const letters = (written.length << 24) ^ (written.charCodeAt(0) << 16) ^ (written.charCodeAt(written.length >> 1) << 8) ^ written.charCodeAt(written.length - 1);
+  return Math.imul(letters, 0x9e3779b1) >>> (32 - RECENT_BITS);
+}
 
 /**
  * Compile the dictionary into a matcher. When two entries share an alias text, the FIRST entry in
@@ -252,7 +263,7 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
     // again from the new position. The pending match lives on the pass (no object per match).
     if (!resume) for (const pass of active) advance(pass, scanned, from, atStart);
     let position = from;
-    const first = out.length;
+    let noted = 0;
     for (;;) {
       let best: Pass | null = null;
       for (const pass of active) {
@@ -267,14 +278,17 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
       advance(best, scanned, position, atStart);
       // Fast path: the page writes the key itself (single spaces, straight apostrophe, hyphen-minus);
       // otherwise fold the few characters the scanned text keeps as written (’ – line breaks).
-      const slot = (written.length * 31 + written.charCodeAt(0) * 7 + written.charCodeAt(written.length - 1)) & (RECENT_SLOTS - 1);
+      const slot = recentSlot(written);
+      // The recent slots hold only keys matched as written, so a hit there is one too (`exact`).
       let target = recentKeys[slot] === written ? recentTargets[slot] : undefined;
+      let exact = target !== undefined;
       if (target === undefined) {
-        target = targets.get(written) ?? targets.get(foldKey(written));
+        target = targets.get(written);
         if (target !== undefined) {
-          recentKeys[slot] = written;
+          exact = true;
+          recentKeys[slot] = target.key;
           recentTargets[slot] = target;
-        }
+        } else target = targets.get(foldKey(written));
       }
       if (!target) throw new Error(`matcher: no alias for matched text ${JSON.stringify(written)}`);
       if (target.id === null) continue;
@@ -287,29 +301,39 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
         start += offset;
         end += offset;
       }
-      // When the page writes the key itself (the common case), share the key string instead of
-      // copying a short slice for every mention.
-      const key = target.key;
-      const asWritten = end - start === key.length && text.startsWith(key, start) ? key : text.slice(start, end);
-      out.push({
-        start,
-        end,
-        text: asWritten,
-        id: target.id,
-        name: target.name,
-        category: target.category,
-        alias: target.alias,
-      });
-      if (records !== null) records.push(target.index);
-      if (context !== null) {
-        // The record, whether any rule could apply at all (its neighbours read while they are in cache), the shape.
-        note(out.length - 1, (target.index << (SHAPE_BITS + 1)) | (target.shape !== 0 || mayBeInsideName(text, start, end) ? 1 << SHAPE_BITS : 0) | target.shape, start, end);
+      if (context === null) {
+        out.push(mentionOf(target, text, start, end, exact && scanned === text));
+        if (records !== null) records.push(target.index);
+      } else {
+        // The rules run after the loop (`standing`), over these numbers; the mentions that stand are made then.
+        const record = (target.index << RECORD_SHIFT) | (exact && scanned === text ? AS_KEY : 0) | target.shape;
+        note(noted++, record, start, end);
       }
     }
-    if (context !== null) standing(text, out, records, first, matched, aliasTargets, context);
+    if (context !== null) standing(text, noted, out, records);
   }
 
-  /** Notes the record and offsets of mention `i` of the current scan in `matched`, growing it as needed. */
+  /**
+   * Appends to `out` the mentions noted in `matched` (`count` of them) that stand in their context: names inside longer
+   * names, places shown as places, codes that are not countries (name-context.ts) are dropped. Run after the scan loop
+   * rather than inside it: the loop then stays as small as without the rules (measured: the rules inside the loop, or
+   * run on each stretch of a few thousand characters while it is in the processor's cache, cost more).
+   */
+  function standing(text: string, count: number, out: Mention[], records: number[] | null): void {
+    const rules = context as NameContext;
+    for (let i = 0; i < count * 3; i += 3) {
+      const record = matched[i]!;
+      const start = matched[i + 1]!;
+      const end = matched[i + 2]!;
+      const shape = record & SHAPE_MASK;
+      const target = aliasTargets[record >>> RECORD_SHIFT]!;
+      if ((shape !== 0 || mayBeInsideName(text, start, end)) && rules.blocked(text, start, end, shape, target.own)) continue;
+      out.push(mentionOf(target, text, start, end, (record & AS_KEY) !== 0));
+      if (records !== null) records.push(target.index);
+    }
+  }
+
+  /** Notes the record and offsets of match `i` of the current stretch in `matched`, growing it as needed. */
   function note(i: number, record: number, start: number, end: number): void {
     const at = i * 3;
     if (at + 3 > matched.length) {
@@ -325,27 +349,14 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
 }
 
 /**
- * Drops from `mentions[from…]` those that do not stand in their context: names inside longer names, places shown as
- * places, codes that are not countries (name-context.ts). Returns the new length. Run after the scan loop rather than
- * inside it: the loop then stays as small as without the rules (measured: the rules inside the loop, or run on each
- * stretch of a few thousand characters while it is in the processor's cache, cost more).
+ * The mention of `target` at [start, end) of `text`. When the page writes the key itself (the common case), the mention
+ * shares the key string instead of copying a short slice; `asKey`: that is known (the key was matched as written in
+ * `text` itself, not in a folded copy).
  */
-function standing(text: string, mentions: Mention[], records: number[] | null, from: number, matched: Int32Array, targets: readonly AliasTarget[], context: NameContext): number {
-  // The mentions themselves are not read: only the records noted beside them (a mention object is a load from a
-  // different place in memory for each).
-  let kept = from;
-  for (let i = from; i < mentions.length; i++) {
-    const record = matched[i * 3]!;
-    if (record & (1 << SHAPE_BITS) && context.blocked(text, matched[i * 3 + 1]!, matched[i * 3 + 2]!, record & ((1 << SHAPE_BITS) - 1), targets[record >> (SHAPE_BITS + 1)]!.own)) continue;
-    if (kept !== i) {
-      mentions[kept] = mentions[i]!;
-      if (records !== null) records[kept] = records[i]!;
-    }
-    kept++;
-  }
-  mentions.length = kept;
-  if (records !== null) records.length = kept;
-  return kept;
+function mentionOf(target: AliasTarget, text: string, start: number, end: number, asKey: boolean): Mention {
+  const key = target.key;
+  const asWritten = asKey || (end - start === key.length && text.startsWith(key, start)) ? key : text.slice(start, end);
+  return { start, end, text: asWritten, id: target.id!, name: target.name, category: target.category, alias: target.alias };
 }
 
 /** One compiled pattern (see PatternPlan in alias-pattern.ts) and its pending match during a scan. */
