@@ -8,7 +8,7 @@
 import type { Category, NameContexts } from '../data/schema';
 import { classChars, SEPARATOR_CLASS } from './alias-pattern';
 import { passSource, planMatcher, type MatchDictionaryLike, type MatcherPlan } from './matcher-plan';
-import { compileNameContext, mayBeInsideName, type NameContext } from './name-context';
+import { compileNameContext, type NameContext } from './name-context';
 import { foldForScan, foldKey, foldProbe, foldRangeForScan, scanFoldPositions, type FoldProbe } from './normalize';
 import { cutTableOf, dirtySegments } from './scan-segments';
 import { isWordCodePoint, isWordCodeUnit } from './word-char';
@@ -327,7 +327,7 @@ export function matcherFromPlan(plan: MatcherPlan, options: Pick<MatcherOptions,
       const end = matched[i + 2]!;
       const shape = record & SHAPE_MASK;
       const target = aliasTargets[record >>> RECORD_SHIFT]!;
-      if ((shape !== 0 || mayBeInsideName(text, start, end)) && rules.blocked(text, start, end, shape, target.own)) continue;
+      if ((shape !== 0 || rules.mayBeInsideName(text, start, end)) && rules.blocked(text, start, end, shape, target.own)) continue;
       out.push(mentionOf(target, text, start, end, (record & AS_KEY) !== 0));
       if (records !== null) records.push(target.index);
     }

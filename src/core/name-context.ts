@@ -28,24 +28,12 @@ export interface NameContext {
    * a sentence.
    */
   blocked(text: string, start: number, end: number, shape: number, ownWords?: ReadonlySet<string>, block?: boolean): boolean;
-}
-
-/**
- * Whether a mention of an alias with no SHAPE_* flag could be blocked at all: a capitalised word after it, or
- * " of ", " on ", " of the " or " on the " right before it. Cheap enough to run on every mention before `blocked`.
- */
-export function mayBeInsideName(text: string, start: number, end: number): boolean {
-  const after = codeAt(text, end);
-  if (after === 32 || after === 0xa0) {
-    const c = codeAt(text, end + 1);
-    if ((c >= 65 && c <= 90) || c > 0x7f) return true;
-  }
-  if (codeAt(text, start - 1) !== 32) return false;
-  let p = start - 1;
-  // "of the ", "on the ": the rule reads a "the" only after "of" or "on".
-  if (codeAt(text, p - 1) === 101 && codeAt(text, p - 2) === 104 && codeAt(text, p - 3) === 116 && codeAt(text, p - 4) === 32) p -= 4;
-  const b = codeAt(text, p - 1);
-  return (b === 102 || b === 110) && codeAt(text, p - 2) === 111 && codeAt(text, p - 3) === 32; // "of ", "on "
+  /**
+   * Whether a mention of an alias with no SHAPE_* flag could be blocked at all: the word after it could begin the head
+   * of a longer name, or " of ", " on ", " of the " or " on the " right before it follows a word that could end one.
+   * Cheap enough to run on every mention before `blocked`.
+   */
+  mayBeInsideName(text: string, start: number, end: number): boolean;
 }
 
 /** The SHAPE_* flags of an alias: `place` from the data, codes and surnames from the alias and its entity. */
@@ -114,6 +102,9 @@ export function compileNameContext(words: NameContexts): NameContext {
   const placeAfterWords = new PhraseList(placeAfter);
   const placeBeforeWords = new PhraseList(placeBefore);
   const codeAfterWords = new PhraseList(codeAfter);
+  // The first two letters of the heads that may follow a name, the last two of those that may stand before " of ".
+  const headStarts = new EdgePairs([...words.nameHeads, ...words.placeHeads], false, false);
+  const headOfEnds = new EdgePairs(words.headsOf, true, true);
 
   return {
     blocked(text, start, end, shape, ownWords, block = false) {
@@ -124,28 +115,45 @@ export function compileNameContext(words: NameContexts): NameContext {
       if (shape & SHAPE_PLACE && placeBlocked(text, start, end, block)) return true;
       return false;
     },
+    mayBeInsideName(text, start, end) {
+      const after = codeAt(text, end);
+      if ((after === 32 || after === 0xa0) && headAfter(text, end + 1)) return true;
+      return ofBefore(text, start) !== -1;
+    },
   };
+
+  /** Whether the word at `at` starts with a capital and with two letters that begin a head ("Post", "Tower"). */
+  function headAfter(text: string, at: number): boolean {
+    const c = codeAt(text, at);
+    return ((c >= 65 && c <= 90) || c > 0x7f) && headStarts.may(c, codeAt(text, at + 1));
+  }
+
+  /**
+   * Where the word before " of ", " on ", " of the " or " on the " ends when those stand right before `start` and the
+   * word could be a head that takes them ("University of", "March on"); −1 when not.
+   */
+  function ofBefore(text: string, start: number): number {
+    if (codeAt(text, start - 1) !== 32) return -1;
+    let p = start - 1;
+    // "of the ", "on the ": the rule reads a "the" only after "of" or "on".
+    if (codeAt(text, p - 1) === 101 && codeAt(text, p - 2) === 104 && codeAt(text, p - 3) === 116 && codeAt(text, p - 4) === 32) p -= 4;
+    const b = codeAt(text, p - 1);
+    if (!((b === 102 || b === 110) && codeAt(text, p - 2) === 111 && codeAt(text, p - 3) === 32)) return -1; // "of ", "on "
+    return headOfEnds.may(codeAt(text, p - 5), codeAt(text, p - 4)) ? p - 3 : -1;
+  }
 
   /** A name inside a longer name: "Washington Post", "Trump Tower", "University of Washington", "March on Washington". */
   function insideLongerName(text: string, start: number, end: number, shape: number): boolean {
     // Most mentions stand in lower-case prose: a character or two decide, and a neighbouring word is looked up only
     // when it could matter.
     const after = codeAt(text, end);
-    if ((after === 32 || after === 0xa0) && startsCapital(text, end + 1)) {
+    if ((after === 32 || after === 0xa0) && headAfter(text, end + 1) && startsCapital(text, end + 1)) {
       // A name followed by the head of a longer name: "Washington Post", "Trump Tower", "USA Today".
       if ((shape & SHAPE_PLACE ? placeHeads : nameHeads).hasAt(text, end + 1, wordEnd(text, end + 1))) return true;
     }
     // "University of Washington", "Bank of Russia", "March on Washington", "State of the …".
-    const last = codeAt(text, start - 2); // the last letter of "the", "of" or "on"
-    if (codeAt(text, start - 1) === 32 && (last === 101 || last === 102 || last === 110)) {
-      let p = start - 1;
-      if (isWord(text, p, 'the')) p -= 4;
-      if (codeAt(text, p) === 32 && (isWord(text, p, 'of') || isWord(text, p, 'on')) && codeAt(text, p - 3) === 32) {
-        const from = wordStart(text, p - 3);
-        if (headsOf.hasAt(text, from, p - 3)) return true;
-      }
-    }
-    return false;
+    const headEnd = ofBefore(text, start);
+    return headEnd !== -1 && headsOf.hasAt(text, wordStart(text, headEnd), headEnd);
   }
 
   /** A capitalised Latin word right before, not a free word ("President"): the only case the surname rule reads further. */
@@ -379,14 +387,6 @@ function charAfterComma(text: string, comma: number): number {
   return c;
 }
 
-/** Whether `word` (lower-case ASCII) ends right before `end` as a whole word (checked without slicing). */
-function isWord(text: string, end: number, word: string): boolean {
-  const from = end - word.length;
-  if (from < 0) return false;
-  for (let k = word.length - 1; k >= 0; k--) if (codeAt(text, from + k) !== word.charCodeAt(k)) return false;
-  return !isWordChar(text, from - 1);
-}
-
 /** Where the word ending at `end` (exclusive) starts (`end` itself when no word ends there). */
 function wordStart(text: string, end: number): number {
   let i = end;
@@ -558,6 +558,45 @@ function isWordCodePointBefore(text: string, i: number): boolean {
   const c = codeAt(text, i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return isWordCodePoint(text.codePointAt(i - 2)!);
   return isWordChar(text, i - 1);
+}
+
+/**
+ * The first (or last) two characters of each of a list of words: a test that rules out most words before they are
+ * compared (`may` is true for every pair a listed word has there, and for some others). A character beyond ASCII, or a
+ * word of one character, always says "maybe".
+ */
+class EdgePairs {
+  private readonly ascii = new Uint8Array(128 * 128);
+  private readonly always: boolean;
+
+  constructor(
+    words: Iterable<string>,
+    last: boolean,
+    private readonly caseless: boolean,
+  ) {
+    let always = false;
+    for (const w of words) {
+      if (w.length < 2) always = true;
+      else this.add(w.charCodeAt(last ? w.length - 2 : 0), w.charCodeAt(last ? w.length - 1 : 1));
+    }
+    this.always = always;
+  }
+
+  /** `a` and `b`: the two characters of the text where a word's two would stand (−1 outside the text). */
+  may(a: number, b: number): boolean {
+    if (this.always || a >= 0x80 || b >= 0x80) return true;
+    if (a < 0 || b < 0) return false;
+    return this.ascii[this.fold(a) * 128 + this.fold(b)] === 1;
+  }
+
+  private add(a: number, b: number): void {
+    if (a < 0x80 && b < 0x80) this.ascii[this.fold(a) * 128 + this.fold(b)] = 1;
+  }
+
+  /** Case-insensitive: A–Z as a–z (the lists hold lower-case words then). */
+  private fold(c: number): number {
+    return this.caseless && c >= 65 && c <= 90 ? c | 0x20 : c;
+  }
 }
 
 /**

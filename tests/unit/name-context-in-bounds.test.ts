@@ -4,7 +4,7 @@
  * shape of name, at both edges of short texts, with the decisions the rules must still make there.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileNameContext, mayBeInsideName, SHAPE_CODE, SHAPE_PLACE, SHAPE_SURNAME } from '../../src/core/name-context';
+import { compileNameContext, SHAPE_CODE, SHAPE_PLACE, SHAPE_SURNAME } from '../../src/core/name-context';
 import { nameContexts } from '../../src/data/collections/name-contexts';
 import { withCallsSeen } from './calls-seen';
 
@@ -46,7 +46,7 @@ describe('context rules read inside the text', () => {
       decision = context.blocked(text, start, end, shape);
       // As a whole block (a menu item, a caption) too: that reads to both ends.
       context.blocked(text, start, end, shape, undefined, true);
-      maybe = mayBeInsideName(text, start, end);
+      maybe = context.mayBeInsideName(text, start, end);
     });
     expect(decision).toBe(blocked);
     if (shape === 0 && blocked) expect(maybe).toBe(true);
