@@ -312,25 +312,20 @@ function isLowerAscii(text: string, i: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-/** Start of the first `needle` that begins within `span` characters after `from`, or -1 (a bounded `indexOf`). */
+/**
+ * Start of the first `needle` that begins within `span` characters after `from`, or -1: a bounded `indexOf` (the
+ * string's own search over a slice reads faster than a loop over its characters).
+ */
 function indexAfter(text: string, needle: string, from: number, span: number): number {
-  const first = needle.charCodeAt(0);
-  const second = needle.charCodeAt(1);
-  const last = Math.min(text.length - needle.length, from + span);
-  for (let i = from; i <= last; i++) {
-    if (codeAt(text, i) === first && codeAt(text, i + 1) === second && text.startsWith(needle, i)) return i;
-  }
-  return -1;
+  const at = text.slice(from, from + span + needle.length).indexOf(needle);
+  return at === -1 ? -1 : from + at;
 }
 
 /** Start of the last `needle` that begins within `span` characters before `end` and ends by `end`, or -1. */
 function indexBefore(text: string, needle: string, end: number, span: number): number {
-  const first = needle.charCodeAt(0);
-  const second = needle.charCodeAt(1);
-  for (let i = end - needle.length; i >= Math.max(0, end - span); i--) {
-    if (codeAt(text, i) === first && codeAt(text, i + 1) === second && text.startsWith(needle, i)) return i;
-  }
-  return -1;
+  const from = Math.max(0, end - span);
+  const at = text.slice(from, end).lastIndexOf(needle);
+  return at === -1 ? -1 : from + at;
 }
 
 /** Whether the text at `i` starts with a capital letter. */
