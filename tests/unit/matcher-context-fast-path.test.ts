@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compileNameContext } from '../../src/core/name-context';
+import { compileNameContext, SHAPE_PLACE } from '../../src/core/name-context';
 import { nameContexts } from '../../src/data/collections/name-contexts';
 
 const context = compileNameContext(nameContexts);
@@ -67,6 +67,24 @@ describe('the fast path of the context rules agrees with the rules', () => {
     expect(maybe('talks on Ukraine went on', 'Ukraine')).toBe(false);
     expect(maybe('Kremlin Said on', 'Kremlin')).toBe(false);
     expect(maybe('Russia said', 'Russia')).toBe(false);
+  });
+
+  it('reads every head the data lists, whatever its letters (the two-letter tables miss none)', () => {
+    const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+    for (const head of nameContexts.nameHeads.filter(capitalised)) {
+      expect(context.blocked(`Russia ${head} said`, 0, 6, 0), head).toBe(true);
+      expect(context.mayBeInsideName(`Russia ${head} said`, 0, 6), head).toBe(true);
+    }
+    for (const head of [...nameContexts.nameHeads, ...nameContexts.placeHeads].filter(capitalised)) {
+      expect(context.blocked(`Moscow ${head} said`, 0, 6, SHAPE_PLACE), head).toBe(true);
+    }
+    for (const head of nameContexts.headsOf) {
+      for (const form of [head, head.toLowerCase(), head.toUpperCase()]) {
+        const text = `the ${form} of Russia said`;
+        expect(context.blocked(text, text.indexOf('Russia'), text.indexOf('Russia') + 6, 0), form).toBe(true);
+        expect(context.mayBeInsideName(text, text.indexOf('Russia'), text.indexOf('Russia') + 6), form).toBe(true);
+      }
+    }
   });
 
   it('on the five articles', () => {
